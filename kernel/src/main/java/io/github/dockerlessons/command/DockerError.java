@@ -1,0 +1,43 @@
+package io.github.dockerlessons.command;
+
+/**
+ * A docker command that failed, as the CLI would report it: the exit status the CLI would return
+ * (125 the docker command itself failed, 126/127 the container command could not run, 1 an engine
+ * error, otherwise the container's own status), the text the CLI prints on stderr, and optionally a
+ * hint key for a short explanation in the reader's language.
+ */
+public final class DockerError extends Exception {
+    private final int status;
+    private final String cliText;
+    private final String hintKey;
+    private final Object[] hintArgs;
+
+    public DockerError(int status, String cliText) {
+        this(status, cliText, null);
+    }
+
+    public DockerError(int status, String cliText, String hintKey, Object... hintArgs) {
+        super(cliText.isEmpty() ? "exit status " + status : cliText);
+        this.status = status;
+        this.cliText = cliText;
+        this.hintKey = hintKey;
+        this.hintArgs = hintArgs.clone();
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The CLI's own words, possibly several lines; empty when the CLI prints nothing (a container's exit). */
+    public String cliText() {
+        return cliText;
+    }
+
+    public String hintKey() {
+        return hintKey;
+    }
+
+    public Object[] hintArgs() {
+        return hintArgs.clone();
+    }
+}

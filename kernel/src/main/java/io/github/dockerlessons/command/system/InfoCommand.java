@@ -1,0 +1,92 @@
+package io.github.dockerlessons.command.system;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.render.GoText;
+
+
+/** {@code docker info}: the engine's summary, in the CLI's Server section layout. */
+public final class InfoCommand extends DockerCommand {
+
+    @Override
+    public String name() {
+        return "info";
+    }
+
+    @Override
+    public String usage() {
+        return "docker info [OPTIONS]";
+    }
+
+    @Override
+    public Arity arity() {
+        return Arity.none();
+    }
+
+    @Override
+    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+        JsonObject info;
+        try {
+            info = ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/info").getAsJsonObject();
+        } catch (DaemonError e) {
+            throw new DockerError(1, e.cliText());
+        } catch (EngineUnreachable e) {
+            throw unreachable(e);
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("Client:\n Version:    ").append(KernelVersion.VERSION).append("\n Context:    default\n");
+        out.append(" Debug Mode: false\n\n");
+        out.append("Server:\n");
+        line(out, " Containers", num(info, "Containers"));
+        line(out, "  Running", num(info, "ContainersRunning"));
+        line(out, "  Paused", num(info, "ContainersPaused"));
+        line(out, "  Stopped", num(info, "ContainersStopped"));
+        line(out, " Images", num(info, "Images"));
+        line(out, " Server Version", VersionCommand.str(info, "ServerVersion"));
+        line(out, " Storage Driver", VersionCommand.str(info, "Driver"));
+        line(out, " Logging Driver", VersionCommand.str(info, "LoggingDriver"));
+        line(out, " Cgroup Driver", VersionCommand.str(info, "CgroupDriver"));
+        line(out, " Cgroup Version", VersionCommand.str(info, "CgroupVersion"));
+        line(out, " Kernel Version", VersionCommand.str(info, "KernelVersion"));
+        line(out, " Operating System", VersionCommand.str(info, "OperatingSystem"));
+        line(out, " OSType", VersionCommand.str(info, "OSType"));
+        line(out, " Architecture", VersionCommand.str(info, "Architecture"));
+        line(out, " CPUs", num(info, "NCPU"));
+        line(out, " Total Memory", binarySize(info.get("MemTotal")));
+        line(out, " Name", VersionCommand.str(info, "Name"));
+        line(out, " ID", VersionCommand.str(info, "ID"));
+        line(out, " Docker Root Dir", VersionCommand.str(info, "DockerRootDir"));
+        ctx.console().out(out.toString());
+    }
+
+    private static void line(StringBuilder out, String key, String value) {
+        out.append(key).append(": ").append(value).append('\n');
+    }
+
+    private static String num(JsonObject object, String key) {
+        JsonElement value = object.get(key);
+        return value == null || value.isJsonNull() ? "0" : value.getAsString();
+    }
+
+    /** go-units BytesSize: binary units with up to 4 significant digits ("23.47GiB"). */
+    private static String binarySize(JsonElement value) {
+        if (value == null || value.isJsonNull()) {
+            return "0B";
+        }
+        double size = value.getAsDouble();
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        int unit = 0;
+        while (size >= 1024 && unit < units.length - 1) {
+            size /= 1024;
+            unit++;
+        }
+        return GoText.formatG(size, 4) + units[unit];
+    }
+}

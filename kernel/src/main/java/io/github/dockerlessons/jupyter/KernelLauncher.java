@@ -1,0 +1,28 @@
+package io.github.dockerlessons.jupyter;
+
+import io.github.dockerlessons.session.Session;
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Connects a kernel to the sockets a Jupyter connection file names, and serves until shutdown. */
+public final class KernelLauncher {
+    private KernelLauncher() {
+    }
+
+    public static void serve(Path connectionFile, Session session, String version, Map<String, String> env)
+            throws Exception {
+        KernelLogging.configure(env.get("DOCKER_KERNEL_LOG"), env.get("DOCKER_KERNEL_LOG_LEVEL"));
+        String contents = Files.readString(connectionFile, StandardCharsets.UTF_8);
+        KernelConnectionProperties properties = KernelConnectionProperties.parse(contents);
+        JupyterConnection connection = new JupyterConnection(properties);
+        DockerKernel kernel = new DockerKernel(session, version);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+    }
+}

@@ -1,0 +1,166 @@
+package io.github.dockerlessons.render;
+
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code docker ps}'s default table: CONTAINER ID, IMAGE, COMMAND, CREATED, STATUS, PORTS, NAMES,
+ * each column formatted as docker/cli's container formatter does.
+ */
+public final class ContainerTable {
+    private static final List<Table.Column> COLUMNS = List.of(
+            new Table.Column("CONTAINER ID", true), new Table.Column("IMAGE", false),
+            new Table.Column("COMMAND", true), new Table.Column("CREATED", false),
+            new Table.Column("STATUS", false), new Table.Column("PORTS", false),
+            new Table.Column("NAMES", false));
+    private static final int STATUS_COLUMN = 4;
+
+    private ContainerTable() {
+    }
+
+    public static Table of(List<Container> containers, boolean truncate, Instant now) {
+        Table table = new Table(COLUMNS, STATUS_COLUMN);
+        for (Container c : containers) {
+            table.add(new Table.Row(List.of(
+                    id(c.getId(), truncate),
+                    image(c.getImage(), truncate),
+                    command(c.getCommand(), truncate),
+                    created(c.getCreated(), now),
+                    nullToEmpty(c.getStatus()),
+                    ports(c.getPorts()),
+                    names(c.getNames(), truncate)), state(c)));
+        }
+        return table;
+    }
+
+    public static String id(String id, boolean truncate) {
+        String bare = id.startsWith("sha256:") ? id.substring(7) : id;
+        return truncate && bare.length() > 12 ? bare.substring(0, 12) : bare;
+    }
+
+    /** An image given as a bare ID prints as 12 characters, like an ID. */
+    static String image(String image, boolean truncate) {
+        if (image == null || image.isEmpty()) {
+            return "<no image>";
+        }
+        if (truncate && (image.startsWith("sha256:") || image.matches("[0-9a-f]{64}"))) {
+            return id(image, true);
+        }
+        return image;
+    }
+
+    static String command(String command, boolean truncate) {
+        String text = nullToEmpty(command);
+        return GoText.quote(truncate ? GoText.ellipsis(text, 20) : text);
+    }
+
+    static String created(Long createdSeconds, Instant now) {
+        if (createdSeconds == null) {
+            return "";
+        }
+        return GoText.humanDuration(Duration.between(Instant.ofEpochSecond(createdSeconds), now)) + " ago";
+    }
+
+    /** Names without the leading slash; links (names with a second slash) only with --no-trunc. */
+    static String names(String[] names, boolean truncate) {
+        if (names == null) {
+            return "";
+        }
+        List<String> shown = new ArrayList<>();
+        for (String name : names) {
+            String bare = name.startsWith("/") ? name.substring(1) : name;
+            if (truncate && bare.contains("/")) {
+                continue;
+            }
+            shown.add(bare);
+        }
+        return String.join(",", shown);
+    }
+
+    /**
+     * docker/cli's DisplayablePorts: ports published on the same port number are grouped into
+     * ranges per host IP and protocol; others follow as single mappings.
+     */
+    public static String ports(ContainerPort[] ports) {
+        if (ports == null || ports.length == 0) {
+            return "";
+        }
+        List<ContainerPort> sorted = new ArrayList<>(Arrays.asList(ports));
+        sorted.sort(Comparator.comparingInt((ContainerPort p) -> value(p.getPrivatePort()))
+                .thenComparing(p -> nullToEmpty(p.getIp()))
+                .thenComparingInt(p -> value(p.getPublicPort()))
+                .thenComparing(p -> nullToEmpty(p.getType())));
+        Map<String, int[]> groups = new LinkedHashMap<>();
+        List<String> result = new ArrayList<>();
+        List<String> hostMappings = new ArrayList<>();
+        for (ContainerPort port : sorted) {
+            int current = value(port.getPrivatePort());
+            String type = nullToEmpty(port.getType());
+            String key = type;
+            String ip = nullToEmpty(port.getIp());
+            if (!ip.isEmpty()) {
+                if (value(port.getPublicPort()) != current) {
+                    hostMappings.add(joinHostPort(ip, Integer.toString(value(port.getPublicPort())))
+                            + "->" + current + "/" + type);
+                    continue;
+                }
+                key = ip + "/" + type;
+            }
+            int[] group = groups.get(key);
+            if (group == null) {
+                groups.put(key, new int[]{current, current});
+            } else if (current == group[1] + 1) {
+                group[1] = current;
+            } else {
+                result.add(formGroup(key, group[0], group[1]));
+                groups.put(key, new int[]{current, current});
+            }
+        }
+        groups.forEach((key, group) -> result.add(formGroup(key, group[0], group[1])));
+        result.addAll(hostMappings);
+        return String.join(", ", result);
+    }
+
+    private static String formGroup(String key, int first, int last) {
+        int slash = key.lastIndexOf('/');
+        String ip = slash >= 0 ? key.substring(0, slash) : "";
+        String type = slash >= 0 ? key.substring(slash + 1) : key;
+        String group = first == last ? Integer.toString(first) : first + "-" + last;
+        if (!ip.isEmpty()) {
+            group = joinHostPort(ip, group) + "->" + group;
+        }
+        return group + "/" + type;
+    }
+
+    /** Go's net.JoinHostPort: IPv6 addresses go in brackets. */
+    private static String joinHostPort(String host, String port) {
+        return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+    }
+
+    /** The status cell's colour: running, paused, exited (or exited-error for a non-zero code), ... */
+    static String state(Container c) {
+        String state = nullToEmpty(c.getState());
+        if (state.equals("exited")) {
+            String status = nullToEmpty(c.getStatus());
+            return status.startsWith("Exited (0)") ? "exited" : "exited-error";
+        }
+        return state.isEmpty() ? null : state;
+    }
+
+    private static int value(Integer i) {
+        return i == null ? 0 : i;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

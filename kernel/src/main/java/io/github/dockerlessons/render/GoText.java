@@ -1,0 +1,145 @@
+package io.github.dockerlessons.render;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+
+/**
+ * The few Go library functions whose output users see in docker's tables, reproduced to the
+ * character: go-units' {@code HumanDuration} and {@code HumanSizeWithPrecision}, docker's
+ * {@code Ellipsis} and Go's {@code strconv.Quote}.
+ */
+public final class GoText {
+    private static final String[] DECIMAL_UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+
+    private GoText() {
+    }
+
+    /** go-units HumanDuration: "Less than a second", "About a minute", "3 hours", ... */
+    public static String humanDuration(Duration d) {
+        long seconds = d.getSeconds();
+        if (seconds < 1) {
+            return "Less than a second";
+        } else if (seconds == 1) {
+            return "1 second";
+        } else if (seconds < 60) {
+            return seconds + " seconds";
+        }
+        long minutes = seconds / 60;
+        if (minutes == 1) {
+            return "About a minute";
+        } else if (minutes < 60) {
+            return minutes + " minutes";
+        }
+        double exactHours = d.toNanos() / 3.6e12;
+        long hours = (long) (exactHours + 0.5);
+        if (hours == 1) {
+            return "About an hour";
+        } else if (hours < 48) {
+            return hours + " hours";
+        } else if (hours < 24 * 7 * 2) {
+            return hours / 24 + " days";
+        } else if (hours < 24 * 30 * 2) {
+            return hours / 24 / 7 + " weeks";
+        } else if (hours < 24 * 365 * 2) {
+            return hours / 24 / 30 + " months";
+        }
+        return (long) exactHours / 24 / 365 + " years";
+    }
+
+    /** go-units HumanSizeWithPrecision(size, 3): decimal units, three significant digits. */
+    public static String humanSize(double size) {
+        int unit = 0;
+        while (size >= 1000 && unit < DECIMAL_UNITS.length - 1) {
+            size /= 1000;
+            unit++;
+        }
+        return formatG(size, 3) + DECIMAL_UNITS[unit];
+    }
+
+    /** Go's {@code %.Ng}: shortest form with N significant digits, exponent form for large or tiny. */
+    public static String formatG(double value, int precision) {
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        if (exponent < -4 || exponent >= precision) {
+            BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
+            String sign = exponent < 0 ? "-" : "+";
+            String digits = String.format("%02d", Math.abs(exponent));
+            return mantissa.toPlainString() + "e" + sign + digits;
+        }
+        return rounded.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * docker's formatter.Ellipsis: cuts text wider than {@code maxWidth} display columns so that it
+     * fits with a trailing "…".
+     */
+    public static String ellipsis(String s, int maxWidth) {
+        if (maxWidth <= 0) {
+            return "";
+        }
+        int[] cps = s.codePoints().toArray();
+        if (maxWidth == 1) {
+            return cps.length == 0 ? "" : new String(cps, 0, 1);
+        }
+        if (DisplayWidth.of(s) <= maxWidth) {
+            return s;
+        }
+        int width = 1; // the ellipsis itself
+        for (int i = 0; i < cps.length; i++) {
+            int w = DisplayWidth.of(cps[i]);
+            if (width + w > maxWidth) {
+                return new String(cps, 0, i) + "…";
+            }
+            width += w;
+        }
+        return s;
+    }
+
+    /** Go's strconv.Quote: double quotes, backslash escapes, printable Unicode kept as is. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case 7 -> out.append("\\a");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case 11 -> out.append("\\v");
+                default -> {
+                    if (isGoPrintable(cp)) {
+                        out.appendCodePoint(cp);
+                    } else if (cp < 0x80) {
+                        out.append(String.format("\\x%02x", cp));
+                    } else if (cp < 0x10000) {
+                        out.append(String.format("\\u%04x", cp));
+                    } else {
+                        out.append(String.format("\\U%08x", cp));
+                    }
+                }
+            }
+        });
+        return out.append('"').toString();
+    }
+
+    /** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+    private static boolean isGoPrintable(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                 Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
+                 Character.PARAGRAPH_SEPARATOR -> false;
+            default -> true;
+        };
+    }
+}
