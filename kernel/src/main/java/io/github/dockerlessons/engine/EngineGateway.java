@@ -102,6 +102,21 @@ public final class EngineGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an upgraded attach or exec stream that can deliver EOF on stdin, or returns null when this
+     * engine is reached over TLS (then docker-java's attach is used, without EOF).
+     */
+    public HijackedStream hijack(String path, String jsonBody, boolean tty) throws DaemonError, EngineUnreachable {
+        if (!HijackedStream.supports(location)) {
+            return null;
+        }
+        try {
+            return HijackedStream.open(location, path, jsonBody, tty);
+        } catch (IOException e) {
+            throw new EngineUnreachable(location.host(), e);
+        }
+    }
+
     private Connection connection() {
         Connection current = connection;
         if (current == null) {

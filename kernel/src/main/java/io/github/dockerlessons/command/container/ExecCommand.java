@@ -4,6 +4,9 @@ import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.HijackedStream;
 import io.github.dockerlessons.engine.StreamPump;
 import picocli.CommandLine.Option;
 
@@ -84,16 +87,39 @@ public final class ExecCommand extends DockerCommand {
             return;
         }
         StreamPump pump = new StreamPump(ctx.console());
+        HijackedStream hijacked = null;
         try {
-            engine(ctx, client -> {
-                var start = client.execStartCmd(execId).withTty(tty);
-                if (attachStdin) {
-                    start.withStdIn(new ByteArrayInputStream(ctx.stdin()));
-                }
-                return start.exec(ctx.cancellation().register(pump)).awaitCompletion();
-            });
+            if (attachStdin) {
+                hijacked = ctx.engine().hijack("/exec/" + execId + "/start",
+                        "{\"Detach\":false,\"Tty\":" + tty + "}", tty);
+            }
+            if (hijacked != null) {
+                ctx.cancellation().register(hijacked);
+                hijacked.start(ctx.stdin(), pump);
+                pump.awaitCompletion();
+            } else {
+                engine(ctx, client -> {
+                    var start = client.execStartCmd(execId).withTty(tty);
+                    if (attachStdin) {
+                        start.withStdIn(new ByteArrayInputStream(ctx.stdin()));
+                    }
+                    return start.exec(ctx.cancellation().register(pump)).awaitCompletion();
+                });
+            }
+        } catch (DaemonError e) {
+            throw new DockerError(1, e.cliText());
+        } catch (EngineUnreachable e) {
+            throw unreachable(e);
         } finally {
             ctx.cancellation().unregister(pump);
+            if (hijacked != null) {
+                ctx.cancellation().unregister(hijacked);
+                try {
+                    hijacked.close();
+                } catch (java.io.IOException ignored) {
+                    // already closed by the engine
+                }
+            }
         }
         Long exit = engine(ctx, client -> client.inspectExecCmd(execId).exec().getExitCodeLong());
         if (exit != null && exit != 0) {

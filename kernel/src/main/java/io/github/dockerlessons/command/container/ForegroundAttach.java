@@ -6,6 +6,7 @@ import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.HijackedStream;
 import io.github.dockerlessons.engine.StreamPump;
 
 import java.io.ByteArrayInputStream;
@@ -23,19 +24,31 @@ final class ForegroundAttach {
     private ForegroundAttach() {
     }
 
-    /** Starts the container (through {@code start}) while attached, and returns its exit status. */
-    static int run(CommandContext ctx, String id, byte[] stdin, boolean removeOnExit,
+    /**
+     * Starts the container (through {@code start}) while attached, and returns its exit status.
+     * With {@code stdin} (a heredoc) the attach is a {@link HijackedStream}, so that the end of the
+     * heredoc reaches the program as EOF.
+     */
+    static int run(CommandContext ctx, String id, byte[] stdin, boolean tty, boolean removeOnExit,
                    EngineGateway.Call<?> start) throws DaemonError, EngineUnreachable, InterruptedException {
         StreamPump pump = new StreamPump(ctx.console());
         WaitContainerResultCallback exit = new WaitContainerResultCallback();
+        HijackedStream hijacked = stdin == null ? null : ctx.engine().hijack(
+                "/containers/" + id + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null, tty);
         try {
+            if (hijacked != null) {
+                ctx.cancellation().register(hijacked);
+                hijacked.start(stdin, pump);
+            }
             ctx.engine().run(client -> {
-                var attach = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true);
-                if (stdin != null) {
-                    attach.withStdIn(new ByteArrayInputStream(stdin));
+                if (hijacked == null) {
+                    var attach = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true);
+                    if (stdin != null) {
+                        attach.withStdIn(new ByteArrayInputStream(stdin));
+                    }
+                    attach.exec(ctx.cancellation().register(pump));
+                    pump.awaitStarted(10, TimeUnit.SECONDS);
                 }
-                attach.exec(ctx.cancellation().register(pump));
-                pump.awaitStarted(10, TimeUnit.SECONDS);
                 client.waitContainerCmd(id)
                         .withCondition(removeOnExit ? WaitContainerCondition.REMOVED : WaitContainerCondition.NEXT_EXIT)
                         .exec(ctx.cancellation().register(exit));
@@ -43,13 +56,21 @@ final class ForegroundAttach {
             });
             ctx.engine().run(start);
             int status = ctx.engine().call(client -> exit.awaitStatusCode());
-            pump.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
+            if (hijacked != null) {
+                hijacked.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
+            } else {
+                pump.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
+            }
             return status;
         } finally {
             ctx.cancellation().unregister(pump);
             ctx.cancellation().unregister(exit);
             closeQuietly(pump);
             closeQuietly(exit);
+            if (hijacked != null) {
+                ctx.cancellation().unregister(hijacked);
+                closeQuietly(hijacked);
+            }
         }
     }
 

@@ -59,7 +59,7 @@ public final class RunCommand extends DockerCommand {
                 return;
             }
             byte[] stdin = options.interactive ? ctx.stdin() : null;
-            int status = ForegroundAttach.run(ctx, id, stdin, options.autoRemove,
+            int status = ForegroundAttach.run(ctx, id, stdin, options.tty, options.autoRemove,
                     client -> client.startContainerCmd(id).exec());
             if (status != 0) {
                 throw new DockerError(status, "", "hint.exit.status", status);

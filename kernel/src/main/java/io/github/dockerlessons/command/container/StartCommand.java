@@ -53,8 +53,10 @@ public final class StartCommand extends DockerCommand {
         String target = args.get(0);
         try {
             // The container's full ID: a prefix such as `start -a 3f2` names it for every later call.
-            String id = ctx.engine().call(client -> client.inspectContainerCmd(target).exec().getId());
-            int status = ForegroundAttach.run(ctx, id, interactive ? ctx.stdin() : null, false,
+            var container = ctx.engine().call(client -> client.inspectContainerCmd(target).exec());
+            String id = container.getId();
+            boolean tty = Boolean.TRUE.equals(container.getConfig().getTty());
+            int status = ForegroundAttach.run(ctx, id, interactive ? ctx.stdin() : null, tty, false,
                     client -> client.startContainerCmd(id).exec());
             if (status != 0) {
                 throw new DockerError(status, "", "hint.exit.status", status);

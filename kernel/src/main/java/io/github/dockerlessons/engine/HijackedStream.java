@@ -1,0 +1,215 @@
+package io.github.dockerlessons.engine;
+
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An attach or exec stream whose stdin is a heredoc, with the end of the heredoc delivered as EOF.
+ *
+ * <p>docker-java's hijacked connections never half-close the socket when stdin runs out (upstream
+ * issue 1448), so a program such as {@code cat} or {@code redis-cli} reading a heredoc without a TTY
+ * waits forever. This is the same HTTP upgrade the docker CLI performs, on a socket channel that
+ * can {@code shutdownOutput()}: the writer sends the heredoc and half-closes; the reader turns the
+ * engine's multiplexed frames (or the raw TTY stream) into {@link Frame}s for a {@link StreamPump}.
+ * Only plain unix:// and tcp:// engines; with TLS the caller keeps docker-java's attach.
+ */
+public final class HijackedStream implements Closeable {
+    private final SocketChannel channel;
+    private final boolean tty;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private ByteBuffer leftover;
+
+    private HijackedStream(SocketChannel channel, boolean tty, ByteBuffer leftover) {
+        this.channel = channel;
+        this.tty = tty;
+        this.leftover = leftover;
+    }
+
+    /** Whether this engine location can be reached without TLS (the only case handled here). */
+    public static boolean supports(EngineLocation location) {
+        String host = location.host();
+        return !location.tlsVerify() && (host.startsWith("unix://") || host.startsWith("tcp://"));
+    }
+
+    /** Sends the upgrade request and reads the engine's answer; the stream is ready when this returns. */
+    static HijackedStream open(EngineLocation location, String path, String jsonBody, boolean tty)
+            throws IOException, DaemonError {
+        SocketChannel channel = connect(location.host());
+        try {
+            byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+            String request = "POST " + path + " HTTP/1.1\r\n"
+                    + "Host: docker\r\n"
+                    + "User-Agent: docker-lesson-kernel\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n"
+                    + "Connection: Upgrade\r\n"
+                    + "Upgrade: tcp\r\n\r\n";
+            writeFully(channel, ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+            writeFully(channel, ByteBuffer.wrap(body));
+            ByteBuffer buffer = ByteBuffer.allocate(8192);
+            int headerEnd;
+            while ((headerEnd = headerEnd(buffer)) < 0) {
+                if (!buffer.hasRemaining()) {
+                    throw new IOException("engine answered with oversized headers");
+                }
+                if (channel.read(buffer) < 0) {
+                    throw new IOException("engine closed the connection during the upgrade");
+                }
+            }
+            String head = new String(buffer.array(), 0, headerEnd, StandardCharsets.ISO_8859_1);
+            int status = Integer.parseInt(head.split(" ", 3)[1]);
+            ByteBuffer rest = ByteBuffer.wrap(buffer.array(), headerEnd + 4, buffer.position() - headerEnd - 4);
+            if (status >= 400) {
+                ByteArrayOutputStream error = new ByteArrayOutputStream();
+                error.write(rest.array(), rest.position(), rest.remaining());
+                ByteBuffer more = ByteBuffer.allocate(4096);
+                int contentLength = contentLength(head);
+                while ((contentLength < 0 || error.size() < contentLength) && channel.read(more) > 0) {
+                    error.write(more.array(), 0, more.position());
+                    more.clear();
+                }
+                channel.close();
+                throw new DaemonError(status, EngineGateway.messageOf(error.toString(StandardCharsets.UTF_8)), null);
+            }
+            ByteBuffer leftover = ByteBuffer.allocate(rest.remaining());
+            leftover.put(rest).flip();
+            return new HijackedStream(channel, tty, leftover);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Writes {@code stdin} then half-closes (a background thread), and pumps the output to
+     * {@code pump} on another; {@link #awaitCompletion} waits for the end of the output.
+     */
+    public void start(byte[] stdin, StreamPump pump) {
+        Thread writer = new Thread(() -> {
+            try {
+                writeFully(channel, ByteBuffer.wrap(stdin));
+                channel.shutdownOutput();
+            } catch (IOException ignored) {
+                // the program ended before reading all of its input: nothing more to give it
+            }
+        }, "hijack-stdin");
+        writer.setDaemon(true);
+        writer.start();
+        Thread reader = new Thread(() -> {
+            try {
+                pumpOutput(pump);
+                pump.onComplete();
+            } catch (IOException e) {
+                pump.onComplete();
+            } finally {
+                done.countDown();
+            }
+        }, "hijack-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public boolean awaitCompletion(long timeout, TimeUnit unit) throws InterruptedException {
+        return done.await(timeout, unit);
+    }
+
+    private void pumpOutput(StreamPump pump) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(32 * 1024);
+        buffer.put(leftover);
+        leftover = null;
+        while (true) {
+            buffer.flip();
+            if (tty) {
+                if (buffer.hasRemaining()) {
+                    byte[] chunk = new byte[buffer.remaining()];
+                    buffer.get(chunk);
+                    pump.onNext(new Frame(StreamType.RAW, chunk));
+                }
+            } else {
+                // Frames: 1 byte stream, 3 zero bytes, 4 bytes big-endian length, then the payload.
+                while (buffer.remaining() >= 8) {
+                    int start = buffer.position();
+                    int type = buffer.get(start) & 0xff;
+                    int length = buffer.getInt(start + 4);
+                    if (length < 0 || length > buffer.capacity() - 8) {
+                        buffer = grow(buffer, length + 8);
+                    }
+                    if (buffer.remaining() < 8 + length) {
+                        break;
+                    }
+                    byte[] payload = new byte[length];
+                    buffer.position(start + 8);
+                    buffer.get(payload);
+                    pump.onNext(new Frame(type == 2 ? StreamType.STDERR : StreamType.STDOUT, payload));
+                }
+            }
+            buffer.compact();
+            if (channel.read(buffer) < 0) {
+                return;
+            }
+        }
+    }
+
+    private static ByteBuffer grow(ByteBuffer buffer, int needed) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(needed, buffer.capacity() * 2));
+        bigger.put(buffer);
+        bigger.flip();
+        return bigger;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    private static SocketChannel connect(String host) throws IOException {
+        if (host.startsWith("unix://")) {
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.connect(UnixDomainSocketAddress.of(host.substring("unix://".length())));
+            return channel;
+        }
+        URI uri = URI.create(host);
+        SocketChannel channel = SocketChannel.open();
+        channel.socket().connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 2375 : uri.getPort()), 2000);
+        return channel;
+    }
+
+    private static void writeFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    private static int headerEnd(ByteBuffer buffer) {
+        byte[] data = buffer.array();
+        for (int i = 0; i + 3 < buffer.position(); i++) {
+            if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int contentLength(String head) {
+        for (String line : head.split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                return Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return -1;
+    }
+}
