@@ -1,0 +1,31 @@
+"""Every lesson notebook runs top to bottom through nbclient, with no error."""
+import glob
+import os
+import subprocess
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from conftest import ROOT
+
+NOTEBOOKS = sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def lesson_images():
+    # A lesson removes an image (docker rmi); the next run needs it back.
+    subprocess.run([os.path.join(ROOT, "install", "lesson-images")], check=True, stdout=subprocess.DEVNULL)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[os.path.basename(p) for p in NOTEBOOKS])
+def test_notebook_runs_without_error(path):
+    notebook = nbformat.read(path, as_version=4)
+    assert notebook.metadata.kernelspec.name == "docker"
+    NotebookClient(notebook, kernel_name="docker", timeout=300,
+                   resources={"metadata": {"path": os.path.dirname(path)}}).execute()
+    for cell in notebook.cells:
+        if cell.cell_type != "code" or "raises-exception" in cell.metadata.get("tags", []):
+            continue
+        assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
+    subprocess.run([os.path.join(ROOT, "install", "lesson-images")], check=True, stdout=subprocess.DEVNULL)
