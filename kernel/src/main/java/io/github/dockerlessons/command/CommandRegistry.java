@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command;
 
+import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.GoText;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -95,6 +97,58 @@ public final class CommandRegistry {
             }
             command.execute(ctx);
         }
+    }
+
+    /** The command a name or a management form ({@code container ls}) stands for. */
+    public Optional<String> resolve(String name, String sub) {
+        Map<String, String> forms = managementForms.get(name);
+        if (forms != null && sub != null && forms.containsKey(sub)) {
+            return Optional.of(forms.get(sub));
+        }
+        return factories.containsKey(name) ? Optional.of(name) : Optional.empty();
+    }
+
+    /** The management groups ({@code container}, {@code image}) and their subcommands. */
+    public Map<String, Set<String>> managementGroups() {
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
+        managementForms.forEach((group, forms) -> groups.put(group, forms.keySet()));
+        return groups;
+    }
+
+    /** Every flag name of a command, short and long. */
+    public synchronized List<String> flags(String name) {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec option : parser(name).getCommandSpec().options()) {
+            names.addAll(List.of(option.names()));
+        }
+        return names;
+    }
+
+    /** {@code docker CMD --help}. */
+    public synchronized String help(String name, Messages messages) {
+        CommandLine cl = parser(name);
+        return HelpText.of(cl.getCommand(), cl.getCommandSpec(), messages);
+    }
+
+    /** {@code docker} alone. */
+    public String topLevelHelp(Messages messages) {
+        return HelpText.topLevel(commands(), messages);
+    }
+
+    /** The help line of one flag of a command, or empty when it has no such flag. */
+    public synchronized Optional<String> flagHelp(String name, String flag, Messages messages) {
+        String bare = flag.contains("=") ? flag.substring(0, flag.indexOf('=')) : flag;
+        OptionSpec option = parser(name).getCommandSpec().findOption(bare);
+        if (option == null) {
+            return Optional.empty();
+        }
+        String longName = HelpText.longName(option);
+        for (String line : help(name, messages).split("\n")) {
+            if (line.contains(longName + " ") || line.endsWith(longName)) {
+                return Optional.of("docker " + name + " " + line.strip());
+            }
+        }
+        return Optional.empty();
     }
 
     public List<DockerCommand> commands() {

@@ -1,28 +1,40 @@
 package io.github.dockerlessons.jupyter;
 
+import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.render.Bundle;
+import io.github.dockerlessons.session.Assistant;
 import io.github.dockerlessons.session.CellError;
 import io.github.dockerlessons.session.Session;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.comm.Comm;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The kernel as Jupyter sees it, kept thin: a cell's text goes to the {@link Session}, its output
- * comes back through a {@link JupyterConsole}, and a failure becomes one error message whose lines are
- * the CLI's words and a hint. It knows the protocol, not docker.
+ * The kernel as Jupyter sees it, kept thin: cells go to the {@link Session}, completion, inspection
+ * and completeness to its {@link Assistant}. It registers the handlers that close the base library's
+ * gaps (execute, kernel_info, comm_info, history) on a {@link ProtocolConnection}; it knows the
+ * protocol, not docker.
  */
 public final class DockerKernel extends BaseKernel {
-    private static final String HINT_COLOR = "\u001b[36m";
-    private static final String RESET = "\u001b[0m";
-
     private final Session session;
     private final LanguageInfo languageInfo;
+    private final String version;
+    private final HistoryStore history = new HistoryStore();
 
     public DockerKernel(Session session, String version) {
         this.session = session;
+        this.version = version;
         this.languageInfo = new LanguageInfo.Builder("docker")
                 .version(version)
                 .mimetype("text/x-sh")
@@ -32,6 +44,54 @@ public final class DockerKernel extends BaseKernel {
                 .build();
     }
 
+    /** Takes over the connection's requests: the library's handlers, then the kernel's own. */
+    public void serve(ProtocolConnection connection) {
+        becomeHandlerForConnection(connection);
+        ExecuteHandler.CellRunner runner = new ExecuteHandler.CellRunner() {
+            @Override
+            public void run(String code, Console console) throws CellError {
+                session.run(code, console);
+            }
+
+            @Override
+            public Optional<String> page(String code) {
+                return session.assistant().pagerHelp(code);
+            }
+        };
+        connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteHandler(runner, connection, history));
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, message) -> {
+            env.setBusyDeferIdle();
+            env.reply(new Replies.KernelInfo(version, languageInfo, getBanner(), getHelpLinks()));
+        });
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, message) -> {
+            env.setBusyDeferIdle();
+            Map<String, Map<String, String>> comms = new LinkedHashMap<>();
+            for (Comm comm : getCommManager()) {
+                comms.put(comm.getID(), Map.of("target_name", comm.getTargetName()));
+            }
+            env.reply(new Replies.CommInfo(comms));
+        });
+        connection.setHandler(MessageType.HISTORY_REQUEST, this::answerHistory);
+    }
+
+    private void answerHistory(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        boolean output = request.includeOutput();
+        List<List<Object>> rows = switch (request.getAccessType()) {
+            case TAIL -> history.tail(((HistoryRequest.Tail) request).getMaxReturnLength(), output);
+            case RANGE -> {
+                HistoryRequest.Range range = (HistoryRequest.Range) request;
+                yield history.range(range.getSessionIndex(), range.getStart(), range.getStop(), output);
+            }
+            case SEARCH -> {
+                HistoryRequest.Search search = (HistoryRequest.Search) request;
+                yield history.search(search.getPattern(), search.getMaxReturnLength(), search.filterUnique(), output);
+            }
+        };
+        env.reply(new Replies.History(rows));
+    }
+
     @Override
     public LanguageInfo getLanguageInfo() {
         return languageInfo;
@@ -39,19 +99,59 @@ public final class DockerKernel extends BaseKernel {
 
     @Override
     public String getBanner() {
-        return "Docker lesson kernel " + languageInfo.getVersion();
+        return "Docker lesson kernel " + version;
+    }
+
+    /** Used by the library only if its own execute handler ran; the kernel's handler calls the session. */
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        Bundle[] last = new Bundle[1];
+        session.run(code, new Console() {
+            @Override
+            public void out(String text) {
+                getIO().out.print(text);
+            }
+
+            @Override
+            public void err(String text) {
+                getIO().err.print(text);
+            }
+
+            @Override
+            public void show(Bundle bundle) {
+                display(JupyterConsole.toDisplayData(bundle));
+            }
+
+            @Override
+            public void result(Bundle bundle) {
+                last[0] = bundle;
+            }
+        });
+        return last[0] == null ? null : JupyterConsole.toDisplayData(last[0]);
     }
 
     @Override
-    public DisplayData eval(String code) throws Exception {
-        JupyterConsole console = new JupyterConsole(this);
-        try {
-            session.run(code, console);
-        } catch (CellError e) {
-            console.flushPending();
-            throw e;
-        }
-        return console.takeResult();
+    public ReplacementOptions complete(String code, int cursorCodePoints) {
+        int at = code.offsetByCodePoints(0, Math.min(cursorCodePoints, code.codePointCount(0, code.length())));
+        Assistant.Completion completion = session.assistant().complete(code, at);
+        // The protocol counts in code points; Java strings in UTF-16 units.
+        return new ReplacementOptions(completion.matches(), code.codePointCount(0, completion.start()),
+                code.codePointCount(0, completion.end()));
+    }
+
+    @Override
+    public DisplayData inspect(String code, int cursorCodePoints, boolean extraDetail) {
+        int at = code.offsetByCodePoints(0, Math.min(cursorCodePoints, code.codePointCount(0, code.length())));
+        return session.assistant().inspect(code, at).map(DisplayData::new).orElse(null);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return switch (session.assistant().completeness(code)) {
+            case COMPLETE -> IS_COMPLETE_YES;
+            case INCOMPLETE -> "";
+            case INVALID -> IS_COMPLETE_BAD;
+        };
     }
 
     @Override
@@ -61,14 +161,6 @@ public final class DockerKernel extends BaseKernel {
 
     @Override
     public List<String> formatError(Exception e) {
-        if (!(e instanceof CellError error)) {
-            return super.formatError(e);
-        }
-        List<String> lines = new ArrayList<>(error.lines());
-        if (error.hint() != null) {
-            lines.add("");
-            lines.add(HINT_COLOR + error.hint() + RESET);
-        }
-        return lines;
+        return e instanceof CellError error ? ExecuteHandler.traceback(error) : super.formatError(e);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.jupyter;
 
 import io.github.dockerlessons.session.Session;
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 
 import java.nio.charset.StandardCharsets;
@@ -19,9 +18,9 @@ public final class KernelLauncher {
         KernelLogging.configure(env.get("DOCKER_KERNEL_LOG"), env.get("DOCKER_KERNEL_LOG_LEVEL"));
         String contents = Files.readString(connectionFile, StandardCharsets.UTF_8);
         KernelConnectionProperties properties = KernelConnectionProperties.parse(contents);
-        JupyterConnection connection = new JupyterConnection(properties);
+        ProtocolConnection connection = new ProtocolConnection(properties);
         DockerKernel kernel = new DockerKernel(session, version);
-        kernel.becomeHandlerForConnection(connection);
+        kernel.serve(connection);
         connection.connect();
         connection.waitUntilClose();
     }

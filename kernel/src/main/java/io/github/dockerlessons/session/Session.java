@@ -37,6 +37,7 @@ public final class Session {
     private final Messages messages;
     private final Variables variables;
     private final Clock clock;
+    private final Assistant assistant;
     private volatile Cancellation running;
 
     public Session(CommandRegistry registry, EngineGateway engine, Messages messages, Map<String, String> environment,
@@ -46,6 +47,12 @@ public final class Session {
         this.messages = messages;
         this.variables = new Variables(environment);
         this.clock = clock;
+        this.assistant = new Assistant(registry, engine, messages);
+    }
+
+    /** Completion, inspection and completeness for cells being written. */
+    public Assistant assistant() {
+        return assistant;
     }
 
     public Messages messages() {

@@ -1,0 +1,75 @@
+package io.github.dockerlessons.jupyter;
+
+import io.github.spencerpark.jupyter.channels.IOPubChannel;
+import io.github.spencerpark.jupyter.channels.ShellChannel;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.channels.StdinChannel;
+import io.github.spencerpark.jupyter.messages.HMACGenerator;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageContext;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.reply.InputReply;
+import io.github.spencerpark.jupyter.messages.request.InputRequest;
+import org.zeromq.ZMQ;
+
+/** The iopub and stdin channels, reading and writing through the kernel's {@link WireCodec}. */
+final class CodecChannels {
+    private CodecChannels() {
+    }
+
+    static final class IOPub extends IOPubChannel {
+        private final WireCodec codec;
+
+        IOPub(ZMQ.Context context, HMACGenerator hmac, WireCodec codec) {
+            super(context, hmac);
+            this.codec = codec;
+        }
+
+        @Override
+        public synchronized void sendMessage(Message<?> message) {
+            if (!closed) {
+                codec.send(this, message);
+            }
+        }
+    }
+
+    static final class Stdin extends StdinChannel {
+        private final WireCodec codec;
+
+        Stdin(ZMQ.Context context, HMACGenerator hmac, WireCodec codec) {
+            super(context, hmac);
+            this.codec = codec;
+        }
+
+        @Override
+        public synchronized void sendMessage(Message<?> message) {
+            codec.send(this, message);
+        }
+
+        @Override
+        public synchronized Message<?> readMessage() {
+            return codec.receive(this);
+        }
+
+        /** One line from the frontend's input box; null when the frontend answered with something else. */
+        @Override
+        public synchronized String getInput(MessageContext context, String prompt, boolean password) {
+            sendMessage(new Message<>(context, InputRequest.MESSAGE_TYPE, new InputRequest(prompt, password)));
+            Message<?> reply;
+            do {
+                reply = readMessage();
+            } while (reply == null);
+            if (reply.getHeader().getType() != MessageType.INPUT_REPLY) {
+                return null;
+            }
+            return ((InputReply) reply.getContent()).getValue();
+        }
+    }
+
+    /** ShellReplyEnvironment's constructor is protected: this is how the connection makes one. */
+    static final class ReplyEnvironment extends ShellReplyEnvironment {
+        ReplyEnvironment(ShellChannel shell, StdinChannel stdin, IOPubChannel iopub, MessageContext context) {
+            super(shell, stdin, iopub, context);
+        }
+    }
+}

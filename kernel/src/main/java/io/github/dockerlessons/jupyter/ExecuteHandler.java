@@ -1,0 +1,118 @@
+package io.github.dockerlessons.jupyter;
+
+import io.github.dockerlessons.render.Bundle;
+import io.github.dockerlessons.session.CellError;
+import io.github.spencerpark.jupyter.channels.ShellHandler;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.publish.PublishError;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * execute_request as the protocol describes it, which the library's handler does not: a silent
+ * request publishes nothing and does not count; {@code store_history: false} keeps the cell out of
+ * history and does not count; after a failure with {@code stop_on_error} the execute requests
+ * already queued are answered "aborted" without running; a cell that is only {@code docker CMD?}
+ * answers with its help in the pager payload, as IPython does for {@code name?}.
+ */
+final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
+
+    /** Runs a cell's code against a console (the session, seen from the protocol edge). */
+    interface CellRunner {
+        void run(String code, io.github.dockerlessons.console.Console console) throws CellError;
+
+        /** The pager text for a cell such as {@code docker run?}, if it is one. */
+        Optional<String> page(String code);
+    }
+
+    private static final String HINT_COLOR = "\u001b[36m";
+    private static final String RESET = "\u001b[0m";
+
+    private final CellRunner runner;
+    private final ProtocolConnection connection;
+    private final HistoryStore history;
+    private final AtomicInteger executionCount = new AtomicInteger(0);
+
+    ExecuteHandler(CellRunner runner, ProtocolConnection connection, HistoryStore history) {
+        this.runner = runner;
+        this.connection = connection;
+        this.history = history;
+    }
+
+    @Override
+    public void handle(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        ExecuteRequest request = message.getContent();
+        String code = request.getCode() == null ? "" : request.getCode();
+        boolean silent = request.isSilent();
+        boolean store = request.shouldStoreHistory() && !silent;
+        int count = store ? executionCount.incrementAndGet() : executionCount.get();
+        env.setBusyDeferIdle();
+        if (!silent) {
+            env.publish(new PublishExecuteInput(code, count));
+        }
+        Optional<String> page = runner.page(code);
+        if (page.isPresent()) {
+            Map<String, Object> payload = Map.of("source", "page", "data", Map.of("text/plain", page.get()), "start", 0);
+            env.reply(Replies.Execute.ok(count, List.of(payload)));
+            remember(store, count, code, null);
+            return;
+        }
+        JupyterConsole console = new JupyterConsole(env, silent);
+        try {
+            runner.run(code, console);
+            Bundle result = console.takeResult();
+            if (result != null && !silent) {
+                env.publish(new PublishExecuteResult(count, JupyterConsole.toDisplayData(result)));
+            }
+            env.reply(Replies.Execute.ok(count, List.of()));
+            remember(store, count, code, result == null ? null : result.plainText());
+        } catch (CellError error) {
+            console.flushPending();
+            List<String> traceback = traceback(error);
+            String evalue = error.getMessage();
+            if (!silent) {
+                env.publish(new PublishError("DockerError", evalue, traceback));
+            }
+            env.reply(Replies.Execute.error(count, "DockerError", evalue, traceback));
+            remember(store, count, code, null);
+            if (request.shouldStopOnError()) {
+                connection.shell().abortQueued(this::abortIfExecute);
+            }
+        }
+    }
+
+    /** The error's lines: the CLI's words, then the hint set apart in colour. */
+    static List<String> traceback(CellError error) {
+        List<String> lines = new java.util.ArrayList<>(error.lines());
+        if (error.hint() != null) {
+            lines.add("");
+            lines.add(HINT_COLOR + error.hint() + RESET);
+        }
+        return lines;
+    }
+
+    private boolean abortIfExecute(Message<?> queued) {
+        if (queued.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
+            return false;
+        }
+        ShellReplyEnvironment env = connection.prepareReplyEnv(connection.shell(), queued);
+        env.setBusyDeferIdle();
+        env.reply(Replies.Execute.aborted(executionCount.get()));
+        env.resolveDeferrals();
+        return true;
+    }
+
+    private void remember(boolean store, int count, String code, String output) {
+        if (store) {
+            history.add(count, code, output);
+        }
+    }
+}

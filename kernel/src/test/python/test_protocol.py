@@ -1,0 +1,103 @@
+"""Protocol behaviour beyond the conformance suite: what the base library got wrong, fixed."""
+import time
+
+import zmq
+from jupyter_client.session import Session
+
+from conftest import execute
+
+
+def shell_reply(kernel, msg_id, timeout=15):
+    while True:
+        reply = kernel.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
+def test_kernel_info_and_comm_info_have_status_and_the_projects_implementation(kernel):
+    reply = shell_reply(kernel, kernel.kernel_info())
+    assert reply["content"]["status"] == "ok"
+    assert reply["content"]["implementation"] == "docker-lesson-kernel"
+    assert reply["content"]["protocol_version"] == "5.3"
+    reply = shell_reply(kernel, kernel.comm_info())
+    assert reply["content"]["status"] == "ok"
+
+
+def test_header_dates_carry_microseconds(kernel):
+    # jupyter_client parses the wire's date string; a minute-precision date has no seconds at all.
+    dates = [shell_reply(kernel, kernel.kernel_info())["header"]["date"] for _ in range(3)]
+    assert any(d.microsecond % 1000 != 0 for d in dates), dates
+
+
+def test_silent_publishes_nothing_and_does_not_count(kernel):
+    before = execute(kernel, "docker images").reply["content"]["execution_count"]
+    cell = execute(kernel, "docker ps", silent=True)
+    assert cell.status == "ok"
+    assert [m for m in cell.messages if m["msg_type"] not in ("status",)] == []
+    after = execute(kernel, "docker images").reply["content"]["execution_count"]
+    assert after == before + 1
+
+
+def test_store_history_false_is_not_counted_nor_remembered(kernel):
+    before = execute(kernel, "docker images").reply["content"]["execution_count"]
+    execute(kernel, "docker version --help", store_history=False)
+    after = execute(kernel, "docker images").reply["content"]["execution_count"]
+    assert after == before + 1
+    history = shell_reply(kernel, kernel.history(hist_access_type="search", pattern="docker version --help*"))
+    assert history["content"]["history"] == []
+
+
+def test_stop_on_error_aborts_the_queued_requests(kernel):
+    failing = kernel.execute("docker rm no-such-container-abort", stop_on_error=True)
+    queued = kernel.execute("docker images")
+    first = shell_reply(kernel, failing)
+    second = shell_reply(kernel, queued)
+    assert first["content"]["status"] == "error"
+    assert second["content"]["status"] == "aborted"
+    assert execute(kernel, "docker images").status == "ok"
+
+
+def test_a_badly_signed_message_is_dropped_and_the_kernel_serves_on(kernel):
+    context = zmq.Context.instance()
+    socket = context.socket(zmq.DEALER)
+    socket.connect(f"{kernel.transport}://{kernel.ip}:{kernel.shell_port}")
+    bad = Session(key=b"not-the-key")
+    bad.send(socket, "kernel_info_request", {})
+    socket.send_multipart([b"garbage", b"frames"])
+    time.sleep(0.3)
+    socket.close()
+    reply = shell_reply(kernel, kernel.kernel_info())
+    assert reply["content"]["status"] == "ok"
+    assert execute(kernel, "docker --help").status == "ok"
+
+
+def test_history_is_answered_without_a_history_manager(kernel):
+    execute(kernel, "docker images")
+    reply = shell_reply(kernel, kernel.history(hist_access_type="tail", n=1, output=True))
+    assert reply["content"]["status"] == "ok"
+    assert reply["content"]["history"][0][2][0] == "docker images"
+    assert reply["content"]["history"][0][2][1].startswith("REPOSITORY")
+
+
+def test_completion_offers_container_and_image_names_with_code_point_cursors(kernel, prefix):
+    execute(kernel, f"docker create --name {prefix}-a busybox")
+    code = f"# 한글 주석\ndocker rm {prefix}"
+    reply = shell_reply(kernel, kernel.complete(code, len(code)))
+    assert f"{prefix}-a" in reply["content"]["matches"]
+    assert reply["content"]["cursor_end"] == len(code)  # Python len counts code points
+    assert reply["content"]["cursor_start"] == len(code) - len(prefix)
+    reply = shell_reply(kernel, kernel.complete("docker run busy", 15))
+    assert "busybox" in reply["content"]["matches"]
+
+
+def test_inspect_a_flag_gives_its_help_line(kernel):
+    reply = shell_reply(kernel, kernel.inspect("docker run --rm", 14))
+    assert reply["content"]["found"]
+    assert "--rm" in reply["content"]["data"]["text/plain"]
+
+
+def test_error_is_exactly_one_error_message(kernel):
+    cell = execute(kernel, "docker rm no-such-container-xyz")
+    kinds = [m["msg_type"] for m in cell.messages if m["msg_type"] not in ("status", "execute_input")]
+    assert kinds == ["error"]
+    assert cell.error["ename"] == "DockerError"
