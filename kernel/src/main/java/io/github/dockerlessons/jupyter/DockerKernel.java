@@ -5,6 +5,8 @@ import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.session.Assistant;
 import io.github.dockerlessons.session.CellError;
 import io.github.dockerlessons.session.Session;
+import io.github.dockerlessons.session.Warmup;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
@@ -30,7 +32,10 @@ public final class DockerKernel extends BaseKernel {
     private final Session session;
     private final LanguageInfo languageInfo;
     private final String version;
+    private static final int WARMUP_ROUNDS = 400;
+
     private final HistoryStore history = new HistoryStore();
+    private volatile boolean warmupStarted;
 
     public DockerKernel(Session session, String version) {
         this.session = session;
@@ -62,6 +67,7 @@ public final class DockerKernel extends BaseKernel {
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
             env.reply(new Replies.KernelInfo(version, languageInfo, getBanner(), getHelpLinks()));
+            warmUpOnce(connection);
         });
         connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
@@ -72,6 +78,19 @@ public final class DockerKernel extends BaseKernel {
             env.reply(new Replies.CommInfo(comms));
         });
         connection.setHandler(MessageType.HISTORY_REQUEST, this::answerHistory);
+    }
+
+    /**
+     * After the first kernel_info_reply (every client asks for it on connecting, so start-up is not
+     * slowed), the cell path and the message encoder are exercised in the background.
+     */
+    private void warmUpOnce(ProtocolConnection connection) {
+        if (warmupStarted) {
+            return;
+        }
+        warmupStarted = true;
+        Warmup.start(session.registry(), WARMUP_ROUNDS, bundle -> connection.rehearse(new Message<>(null,
+                PublishExecuteResult.MESSAGE_TYPE, new PublishExecuteResult(1, JupyterConsole.toDisplayData(bundle)))));
     }
 
     private void answerHistory(ShellReplyEnvironment env, Message<HistoryRequest> message) {

@@ -26,6 +26,7 @@ public final class ProtocolConnection extends JupyterConnection {
     private final ShellLoopChannel controlLoop;
     private final CodecChannels.IOPub iopubChannel;
     private final CodecChannels.Stdin stdinChannel;
+    private final WireCodec codec;
     private volatile boolean connected;
     private volatile boolean closed;
 
@@ -33,7 +34,7 @@ public final class ProtocolConnection extends JupyterConnection {
         super(properties);
         this.properties = properties;
         HMACGenerator hmac = properties.createHMACGenerator();
-        WireCodec codec = new WireCodec(hmac);
+        this.codec = new WireCodec(hmac);
         this.shellLoop = new ShellLoopChannel(context, codec, false, this, hmac);
         this.controlLoop = new ShellLoopChannel(context, codec, true, this, hmac);
         this.iopubChannel = new CodecChannels.IOPub(context, hmac, codec);
@@ -57,6 +58,11 @@ public final class ProtocolConnection extends JupyterConnection {
     @Override
     public IOPubChannel getIOPub() {
         return iopubChannel;
+    }
+
+    /** Encodes a message without sending it: the warm-up's way to have the JIT compile the encoder. */
+    void rehearse(Message<?> message) {
+        codec.encode(message);
     }
 
     /** The shell loop, for aborting queued requests after a failed cell. */

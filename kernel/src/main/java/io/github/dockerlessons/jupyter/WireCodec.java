@@ -139,6 +139,18 @@ final class WireCodec {
 
     /** Writes a message; its header is stamped now, to the microsecond. */
     void send(ZMQ.Socket socket, Message<?> message) {
+        for (byte[] identity : message.getIdentities()) {
+            socket.sendMore(identity);
+        }
+        List<byte[]> frames = encode(message);
+        for (int i = 0; i < frames.size() - 1; i++) {
+            socket.sendMore(frames.get(i));
+        }
+        socket.send(frames.get(frames.size() - 1));
+    }
+
+    /** The frames after the identities: delimiter, signature, header, parent, metadata, content, blobs. */
+    List<byte[]> encode(Message<?> message) {
         byte[] header = headerJson(message.getHeader()).getBytes(StandardCharsets.UTF_8);
         byte[] parent = message.hasParentHeader()
                 ? gson.toJson(message.getParentHeader()).getBytes(StandardCharsets.UTF_8) : EMPTY_OBJECT;
@@ -146,38 +158,34 @@ final class WireCodec {
                 ? gson.toJson(message.getMetadata()).getBytes(StandardCharsets.UTF_8) : EMPTY_OBJECT;
         byte[] content = gson.toJson(message.getContent()).getBytes(StandardCharsets.UTF_8);
         String signature = hmac.calculateSignature(header, parent, metadata, content);
-        for (byte[] identity : message.getIdentities()) {
-            socket.sendMore(identity);
+        List<byte[]> frames = new ArrayList<>(6 + (message.getBlobs() == null ? 0 : message.getBlobs().size()));
+        frames.add(DELIMITER);
+        frames.add(signature == null ? new byte[0] : signature.getBytes(StandardCharsets.US_ASCII));
+        frames.add(header);
+        frames.add(parent);
+        frames.add(metadata);
+        frames.add(content);
+        if (message.getBlobs() != null) {
+            frames.addAll(message.getBlobs());
         }
-        socket.sendMore(DELIMITER);
-        socket.sendMore(signature == null ? new byte[0] : signature.getBytes(StandardCharsets.US_ASCII));
-        socket.sendMore(header);
-        socket.sendMore(parent);
-        socket.sendMore(metadata);
-        List<byte[]> blobs = message.getBlobs();
-        if (blobs == null || blobs.isEmpty()) {
-            socket.send(content);
-        } else {
-            socket.sendMore(content);
-            for (int i = 0; i < blobs.size(); i++) {
-                if (i < blobs.size() - 1) {
-                    socket.sendMore(blobs.get(i));
-                } else {
-                    socket.send(blobs.get(i));
-                }
-            }
-        }
+        return frames;
     }
 
     static String headerJson(Header<?> header) {
         JsonObject json = new JsonObject();
-        json.addProperty("msg_id", header.getId());
-        json.addProperty("username", header.getUsername());
-        json.addProperty("session", header.getSessionId());
+        // A message without a request behind it (the starting status) has no session: the protocol
+        // still wants strings.
+        json.addProperty("msg_id", nonNull(header.getId()));
+        json.addProperty("username", nonNull(header.getUsername()));
+        json.addProperty("session", nonNull(header.getSessionId()));
         json.addProperty("date", MICROS.format(Instant.now()));
         json.addProperty("msg_type", header.getType().getName());
         json.addProperty("version", PROTOCOL_VERSION);
         return json.toString();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private static String utf8(byte[] bytes) {

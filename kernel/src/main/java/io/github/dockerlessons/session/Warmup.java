@@ -1,0 +1,79 @@
+package io.github.dockerlessons.session;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import io.github.dockerlessons.command.CommandRegistry;
+import io.github.dockerlessons.render.Bundle;
+import io.github.dockerlessons.render.ContainerTable;
+import io.github.dockerlessons.render.ImageTable;
+import io.github.dockerlessons.script.Expander;
+import io.github.dockerlessons.script.ScriptParser;
+import io.github.dockerlessons.script.SimpleCommand;
+import io.github.dockerlessons.script.Variables;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A just-started JVM interprets the cell path for its first few hundred cells, which makes early
+ * cells several times slower than later ones. This runs the offline part of that path (parsing,
+ * expansion, flag parsing, the docker-java model's JSON, the tables) on samples, so the JIT compiles
+ * it before the user's first cells; it never contacts the engine (the kernel connects on the first
+ * command). A low-priority daemon thread: it yields to any real work.
+ */
+public final class Warmup {
+    private static final String CONTAINERS = "[{\"Id\":\"cd91568b33c3aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
+            + "\"Names\":[\"/redis-server\"],\"Image\":\"redis\",\"ImageID\":\"sha256:318d\",\"Command\":"
+            + "\"redis-server --protected-mode no\",\"Created\":1764250000,\"State\":\"running\",\"Status\":\"Up 5 seconds\","
+            + "\"Ports\":[{\"IP\":\"0.0.0.0\",\"PrivatePort\":6379,\"PublicPort\":6379,\"Type\":\"tcp\"}],"
+            + "\"Labels\":{},\"HostConfig\":{\"NetworkMode\":\"default\"},\"Mounts\":[]}]";
+    private static final String IMAGES = "[{\"Id\":\"sha256:ae5d8ddc66b4aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
+            + "\"RepoTags\":[\"busybox:latest\"],\"Created\":1764250000,\"Size\":1981234,\"Containers\":-1}]";
+
+    private Warmup() {
+    }
+
+    /**
+     * Starts the warm-up; {@code more} runs extra work of the caller's (the protocol edge warms its
+     * message encoding with the bundles this produces).
+     */
+    public static void start(CommandRegistry registry, int rounds, Consumer<Bundle> more) {
+        Thread thread = new Thread(() -> {
+            try {
+                run(registry, rounds, more);
+            } catch (Exception | LinkageError ignored) {
+                // warming is best effort: a failure only means the first cells run cold
+            }
+        }, "warmup");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    private static void run(CommandRegistry registry, int rounds, Consumer<Bundle> more) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Variables variables = new Variables(Map.of());
+        variables.set("ID", "cd91568b33c3");
+        Expander expander = new Expander(variables, script -> "cd91568b33c3\n");
+        for (int i = 0; i < rounds; i++) {
+            for (SimpleCommand command : ScriptParser.parse(
+                    "docker ps -a\ndocker images\ndocker rm $(docker ps -a -q) $ID \"x y\"").commands()) {
+                expander.expandWords(command.words());
+            }
+            synchronized (registry) {
+                registry.parser("ps").parseArgs("-a");
+                registry.parser("images").parseArgs();
+            }
+            List<Container> containers = List.of(json.readValue(CONTAINERS, Container[].class));
+            List<Image> images = List.of(json.readValue(IMAGES, Image[].class));
+            Instant now = Instant.now();
+            Bundle ps = ContainerTable.of(containers, true, now).toBundle();
+            Bundle listing = ImageTable.of(images, true, now).toBundle();
+            more.accept(ps);
+            more.accept(listing);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.dockerlessons.jupyter;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HistoryStoreTest {
+    private final HistoryStore store = new HistoryStore();
+
+    HistoryStoreTest() {
+        store.add(1, "docker ps", null);
+        store.add(2, "docker images", "REPOSITORY ...");
+        store.add(3, "docker ps", null);
+        store.add(4, "docker version", null);
+    }
+
+    @Test
+    void tailRangeAndSearch() {
+        assertEquals(List.of(List.of(1, 4, "docker version")), store.tail(1, false));
+        assertEquals(List.of(List.of(1, 2, "docker images")), store.range(1, 2, 3, false));
+        assertEquals(3, store.search("docker p*", 0, false, false).size() + 1);
+        assertEquals(List.of(List.of(1, 3, "docker ps")), store.search("docker p?", 0, true, false));
+        assertEquals(List.of(List.of(1, 3, "docker ps"), List.of(1, 4, "docker version")),
+                store.search("docker [pv]*", 2, false, false));
+    }
+
+    @Test
+    void outputsWhenAsked() {
+        assertEquals(List.of(List.of(1, 2, java.util.Arrays.asList("docker images", "REPOSITORY ..."))),
+                store.range(0, 2, 3, true));
+    }
+}
