@@ -60,19 +60,23 @@ public final class CommandRegistry {
     /** Runs {@code docker ARGV...} (argv without the leading "docker"). */
     public void dispatch(List<String> argv, CommandContext ctx) throws DockerError, InterruptedException {
         if (argv.isEmpty() || (argv.size() == 1 && (argv.get(0).equals("--help") || argv.get(0).equals("help")))) {
-            ctx.console().out(HelpText.topLevel(commands(), ctx.messages()));
+            ctx.console().out(topLevelHelp(ctx.messages()));
             return;
         }
         String name = argv.get(0);
         List<String> rest = argv.subList(1, argv.size());
         String path = "docker " + name;
         Map<String, String> forms = managementForms.get(name);
+        if (forms != null && (rest.isEmpty() || rest.get(0).equals("--help")) && !factories.containsKey(name)) {
+            ctx.console().out(HelpText.group(name, forms.keySet(), this, ctx.messages()));
+            return;
+        }
         if (forms != null && !rest.isEmpty() && forms.containsKey(rest.get(0))) {
             path = "docker " + name + " " + rest.get(0);
             name = forms.get(rest.get(0));
             rest = rest.subList(1, rest.size());
         }
-        if (!factories.containsKey(name)) {
+        if (!factories.containsKey(name) || name.contains(".") && path.equals("docker " + name)) {
             throw new DockerError(1, "docker: unknown command: docker " + String.join(" ", argv.subList(0,
                     forms != null && !rest.isEmpty() ? 2 : 1)) + "\n\nRun 'docker --help' for more information",
                     "hint.unknown.command", name);
@@ -132,7 +136,7 @@ public final class CommandRegistry {
 
     /** {@code docker} alone. */
     public String topLevelHelp(Messages messages) {
-        return HelpText.topLevel(commands(), messages);
+        return HelpText.topLevel(commands(), managementForms.keySet(), messages);
     }
 
     /** The help line of one flag of a command, or empty when it has no such flag. */
@@ -151,12 +155,20 @@ public final class CommandRegistry {
         return Optional.empty();
     }
 
+    /** The commands called directly as {@code docker NAME} (not those reached only through a group). */
     public List<DockerCommand> commands() {
         List<DockerCommand> list = new ArrayList<>();
         for (String name : factories.keySet()) {
-            list.add(parser(name).getCommand());
+            if (!name.contains(".")) {
+                list.add(parser(name).getCommand());
+            }
         }
         return list;
+    }
+
+    /** The description of a command by name. */
+    public synchronized DockerCommand command(String name) {
+        return parser(name).getCommand();
     }
 
     /** pflag's words for a flag the command does not have, lacks a value, or cannot convert. */

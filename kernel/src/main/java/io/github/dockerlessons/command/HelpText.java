@@ -51,16 +51,37 @@ public final class HelpText {
     }
 
     /** {@code docker} or {@code docker --help}: the commands this kernel knows. */
-    public static String topLevel(List<DockerCommand> commands, Messages messages) {
+    public static String topLevel(List<DockerCommand> commands, java.util.Set<String> groups, Messages messages) {
         StringBuilder out = new StringBuilder("Usage:  docker [OPTIONS] COMMAND\n\n");
         out.append(messages.get("help.top.description")).append("\n\n");
-        out.append(messages.get("help.commands")).append('\n');
-        int width = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0) + 3;
+        int width = Math.max(commands.stream().mapToInt(c -> c.name().length()).max().orElse(0),
+                groups.stream().mapToInt(String::length).max().orElse(0)) + 3;
+        out.append(messages.get("help.management")).append('\n');
+        for (String group : new java.util.TreeSet<>(groups)) {
+            out.append("  ").append(group).append(" ".repeat(width - group.length()))
+                    .append(messages.get("group." + group + ".description")).append('\n');
+        }
+        out.append('\n').append(messages.get("help.commands")).append('\n');
         for (DockerCommand command : commands) {
             out.append("  ").append(command.name()).append(" ".repeat(width - command.name().length()))
                     .append(messages.get("cmd." + command.name() + ".description")).append('\n');
         }
         out.append('\n').append(messages.get("help.top.more")).append('\n');
+        return out.toString();
+    }
+
+    /** {@code docker volume}: the group's usage and its subcommands. */
+    static String group(String group, java.util.Set<String> subcommands, CommandRegistry registry, Messages messages) {
+        StringBuilder out = new StringBuilder("Usage:  docker " + group + " COMMAND\n\n");
+        out.append(messages.get("group." + group + ".description")).append("\n\n");
+        out.append(messages.get("help.commands")).append('\n');
+        int width = subcommands.stream().mapToInt(String::length).max().orElse(0) + 3;
+        for (String sub : new java.util.TreeSet<>(subcommands)) {
+            String target = registry.resolve(group, sub).orElse(sub);
+            out.append("  ").append(sub).append(" ".repeat(width - sub.length()))
+                    .append(messages.get("cmd." + target + ".description")).append('\n');
+        }
+        out.append("\nRun 'docker ").append(group).append(" COMMAND --help' for more information on a command.\n");
         return out.toString();
     }
 

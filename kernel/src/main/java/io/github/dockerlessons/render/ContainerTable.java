@@ -13,42 +13,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code docker ps}'s default table: CONTAINER ID, IMAGE, COMMAND, CREATED, STATUS, PORTS, NAMES,
- * each column formatted as docker/cli's container formatter does.
+ * {@code docker ps}: the default table (CONTAINER ID, IMAGE, COMMAND, CREATED, STATUS, PORTS, NAMES)
+ * and the column helpers, each formatted as docker/cli's container formatter does.
  */
 public final class ContainerTable {
-    private static final List<Table.Column> COLUMNS = List.of(
-            new Table.Column("CONTAINER ID", true), new Table.Column("IMAGE", false),
-            new Table.Column("COMMAND", true), new Table.Column("CREATED", false),
-            new Table.Column("STATUS", false), new Table.Column("PORTS", false),
-            new Table.Column("NAMES", false));
-    private static final int STATUS_COLUMN = 4;
-
     private ContainerTable() {
     }
 
-    public static Table of(List<Container> containers, boolean truncate, Instant now) {
-        Table table = new Table(COLUMNS, STATUS_COLUMN);
+    /** {@code docker ps}' default table (or {@code --format}), as text and HTML. */
+    public static Bundle bundle(List<Container> containers, boolean truncate, boolean size, Instant now, String format)
+            throws io.github.dockerlessons.render.template.TemplateException {
+        List<FieldContext> rows = new ArrayList<>();
+        List<String> states = new ArrayList<>();
         for (Container c : containers) {
-            table.add(new Table.Row(List.of(
-                    id(c.getId(), truncate),
-                    image(c.getImage(), truncate),
-                    command(c.getCommand(), truncate),
-                    created(c.getCreated(), now),
-                    nullToEmpty(c.getStatus()),
-                    ports(c.getPorts()),
-                    names(c.getNames(), truncate)), state(c)));
+            rows.add(ContainerFields.of(c, truncate, size, now));
+            states.add(state(c));
         }
-        return table;
+        String table = size ? ContainerFields.DEFAULT_TABLE + "\t{{.Size}}" : ContainerFields.DEFAULT_TABLE;
+        return ListingFormat.render(format == null ? "table" : format, rows, table, 4, states);
     }
 
+    /** docker's TruncateID: twelve characters without "sha256:"; untruncated, the ID as the engine gave it. */
     public static String id(String id, boolean truncate) {
+        if (!truncate) {
+            return id;
+        }
         String bare = id.startsWith("sha256:") ? id.substring(7) : id;
-        return truncate && bare.length() > 12 ? bare.substring(0, 12) : bare;
+        return bare.length() > 12 ? bare.substring(0, 12) : bare;
     }
 
     /** An image given as a bare ID prints as 12 characters, like an ID. */
-    static String image(String image, boolean truncate) {
+    public static String image(String image, boolean truncate) {
         if (image == null || image.isEmpty()) {
             return "<no image>";
         }
@@ -58,12 +53,12 @@ public final class ContainerTable {
         return image;
     }
 
-    static String command(String command, boolean truncate) {
+    public static String command(String command, boolean truncate) {
         String text = nullToEmpty(command);
         return GoText.quote(truncate ? GoText.ellipsis(text, 20) : text);
     }
 
-    static String created(Long createdSeconds, Instant now) {
+    public static String created(Long createdSeconds, Instant now) {
         if (createdSeconds == null) {
             return "";
         }
@@ -71,7 +66,7 @@ public final class ContainerTable {
     }
 
     /** Names without the leading slash; links (names with a second slash) only with --no-trunc. */
-    static String names(String[] names, boolean truncate) {
+    public static String names(String[] names, boolean truncate) {
         if (names == null) {
             return "";
         }

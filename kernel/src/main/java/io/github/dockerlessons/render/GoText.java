@@ -50,12 +50,17 @@ public final class GoText {
 
     /** go-units HumanSizeWithPrecision(size, 3): decimal units, three significant digits. */
     public static String humanSize(double size) {
+        return humanSize(size, 3);
+    }
+
+    /** go-units HumanSizeWithPrecision; HumanSize itself is precision 4 ({@code system df}). */
+    public static String humanSize(double size, int precision) {
         int unit = 0;
         while (size >= 1000 && unit < DECIMAL_UNITS.length - 1) {
             size /= 1000;
             unit++;
         }
-        return formatG(size, 3) + DECIMAL_UNITS[unit];
+        return formatG(size, precision) + DECIMAL_UNITS[unit];
     }
 
     /** Go's {@code %.Ng}: shortest form with N significant digits, exponent form for large or tiny. */

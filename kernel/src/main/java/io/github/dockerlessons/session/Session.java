@@ -38,6 +38,7 @@ public final class Session {
     private final Variables variables;
     private final Clock clock;
     private final Assistant assistant;
+    private final Magics magics;
     private volatile Cancellation running;
 
     public Session(CommandRegistry registry, EngineGateway engine, Messages messages, Map<String, String> environment,
@@ -48,6 +49,7 @@ public final class Session {
         this.variables = new Variables(environment);
         this.clock = clock;
         this.assistant = new Assistant(registry, engine, messages);
+        this.magics = new Magics(messages);
     }
 
     /** Completion, inspection and completeness for cells being written. */
@@ -68,8 +70,13 @@ public final class Session {
         Cancellation cancellation = new Cancellation();
         running = cancellation;
         try {
-            Script script = ScriptParser.parse(code);
+            if (magics.runCellMagic(code, console)) {
+                return;
+            }
+            Script script = ScriptParser.parse(magics.applyLineMagics(code, console));
             execute(script, console, cancellation);
+        } catch (Magics.CellFailure e) {
+            throw cellError(2, e.getMessage(), null);
         } catch (ScriptException e) {
             throw cellError(2, messages.get(e.key(), e.args()), null);
         } catch (DockerError e) {

@@ -70,8 +70,8 @@ public final class Warmup {
             List<Container> containers = List.of(json.readValue(CONTAINERS, Container[].class));
             List<Image> images = List.of(json.readValue(IMAGES, Image[].class));
             Instant now = Instant.now();
-            Bundle ps = ContainerTable.of(containers, true, now).toBundle();
-            Bundle listing = ImageTable.of(images, true, now).toBundle();
+            Bundle ps = ContainerTable.bundle(containers, true, false, now, null);
+            Bundle listing = ImageTable.bundle(images, true, false, now, null);
             more.accept(ps);
             more.accept(listing);
         }

@@ -37,7 +37,7 @@ class ContainerTableTest {
                 {"Id":"cd91568b33c3aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","Names":["/pr"],
                  "Image":"redis","Command":"redis-server --protected-mode no","Created":1000,
                  "State":"running","Status":"Up 5 seconds","Ports":[]}""", Container.class);
-        String text = ContainerTable.of(List.of(c), true, Instant.ofEpochSecond(1000)).toText();
+        String text = ContainerTable.bundle(List.of(c), true, false, Instant.ofEpochSecond(1000), null).plainText();
         assertEquals("CONTAINER ID   IMAGE     COMMAND                  CREATED                  STATUS         PORTS     NAMES\n"
                 + "cd91568b33c3   redis     \"redis-server --prot…\"   Less than a second ago   Up 5 seconds             pr\n",
                 text);
@@ -48,7 +48,8 @@ class ContainerTableTest {
         Container c = JSON.readValue("""
                 {"Id":"abc","Names":["/<x>"],"Image":"busybox","Command":"false","Created":1,
                  "State":"exited","Status":"Exited (1) 2 minutes ago"}""", Container.class);
-        String html = ContainerTable.of(List.of(c), true, Instant.ofEpochSecond(200)).toHtml();
+        String html = (String) ContainerTable.bundle(List.of(c), true, false, Instant.ofEpochSecond(200), null)
+                .data().get("text/html");
         assertTrue(html.contains("state-exited-error"), html);
         assertTrue(html.contains("&lt;x&gt;"), html);
     }

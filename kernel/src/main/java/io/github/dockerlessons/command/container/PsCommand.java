@@ -5,10 +5,15 @@ import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Filters;
+import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.ContainerTable;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code docker ps}: the container table (text as the CLI's, HTML for the notebook) or IDs with -q. */
 public final class PsCommand extends DockerCommand {
@@ -26,6 +31,15 @@ public final class PsCommand extends DockerCommand {
 
     @Option(names = "--no-trunc")
     boolean noTrunc;
+
+    @Option(names = {"-s", "--size"})
+    boolean size;
+
+    @Option(names = {"-f", "--filter"}, paramLabel = "filter")
+    List<String> filters = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "string")
+    String format;
 
     @Override
     public String name() {
@@ -50,14 +64,19 @@ public final class PsCommand extends DockerCommand {
     @Override
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
         int limit = latest ? 1 : last;
+        Map<String, List<String>> filter = Filters.parse(filters, this);
         List<Container> containers = engine(ctx, client -> {
-            var cmd = client.listContainersCmd().withShowAll(all || limit > 0);
+            var cmd = client.listContainersCmd().withShowAll(all || limit > 0).withShowSize(size);
             if (limit > 0) {
                 cmd.withLimit(limit);
             }
+            filter.forEach(cmd::withFilter);
             return cmd.exec();
         });
         if (quiet) {
+            if (format != null && !format.isEmpty()) {
+                ctx.console().err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
+            }
             StringBuilder ids = new StringBuilder();
             for (Container c : containers) {
                 ids.append(ContainerTable.id(c.getId(), !noTrunc)).append('\n');
@@ -65,6 +84,8 @@ public final class PsCommand extends DockerCommand {
             ctx.console().out(ids.toString());
             return;
         }
-        ctx.console().result(ContainerTable.of(containers, !noTrunc, ctx.clock().instant()).toBundle());
+        Bundle listing = Templates.render(() -> ContainerTable.bundle(containers, !noTrunc, size, ctx.clock().instant(),
+                format == null || format.isEmpty() ? null : format));
+        Templates.answer(ctx, listing);
     }
 }

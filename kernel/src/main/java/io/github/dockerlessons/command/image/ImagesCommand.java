@@ -6,12 +6,15 @@ import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.render.ContainerTable;
+import io.github.dockerlessons.command.Filters;
+import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.render.ImageFields;
 import io.github.dockerlessons.render.ImageTable;
 import picocli.CommandLine.Option;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** {@code docker images}: the classic image table, or IDs with -q. */
 public final class ImagesCommand extends DockerCommand {
@@ -23,6 +26,15 @@ public final class ImagesCommand extends DockerCommand {
 
     @Option(names = "--no-trunc")
     boolean noTrunc;
+
+    @Option(names = "--digests")
+    boolean digests;
+
+    @Option(names = {"-f", "--filter"}, paramLabel = "filter")
+    List<String> filters = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "string")
+    String format;
 
     @Override
     public String name() {
@@ -46,23 +58,28 @@ public final class ImagesCommand extends DockerCommand {
 
     @Override
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+        Map<String, List<String>> filter = Filters.parse(filters, this);
         List<Image> images = engine(ctx, client -> {
             var cmd = client.listImagesCmd().withShowAll(all);
             if (!args.isEmpty()) {
                 cmd.withReferenceFilter(args.get(0));
             }
+            filter.forEach(cmd::withFilter);
             return cmd.exec();
         });
         if (quiet) {
-            Set<String> ids = new LinkedHashSet<>();
-            for (Image image : images) {
-                ids.add(ContainerTable.id(image.getId(), !noTrunc));
-            }
+            // One ID per row of the table, as the CLI prints them: an image with two tags twice.
             StringBuilder out = new StringBuilder();
-            ids.forEach(id -> out.append(id).append('\n'));
+            for (Image image : images) {
+                int rows = ImageFields.of(image, !noTrunc, ctx.clock().instant()).size();
+                for (int i = 0; i < rows; i++) {
+                    out.append(ContainerTable.id(image.getId(), !noTrunc)).append('\n');
+                }
+            }
             ctx.console().out(out.toString());
             return;
         }
-        ctx.console().result(ImageTable.of(images, !noTrunc, ctx.clock().instant()).toBundle());
+        Templates.answer(ctx, Templates.render(() -> ImageTable.bundle(images, !noTrunc, digests, ctx.clock().instant(),
+                format == null || format.isEmpty() ? null : format)));
     }
 }

@@ -9,6 +9,10 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.JsonIndent;
+import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.render.template.GoTemplate;
+import io.github.dockerlessons.render.template.TemplateException;
+import picocli.CommandLine.Option;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +24,14 @@ import java.util.List;
  * indented array), and as JSON data that JupyterLab shows as a tree.
  */
 public final class InspectCommand extends DockerCommand {
+    @Option(names = {"-f", "--format"}, paramLabel = "string")
+    String format;
+
+    @Option(names = "--type", paramLabel = "string")
+    String type;
+
+    @Option(names = {"-s", "--size"})
+    boolean size;
 
     @Override
     public String name() {
@@ -43,18 +55,56 @@ public final class InspectCommand extends DockerCommand {
         for (String name : args) {
             String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8);
             try {
-                objects.add(firstFound(ctx, "/containers/" + encoded + "/json", "/images/" + encoded + "/json"));
+                objects.add(firstFound(ctx, paths(encoded)));
             } catch (DaemonError e) {
                 errors.add(e.isNotFound() ? "Error: No such object: " + name : e.cliText());
             } catch (EngineUnreachable e) {
                 throw unreachable(e);
             }
         }
+        if (format != null && !format.isEmpty()) {
+            GoTemplate template = parse(format);
+            StringBuilder out = new StringBuilder();
+            for (String object : objects) {
+                String line = Templates.text(() -> template.execute(GoTemplate.fromJson(JsonParser.parseString(object))));
+                out.append(line).append('\n');
+            }
+            ctx.console().out(out.toString());
+            if (!errors.isEmpty()) {
+                throw new DockerError(1, String.join("\n", errors));
+            }
+            return;
+        }
         String array = "[" + String.join(",", objects) + "]";
         String text = JsonIndent.indent(array, "", "    ") + "\n";
         ctx.console().result(Bundle.text(text).with("application/json", JsonParser.parseString(array)));
         if (!errors.isEmpty()) {
             throw new DockerError(1, String.join("\n", errors));
+        }
+    }
+
+    private String[] paths(String encoded) {
+        String container = "/containers/" + encoded + "/json" + (size ? "?size=1" : "");
+        String image = "/images/" + encoded + "/json";
+        String volume = "/volumes/" + encoded;
+        String network = "/networks/" + encoded;
+        if (type == null || type.isEmpty()) {
+            return new String[]{container, image, volume, network};
+        }
+        return switch (type) {
+            case "container" -> new String[]{container};
+            case "image" -> new String[]{image};
+            case "volume" -> new String[]{volume};
+            case "network" -> new String[]{network};
+            default -> new String[]{container, image};
+        };
+    }
+
+    private static GoTemplate parse(String format) throws DockerError {
+        try {
+            return GoTemplate.parse(format.replace("\\t", "\t").replace("\\n", "\n"));
+        } catch (TemplateException e) {
+            throw new DockerError(1, e.getMessage(), "hint.template");
         }
     }
 

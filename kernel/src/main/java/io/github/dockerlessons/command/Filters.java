@@ -1,0 +1,29 @@
+package io.github.dockerlessons.command;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code -f key=value} flags, grouped by key as the engine wants them: the same key twice is an OR,
+ * different keys an AND, both decided by the engine itself.
+ */
+public final class Filters {
+    private Filters() {
+    }
+
+    public static Map<String, List<String>> parse(List<String> flags, DockerCommand command) throws DockerError {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String flag : flags) {
+            int eq = flag.indexOf('=');
+            if (eq <= 0) {
+                throw new DockerError(125, "invalid argument \"" + flag + "\" for \"-f, --filter\" flag: "
+                        + "bad format of filter (expected name=value)\n\nUsage:  " + command.usage()
+                        + "\n\nRun 'docker " + command.name() + " --help' for more information");
+            }
+            filters.computeIfAbsent(flag.substring(0, eq), k -> new ArrayList<>()).add(flag.substring(eq + 1));
+        }
+        return filters;
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.dockerlessons.command.container;
+
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** {@code docker port}: where the container's ports are published on the host. */
+public final class PortCommand extends DockerCommand {
+    @Override
+    public String name() {
+        return "port";
+    }
+
+    @Override
+    public String usage() {
+        return "docker port CONTAINER [PRIVATE_PORT[/PROTO]]";
+    }
+
+    @Override
+    public Arity arity() {
+        return new Arity(1, 2);
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("docker container port", "docker port");
+    }
+
+    @Override
+    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+        var container = engine(ctx, client -> client.inspectContainerCmd(args.get(0)).exec());
+        Map<ExposedPort, Ports.Binding[]> bindings = container.getNetworkSettings().getPorts().getBindings();
+        List<ExposedPort> ports = new ArrayList<>(bindings.keySet());
+        ports.sort(Comparator.comparingInt(ExposedPort::getPort).thenComparing(p -> p.getProtocol().toString()));
+        StringBuilder out = new StringBuilder();
+        String wanted = args.size() > 1 ? (args.get(1).contains("/") ? args.get(1) : args.get(1) + "/tcp") : null;
+        boolean found = false;
+        for (ExposedPort port : ports) {
+            String key = port.getPort() + "/" + port.getProtocol();
+            if (wanted != null && !wanted.equals(key)) {
+                continue;
+            }
+            Ports.Binding[] hostBindings = bindings.get(port);
+            if (hostBindings == null) {
+                continue;
+            }
+            for (Ports.Binding binding : hostBindings) {
+                String ip = binding.getHostIp() == null || binding.getHostIp().isEmpty() ? "0.0.0.0" : binding.getHostIp();
+                String host = ip.contains(":") ? "[" + ip + "]" : ip;
+                out.append(wanted == null ? key + " -> " : "").append(host).append(':')
+                        .append(binding.getHostPortSpec()).append('\n');
+                found = true;
+            }
+        }
+        if (wanted != null && !found) {
+            throw new DockerError(1, "Error: No public port '" + wanted + "' published for " + args.get(0));
+        }
+        ctx.console().out(out.toString());
+    }
+}

@@ -1,0 +1,172 @@
+package io.github.dockerlessons.command.container;
+
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.RawApi;
+import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.render.ContainerTable;
+import io.github.dockerlessons.render.FieldContext;
+import io.github.dockerlessons.render.ListingFormat;
+import io.github.dockerlessons.render.GoText;
+import io.github.dockerlessons.render.Table;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code docker stats --no-stream}: one reading of CPU, memory, network, block I/O and processes per
+ * running container, computed as the CLI computes them from the engine's statistics.
+ */
+public final class StatsCommand extends DockerCommand {
+
+    @Option(names = "--no-stream")
+    boolean noStream;
+
+    @Option(names = {"-a", "--all"})
+    boolean all;
+
+    @Option(names = "--no-trunc")
+    boolean noTrunc;
+
+    @Option(names = "--format", paramLabel = "string")
+    String format;
+
+    private static final String DEFAULT_TABLE =
+            "{{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
+    private static final Map<String, String> HEADERS = Map.of("ID", "CONTAINER ID", "Container", "CONTAINER",
+            "Name", "NAME", "CPUPerc", "CPU %", "MemUsage", "MEM USAGE / LIMIT", "MemPerc", "MEM %", "NetIO", "NET I/O",
+            "BlockIO", "BLOCK I/O", "PIDs", "PIDS");
+
+    @Override
+    public String name() {
+        return "stats";
+    }
+
+    @Override
+    public String usage() {
+        return "docker stats [OPTIONS] [CONTAINER...]";
+    }
+
+    @Override
+    public Arity arity() {
+        return Arity.atLeast(0);
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("docker container stats", "docker stats");
+    }
+
+    @Override
+    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+        List<String> targets = new ArrayList<>(args);
+        if (targets.isEmpty()) {
+            List<Container> running = engine(ctx, client -> client.listContainersCmd().withShowAll(all).exec());
+            running.forEach(c -> targets.add(c.getId()));
+        }
+        List<FieldContext> rows = new ArrayList<>();
+        for (String target : targets) {
+            JsonObject stats = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
+                    "/containers/" + RawApi.encode(target) + "/stats?stream=false").getAsJsonObject();
+            List<String> cells = row(stats, target, !noTrunc).cells();
+            FieldContext context = new FieldContext(HEADERS, Map.of());
+            String[] names = {"ID", "Name", "CPUPerc", "MemUsage", "MemPerc", "NetIO", "BlockIO", "PIDs"};
+            for (int i = 0; i < names.length; i++) {
+                String value = cells.get(i);
+                context.put(names[i], () -> value);
+            }
+            context.put("Container", () -> target);
+            rows.add(context);
+        }
+        Templates.answer(ctx, Templates.render(() -> ListingFormat.render(
+                format == null || format.isEmpty() ? "table" : format, rows, DEFAULT_TABLE, -1, null)));
+    }
+
+    static Table.Row row(JsonObject s, String target, boolean truncate) {
+        String id = s.has("id") ? s.get("id").getAsString() : target;
+        String name = s.has("name") ? s.get("name").getAsString().replaceFirst("^/", "") : target;
+        double cpu = 0;
+        JsonObject cpuStats = s.getAsJsonObject("cpu_stats");
+        JsonObject preCpu = s.getAsJsonObject("precpu_stats");
+        if (cpuStats != null && preCpu != null && cpuStats.has("system_cpu_usage") && preCpu.has("system_cpu_usage")) {
+            double cpuDelta = number(cpuStats.getAsJsonObject("cpu_usage"), "total_usage")
+                    - number(preCpu.getAsJsonObject("cpu_usage"), "total_usage");
+            double systemDelta = number(cpuStats, "system_cpu_usage") - number(preCpu, "system_cpu_usage");
+            double cpus = cpuStats.has("online_cpus") ? number(cpuStats, "online_cpus") : 1;
+            if (systemDelta > 0 && cpuDelta > 0) {
+                cpu = cpuDelta / systemDelta * cpus * 100;
+            }
+        }
+        JsonObject memory = s.getAsJsonObject("memory_stats");
+        double usage = number(memory, "usage");
+        JsonObject memoryDetail = memory == null ? null : memory.getAsJsonObject("stats");
+        // The CLI subtracts the page cache: inactive_file (cgroup v2) or total_inactive_file (v1).
+        if (memoryDetail != null) {
+            double cache = memoryDetail.has("inactive_file") ? number(memoryDetail, "inactive_file")
+                    : number(memoryDetail, "total_inactive_file");
+            if (cache < usage) {
+                usage -= cache;
+            }
+        }
+        double limit = number(memory, "limit");
+        double rx = 0;
+        double tx = 0;
+        JsonObject networks = s.getAsJsonObject("networks");
+        if (networks != null) {
+            for (var entry : networks.entrySet()) {
+                rx += number(entry.getValue().getAsJsonObject(), "rx_bytes");
+                tx += number(entry.getValue().getAsJsonObject(), "tx_bytes");
+            }
+        }
+        double read = 0;
+        double write = 0;
+        JsonObject blkio = s.getAsJsonObject("blkio_stats");
+        JsonElement io = blkio == null ? null : blkio.get("io_service_bytes_recursive");
+        if (io != null && io.isJsonArray()) {
+            for (JsonElement e : io.getAsJsonArray()) {
+                String op = e.getAsJsonObject().get("op").getAsString().toLowerCase(Locale.ROOT);
+                double value = number(e.getAsJsonObject(), "value");
+                if (op.equals("read")) {
+                    read += value;
+                } else if (op.equals("write")) {
+                    write += value;
+                }
+            }
+        }
+        long pids = (long) number(s.getAsJsonObject("pids_stats"), "current");
+        return new Table.Row(List.of(ContainerTable.id(id, truncate), name,
+                String.format(Locale.ROOT, "%.2f%%", cpu),
+                binary(usage) + " / " + binary(limit),
+                String.format(Locale.ROOT, "%.2f%%", limit > 0 ? usage / limit * 100 : 0),
+                GoText.humanSize(rx) + " / " + GoText.humanSize(tx),
+                GoText.humanSize(read) + " / " + GoText.humanSize(write),
+                Long.toString(pids)), null);
+    }
+
+    /** go-units BytesSize: binary units, up to four significant digits ("1.234MiB"). */
+    static String binary(double size) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        int unit = 0;
+        while (size >= 1024 && unit < units.length - 1) {
+            size /= 1024;
+            unit++;
+        }
+        return GoText.formatG(size, 4) + units[unit];
+    }
+
+    private static double number(JsonObject object, String key) {
+        if (object == null || !object.has(key) || object.get(key).isJsonNull()) {
+            return 0;
+        }
+        return object.get(key).getAsDouble();
+    }
+}
