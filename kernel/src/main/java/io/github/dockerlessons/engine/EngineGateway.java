@@ -117,6 +117,46 @@ public final class EngineGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The engine's stat of a path in a container (the archive API's X-Docker-Container-Path-Stat), as
+     * JSON with name, size and mode; null when the path does not exist. The transport has no HEAD, so
+     * this is the GET the CLI would make for a copy, closed after its headers: the body is not read.
+     */
+    public JsonObject pathStat(String container, String path) throws DaemonError, EngineUnreachable {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/containers/" + java.net.URLEncoder.encode(container, StandardCharsets.UTF_8) + "/archive?path="
+                        + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8))
+                .build();
+        try (DockerHttpClient.Response response = connection().http().execute(request)) {
+            if (response.getStatusCode() == 404) {
+                String header = response.getHeader("X-Docker-Container-Path-Stat");
+                if (header == null) {
+                    // 404 without a stat: the container itself is missing
+                    try {
+                        connection().client().inspectContainerCmd(container).exec();
+                    } catch (DockerException e) {
+                        throw daemonError(e);
+                    }
+                }
+                return null;
+            }
+            if (response.getStatusCode() >= 400) {
+                throw new DaemonError(response.getStatusCode(), "path stat failed for " + path, null);
+            }
+            String header = response.getHeader("X-Docker-Container-Path-Stat");
+            if (header == null) {
+                return null;
+            }
+            return JsonParser.parseString(new String(java.util.Base64.getDecoder().decode(header),
+                    StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (DockerException e) {
+            throw daemonError(e);
+        } catch (RuntimeException e) {
+            throw unreachableOrRethrow(e);
+        }
+    }
+
     private Connection connection() {
         Connection current = connection;
         if (current == null) {

@@ -95,7 +95,7 @@ class CommandRegistryTest {
                 new Cancellation(), Clock.systemUTC());
         registry.dispatch(Arrays.asList("ps", "--help"), korean);
         assertTrue(console.out.toString().startsWith("Usage:  docker ps [OPTIONS]\n\n컨테이너 목록을 보여줍니다\n"));
-        assertTrue(console.out.toString().contains("  -a, --all        모든 컨테이너를 보여줍니다"), console.out.toString());
+        assertTrue(console.out.toString().matches("(?s).*\\n  -a, --all +모든 컨테이너를 보여줍니다.*"), console.out.toString());
     }
 
     @Test

@@ -204,7 +204,8 @@ class DifferentialIT {
                 List.of("network create %s-net", "network connect %s-net " + P + "-box",
                         "network disconnect %s-net " + P + "-box", "network rm %s-net"),
                 List.of("tag busybox %s-tag:v2", "rmi %s-tag:v2"),
-                List.of("run -d --name %s-c busybox sleep 600", "cp %s-c:/etc/passwd /tmp/%s-passwd", "rm -f %s-c"),
+                List.of("run -d --name %s-c busybox sleep 600", "cp %s-c:/etc/passwd /tmp/%s-passwd",
+                        "cp /tmp/%s-passwd %s-c:/tmp/copied", "exec %s-c wc -c /tmp/copied", "rm -f %s-c"),
                 List.of("create --name %s-c busybox", "start %s-c", "restart -t 1 %s-c", "stop -t 1 %s-c", "rm %s-c"));
         return flows.stream().map(flow -> DynamicTest.dynamicTest(String.join(" ; ", flow), () -> {
             String cliName = P + "-cli";

@@ -182,6 +182,51 @@ class SessionIT {
     }
 
     @Test
+    void writefileThenBuildThenRun() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("build-it");
+        String dockerfile = dir.resolve("Dockerfile").toString();
+        assertEquals("Writing " + dockerfile + "\n", run("%%writefile " + dockerfile
+                + "\nFROM busybox\nRUN echo '만들었다' > /made.txt\nCMD [\"cat\", \"/made.txt\"]\n").out.toString());
+        String out = run("docker build -t " + prefix + "-img " + dir).out.toString();
+        assertTrue(out.startsWith("Sending build context to Docker daemon"), out);
+        assertTrue(out.contains("Step 1/3 : FROM busybox"), out);
+        assertTrue(out.contains("Successfully tagged " + prefix + "-img:latest"), out);
+        assertEquals("만들었다\n", run("docker run --rm " + prefix + "-img").out.toString());
+        run("docker rmi " + prefix + "-img");
+    }
+
+    @Test
+    void buildWithoutADockerfileSaysSo() {
+        CellError e = assertThrows(CellError.class, () -> run("docker build /tmp"));
+        assertTrue(e.hint().contains("Dockerfile"), e.hint());
+    }
+
+    @Test
+    void cpCopiesBothWays() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cp-it");
+        java.nio.file.Path local = dir.resolve("note.txt");
+        java.nio.file.Files.writeString(local, "노트북에서 왔다\n");
+        run("docker run -d --name " + prefix + "-a busybox sleep 600");
+        run("docker cp " + local + " " + prefix + "-a:/tmp/note.txt");
+        assertEquals("노트북에서 왔다\n", run("docker exec " + prefix + "-a cat /tmp/note.txt").out.toString());
+        java.nio.file.Path back = dir.resolve("back.txt");
+        run("docker cp " + prefix + "-a:/tmp/note.txt " + back);
+        assertEquals("노트북에서 왔다\n", java.nio.file.Files.readString(back));
+        run("docker cp " + prefix + "-a:/etc " + dir);
+        assertTrue(java.nio.file.Files.exists(dir.resolve("etc/passwd")));
+    }
+
+    @Test
+    void langMagicSwitchesHints() throws Exception {
+        run("%lang ko");
+        CellError korean = assertThrows(CellError.class, () -> run("docker rm " + prefix + "-nothing"));
+        assertTrue(korean.hint().contains("컨테이너"), korean.hint());
+        run("%lang en");
+        CellError english = assertThrows(CellError.class, () -> run("docker rm " + prefix + "-nothing"));
+        assertTrue(english.hint().contains("container"), english.hint());
+    }
+
+    @Test
     void versionShowsTheLinuxEngine() throws Exception {
         String out = run("docker version").out.toString();
         assertTrue(out.contains("Server:\n Engine:\n"), out);

@@ -99,16 +99,70 @@ public final class CpCommand extends DockerCommand {
         });
     }
 
+    /**
+     * Packs the local file or folder under the name it gets in the container, as the CLI does: into
+     * an existing folder (or a path ending in /) it keeps its own name; otherwise it takes the
+     * destination's last name in the destination's folder.
+     */
     private void copyIn(CommandContext ctx, Path source, String container, String path)
             throws DockerError, InterruptedException {
         Path local = source.toAbsolutePath().normalize();
         if (!Files.exists(local)) {
             throw new DockerError(1, "lstat " + local + ": no such file or directory");
         }
+        com.google.gson.JsonObject stat;
+        try {
+            stat = ctx.engine().pathStat(container, path);
+        } catch (io.github.dockerlessons.engine.DaemonError e) {
+            throw new DockerError(1, e.cliText());
+        } catch (io.github.dockerlessons.engine.EngineUnreachable e) {
+            throw unreachable(e);
+        }
+        // Go's os.ModeDir is the top bit of the 32-bit mode.
+        boolean intoDirectory = path.endsWith("/") || (stat != null && (stat.get("mode").getAsLong() & (1L << 31)) != 0);
+        String remoteDir;
+        String name;
+        if (intoDirectory) {
+            remoteDir = path;
+            name = local.getFileName().toString();
+        } else {
+            int slash = path.lastIndexOf('/');
+            remoteDir = slash <= 0 ? "/" : path.substring(0, slash);
+            name = path.substring(slash + 1);
+        }
+        byte[] archive;
+        try {
+            archive = tar(local, name);
+        } catch (IOException e) {
+            throw new DockerError(1, "failed to read " + local + ": " + e.getMessage());
+        }
         engine(ctx, client -> {
-            client.copyArchiveToContainerCmd(container).withHostResource(local.toString()).withRemotePath(path)
-                    .withNoOverwriteDirNonDir(false).exec();
+            client.copyArchiveToContainerCmd(container).withTarInputStream(new java.io.ByteArrayInputStream(archive))
+                    .withRemotePath(remoteDir).withNoOverwriteDirNonDir(true).exec();
             return null;
         });
+    }
+
+    /** A tar of {@code local} whose top entry is called {@code name}. */
+    private static byte[] tar(Path local, String name) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
+                     new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            List<Path> paths;
+            try (var walk = Files.walk(local)) {
+                paths = walk.sorted().toList();
+            }
+            for (Path path : paths) {
+                String entryName = name + (path.equals(local) ? "" : "/" + local.relativize(path).toString().replace('\\', '/'));
+                TarArchiveEntry entry = new TarArchiveEntry(path.toFile(), entryName);
+                tar.putArchiveEntry(entry);
+                if (Files.isRegularFile(path)) {
+                    Files.copy(path, tar);
+                }
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 }
