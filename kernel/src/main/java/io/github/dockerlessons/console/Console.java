@@ -3,9 +3,10 @@ package io.github.dockerlessons.console;
 import io.github.dockerlessons.render.Bundle;
 
 /**
- * Where a running cell writes: its stdout and stderr streams, rich displays, and the answer of a
- * command. Implemented by the protocol edge for a real cell and by the session for a substitution,
- * which keeps stdout as text. Calls may come from docker-java's callback threads.
+ * Where a running cell writes: its stdout and stderr streams, rich displays (some updated in place),
+ * and the answer of a command; and where it can ask the user for a line of input. Implemented by
+ * the protocol edge for a real cell and by the session for a substitution. Calls may come from
+ * docker-java's callback threads.
  */
 public interface Console {
 
@@ -18,4 +19,24 @@ public interface Console {
 
     /** A command's answer; the cell's last answer becomes its result, earlier ones are shown. */
     void result(Bundle bundle);
+
+    /** Shows a display that later {@link #update}s replace in place; returns its id. */
+    default String showUpdatable(Bundle bundle) {
+        show(bundle);
+        return null;
+    }
+
+    /** Replaces a display shown with {@link #showUpdatable}. */
+    default void update(String displayId, Bundle bundle) {
+    }
+
+    /** Whether {@link #ask} can reach a person (the frontend allowed stdin for this cell). */
+    default boolean canAsk() {
+        return false;
+    }
+
+    /** One line typed by the user, without its newline; null when nobody can answer. */
+    default String ask(String prompt) {
+        return null;
+    }
 }

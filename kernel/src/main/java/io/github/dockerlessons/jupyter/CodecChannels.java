@@ -54,6 +54,10 @@ final class CodecChannels {
         /** One line from the frontend's input box; null when the frontend answered with something else. */
         @Override
         public synchronized String getInput(MessageContext context, String prompt, boolean password) {
+            // An answer to an earlier request that nobody waited for (its cell ended first) is stale.
+            while ((getEvents() & ZMQ.Poller.POLLIN) != 0) {
+                readMessage();
+            }
             sendMessage(new Message<>(context, InputRequest.MESSAGE_TYPE, new InputRequest(prompt, password)));
             Message<?> reply;
             do {

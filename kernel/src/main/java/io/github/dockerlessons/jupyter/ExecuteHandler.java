@@ -65,10 +65,10 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
             remember(store, count, code, null);
             return;
         }
-        JupyterConsole console = new JupyterConsole(env, silent);
+        JupyterConsole console = new JupyterConsole(env, silent, request.isStdinEnabled());
         try {
             runner.run(code, console);
-            Bundle result = console.takeResult();
+            Bundle result = console.finish();
             if (result != null && !silent) {
                 env.publish(new PublishExecuteResult(count, JupyterConsole.toDisplayData(result)));
             }
@@ -76,6 +76,7 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
             remember(store, count, code, result == null ? null : result.plainText());
         } catch (CellError error) {
             console.flushPending();
+            console.finish();
             List<String> traceback = traceback(error);
             String evalue = error.getMessage();
             if (!silent) {

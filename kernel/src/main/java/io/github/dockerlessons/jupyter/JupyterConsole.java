@@ -6,52 +6,140 @@ import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import io.github.spencerpark.jupyter.messages.publish.PublishStream;
+import io.github.spencerpark.jupyter.messages.publish.PublishUpdateDisplayData;
+
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A cell's console on the Jupyter protocol: streams become stream messages at once, displays become
- * display_data, and a command's answer is held back so that the cell's last answer can be its
- * execute_result. Anything written after it flushes it first, so the notebook shows output in the
- * order it happened. A silent request publishes nothing at all.
+ * A cell's console on the Jupyter protocol. Stream text is gathered per stream and published at
+ * most every {@value #FLUSH_MS} ms (so a container printing fast sends about 20 messages a second,
+ * not one per frame), and always before anything else is shown and before the reply. A command's
+ * answer is held back so that the cell's last answer can be its execute_result. Displays can be
+ * updated in place (update_display_data). A silent request publishes nothing at all.
  */
 final class JupyterConsole implements Console {
+    static final long FLUSH_MS = 50;
+    private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "stream-flusher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final ShellReplyEnvironment env;
     private final boolean silent;
+    private final boolean stdinAllowed;
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder err = new StringBuilder();
+    private PublishStream.StreamType lastStream;
     private Bundle pending;
-    private boolean wroteAnything;
+    private ScheduledFuture<?> scheduled;
 
-    JupyterConsole(ShellReplyEnvironment env, boolean silent) {
+    JupyterConsole(ShellReplyEnvironment env, boolean silent, boolean stdinAllowed) {
         this.env = env;
         this.silent = silent;
+        this.stdinAllowed = stdinAllowed;
     }
 
     @Override
     public synchronized void out(String text) {
-        stream(PublishStream.StreamType.OUT, text);
+        buffer(PublishStream.StreamType.OUT, out, text);
     }
 
     @Override
     public synchronized void err(String text) {
-        stream(PublishStream.StreamType.ERR, text);
+        buffer(PublishStream.StreamType.ERR, err, text);
     }
 
-    private void stream(PublishStream.StreamType type, String text) {
+    private void buffer(PublishStream.StreamType type, StringBuilder buffer, String text) {
         flushPending();
-        if (!silent && !text.isEmpty()) {
-            env.publish(new PublishStream(type, text));
-            wroteAnything = true;
+        if (silent || text.isEmpty()) {
+            return;
+        }
+        // Interleaved stdout and stderr keep their order: switching streams flushes the other one.
+        if (lastStream != null && lastStream != type) {
+            flushStreams();
+        }
+        lastStream = type;
+        buffer.append(text);
+        if (scheduled == null) {
+            scheduled = FLUSHER.schedule(this::flushStreams, FLUSH_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Publishes what the streams gathered. */
+    synchronized void flushStreams() {
+        if (scheduled != null) {
+            scheduled.cancel(false);
+            scheduled = null;
+        }
+        publish(PublishStream.StreamType.OUT, out);
+        publish(PublishStream.StreamType.ERR, err);
+    }
+
+    private void publish(PublishStream.StreamType type, StringBuilder buffer) {
+        if (buffer.length() > 0) {
+            env.publish(new PublishStream(type, buffer.toString()));
+            buffer.setLength(0);
         }
     }
 
     @Override
     public synchronized void show(Bundle bundle) {
         flushPending();
-        publishDisplay(bundle);
+        flushStreams();
+        publishDisplay(toDisplayData(bundle));
+    }
+
+    @Override
+    public synchronized String showUpdatable(Bundle bundle) {
+        flushPending();
+        flushStreams();
+        String id = UUID.randomUUID().toString();
+        DisplayData data = toDisplayData(bundle);
+        data.setDisplayId(id);
+        publishDisplay(data);
+        return id;
+    }
+
+    @Override
+    public synchronized void update(String displayId, Bundle bundle) {
+        if (silent || displayId == null) {
+            return;
+        }
+        DisplayData data = toDisplayData(bundle);
+        data.setDisplayId(displayId);
+        env.publish(new PublishUpdateDisplayData(data));
     }
 
     @Override
     public synchronized void result(Bundle bundle) {
         flushPending();
+        flushStreams();
         pending = bundle;
+    }
+
+    @Override
+    public boolean canAsk() {
+        return stdinAllowed && !silent;
+    }
+
+    @Override
+    public String ask(String prompt) {
+        if (!canAsk()) {
+            return null;
+        }
+        synchronized (this) {
+            flushStreams();
+        }
+        String line = env.readFromStdIn(prompt == null ? "" : prompt, false);
+        if (line == null) {
+            return null;
+        }
+        return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
     }
 
     /** Shows a held answer as a display: used when the cell fails after it, or something follows it. */
@@ -59,25 +147,22 @@ final class JupyterConsole implements Console {
         if (pending != null) {
             Bundle held = pending;
             pending = null;
-            publishDisplay(held);
+            flushStreams();
+            publishDisplay(toDisplayData(held));
         }
     }
 
-    /** The cell's execute_result: its last answer, when nothing was written after it. */
-    synchronized Bundle takeResult() {
+    /** Ends the cell's output: gathered streams go out; the last answer is returned as the result. */
+    synchronized Bundle finish() {
+        flushStreams();
         Bundle held = pending;
         pending = null;
         return held;
     }
 
-    synchronized boolean wroteAnything() {
-        return wroteAnything;
-    }
-
-    private void publishDisplay(Bundle bundle) {
+    private void publishDisplay(DisplayData data) {
         if (!silent) {
-            env.publish(new PublishDisplayData(toDisplayData(bundle)));
-            wroteAnything = true;
+            env.publish(new PublishDisplayData(data));
         }
     }
 

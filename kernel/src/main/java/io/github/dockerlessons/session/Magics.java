@@ -2,6 +2,7 @@ package io.github.dockerlessons.session;
 
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.i18n.Messages;
+import io.github.dockerlessons.render.GoText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,11 @@ import java.util.Optional;
  */
 final class Magics {
     private final Messages messages;
+    private final java.util.function.LongConsumer outputLimit;
 
-    Magics(Messages messages) {
+    Magics(Messages messages, java.util.function.LongConsumer outputLimit) {
         this.messages = messages;
+        this.outputLimit = outputLimit;
     }
 
     /** Handles a {@code %%} cell; true when the cell was one. */
@@ -71,6 +74,17 @@ final class Magics {
             String stripped = line.strip();
             if (stripped.startsWith("%") && !stripped.startsWith("%%")) {
                 String[] words = stripped.split("\\s+");
+                if (words[0].equals("%output_limit") && words.length == 2) {
+                    try {
+                        long limit = OutputBudget.parseLimit(words[1]);
+                        outputLimit.accept(limit);
+                        console.out(messages.get("magic.output.done", limit == 0 ? "-" : GoText.humanSize(limit)) + "\n");
+                        rest.append('\n');
+                        continue;
+                    } catch (NumberFormatException e) {
+                        throw new CellFailure(messages.get("magic.output.usage"));
+                    }
+                }
                 if (!words[0].equals("%lang") || words.length != 2) {
                     throw new CellFailure(messages.get(words[0].equals("%lang") ? "magic.lang.usage" : "magic.unknown",
                             words[0]));

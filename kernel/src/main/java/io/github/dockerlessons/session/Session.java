@@ -40,6 +40,7 @@ public final class Session {
     private final Assistant assistant;
     private final Magics magics;
     private volatile Cancellation running;
+    private volatile long outputLimit;
 
     public Session(CommandRegistry registry, EngineGateway engine, Messages messages, Map<String, String> environment,
                    Clock clock) {
@@ -49,7 +50,16 @@ public final class Session {
         this.variables = new Variables(environment);
         this.clock = clock;
         this.assistant = new Assistant(registry, engine, messages);
-        this.magics = new Magics(messages);
+        this.magics = new Magics(messages, this::setOutputLimit);
+        String limit = environment.get("DOCKER_KERNEL_OUTPUT_LIMIT");
+        this.outputLimit = OutputBudget.DEFAULT_LIMIT;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                this.outputLimit = OutputBudget.parseLimit(limit);
+            } catch (NumberFormatException ignored) {
+                // an unreadable limit keeps the default
+            }
+        }
     }
 
     /** Completion, inspection and completeness for cells being written. */
@@ -66,9 +76,10 @@ public final class Session {
     }
 
     /** Runs one cell's text, writing to {@code console}; a failure comes back as {@link CellError}. */
-    public void run(String code, Console console) throws CellError {
+    public void run(String code, Console cellConsole) throws CellError {
         Cancellation cancellation = new Cancellation();
         running = cancellation;
+        OutputBudget console = new OutputBudget(cellConsole, messages, outputLimit);
         try {
             if (magics.runCellMagic(code, console)) {
                 return;
@@ -94,8 +105,13 @@ public final class Session {
             // An engine library fault must still be an answer, never a dead kernel.
             throw cellError(1, messages.get("error.internal", String.valueOf(e)), null);
         } finally {
+            console.finish();
             running = null;
         }
+    }
+
+    private void setOutputLimit(long limit) {
+        outputLimit = limit;
     }
 
     /** The stop button: ends the running cell's streams so its command returns. */
