@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command;
 
+import io.github.dockerlessons.command.container.AttachCommand;
 import io.github.dockerlessons.command.container.ContainerPruneCommand;
 import io.github.dockerlessons.command.container.CpCommand;
 import io.github.dockerlessons.command.container.CreateCommand;
@@ -27,6 +28,7 @@ import io.github.dockerlessons.command.image.PullCommand;
 import io.github.dockerlessons.command.image.RmiCommand;
 import io.github.dockerlessons.command.image.TagCommand;
 import io.github.dockerlessons.command.network.NetworkCommands;
+import io.github.dockerlessons.command.system.EventsCommand;
 import io.github.dockerlessons.command.system.InfoCommand;
 import io.github.dockerlessons.command.system.InspectCommand;
 import io.github.dockerlessons.command.system.SystemDfCommand;
@@ -40,7 +42,7 @@ import io.github.dockerlessons.command.volume.VolumeCommands;
  */
 public final class DockerCommands {
     private static final String[] CONTAINER_SUBCOMMANDS = {"run", "create", "start", "stop", "kill", "restart", "rm",
-            "exec", "logs", "inspect", "pause", "unpause", "top", "port", "wait", "rename", "cp", "stats"};
+            "exec", "logs", "inspect", "pause", "unpause", "top", "port", "wait", "rename", "cp", "stats", "attach"};
 
     private DockerCommands() {
     }
@@ -56,6 +58,7 @@ public final class DockerCommands {
                 .register(ImagesCommand::new).register(PullCommand::new).register(RmiCommand::new)
                 .register(TagCommand::new).register(HistoryCommand::new).register(BuildCommand::new)
                 .register(InspectCommand::new).register(VersionCommand::new).register(InfoCommand::new)
+                .register(AttachCommand::new).register(EventsCommand::new)
                 .register(ContainerPruneCommand::new).register(ImagePruneCommand::new)
                 .register(SystemDfCommand::new)
                 .register(VolumeCommands.Ls::new).register(VolumeCommands.Create::new)
@@ -83,7 +86,8 @@ public final class DockerCommands {
                 .managementForm("network", "inspect", "network.inspect")
                 .managementForm("network", "connect", "network.connect")
                 .managementForm("network", "disconnect", "network.disconnect");
-        registry.managementForm("system", "df", "system.df").managementForm("system", "info", "info");
+        registry.managementForm("system", "df", "system.df").managementForm("system", "info", "info")
+                .managementForm("system", "events", "events");
         registry.managementForm("builder", "build", "build");
         return registry;
     }

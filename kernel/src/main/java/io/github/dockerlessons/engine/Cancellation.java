@@ -12,7 +12,36 @@ import java.util.List;
  */
 public final class Cancellation {
     private final List<Closeable> open = new ArrayList<>();
+    private final List<Runnable> hooks = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private volatile boolean cancelled;
+
+    /**
+     * Something to do when the stop button is pressed, before the streams close: a foreground
+     * container is sent SIGINT and given a moment to end, as the CLI's signal proxy does.
+     */
+    public void onInterrupt(Runnable hook) {
+        synchronized (this) {
+            if (!cancelled) {
+                hooks.add(hook);
+                return;
+            }
+        }
+        hook.run(); // the stop button came first
+    }
+
+    public synchronized void removeInterruptHook(Runnable hook) {
+        hooks.remove(hook);
+    }
+
+    /** A sentence for the user about what the interrupt left behind (a container still running). */
+    public synchronized void note(String note) {
+        notes.add(note);
+    }
+
+    public synchronized List<String> notes() {
+        return List.copyOf(notes);
+    }
 
     public synchronized <T extends Closeable> T register(T closeable) {
         if (cancelled) {
@@ -28,9 +57,21 @@ public final class Cancellation {
     }
 
     public void cancel() {
-        List<Closeable> toClose;
+        List<Runnable> toRun;
         synchronized (this) {
             cancelled = true;
+            toRun = new ArrayList<>(hooks);
+            hooks.clear();
+        }
+        for (Runnable hook : toRun) {
+            try {
+                hook.run();
+            } catch (RuntimeException ignored) {
+                // a hook that fails must not keep the streams open
+            }
+        }
+        List<Closeable> toClose;
+        synchronized (this) {
             toClose = new ArrayList<>(open);
             open.clear();
         }

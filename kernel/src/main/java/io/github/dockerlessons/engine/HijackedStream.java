@@ -31,6 +31,7 @@ public final class HijackedStream implements Closeable {
     private final SocketChannel channel;
     private final boolean tty;
     private final CountDownLatch done = new CountDownLatch(1);
+    private volatile Thread writer;
     private ByteBuffer leftover;
 
     private HijackedStream(SocketChannel channel, boolean tty, ByteBuffer leftover) {
@@ -99,14 +100,55 @@ public final class HijackedStream implements Closeable {
      * {@code pump} on another; {@link #awaitCompletion} waits for the end of the output.
      */
     public void start(byte[] stdin, StreamPump pump) {
-        Thread writer = new Thread(() -> {
+        start(new java.io.ByteArrayInputStream(stdin), pump);
+    }
+
+    /**
+     * Bytes for the program's stdin from outside the input stream: a terminal's answer to a query.
+     * Writes are serialised with the writer's, so neither cuts into the other.
+     */
+    public void send(byte[] bytes) {
+        synchronized (writeLock) {
             try {
-                writeFully(channel, ByteBuffer.wrap(stdin));
+                writeFully(channel, ByteBuffer.wrap(bytes));
+            } catch (IOException ignored) {
+                // the program is gone
+            }
+        }
+    }
+
+    private final Object writeLock = new Object();
+
+    /** As {@link #start(byte[], StreamPump)}, with input that arrives while the program runs. */
+    public void start(java.io.InputStream stdin, StreamPump pump) {
+        if (tty) {
+            pump.answerThrough(this);
+        }
+        Thread writer = new Thread(() -> {
+            try (stdin) {
+                if (tty) {
+                    // A TTY program reads its terminal first (size, cursor): typing waits for its prompt.
+                    pump.awaitFirstOutput(1000);
+                }
+                byte[] buffer = new byte[4096];
+                int read;
+                while ((read = stdin.read(buffer)) >= 0) {
+                    synchronized (writeLock) {
+                        writeFully(channel, ByteBuffer.wrap(buffer, 0, read));
+                    }
+                }
+                if (tty) {
+                    // Closing a TTY's input hangs it up: first let the program answer what it was given.
+                    pump.awaitQuiet(300, 5000);
+                }
                 channel.shutdownOutput();
+            } catch (InterruptedException ignored) {
+                // stopped before typing began
             } catch (IOException ignored) {
                 // the program ended before reading all of its input: nothing more to give it
             }
         }, "hijack-stdin");
+        this.writer = writer;
         writer.setDaemon(true);
         writer.start();
         Thread reader = new Thread(() -> {
@@ -173,6 +215,10 @@ public final class HijackedStream implements Closeable {
 
     @Override
     public void close() throws IOException {
+        Thread input = writer;
+        if (input != null) {
+            input.interrupt(); // a writer waiting for the user's next line stops waiting
+        }
         channel.close();
     }
 

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.render.TerminalText;
 
 /**
  * Carries a container's stdout and stderr frames (attach, logs, exec) to the cell as they arrive,
@@ -14,9 +15,51 @@ public final class StreamPump extends ResultCallback.Adapter<Frame> {
     private final Console console;
     private final Utf8StreamDecoder out = new Utf8StreamDecoder();
     private final Utf8StreamDecoder err = new Utf8StreamDecoder();
+    /** With a TTY, what a terminal would show; null without one. */
+    private final TerminalText terminal;
 
     public StreamPump(Console console) {
+        this(console, false);
+    }
+
+    public StreamPump(Console console, boolean tty) {
         this.console = console;
+        this.terminal = tty ? new TerminalText(this::replyToTerminal) : null;
+    }
+
+    private volatile HijackedStream input;
+    private final java.util.concurrent.CountDownLatch firstOutput = new java.util.concurrent.CountDownLatch(1);
+
+    /** Where the terminal's answers (cursor reports) go: the program's stdin. */
+    public void answerThrough(HijackedStream stdin) {
+        this.input = stdin;
+    }
+
+    private void replyToTerminal(String reply) {
+        HijackedStream stdin = input;
+        if (stdin != null) {
+            stdin.send(reply.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Waits until the program has printed something (its prompt), at most {@code millis}. */
+    public void awaitFirstOutput(long millis) throws InterruptedException {
+        firstOutput.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The unfinished line a terminal shows now (the prompt of a program waiting for input). */
+    public String partialLine() {
+        return terminal == null ? "" : terminal.partial();
+    }
+
+    /** Shows an unfinished line now. */
+    public void showPartialLine() {
+        if (terminal != null) {
+            String partial = terminal.takePartial();
+            if (!partial.isEmpty()) {
+                console.out(partial);
+            }
+        }
     }
 
     @Override
@@ -47,11 +90,27 @@ public final class StreamPump extends ResultCallback.Adapter<Frame> {
     private void drain() {
         emitOut(out.finish());
         emitErr(err.finish());
+        showPartialLine();
+    }
+
+    private volatile long lastOutput = System.nanoTime();
+
+    /** Waits until no output came for {@code quietMillis}, at most {@code maxMillis}. */
+    public void awaitQuiet(long quietMillis, long maxMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000;
+        while (System.nanoTime() < deadline && System.nanoTime() - lastOutput < quietMillis * 1_000_000) {
+            Thread.sleep(20);
+        }
     }
 
     private void emitOut(String text) {
         if (!text.isEmpty()) {
-            console.out(text);
+            firstOutput.countDown();
+            lastOutput = System.nanoTime();
+        }
+        String shown = terminal == null ? text : terminal.feed(text);
+        if (!shown.isEmpty()) {
+            console.out(shown);
         }
     }
 

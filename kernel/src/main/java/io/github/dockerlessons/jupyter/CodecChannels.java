@@ -59,10 +59,20 @@ final class CodecChannels {
                 readMessage();
             }
             sendMessage(new Message<>(context, InputRequest.MESSAGE_TYPE, new InputRequest(prompt, password)));
-            Message<?> reply;
-            do {
-                reply = readMessage();
-            } while (reply == null);
+            // Wait without blocking in recv: the asking thread is interrupted when its program ends,
+            // and must not stay behind holding this channel.
+            Message<?> reply = null;
+            while (reply == null) {
+                if ((getEvents() & ZMQ.Poller.POLLIN) != 0) {
+                    reply = readMessage();
+                    continue;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return null;
+                }
+            }
             if (reply.getHeader().getType() != MessageType.INPUT_REPLY) {
                 return null;
             }

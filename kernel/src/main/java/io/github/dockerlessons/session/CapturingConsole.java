@@ -35,6 +35,17 @@ final class CapturingConsole implements Console {
         captured.append(bundle.plainText());
     }
 
+    /** Progress displays belong to the cell, not to the captured words. */
+    @Override
+    public String showUpdatable(Bundle bundle) {
+        return cell.showUpdatable(bundle);
+    }
+
+    @Override
+    public void update(String displayId, Bundle bundle) {
+        cell.update(displayId, bundle);
+    }
+
     synchronized String text() {
         return captured.toString();
     }

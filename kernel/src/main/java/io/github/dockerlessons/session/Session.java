@@ -86,21 +86,23 @@ public final class Session {
             }
             Script script = ScriptParser.parse(magics.applyLineMagics(code, console));
             execute(script, console, cancellation);
+            if (cancellation.isCancelled()) {
+                throw interrupted(cancellation);
+            }
         } catch (Magics.CellFailure e) {
             throw cellError(2, e.getMessage(), null);
         } catch (ScriptException e) {
             throw cellError(2, messages.get(e.key(), e.args()), null);
         } catch (DockerError e) {
             if (cancellation.isCancelled()) {
-                throw interrupted();
+                throw interrupted(cancellation);
             }
             throw fromDockerError(e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interrupted();
+            throw interrupted(cancellation);
         } catch (RuntimeException e) {
             if (cancellation.isCancelled()) {
-                throw interrupted();
+                throw interrupted(cancellation);
             }
             // An engine library fault must still be an answer, never a dead kernel.
             throw cellError(1, messages.get("error.internal", String.valueOf(e)), null);
@@ -190,8 +192,10 @@ public final class Session {
         return cellError(e.status(), summary, hint);
     }
 
-    private CellError interrupted() {
-        return cellError(130, messages.get("error.interrupted"), null);
+    /** The stop button's answer, with what the interrupt left behind (a container still running). */
+    private CellError interrupted(Cancellation cancellation) {
+        List<String> notes = cancellation.notes();
+        return cellError(130, messages.get("error.interrupted"), notes.isEmpty() ? null : String.join("\n", notes));
     }
 
     private static CellError cellError(int status, String text, String hint) {

@@ -27,7 +27,7 @@ final class ContainerCreator {
         }
         ImageReference ref = ImageReference.parse(image);
         ctx.console().err("Unable to find image '" + ref.familiar() + "' locally\n");
-        Puller.pull(ctx, ref, true);
+        Puller.pull(ctx, ref);
         return createOnce(ctx, options, image, command, attach);
     }
 

@@ -4,6 +4,8 @@ import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.engine.AskingInput;
+import io.github.dockerlessons.engine.TypedInput;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.HijackedStream;
@@ -63,7 +65,8 @@ public final class ExecCommand extends DockerCommand {
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
         String container = args.get(0);
         List<String> command = List.copyOf(args.subList(1, args.size()));
-        if (interactive && !detach && ctx.stdin() == null) {
+        boolean ask = interactive && !detach && ctx.stdin() == null && ctx.console().canAsk();
+        if (interactive && !detach && ctx.stdin() == null && !ask) {
             throw new DockerError(1, "", "hint.exec.needs.heredoc", container, String.join(" ", command));
         }
         boolean attachStdin = interactive && !detach;
@@ -86,7 +89,7 @@ public final class ExecCommand extends DockerCommand {
                     .exec(new StreamPump(ctx.console())).awaitCompletion());
             return;
         }
-        StreamPump pump = new StreamPump(ctx.console());
+        StreamPump pump = new StreamPump(ctx.console(), tty);
         HijackedStream hijacked = null;
         try {
             if (attachStdin) {
@@ -95,7 +98,17 @@ public final class ExecCommand extends DockerCommand {
             }
             if (hijacked != null) {
                 ctx.cancellation().register(hijacked);
-                hijacked.start(ctx.stdin(), pump);
+                if (ctx.stdin() != null) {
+                    hijacked.start(tty ? new TypedInput(ctx.stdin(), pump) : new java.io.ByteArrayInputStream(ctx.stdin()), pump);
+                } else {
+                    hijacked.start(new AskingInput(ctx.console(), pump, tty), pump);
+                }
+                if (tty) {
+                    engine(ctx, client -> {
+                        client.resizeExecCmd(execId).withSize(24, 80).exec();
+                        return null;
+                    });
+                }
                 pump.awaitCompletion();
             } else {
                 engine(ctx, client -> {

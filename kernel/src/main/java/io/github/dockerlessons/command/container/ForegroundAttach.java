@@ -3,6 +3,8 @@ package io.github.dockerlessons.command.container;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.model.WaitContainerCondition;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.engine.AskingInput;
+import io.github.dockerlessons.engine.TypedInput;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 final class ForegroundAttach {
     /** After the exit, how long the last output may take to arrive. */
     private static final long DRAIN_SECONDS = 5;
+    /** After SIGINT, how long a container may take to end before the cell lets go of it. */
+    private static final long GRACE_MS = 1200;
 
     private ForegroundAttach() {
     }
@@ -31,14 +35,38 @@ final class ForegroundAttach {
      */
     static int run(CommandContext ctx, String id, byte[] stdin, boolean tty, boolean removeOnExit,
                    EngineGateway.Call<?> start) throws DaemonError, EngineUnreachable, InterruptedException {
-        StreamPump pump = new StreamPump(ctx.console());
+        return run(ctx, id, stdin, false, tty, removeOnExit, start);
+    }
+
+    /**
+     * As above; with {@code ask}, the program's input comes from the frontend's input box, a line at
+     * a time, until an empty answer.
+     */
+    static int run(CommandContext ctx, String id, byte[] stdin, boolean ask, boolean tty, boolean removeOnExit,
+                   EngineGateway.Call<?> start) throws DaemonError, EngineUnreachable, InterruptedException {
+        StreamPump pump = new StreamPump(ctx.console(), tty);
         WaitContainerResultCallback exit = new WaitContainerResultCallback();
-        HijackedStream hijacked = stdin == null ? null : ctx.engine().hijack(
+        HijackedStream hijacked = stdin == null && !ask ? null : ctx.engine().hijack(
                 "/containers/" + id + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null, tty);
+        Runnable sigint = () -> {
+            try {
+                ctx.engine().run(client -> client.killContainerCmd(id).withSignal("SIGINT").exec());
+                if (!exit.awaitCompletion(GRACE_MS, TimeUnit.MILLISECONDS)) {
+                    ctx.cancellation().note(ctx.messages().get("interrupt.still.running", shortId(id)));
+                }
+            } catch (Exception e) {
+                // not running any more, or no engine: nothing left to stop
+            }
+        };
+        ctx.cancellation().onInterrupt(sigint);
         try {
             if (hijacked != null) {
                 ctx.cancellation().register(hijacked);
-                hijacked.start(stdin, pump);
+                if (stdin != null) {
+                    hijacked.start(tty ? new TypedInput(stdin, pump) : new java.io.ByteArrayInputStream(stdin), pump);
+                } else {
+                    hijacked.start(new AskingInput(ctx.console(), pump, tty), pump);
+                }
             }
             ctx.engine().run(client -> {
                 if (hijacked == null) {
@@ -54,7 +82,13 @@ final class ForegroundAttach {
                         .exec(ctx.cancellation().register(exit));
                 return null;
             });
+            if (ctx.cancellation().isCancelled()) {
+                throw new InterruptedException(); // stopped before the container started: leave it unstarted
+            }
             ctx.engine().run(start);
+            if (tty) {
+                resize(ctx, id);
+            }
             int status = ctx.engine().call(client -> exit.awaitStatusCode());
             if (hijacked != null) {
                 hijacked.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
@@ -63,6 +97,7 @@ final class ForegroundAttach {
             }
             return status;
         } finally {
+            ctx.cancellation().removeInterruptHook(sigint);
             ctx.cancellation().unregister(pump);
             ctx.cancellation().unregister(exit);
             closeQuietly(pump);
@@ -72,6 +107,25 @@ final class ForegroundAttach {
                 closeQuietly(hijacked);
             }
         }
+    }
+
+    /** A TTY needs a size: programs such as redis-cli hang on a 0x0 terminal. */
+    private static void resize(CommandContext ctx, String id) {
+        try {
+            ctx.engine().run(client -> {
+                client.resizeContainerCmd(id).withSize(ROWS, COLUMNS).exec();
+                return null;
+            });
+        } catch (Exception ignored) {
+            // the container may already have ended
+        }
+    }
+
+    static final int ROWS = 24;
+    static final int COLUMNS = 80;
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -4,6 +4,7 @@ import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Since;
 import io.github.dockerlessons.engine.StreamPump;
 import picocli.CommandLine.Option;
 
@@ -19,6 +20,9 @@ public final class LogsCommand extends DockerCommand {
 
     @Option(names = {"-f", "--follow"})
     boolean follow;
+
+    @Option(names = "--since", paramLabel = "string")
+    String since;
 
     @Override
     public String name() {
@@ -51,11 +55,24 @@ public final class LogsCommand extends DockerCommand {
             }
         }
         Integer lines = tailLines;
+        Integer sinceSeconds = null;
+        if (since != null) {
+            try {
+                sinceSeconds = (int) Since.epochSeconds(since, ctx.clock());
+            } catch (IllegalArgumentException e) {
+                throw new DockerError(1, "invalid value for \"since\": failed to parse value as time or duration: \""
+                        + since + "\"");
+            }
+        }
+        Integer from = sinceSeconds;
         StreamPump pump = new StreamPump(ctx.console());
         try {
             engine(ctx, client -> {
                 var cmd = client.logContainerCmd(args.get(0)).withStdOut(true).withStdErr(true)
                         .withTimestamps(timestamps).withFollowStream(follow);
+                if (from != null) {
+                    cmd.withSince(from);
+                }
                 if (lines != null && lines >= 0) {
                     cmd.withTail(lines);
                 } else {

@@ -48,7 +48,8 @@ public final class RunCommand extends DockerCommand {
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
         String image = args.get(0);
         List<String> command = List.copyOf(args.subList(1, args.size()));
-        if (options.interactive && !detach && ctx.stdin() == null) {
+        boolean ask = options.interactive && !detach && ctx.stdin() == null && ctx.console().canAsk();
+        if (options.interactive && !detach && ctx.stdin() == null && !ask) {
             throw new DockerError(125, "", "hint.interactive.needs.heredoc", "docker run");
         }
         try {
@@ -59,7 +60,7 @@ public final class RunCommand extends DockerCommand {
                 return;
             }
             byte[] stdin = options.interactive ? ctx.stdin() : null;
-            int status = ForegroundAttach.run(ctx, id, stdin, options.tty, options.autoRemove,
+            int status = ForegroundAttach.run(ctx, id, stdin, ask, options.tty, options.autoRemove,
                     client -> client.startContainerCmd(id).exec());
             if (status != 0) {
                 throw new DockerError(status, "", "hint.exit.status", status);

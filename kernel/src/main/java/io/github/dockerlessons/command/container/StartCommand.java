@@ -47,7 +47,8 @@ public final class StartCommand extends DockerCommand {
         if (args.size() > 1) {
             throw new DockerError(1, "you cannot start and attach multiple containers at once");
         }
-        if (interactive && ctx.stdin() == null) {
+        boolean ask = interactive && ctx.stdin() == null && ctx.console().canAsk();
+        if (interactive && ctx.stdin() == null && !ask) {
             throw new DockerError(1, "", "hint.interactive.needs.heredoc", "docker start");
         }
         String target = args.get(0);
@@ -56,7 +57,7 @@ public final class StartCommand extends DockerCommand {
             var container = ctx.engine().call(client -> client.inspectContainerCmd(target).exec());
             String id = container.getId();
             boolean tty = Boolean.TRUE.equals(container.getConfig().getTty());
-            int status = ForegroundAttach.run(ctx, id, interactive ? ctx.stdin() : null, tty, false,
+            int status = ForegroundAttach.run(ctx, id, interactive ? ctx.stdin() : null, ask, tty, false,
                     client -> client.startContainerCmd(id).exec());
             if (status != 0) {
                 throw new DockerError(status, "", "hint.exit.status", status);

@@ -10,6 +10,7 @@ import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.RawApi;
 import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
@@ -73,6 +74,24 @@ public final class StatsCommand extends DockerCommand {
             List<Container> running = engine(ctx, client -> client.listContainersCmd().withShowAll(all).exec());
             running.forEach(c -> targets.add(c.getId()));
         }
+        if (noStream) {
+            Templates.answer(ctx, reading(ctx, targets));
+            return;
+        }
+        // Live: one table, replaced in place about once a second, until the stop button.
+        String display = null;
+        while (!ctx.cancellation().isCancelled()) {
+            Bundle table = reading(ctx, targets);
+            if (display == null) {
+                display = ctx.console().showUpdatable(table);
+            } else {
+                ctx.console().update(display, table);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private Bundle reading(CommandContext ctx, List<String> targets) throws DockerError {
         List<FieldContext> rows = new ArrayList<>();
         for (String target : targets) {
             JsonObject stats = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
@@ -87,8 +106,8 @@ public final class StatsCommand extends DockerCommand {
             context.put("Container", () -> target);
             rows.add(context);
         }
-        Templates.answer(ctx, Templates.render(() -> ListingFormat.render(
-                format == null || format.isEmpty() ? "table" : format, rows, DEFAULT_TABLE, -1, null)));
+        return Templates.render(() -> ListingFormat.render(
+                format == null || format.isEmpty() ? "table" : format, rows, DEFAULT_TABLE, -1, null));
     }
 
     static Table.Row row(JsonObject s, String target, boolean truncate) {

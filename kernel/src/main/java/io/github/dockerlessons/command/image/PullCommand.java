@@ -38,7 +38,7 @@ public final class PullCommand extends DockerCommand {
             ctx.console().out("Using default tag: latest\n");
         }
         try {
-            Puller.pull(ctx, ref, false);
+            Puller.pull(ctx, ref);
         } catch (DaemonError e) {
             throw new DockerError(1, e.cliText());
         } catch (EngineUnreachable e) {

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
-/** Pulls an image through docker-java, printing progress; shared by pull, run and create. */
+/** Pulls an image through docker-java with a progress display; shared by pull, run and create. */
 public final class Puller {
     private Puller() {
     }
@@ -13,24 +13,21 @@ public final class Puller {
      * Pulls {@code ref}; a failure is a {@link DaemonError} in the engine's words whether the engine
      * refused at once or reported the error mid-stream.
      */
-    public static void pull(CommandContext ctx, ImageReference ref, boolean progressToStderr)
-            throws DaemonError, EngineUnreachable, InterruptedException {
-        PullProgress progress = new PullProgress(ctx.console(), progressToStderr);
-        ctx.engine().run(client -> {
-            var cmd = client.pullImageCmd(ref.repository());
-            if (ref.digest() != null) {
-                cmd = client.pullImageCmd(ref.repository() + "@" + ref.digest());
-            } else {
-                cmd.withTag(ref.tagOrLatest());
-            }
-            cmd.exec(ctx.cancellation().register(progress));
-            try {
+    public static void pull(CommandContext ctx, ImageReference ref) throws DaemonError, EngineUnreachable,
+            InterruptedException {
+        PullProgress progress = new PullProgress(ctx.console());
+        try {
+            ctx.engine().run(client -> {
+                var cmd = ref.digest() != null ? client.pullImageCmd(ref.repository() + "@" + ref.digest())
+                        : client.pullImageCmd(ref.repository()).withTag(ref.tagOrLatest());
+                cmd.exec(ctx.cancellation().register(progress));
                 progress.awaitCompletion();
-            } finally {
-                ctx.cancellation().unregister(progress);
-            }
-            return null;
-        });
+                return null;
+            });
+        } finally {
+            ctx.cancellation().unregister(progress);
+            progress.finish();
+        }
         if (progress.streamError() != null) {
             throw new DaemonError(500, progress.streamError(), null);
         }

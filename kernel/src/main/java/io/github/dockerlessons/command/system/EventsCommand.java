@@ -1,0 +1,127 @@
+package io.github.dockerlessons.command.system;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Filters;
+import io.github.dockerlessons.command.Since;
+import picocli.CommandLine.Option;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code docker events}: the engine's events as they happen, one line each as the CLI prints them,
+ * until {@code --until} or the stop button.
+ */
+public final class EventsCommand extends DockerCommand {
+    /** Go's RFC3339NanoFixed in the local zone. */
+    private static final DateTimeFormatter NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
+
+    @Option(names = "--since", paramLabel = "string")
+    String since;
+
+    @Option(names = "--until", paramLabel = "string")
+    String until;
+
+    @Option(names = {"-f", "--filter"}, paramLabel = "filter")
+    List<String> filters = new ArrayList<>();
+
+    @Override
+    public String name() {
+        return "events";
+    }
+
+    @Override
+    public String usage() {
+        return "docker events [OPTIONS]";
+    }
+
+    @Override
+    public Arity arity() {
+        return Arity.none();
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("docker system events", "docker events");
+    }
+
+    @Override
+    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+        Map<String, List<String>> filter = Filters.parse(filters, this);
+        String from = time(since, ctx);
+        String to = time(until, ctx);
+        ResultCallback.Adapter<Event> printer = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Event event) {
+                ctx.console().out(line(event));
+            }
+        };
+        try {
+            engine(ctx, client -> {
+                var cmd = client.eventsCmd();
+                if (from != null) {
+                    cmd.withSince(from);
+                }
+                if (to != null) {
+                    cmd.withUntil(to);
+                }
+                filter.forEach((key, values) -> values.forEach(v -> addFilter(cmd, key, v)));
+                return cmd.exec(ctx.cancellation().register(printer)).awaitCompletion();
+            });
+        } finally {
+            ctx.cancellation().unregister(printer);
+        }
+    }
+
+    private static void addFilter(com.github.dockerjava.api.command.EventsCmd cmd, String key, String value) {
+        switch (key) {
+            case "container" -> cmd.withContainerFilter(value);
+            case "image" -> cmd.withImageFilter(value);
+            case "event" -> cmd.withEventFilter(value);
+            case "type" -> cmd.withEventTypeFilter(value);
+            case "label" -> cmd.withLabelFilter(value);
+            default -> { }
+        }
+    }
+
+    private static String time(String value, CommandContext ctx) throws DockerError {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.toString(Since.epochSeconds(value, ctx.clock()));
+        } catch (IllegalArgumentException e) {
+            throw new DockerError(1, "invalid value for \"since\": failed to parse value as time or duration: \""
+                    + value + "\"");
+        }
+    }
+
+    static String line(Event event) {
+        StringBuilder out = new StringBuilder();
+        if (event.getTimeNano() != null && event.getTimeNano() != 0) {
+            long nanos = event.getTimeNano();
+            out.append(NANO.format(Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L)
+                    .atZone(ZoneId.systemDefault()))).append(' ');
+        }
+        String type = event.getType() == null ? "" : event.getType().getValue();
+        String actor = event.getActor() == null ? event.getId() : event.getActor().getId();
+        out.append(type).append(' ').append(event.getAction()).append(' ').append(actor);
+        if (event.getActor() != null && event.getActor().getAttributes() != null
+                && !event.getActor().getAttributes().isEmpty()) {
+            List<String> attrs = new ArrayList<>();
+            new TreeMap<>(event.getActor().getAttributes()).forEach((k, v) -> attrs.add(k + "=" + v));
+            out.append(" (").append(String.join(", ", attrs)).append(')');
+        }
+        return out.append('\n').toString();
+    }
+}
