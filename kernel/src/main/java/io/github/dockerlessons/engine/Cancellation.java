@@ -15,6 +15,8 @@ public final class Cancellation {
     private final List<Runnable> hooks = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private volatile boolean cancelled;
+    /** Counted down once the interrupt hooks have run: their notes are complete then. */
+    private final java.util.concurrent.CountDownLatch hooksDone = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * Something to do when the stop button is pressed, before the streams close: a foreground
@@ -39,8 +41,21 @@ public final class Cancellation {
         notes.add(note);
     }
 
-    public synchronized List<String> notes() {
-        return List.copyOf(notes);
+    /**
+     * The notes of an interrupt. The cell may end before the hooks do (its command returned on its
+     * own), so this waits for them, at most a few seconds.
+     */
+    public List<String> notes() {
+        if (cancelled) {
+            try {
+                hooksDone.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            return List.copyOf(notes);
+        }
     }
 
     public synchronized <T extends Closeable> T register(T closeable) {
@@ -63,12 +78,16 @@ public final class Cancellation {
             toRun = new ArrayList<>(hooks);
             hooks.clear();
         }
-        for (Runnable hook : toRun) {
-            try {
-                hook.run();
-            } catch (RuntimeException ignored) {
-                // a hook that fails must not keep the streams open
+        try {
+            for (Runnable hook : toRun) {
+                try {
+                    hook.run();
+                } catch (RuntimeException ignored) {
+                    // a hook that fails must not keep the streams open
+                }
             }
+        } finally {
+            hooksDone.countDown();
         }
         List<Closeable> toClose;
         synchronized (this) {

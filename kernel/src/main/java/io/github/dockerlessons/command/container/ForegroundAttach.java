@@ -51,7 +51,11 @@ final class ForegroundAttach {
         Runnable sigint = () -> {
             try {
                 ctx.engine().run(client -> client.killContainerCmd(id).withSignal("SIGINT").exec());
-                if (!exit.awaitCompletion(GRACE_MS, TimeUnit.MILLISECONDS)) {
+                exit.awaitCompletion(GRACE_MS, TimeUnit.MILLISECONDS);
+                // What the engine says, not what the wait stream says: it may end for other reasons.
+                boolean running = ctx.engine().call(client ->
+                        Boolean.TRUE.equals(client.inspectContainerCmd(id).exec().getState().getRunning()));
+                if (running) {
                     ctx.cancellation().note(ctx.messages().get("interrupt.still.running", shortId(id)));
                 }
             } catch (Exception e) {
