@@ -48,6 +48,31 @@ public final class ContainerOptions {
     @Option(names = {"-l", "--label"}, paramLabel = "list")
     List<String> labels = new ArrayList<>();
 
+    @Option(names = {"-h", "--hostname"}, paramLabel = "string")
+    String hostname;
+
+    @Option(names = {"-m", "--memory"}, paramLabel = "bytes")
+    String memory;
+
+    /** docker's RAMInBytes: "64m", "1g", "512k", "1048576" (binary units). */
+    static long bytes(String value) {
+        String v = value.strip().toLowerCase();
+        long factor = 1;
+        if (v.endsWith("b")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
+            case 'k' -> factor = 1L << 10;
+            case 'm' -> factor = 1L << 20;
+            case 'g' -> factor = 1L << 30;
+            default -> factor = 1;
+        }
+        if (factor > 1) {
+            v = v.substring(0, v.length() - 1);
+        }
+        return (long) (Double.parseDouble(v) * factor);
+    }
+
     /** Fills the engine's create request; {@code attach} says whether the client will attach. */
     void applyTo(CreateContainerCmd cmd, List<String> command, boolean attach) {
         if (name != null) {
@@ -81,7 +106,13 @@ public final class ContainerOptions {
         cmd.withAttachStdout(attach);
         cmd.withAttachStderr(attach);
 
+        if (hostname != null) {
+            cmd.withHostName(hostname);
+        }
         HostConfig host = HostConfig.newHostConfig().withAutoRemove(autoRemove);
+        if (memory != null) {
+            host.withMemory(bytes(memory));
+        }
         if (!publish.isEmpty()) {
             Ports ports = new Ports();
             List<ExposedPort> exposed = new ArrayList<>();

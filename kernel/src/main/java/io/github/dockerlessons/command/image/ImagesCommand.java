@@ -59,7 +59,7 @@ public final class ImagesCommand extends DockerCommand {
     @Override
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
         Map<String, List<String>> filter = Filters.parse(filters, this);
-        List<Image> images = engine(ctx, client -> {
+        List<Image> listed = engine(ctx, client -> {
             var cmd = client.listImagesCmd().withShowAll(all);
             if (!args.isEmpty()) {
                 cmd.withReferenceFilter(args.get(0));
@@ -67,6 +67,12 @@ public final class ImagesCommand extends DockerCommand {
             filter.forEach(cmd::withFilter);
             return cmd.exec();
         });
+        // The engine lists newest first and leaves images of the same second in any order, different
+        // from call to call; ties go by name so that two runs of a lesson print the same table.
+        List<Image> images = new ArrayList<>(listed);
+        images.sort(java.util.Comparator.comparing((Image i) -> i.getCreated() == null ? 0L : i.getCreated())
+                .reversed().thenComparing(i -> i.getRepoTags() == null || i.getRepoTags().length == 0 ? ""
+                        : i.getRepoTags()[0]));
         if (quiet) {
             // One ID per row of the table, as the CLI prints them: an image with two tags twice.
             StringBuilder out = new StringBuilder();

@@ -14,6 +14,8 @@ import io.github.dockerlessons.render.GoText;
 
 /** {@code docker info}: the engine's summary, in the CLI's Server section layout. */
 public final class InfoCommand extends DockerCommand {
+    @picocli.CommandLine.Option(names = {"-f", "--format"}, paramLabel = "string")
+    String format;
 
     @Override
     public String name() {
@@ -39,6 +41,13 @@ public final class InfoCommand extends DockerCommand {
             throw new DockerError(1, e.cliText());
         } catch (EngineUnreachable e) {
             throw unreachable(e);
+        }
+        if (format != null && !format.isEmpty()) {
+            String text = io.github.dockerlessons.command.Templates.text(() ->
+                    io.github.dockerlessons.render.template.GoTemplate.parse(format)
+                            .execute(io.github.dockerlessons.render.template.GoTemplate.fromJson(info)));
+            ctx.console().out(text + "\n");
+            return;
         }
         StringBuilder out = new StringBuilder();
         out.append("Client:\n Version:    ").append(KernelVersion.VERSION).append("\n Context:    default\n");
