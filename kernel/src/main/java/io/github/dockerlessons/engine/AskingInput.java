@@ -2,20 +2,15 @@ package io.github.dockerlessons.engine;
 
 import io.github.dockerlessons.console.Console;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
 /**
- * A program's stdin typed by the user: each time the program needs more, the unfinished output line
- * (its prompt) is shown and the frontend's input box asks for a line. An empty answer, or none,
- * ends the input (EOF), as Ctrl-D would in a terminal.
+ * A program's stdin typed by the user: each time the program needs more, the frontend's input box
+ * asks for a line, with the program's unfinished output line (its prompt) as the box's prompt. An
+ * empty answer, or none, ends the input (EOF), as Ctrl-D would in a terminal.
  */
-public final class AskingInput extends InputStream {
+public final class AskingInput extends LineInput {
     private final Console console;
     private final StreamPump pump;
     private final String enter;
-    private byte[] line = new byte[0];
-    private int position;
     private boolean ended;
 
     /**
@@ -29,34 +24,20 @@ public final class AskingInput extends InputStream {
     }
 
     @Override
-    public int read() {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) {
-        if (position >= line.length) {
-            if (ended || Thread.currentThread().isInterrupted()) {
-                return -1;
-            }
-            try {
-                Thread.sleep(100); // let the program's prompt arrive before the input box opens
-            } catch (InterruptedException e) {
-                return -1;
-            }
-            // The program's unfinished line (its prompt) becomes the input box's prompt.
-            String answer = console.ask(pump.partialLine());
-            if (answer == null || answer.isEmpty()) {
-                ended = true;
-                return -1;
-            }
-            line = (answer + enter).getBytes(StandardCharsets.UTF_8);
-            position = 0;
+    String nextLine() {
+        if (ended || Thread.currentThread().isInterrupted()) {
+            return null;
         }
-        int n = Math.min(length, line.length - position);
-        System.arraycopy(line, position, buffer, offset, n);
-        position += n;
-        return n;
+        try {
+            Thread.sleep(100); // let the program's prompt arrive before the input box opens
+        } catch (InterruptedException e) {
+            return null;
+        }
+        String answer = console.ask(pump.partialLine());
+        if (answer == null || answer.isEmpty()) {
+            ended = true;
+            return null;
+        }
+        return answer + enter;
     }
 }

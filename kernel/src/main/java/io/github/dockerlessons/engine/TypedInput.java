@@ -1,6 +1,5 @@
 package io.github.dockerlessons.engine;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -8,12 +7,10 @@ import java.nio.charset.StandardCharsets;
  * has gone quiet (shown its prompt), ended by Enter (a carriage return). Line editors put the
  * terminal in raw mode with TCSAFLUSH at every prompt, which throws away input typed ahead.
  */
-public final class TypedInput extends InputStream {
+public final class TypedInput extends LineInput {
     private final String[] lines;
     private final StreamPump pump;
     private int line;
-    private byte[] current = new byte[0];
-    private int position;
 
     public TypedInput(byte[] heredoc, StreamPump pump) {
         String text = new String(heredoc, StandardCharsets.UTF_8);
@@ -25,28 +22,15 @@ public final class TypedInput extends InputStream {
     }
 
     @Override
-    public int read() {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) {
-        if (position >= current.length) {
-            if (line >= lines.length) {
-                return -1;
-            }
-            try {
-                pump.awaitQuiet(150, 3000);
-            } catch (InterruptedException e) {
-                return -1;
-            }
-            current = (lines[line++] + "\r").getBytes(StandardCharsets.UTF_8);
-            position = 0;
+    String nextLine() {
+        if (line >= lines.length) {
+            return null;
         }
-        int n = Math.min(length, current.length - position);
-        System.arraycopy(current, position, buffer, offset, n);
-        position += n;
-        return n;
+        try {
+            pump.awaitQuiet(150, 3000);
+        } catch (InterruptedException e) {
+            return null;
+        }
+        return lines[line++] + "\r";
     }
 }

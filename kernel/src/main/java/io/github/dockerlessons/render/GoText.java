@@ -63,6 +63,17 @@ public final class GoText {
         return formatG(size, precision) + DECIMAL_UNITS[unit];
     }
 
+    /** go-units BytesSize: binary units, up to four significant digits ("1.234MiB", "23.47GiB"). */
+    public static String binarySize(double size) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        int unit = 0;
+        while (size >= 1024 && unit < units.length - 1) {
+            size /= 1024;
+            unit++;
+        }
+        return formatG(size, 4) + units[unit];
+    }
+
     /** Go's {@code %.Ng}: shortest form with N significant digits, exponent form for large or tiny. */
     public static String formatG(double value, int precision) {
         if (value == 0) {

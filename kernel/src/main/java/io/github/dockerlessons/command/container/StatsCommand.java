@@ -164,22 +164,11 @@ public final class StatsCommand extends DockerCommand {
         long pids = (long) number(s.getAsJsonObject("pids_stats"), "current");
         return new Table.Row(List.of(ContainerTable.id(id, truncate), name,
                 String.format(Locale.ROOT, "%.2f%%", cpu),
-                binary(usage) + " / " + binary(limit),
+                GoText.binarySize(usage) + " / " + GoText.binarySize(limit),
                 String.format(Locale.ROOT, "%.2f%%", limit > 0 ? usage / limit * 100 : 0),
                 GoText.humanSize(rx) + " / " + GoText.humanSize(tx),
                 GoText.humanSize(read) + " / " + GoText.humanSize(write),
                 Long.toString(pids)), null);
-    }
-
-    /** go-units BytesSize: binary units, up to four significant digits ("1.234MiB"). */
-    static String binary(double size) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-        int unit = 0;
-        while (size >= 1024 && unit < units.length - 1) {
-            size /= 1024;
-            unit++;
-        }
-        return GoText.formatG(size, 4) + units[unit];
     }
 
     private static double number(JsonObject object, String key) {

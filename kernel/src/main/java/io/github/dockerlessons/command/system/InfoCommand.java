@@ -68,7 +68,7 @@ public final class InfoCommand extends DockerCommand {
         line(out, " OSType", VersionCommand.str(info, "OSType"));
         line(out, " Architecture", VersionCommand.str(info, "Architecture"));
         line(out, " CPUs", num(info, "NCPU"));
-        line(out, " Total Memory", binarySize(info.get("MemTotal")));
+        line(out, " Total Memory", GoText.binarySize(info.has("MemTotal") ? info.get("MemTotal").getAsDouble() : 0));
         line(out, " Name", VersionCommand.str(info, "Name"));
         line(out, " ID", VersionCommand.str(info, "ID"));
         line(out, " Docker Root Dir", VersionCommand.str(info, "DockerRootDir"));
@@ -82,20 +82,5 @@ public final class InfoCommand extends DockerCommand {
     private static String num(JsonObject object, String key) {
         JsonElement value = object.get(key);
         return value == null || value.isJsonNull() ? "0" : value.getAsString();
-    }
-
-    /** go-units BytesSize: binary units with up to 4 significant digits ("23.47GiB"). */
-    private static String binarySize(JsonElement value) {
-        if (value == null || value.isJsonNull()) {
-            return "0B";
-        }
-        double size = value.getAsDouble();
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-        int unit = 0;
-        while (size >= 1024 && unit < units.length - 1) {
-            size /= 1024;
-            unit++;
-        }
-        return GoText.formatG(size, 4) + units[unit];
     }
 }

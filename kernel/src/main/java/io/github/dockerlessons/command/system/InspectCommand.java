@@ -1,17 +1,12 @@
 package io.github.dockerlessons.command.system;
 
-import com.google.gson.JsonParser;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Inspection;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import io.github.dockerlessons.render.Bundle;
-import io.github.dockerlessons.render.JsonIndent;
-import io.github.dockerlessons.command.Templates;
-import io.github.dockerlessons.render.template.GoTemplate;
-import io.github.dockerlessons.render.template.TemplateException;
 import picocli.CommandLine.Option;
 
 import java.net.URLEncoder;
@@ -62,25 +57,7 @@ public final class InspectCommand extends DockerCommand {
                 throw unreachable(e);
             }
         }
-        if (format != null && !format.isEmpty()) {
-            GoTemplate template = parse(format);
-            StringBuilder out = new StringBuilder();
-            for (String object : objects) {
-                String line = Templates.text(() -> template.execute(GoTemplate.fromJson(JsonParser.parseString(object))));
-                out.append(line).append('\n');
-            }
-            ctx.console().out(out.toString());
-            if (!errors.isEmpty()) {
-                throw new DockerError(1, String.join("\n", errors));
-            }
-            return;
-        }
-        String array = "[" + String.join(",", objects) + "]";
-        String text = JsonIndent.indent(array, "", "    ") + "\n";
-        ctx.console().result(Bundle.text(text).with("application/json", JsonParser.parseString(array)));
-        if (!errors.isEmpty()) {
-            throw new DockerError(1, String.join("\n", errors));
-        }
+        Inspection.answer(ctx, objects, errors, format);
     }
 
     private String[] paths(String encoded) {
@@ -98,14 +75,6 @@ public final class InspectCommand extends DockerCommand {
             case "network" -> new String[]{network};
             default -> new String[]{container, image};
         };
-    }
-
-    private static GoTemplate parse(String format) throws DockerError {
-        try {
-            return GoTemplate.parse(format.replace("\\t", "\t").replace("\\n", "\n"));
-        } catch (TemplateException e) {
-            throw new DockerError(1, e.getMessage(), "hint.template");
-        }
     }
 
     private static String firstFound(CommandContext ctx, String... paths) throws DaemonError, EngineUnreachable {

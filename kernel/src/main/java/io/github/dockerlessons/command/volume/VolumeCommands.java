@@ -7,12 +7,9 @@ import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Filters;
+import io.github.dockerlessons.command.Inspection;
 import io.github.dockerlessons.command.RawApi;
-import io.github.dockerlessons.render.Bundle;
-import io.github.dockerlessons.render.JsonIndent;
 import io.github.dockerlessons.render.Table;
-import io.github.dockerlessons.command.Templates;
-import io.github.dockerlessons.render.template.GoTemplate;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -191,23 +188,6 @@ public final class VolumeCommands {
                 errors.add(e.cliText());
             }
         }
-        if (format != null && !format.isEmpty()) {
-            StringBuilder out = new StringBuilder();
-            for (String object : objects) {
-                out.append(Templates.text(() -> GoTemplate.parse(format.replace("\\t", "\t").replace("\\n", "\n"))
-                        .execute(GoTemplate.fromJson(com.google.gson.JsonParser.parseString(object))))).append('\n');
-            }
-            ctx.console().out(out.toString());
-            if (!errors.isEmpty()) {
-                throw new DockerError(1, String.join("\n", errors));
-            }
-            return;
-        }
-        String array = "[" + String.join(",", objects) + "]";
-        ctx.console().result(Bundle.text(JsonIndent.indent(array, "", "    ") + "\n")
-                .with("application/json", com.google.gson.JsonParser.parseString(array)));
-        if (!errors.isEmpty()) {
-            throw new DockerError(1, String.join("\n", errors));
-        }
+        Inspection.answer(ctx, objects, errors, format);
     }
 }
