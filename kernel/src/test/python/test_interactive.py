@@ -85,6 +85,17 @@ def test_tty_heredoc_is_typed_line_by_line(session):
     assert "안녕 3" in cell.stream("stdout")
 
 
+def test_tty_heredoc_reaches_a_line_editor_line_by_line_and_ends_with_ctrl_d(session, name):
+    _, kernel = session
+    execute(kernel, f"docker run -d --name {name} redis")
+    cell = execute(kernel, f"docker exec -it {name} redis-cli <<EOF\nping\nset k v\nget k\nEOF")
+    assert cell.status == "ok", cell.error
+    out = cell.stream("stdout")
+    assert "PONG" in out and "OK" in out and '"v"' in out
+    cell = execute(kernel, "docker run -it --rm busybox sh <<EOF\necho one\necho two\nEOF")
+    assert cell.status == "ok" and "two" in cell.stream("stdout")
+
+
 def test_stop_button_sends_sigint_to_a_foreground_container(session, name):
     manager, kernel = session
     start = time.monotonic()

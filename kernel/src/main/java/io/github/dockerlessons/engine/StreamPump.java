@@ -97,8 +97,18 @@ public final class StreamPump extends ResultCallback.Adapter<Frame> {
 
     /** Waits until no output came for {@code quietMillis}, at most {@code maxMillis}. */
     public void awaitQuiet(long quietMillis, long maxMillis) throws InterruptedException {
+        awaitQuietAfter(Long.MIN_VALUE, quietMillis, maxMillis);
+    }
+
+    /**
+     * Waits until output came after the moment {@code since} (System.nanoTime) and then stopped for
+     * {@code quietMillis}: the program answered what it was sent and shows its next prompt.
+     */
+    public void awaitQuietAfter(long since, long quietMillis, long maxMillis) throws InterruptedException {
         long deadline = System.nanoTime() + maxMillis * 1_000_000;
-        while (System.nanoTime() < deadline && System.nanoTime() - lastOutput < quietMillis * 1_000_000) {
+        while (System.nanoTime() < deadline
+                && ((since != Long.MIN_VALUE && lastOutput - since <= 0)
+                    || System.nanoTime() - lastOutput < quietMillis * 1_000_000)) {
             Thread.sleep(20);
         }
     }
