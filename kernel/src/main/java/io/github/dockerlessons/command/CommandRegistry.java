@@ -22,12 +22,16 @@ import java.util.function.Supplier;
  */
 public final class CommandRegistry {
     private final Map<String, Supplier<DockerCommand>> factories = new LinkedHashMap<>();
+    /** The instance register() made to learn a command's name, kept for its first parser. */
+    private final Map<String, DockerCommand> firstInstances = new HashMap<>();
     private final Map<String, CommandLine> parsers = new HashMap<>();
     /** {@code docker container ls}, {@code docker image rm}, ...: the management forms. */
     private final Map<String, Map<String, String>> managementForms = new HashMap<>();
 
     public CommandRegistry register(Supplier<DockerCommand> factory) {
-        factories.put(factory.get().name(), factory);
+        DockerCommand command = factory.get();
+        factories.put(command.name(), factory);
+        firstInstances.put(command.name(), command);
         return this;
     }
 
@@ -43,7 +47,8 @@ public final class CommandRegistry {
     /** The command object behind a name, with its flags (for help, completion and inspection). */
     public synchronized CommandLine parser(String name) {
         return parsers.computeIfAbsent(name, n -> {
-            DockerCommand command = factories.get(n).get();
+            DockerCommand made = firstInstances.remove(n);
+            DockerCommand command = made != null ? made : factories.get(n).get();
             CommandLine cl = new CommandLine(command);
             cl.setExpandAtFiles(false);
             cl.setStopAtPositional(command.flagsEndAtFirstArgument());
@@ -164,11 +169,6 @@ public final class CommandRegistry {
             }
         }
         return list;
-    }
-
-    /** The description of a command by name. */
-    public synchronized DockerCommand command(String name) {
-        return parser(name).getCommand();
     }
 
     /** pflag's words for a flag the command does not have, lacks a value, or cannot convert. */

@@ -20,7 +20,7 @@ public final class RawApi {
         } catch (DaemonError e) {
             throw new DockerError(1, e.cliText());
         } catch (EngineUnreachable e) {
-            throw new DockerError(1, e.getMessage(), "hint.no.engine", e.host());
+            throw DockerCommand.unreachable(e);
         }
     }
 

@@ -26,10 +26,6 @@ public final class DaemonError extends Exception {
         return httpStatus == 404;
     }
 
-    public boolean isConflict() {
-        return httpStatus == 409;
-    }
-
     /** "Error response from daemon: ..." as the CLI prints it. */
     public String cliText() {
         return "Error response from daemon: " + daemonMessage;

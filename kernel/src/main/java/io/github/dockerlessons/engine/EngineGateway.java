@@ -69,27 +69,17 @@ public final class EngineGateway implements AutoCloseable {
     /** A raw API request whose answer is JSON, for the few places the typed model loses detail. */
     public JsonElement requestJson(DockerHttpClient.Request.Method method, String path)
             throws DaemonError, EngineUnreachable {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(method).path(path).build();
-        String body;
-        int status;
-        try (DockerHttpClient.Response response = connection().http().execute(request)) {
-            status = response.getStatusCode();
-            try (InputStream in = response.getBody()) {
-                body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw unreachableOrRethrow(e);
-        }
-        if (status >= 400) {
-            throw new DaemonError(status, messageOf(body), null);
-        }
+        String body = request(method, path);
         return body.isBlank() ? JsonParser.parseString("null") : JsonParser.parseString(body);
     }
 
     /** The raw text of a JSON answer, kept byte for byte (inspect prints it re-indented, not rewritten). */
     public String requestText(String path) throws DaemonError, EngineUnreachable {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path(path).build();
+        return request(DockerHttpClient.Request.Method.GET, path);
+    }
+
+    private String request(DockerHttpClient.Request.Method method, String path) throws DaemonError, EngineUnreachable {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(method).path(path).build();
         try (DockerHttpClient.Response response = connection().http().execute(request);
              InputStream in = response.getBody()) {
             String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);

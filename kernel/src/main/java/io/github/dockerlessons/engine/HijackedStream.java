@@ -96,11 +96,15 @@ public final class HijackedStream implements Closeable {
     }
 
     /**
-     * Writes {@code stdin} then half-closes (a background thread), and pumps the output to
-     * {@code pump} on another; {@link #awaitCompletion} waits for the end of the output.
+     * Starts with the program's input: the heredoc when there is one (typed line by line on a TTY,
+     * exactly its bytes otherwise), else the frontend's input box.
      */
-    public void start(byte[] stdin, StreamPump pump) {
-        start(new java.io.ByteArrayInputStream(stdin), pump);
+    public void start(byte[] heredoc, io.github.dockerlessons.console.Console console, StreamPump pump) {
+        if (heredoc != null) {
+            start(tty ? new TypedInput(heredoc, pump) : new java.io.ByteArrayInputStream(heredoc), pump);
+        } else {
+            start(new AskingInput(console, pump, tty), pump);
+        }
     }
 
     /**
@@ -119,7 +123,7 @@ public final class HijackedStream implements Closeable {
 
     private final Object writeLock = new Object();
 
-    /** As {@link #start(byte[], StreamPump)}, with input that arrives while the program runs. */
+    /** Writes {@code stdin} then half-closes (a background thread), and pumps the output on another. */
     public void start(java.io.InputStream stdin, StreamPump pump) {
         if (tty) {
             pump.answerThrough(this);

@@ -70,8 +70,4 @@ public final class Messages {
         }
         return args.length == 0 ? pattern : String.format(locale, pattern, args);
     }
-
-    public boolean has(String key) {
-        return bundle.containsKey(key);
-    }
 }

@@ -36,10 +36,6 @@ public final class Table {
         return this;
     }
 
-    public int size() {
-        return rows.size();
-    }
-
     public String toText() {
         List<List<String>> lines = new ArrayList<>();
         lines.add(columns.stream().map(Column::header).toList());

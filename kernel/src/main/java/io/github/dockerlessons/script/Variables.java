@@ -33,8 +33,4 @@ public final class Variables {
     public void setLastStatus(int status) {
         lastStatus = status;
     }
-
-    public Map<String, String> snapshot() {
-        return Map.copyOf(values);
-    }
 }

@@ -8,8 +8,7 @@ import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Prompts;
-import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.command.RawApi;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -43,19 +42,9 @@ public final class ContainerPruneCommand extends DockerCommand {
         if (!force && !Prompts.confirm(ctx, "WARNING! This will remove all stopped containers.")) {
             return;
         }
-        JsonObject answer = prune(ctx, "/containers/prune");
+        JsonObject answer = RawApi.json(ctx, DockerHttpClient.Request.Method.POST, "/containers/prune").getAsJsonObject();
         ctx.console().out(Prompts.pruned("Deleted Containers:", answer.get("SpaceReclaimed").getAsLong(),
                 strings(answer.get("ContainersDeleted"))));
-    }
-
-    static JsonObject prune(CommandContext ctx, String path) throws DockerError {
-        try {
-            return ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, path).getAsJsonObject();
-        } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
-        } catch (EngineUnreachable e) {
-            throw unreachable(e);
-        }
     }
 
     static List<String> strings(JsonElement array) {

@@ -4,8 +4,6 @@ import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.engine.AskingInput;
-import io.github.dockerlessons.engine.TypedInput;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.HijackedStream;
@@ -98,11 +96,7 @@ public final class ExecCommand extends DockerCommand {
             }
             if (hijacked != null) {
                 ctx.cancellation().register(hijacked);
-                if (ctx.stdin() != null) {
-                    hijacked.start(tty ? new TypedInput(ctx.stdin(), pump) : new java.io.ByteArrayInputStream(ctx.stdin()), pump);
-                } else {
-                    hijacked.start(new AskingInput(ctx.console(), pump, tty), pump);
-                }
+                hijacked.start(ctx.stdin(), ctx.console(), pump);
                 if (tty) {
                     engine(ctx, client -> {
                         client.resizeExecCmd(execId).withSize(24, 80).exec();

@@ -3,8 +3,6 @@ package io.github.dockerlessons.command.container;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.model.WaitContainerCondition;
 import io.github.dockerlessons.command.CommandContext;
-import io.github.dockerlessons.engine.AskingInput;
-import io.github.dockerlessons.engine.TypedInput;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
@@ -66,11 +64,7 @@ final class ForegroundAttach {
         try {
             if (hijacked != null) {
                 ctx.cancellation().register(hijacked);
-                if (stdin != null) {
-                    hijacked.start(tty ? new TypedInput(stdin, pump) : new java.io.ByteArrayInputStream(stdin), pump);
-                } else {
-                    hijacked.start(new AskingInput(ctx.console(), pump, tty), pump);
-                }
+                hijacked.start(stdin, ctx.console(), pump);
             }
             ctx.engine().run(client -> {
                 if (hijacked == null) {

@@ -7,15 +7,12 @@ import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.command.RawApi;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.GoText;
 import io.github.dockerlessons.render.Table;
 import picocli.CommandLine.Option;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** {@code docker history}: the layers of an image, newest first, as the CLI's table. */
@@ -55,15 +52,8 @@ public final class HistoryCommand extends DockerCommand {
 
     @Override
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        JsonElement layers;
-        try {
-            layers = ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
-                    "/images/" + URLEncoder.encode(args.get(0), StandardCharsets.UTF_8) + "/history");
-        } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
-        } catch (EngineUnreachable e) {
-            throw unreachable(e);
-        }
+        JsonElement layers = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
+                "/images/" + RawApi.encode(args.get(0)) + "/history");
         Table table = new Table(COLUMNS, -1);
         StringBuilder ids = new StringBuilder();
         for (JsonElement element : layers.getAsJsonArray()) {

@@ -8,12 +8,9 @@ import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Prompts;
-import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.command.RawApi;
 import picocli.CommandLine.Option;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,16 +44,8 @@ public final class ImagePruneCommand extends DockerCommand {
         if (!force && !Prompts.confirm(ctx, warning)) {
             return;
         }
-        String filters = URLEncoder.encode("{\"dangling\":[\"" + !all + "\"]}", StandardCharsets.UTF_8);
-        JsonObject answer;
-        try {
-            answer = ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, "/images/prune?filters=" + filters)
-                    .getAsJsonObject();
-        } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
-        } catch (EngineUnreachable e) {
-            throw unreachable(e);
-        }
+        JsonObject answer = RawApi.json(ctx, DockerHttpClient.Request.Method.POST,
+                "/images/prune?filters=" + RawApi.encode("{\"dangling\":[\"" + !all + "\"]}")).getAsJsonObject();
         List<String> deleted = new ArrayList<>();
         JsonElement items = answer.get("ImagesDeleted");
         if (items != null && items.isJsonArray()) {

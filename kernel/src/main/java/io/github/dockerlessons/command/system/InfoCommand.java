@@ -7,8 +7,7 @@ import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.command.RawApi;
 import io.github.dockerlessons.render.GoText;
 
 
@@ -34,14 +33,7 @@ public final class InfoCommand extends DockerCommand {
 
     @Override
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        JsonObject info;
-        try {
-            info = ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/info").getAsJsonObject();
-        } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
-        } catch (EngineUnreachable e) {
-            throw unreachable(e);
-        }
+        JsonObject info = RawApi.json(ctx, DockerHttpClient.Request.Method.GET, "/info").getAsJsonObject();
         if (format != null && !format.isEmpty()) {
             String text = io.github.dockerlessons.command.Templates.text(() ->
                     io.github.dockerlessons.render.template.GoTemplate.parse(format)
