@@ -1,11 +1,16 @@
 package io.github.dockerlessons.command;
 
 import com.google.gson.JsonParser;
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.JsonIndent;
 import io.github.dockerlessons.render.template.GoTemplate;
 import io.github.dockerlessons.render.template.TemplateException;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,5 +45,23 @@ public final class Inspection {
         if (!errors.isEmpty()) {
             throw new DockerError(1, String.join("\n", errors));
         }
+    }
+
+    /** The engine's JSON for each named object under {@code prefix}, answered as {@link #answer} does. */
+    public static void inspectAll(CommandContext ctx, List<String> names, String prefix, String format)
+            throws DockerError, InterruptedException {
+        List<String> objects = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (String name : names) {
+            try {
+                objects.add(ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+                        prefix + EngineGateway.encode(name))).toString());
+            } catch (DaemonError e) {
+                errors.add(e.cliText());
+            } catch (EngineUnreachable e) {
+                throw ctx.unreachable(e);
+            }
+        }
+        answer(ctx, objects, errors, format);
     }
 }

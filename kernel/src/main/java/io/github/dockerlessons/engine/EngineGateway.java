@@ -5,32 +5,62 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.sun.jna.LastErrorException;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The one door to the Docker Engine. It connects lazily, on the first command, so a kernel starts
  * fast and keeps running without an engine; every call is translated into either a result, a
- * {@link DaemonError} carrying the daemon's own words, or {@link EngineUnreachable}.
+ * {@link DaemonError} carrying the daemon's own words, {@link EngineUnreachable} (only when no
+ * connection could be made), {@link EngineConnectionLost} (a connection broke off), or
+ * {@link EngineTimeout}.
+ *
+ * <p>Calls run on the gateway's own threads while the caller waits: a call blocked in the engine
+ * (a stalled daemon, {@code stop -t 30}) can then be abandoned by the stop button at once, and a call
+ * that should be quick can be given up after a time limit. An abandoned call finishes in the
+ * background when the engine answers.
  *
  * <p>Most calls use docker-java's typed commands. A few go through its raw HTTP client instead,
  * where the typed model loses what users see: {@code inspect} prints the daemon's JSON as it came,
  * and {@code rmi} prints the daemon's list of untagged and deleted layers, which docker-java drops.
+ * This package moves bytes: it knows no console and no renderer.
  */
 public final class EngineGateway implements AutoCloseable {
     private static final Pattern STATUS_PREFIX = Pattern.compile("^Status (\\d+): (.*)$", Pattern.DOTALL);
 
     private final EngineLocation location;
+    private final ExecutorService calls = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "engine-call");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Connection connection;
 
     /** A call against docker-java's client. */
@@ -49,21 +79,121 @@ public final class EngineGateway implements AutoCloseable {
         return location.host();
     }
 
-    public <T> T call(Call<T> call) throws DaemonError, EngineUnreachable, InterruptedException {
+    /**
+     * A path argument for docker-java (a container, image, volume or network name as the user typed
+     * it): the same text, safe from docker-java's template substitution; see PathEscapingHttpClient.
+     */
+    public static String pathSegment(String value) {
+        return value.indexOf('$') < 0 ? value : value.replace('$', PathEscapingHttpClient.DOLLAR_STAND_IN);
+    }
+
+    /**
+     * Runs {@code call} against the engine. It returns its result, or ends early: when
+     * {@code cancellation} (may be null) is cancelled it throws InterruptedException and leaves the
+     * call to finish in the background; after {@code limit} (null for none) it throws EngineTimeout.
+     */
+    public <T> T call(Call<T> call, Cancellation cancellation, Duration limit)
+            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Closeable abandon = () -> result.cancel(false);
+        if (cancellation != null) {
+            cancellation.register(abandon);
+        }
         try {
-            return call.run(connection().client());
-        } catch (DockerException e) {
-            throw daemonError(e);
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw unreachableOrRethrow(e);
+            calls.execute(() -> {
+                try {
+                    result.complete(call.run(connection().client()));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+            return limit == null ? result.get() : result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (CancellationException e) {
+            throw new InterruptedException("abandoned by the stop button");
+        } catch (TimeoutException e) {
+            throw new EngineTimeout("no answer within " + limit);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause());
+        } finally {
+            if (cancellation != null) {
+                cancellation.unregister(abandon);
+            }
         }
     }
 
-    /** A call whose result is nothing. */
-    public void run(Call<?> call) throws DaemonError, EngineUnreachable, InterruptedException {
-        call(call);
+    /** A call without cancellation or time limit, for the kernel's own quick questions (completion). */
+    public <T> T call(Call<T> call, Duration limit)
+            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
+        return call(call, null, limit);
+    }
+
+    /** The exceptions a call ended with, as this gateway reports them; what is left is returned to throw. */
+    private RuntimeException translate(Throwable cause) throws DaemonError, EngineUnreachable, InterruptedException {
+        if (cause instanceof DaemonError daemon) {
+            throw daemon;
+        }
+        if (cause instanceof EngineUnreachable unreachable) {
+            throw unreachable;
+        }
+        if (cause instanceof InterruptedException interrupted) {
+            throw interrupted;
+        }
+        if (cause instanceof DockerException docker) {
+            throw daemonError(docker);
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        if (isConnectFailure(cause)) {
+            throw new EngineUnreachable(location.host(), cause);
+        }
+        if (hasIoCause(cause)) {
+            throw new EngineConnectionLost(location.host(), cause);
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    /** No connection could be made at all: the only case the CLI calls "Cannot connect". */
+    static boolean isConnectFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException
+                    || t instanceof UnknownHostException
+                    || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                return true;
+            }
+            if (t instanceof LastErrorException last && isConnectErrno(last.getErrorCode())) {
+                return true;
+            }
+            if (t instanceof NoSuchFileException) {
+                return true;
+            }
+            // A unix socket's connect: the JDK reports errno in words, on no other call than connect.
+            if (t instanceof SocketException && t.getMessage() != null
+                    && CONNECT_ERRORS.contains(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> CONNECT_ERRORS = Set.of("No such file or directory",
+            "Connection refused", "Permission denied", "Socket operation on non-socket", "Not a directory");
+
+    /** ENOENT, EACCES, ECONNREFUSED, ENOTSOCK from a unix socket's connect. */
+    private static boolean isConnectErrno(int errno) {
+        return errno == 2 || errno == 13 || errno == 111 || errno == 88;
+    }
+
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof LastErrorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A raw API request whose answer is JSON, for the few places the typed model loses detail. */
@@ -88,8 +218,19 @@ public final class EngineGateway implements AutoCloseable {
             }
             return body;
         } catch (IOException | RuntimeException e) {
-            throw unreachableOrRethrow(e);
+            if (isConnectFailure(e)) {
+                throw new EngineUnreachable(location.host(), e);
+            }
+            if (hasIoCause(e)) {
+                throw new EngineConnectionLost(location.host(), e);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    /** A path of the raw API with a value in it, percent-encoded. */
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -109,41 +250,49 @@ public final class EngineGateway implements AutoCloseable {
 
     /**
      * The engine's stat of a path in a container (the archive API's X-Docker-Container-Path-Stat), as
-     * JSON with name, size and mode; null when the path does not exist. The transport has no HEAD, so
-     * this is the GET the CLI would make for a copy, closed after its headers: the body is not read.
+     * JSON with name, size, mode and linkTarget; null when the path does not exist. The transport has
+     * no HEAD, so this is the GET the CLI would make for a copy, closed after its headers: the body is
+     * not read.
      */
     public JsonObject pathStat(String container, String path) throws DaemonError, EngineUnreachable {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET)
-                .path("/containers/" + java.net.URLEncoder.encode(container, StandardCharsets.UTF_8) + "/archive?path="
-                        + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8))
+                .path("/containers/" + encode(container) + "/archive?path=" + encode(path))
                 .build();
         try (DockerHttpClient.Response response = connection().http().execute(request)) {
+            String header = response.getHeader("X-Docker-Container-Path-Stat");
             if (response.getStatusCode() == 404) {
-                String header = response.getHeader("X-Docker-Container-Path-Stat");
-                if (header == null) {
-                    // 404 without a stat: the container itself is missing
-                    try {
-                        connection().client().inspectContainerCmd(container).exec();
-                    } catch (DockerException e) {
-                        throw daemonError(e);
-                    }
+                // 404 is a missing path, or (saying so) a missing container.
+                String message;
+                try (InputStream in = response.getBody()) {
+                    message = messageOf(in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                if (header == null && message.startsWith("No such container")) {
+                    throw new DaemonError(404, message, null);
                 }
                 return null;
             }
             if (response.getStatusCode() >= 400) {
-                throw new DaemonError(response.getStatusCode(), "path stat failed for " + path, null);
+                try (InputStream in = response.getBody()) {
+                    throw new DaemonError(response.getStatusCode(), messageOf(in == null ? ""
+                            : new String(in.readAllBytes(), StandardCharsets.UTF_8)), null);
+                }
             }
-            String header = response.getHeader("X-Docker-Container-Path-Stat");
             if (header == null) {
                 return null;
             }
-            return JsonParser.parseString(new String(java.util.Base64.getDecoder().decode(header),
+            return JsonParser.parseString(new String(Base64.getDecoder().decode(header),
                     StandardCharsets.UTF_8)).getAsJsonObject();
         } catch (DockerException e) {
             throw daemonError(e);
-        } catch (RuntimeException e) {
-            throw unreachableOrRethrow(e);
+        } catch (IOException | RuntimeException e) {
+            if (isConnectFailure(e)) {
+                throw new EngineUnreachable(location.host(), e);
+            }
+            if (hasIoCause(e)) {
+                throw new EngineConnectionLost(location.host(), e);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
     }
 
@@ -171,28 +320,13 @@ public final class EngineGateway implements AutoCloseable {
         // api.version stays unset: unversioned paths work on old engines and on Engine 29, which
         // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
         DockerClientConfig config = builder.build();
-        DockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        DockerHttpClient http = new PathEscapingHttpClient(new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(2))
-                .build();
+                .build());
         return new Connection(DockerClientImpl.getInstance(config, http), http);
-    }
-
-    private EngineUnreachable unreachableOrRethrow(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DockerException docker) {
-                throw docker;
-            }
-            if (t instanceof IOException || t.getClass().getName().endsWith("LastErrorException")) {
-                return new EngineUnreachable(location.host(), e);
-            }
-        }
-        if (e instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        throw new IllegalStateException(e);
     }
 
     /** docker-java's "Status 404: {"message":"No such container: x"}" back to the daemon's words. */
@@ -222,6 +356,7 @@ public final class EngineGateway implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        calls.shutdownNow();
         if (connection != null) {
             connection.client().close();
             connection = null;

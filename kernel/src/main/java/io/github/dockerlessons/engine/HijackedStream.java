@@ -1,11 +1,13 @@
 package io.github.dockerlessons.engine;
 
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * issue 1448), so a program such as {@code cat} or {@code redis-cli} reading a heredoc without a TTY
  * waits forever. This is the same HTTP upgrade the docker CLI performs, on a socket channel that
  * can {@code shutdownOutput()}: the writer sends the heredoc and half-closes; the reader turns the
- * engine's multiplexed frames (or the raw TTY stream) into {@link Frame}s for a {@link StreamPump}.
+ * engine's multiplexed frames (or the raw TTY stream) into docker-java {@link Frame}s.
  * Only plain unix:// and tcp:// engines; with TLS the caller keeps docker-java's attach.
  */
 public final class HijackedStream implements Closeable {
@@ -96,18 +98,6 @@ public final class HijackedStream implements Closeable {
     }
 
     /**
-     * Starts with the program's input: the heredoc when there is one (typed line by line on a TTY,
-     * exactly its bytes otherwise), else the frontend's input box.
-     */
-    public void start(byte[] heredoc, io.github.dockerlessons.console.Console console, StreamPump pump) {
-        if (heredoc != null) {
-            start(tty ? new TypedInput(heredoc, pump) : new java.io.ByteArrayInputStream(heredoc), pump);
-        } else {
-            start(new AskingInput(console, pump, tty), pump);
-        }
-    }
-
-    /**
      * Bytes for the program's stdin from outside the input stream: a terminal's answer to a query.
      * Writes are serialised with the writer's, so neither cuts into the other.
      */
@@ -123,17 +113,14 @@ public final class HijackedStream implements Closeable {
 
     private final Object writeLock = new Object();
 
-    /** Writes {@code stdin} then half-closes (a background thread), and pumps the output on another. */
-    public void start(java.io.InputStream stdin, StreamPump pump) {
-        if (tty) {
-            pump.answerThrough(this);
-        }
+    /**
+     * Copies {@code stdin} to the program and then half-closes (a background thread), and hands the
+     * program's output to {@code output} as frames (another thread). When and how the input is typed
+     * is the input stream's business: this only moves bytes.
+     */
+    public void start(InputStream stdin, ResultCallback<Frame> output) {
         Thread writer = new Thread(() -> {
             try (stdin) {
-                if (tty) {
-                    // A TTY program reads its terminal first (size, cursor): typing waits for its prompt.
-                    pump.awaitFirstOutput(1000);
-                }
                 byte[] buffer = new byte[4096];
                 int read;
                 while ((read = stdin.read(buffer)) >= 0) {
@@ -141,13 +128,7 @@ public final class HijackedStream implements Closeable {
                         writeFully(channel, ByteBuffer.wrap(buffer, 0, read));
                     }
                 }
-                if (tty) {
-                    // Closing a TTY's input hangs it up: first let the program answer what it was given.
-                    pump.awaitQuiet(300, 5000);
-                }
                 channel.shutdownOutput();
-            } catch (InterruptedException ignored) {
-                // stopped before typing began
             } catch (IOException ignored) {
                 // the program ended before reading all of its input: nothing more to give it
             }
@@ -157,11 +138,11 @@ public final class HijackedStream implements Closeable {
         writer.start();
         Thread reader = new Thread(() -> {
             try {
-                pumpOutput(pump);
-                pump.onComplete();
+                pumpOutput(output);
             } catch (IOException e) {
-                pump.onComplete();
+                // the connection closed: the output is over either way
             } finally {
+                output.onComplete();
                 done.countDown();
             }
         }, "hijack-output");
@@ -173,7 +154,7 @@ public final class HijackedStream implements Closeable {
         return done.await(timeout, unit);
     }
 
-    private void pumpOutput(StreamPump pump) throws IOException {
+    private void pumpOutput(ResultCallback<Frame> pump) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(32 * 1024);
         buffer.put(leftover);
         leftover = null;

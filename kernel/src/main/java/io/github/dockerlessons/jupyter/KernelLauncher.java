@@ -18,10 +18,12 @@ public final class KernelLauncher {
         KernelLogging.configure(env.get("DOCKER_KERNEL_LOG"), env.get("DOCKER_KERNEL_LOG_LEVEL"));
         String contents = Files.readString(connectionFile, StandardCharsets.UTF_8);
         KernelConnectionProperties properties = KernelConnectionProperties.parse(contents);
-        ProtocolConnection connection = new ProtocolConnection(properties);
+        KernelLifecycle.installFatalHandler();
         DockerKernel kernel = new DockerKernel(session, version);
+        ProtocolConnection connection = new ProtocolConnection(properties, kernel.failureReplies());
         kernel.serve(connection);
         connection.connect();
+        KernelLifecycle.watchParent(env);
         connection.waitUntilClose();
     }
 }

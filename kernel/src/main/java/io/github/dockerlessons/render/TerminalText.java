@@ -7,6 +7,8 @@ package io.github.dockerlessons.render;
  * {@link #takePartial} releases an unfinished one (a prompt waiting for input).
  */
 public final class TerminalText {
+    /** The window every TTY the kernel opens has (programs such as redis-cli hang on a 0x0 one). */
+    public static final int ROWS = 24;
     /** The width the kernel gives every TTY; cursor reports are answered within it. */
     public static final int COLUMNS = 80;
 

@@ -1,6 +1,7 @@
 package io.github.dockerlessons.command.container;
 
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.image.ImageReference;
 import io.github.dockerlessons.command.image.Puller;
 import io.github.dockerlessons.engine.DaemonError;
@@ -17,7 +18,7 @@ final class ContainerCreator {
     }
 
     static String create(CommandContext ctx, ContainerOptions options, String image, List<String> command,
-                         boolean attach) throws DaemonError, EngineUnreachable, InterruptedException {
+                         boolean attach) throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
         try {
             return createOnce(ctx, options, image, command, attach);
         } catch (DaemonError e) {
@@ -33,17 +34,17 @@ final class ContainerCreator {
 
     private static String createOnce(CommandContext ctx, ContainerOptions options, String image,
                                      List<String> command, boolean attach)
-            throws DaemonError, EngineUnreachable, InterruptedException {
-        return ctx.engine().call(client -> {
+            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+        var response = ctx.request(client -> {
             var cmd = client.createContainerCmd(image);
             options.applyTo(cmd, command, attach);
-            var response = cmd.exec();
-            if (response.getWarnings() != null) {
-                for (String warning : response.getWarnings()) {
-                    ctx.console().err("WARNING: " + warning + "\n");
-                }
-            }
-            return response.getId();
+            return cmd.exec();
         });
+        if (response.getWarnings() != null) {
+            for (String warning : response.getWarnings()) {
+                ctx.console().err("WARNING: " + warning + "\n");
+            }
+        }
+        return response.getId();
     }
 }

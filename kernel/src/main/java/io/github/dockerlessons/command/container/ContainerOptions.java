@@ -6,71 +6,44 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import picocli.CommandLine.Option;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Units;
+import io.github.dockerlessons.command.flags.Flag;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The flags run and create share (docker/cli's containerOptions), and how they become the engine's
- * container config. A picocli mixin, so both commands declare them once.
+ * The flags run and create share (docker/cli's containerOptions), declared once, and the values of
+ * one run read from them, which become the engine's container config.
+ *
+ * @param interactive keep stdin open ({@code -i})
+ * @param tty         allocate a pseudo-TTY ({@code -t})
  */
-public final class ContainerOptions {
-    @Option(names = {"-i", "--interactive"}, descriptionKey = "interactive")
-    boolean interactive;
+record ContainerOptions(boolean interactive, boolean tty, boolean autoRemove, String name, List<String> env,
+                        List<String> publish, List<String> volumes, String workdir, String entrypoint,
+                        List<String> labels, String hostname, Long memory) {
 
-    @Option(names = {"-t", "--tty"})
-    boolean tty;
+    static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive");
+    static final Flag<Boolean> TTY = Flag.bool('t', "tty");
+    static final Flag<Boolean> RM = Flag.bool("rm");
+    static final Flag<String> NAME = Flag.string("name");
+    static final Flag<List<String>> ENV = Flag.list('e', "env");
+    static final Flag<List<String>> PUBLISH = Flag.list('p', "publish");
+    static final Flag<List<String>> VOLUME = Flag.list('v', "volume");
+    static final Flag<String> WORKDIR = Flag.string('w', "workdir");
+    static final Flag<String> ENTRYPOINT = Flag.string("entrypoint");
+    static final Flag<List<String>> LABEL = Flag.list('l', "label");
+    static final Flag<String> HOSTNAME = Flag.string('h', "hostname");
+    static final Flag<Long> MEMORY = Flag.of('m', "memory", Units.BYTES, null);
 
-    @Option(names = "--rm")
-    boolean autoRemove;
+    static final List<Flag<?>> FLAGS = List.of(INTERACTIVE, TTY, RM, NAME, ENV, PUBLISH, VOLUME, WORKDIR, ENTRYPOINT,
+            LABEL, HOSTNAME, MEMORY);
 
-    @Option(names = "--name", paramLabel = "string")
-    String name;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "list")
-    List<String> env = new ArrayList<>();
-
-    @Option(names = {"-p", "--publish"}, paramLabel = "list")
-    List<String> publish = new ArrayList<>();
-
-    @Option(names = {"-v", "--volume"}, paramLabel = "list")
-    List<String> volumes = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "string")
-    String workdir;
-
-    @Option(names = "--entrypoint", paramLabel = "string")
-    String entrypoint;
-
-    @Option(names = {"-l", "--label"}, paramLabel = "list")
-    List<String> labels = new ArrayList<>();
-
-    @Option(names = {"-h", "--hostname"}, paramLabel = "string")
-    String hostname;
-
-    @Option(names = {"-m", "--memory"}, paramLabel = "bytes")
-    String memory;
-
-    /** docker's RAMInBytes: "64m", "1g", "512k", "1048576" (binary units). */
-    static long bytes(String value) {
-        String v = value.strip().toLowerCase();
-        long factor = 1;
-        if (v.endsWith("b")) {
-            v = v.substring(0, v.length() - 1);
-        }
-        switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
-            case 'k' -> factor = 1L << 10;
-            case 'm' -> factor = 1L << 20;
-            case 'g' -> factor = 1L << 30;
-            default -> factor = 1;
-        }
-        if (factor > 1) {
-            v = v.substring(0, v.length() - 1);
-        }
-        return (long) (Double.parseDouble(v) * factor);
+    static ContainerOptions of(Invocation in) {
+        return new ContainerOptions(in.get(INTERACTIVE), in.get(TTY), in.get(RM), in.get(NAME), in.get(ENV),
+                in.get(PUBLISH), in.get(VOLUME), in.get(WORKDIR), in.get(ENTRYPOINT), in.get(LABEL), in.get(HOSTNAME),
+                in.get(MEMORY));
     }
 
     /** Fills the engine's create request; {@code attach} says whether the client will attach. */
@@ -91,12 +64,7 @@ public final class ContainerOptions {
             cmd.withEntrypoint(entrypoint.isEmpty() ? List.of("") : List.of(entrypoint));
         }
         if (!labels.isEmpty()) {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (String label : labels) {
-                int eq = label.indexOf('=');
-                map.put(eq < 0 ? label : label.substring(0, eq), eq < 0 ? "" : label.substring(eq + 1));
-            }
-            cmd.withLabels(map);
+            cmd.withLabels(Units.labels(labels));
         }
         cmd.withTty(tty);
         // As the CLI does: stdin stays open for -i, and is closed after the one attached client.
@@ -105,13 +73,12 @@ public final class ContainerOptions {
         cmd.withAttachStdin(interactive && attach);
         cmd.withAttachStdout(attach);
         cmd.withAttachStderr(attach);
-
         if (hostname != null) {
             cmd.withHostName(hostname);
         }
         HostConfig host = HostConfig.newHostConfig().withAutoRemove(autoRemove);
         if (memory != null) {
-            host.withMemory(bytes(memory));
+            host.withMemory(memory);
         }
         if (!publish.isEmpty()) {
             Ports ports = new Ports();

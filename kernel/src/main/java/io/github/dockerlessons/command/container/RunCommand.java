@@ -1,75 +1,66 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.List;
+import java.util.Optional;
 
 /** {@code docker run}: create a container (pulling its image if missing), start it, follow it. */
-public final class RunCommand extends DockerCommand {
-    @Mixin
-    ContainerOptions options = new ContainerOptions();
+public final class RunCommand implements DockerCommand {
+    private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
 
-    @Option(names = {"-d", "--detach"})
-    boolean detach;
+    private static final CommandSpec SPEC = CommandSpec.command("run", "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]")
+            .aliases("docker container run", "docker run")
+            .flags(ContainerOptions.FLAGS).flags(DETACH)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.first(NameKind.IMAGE))
+            .flagsEndAtFirstArgument()
+            .build();
 
     @Override
-    public String name() {
-        return "run";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container run", "docker run");
-    }
-
-    @Override
-    public boolean flagsEndAtFirstArgument() {
-        return true;
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        String image = args.get(0);
-        List<String> command = List.copyOf(args.subList(1, args.size()));
-        boolean ask = options.interactive && !detach && ctx.stdin() == null && ctx.console().canAsk();
-        if (options.interactive && !detach && ctx.stdin() == null && !ask) {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ContainerOptions options = ContainerOptions.of(in);
+        boolean detach = in.get(DETACH);
+        String image = in.arg(0);
+        List<String> command = in.argsFrom(1);
+        Optional<StdinSource> stdin = detach ? Optional.of(StdinSource.none())
+                : StdinSource.choose(options.interactive(), options.tty(), ctx.heredoc(), ctx.console());
+        if (stdin.isEmpty()) {
             throw new DockerError(125, "", "hint.interactive.needs.heredoc", "docker run");
         }
         try {
             String id = ContainerCreator.create(ctx, options, image, command, !detach);
             if (detach) {
-                ctx.engine().run(client -> client.startContainerCmd(id).exec());
+                ctx.request(client -> client.startContainerCmd(id).exec());
                 ctx.console().out(id + "\n");
                 return;
             }
-            byte[] stdin = options.interactive ? ctx.stdin() : null;
-            int status = ForegroundAttach.run(ctx, id, stdin, ask, options.tty, options.autoRemove,
-                    client -> client.startContainerCmd(id).exec());
+            int status = ForegroundAttach.run(ctx, id, new ForegroundAttach.Plan(stdin.get(), options.tty(),
+                    options.autoRemove(), client -> client.startContainerCmd(id).exec()));
             if (status != 0) {
-                throw new DockerError(status, "", "hint.exit.status", status);
+                throw DockerError.exitStatus(status);
             }
         } catch (DaemonError e) {
             throw new DockerError(statusFor(e.daemonMessage()),
                     "docker: " + e.cliText() + "\n\nRun 'docker run --help' for more information");
         } catch (EngineUnreachable e) {
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         }
     }
 

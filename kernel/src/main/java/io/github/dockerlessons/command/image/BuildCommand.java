@@ -4,12 +4,14 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.render.GoText;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,44 +25,32 @@ import java.util.stream.Stream;
  * {@code docker build}: the context folder (next to the notebook) is sent to the engine, which
  * builds with its classic builder; its output is streamed as it comes ("Step 1/3 : FROM busybox").
  */
-public final class BuildCommand extends DockerCommand {
-    @Option(names = {"-t", "--tag"}, paramLabel = "list")
-    List<String> tags = new ArrayList<>();
+public final class BuildCommand implements DockerCommand {
+    private static final Flag<List<String>> TAG = Flag.list('t', "tag");
+    private static final Flag<String> FILE = Flag.string('f', "file");
+    private static final Flag<List<String>> BUILD_ARG = Flag.list("build-arg");
+    private static final Flag<Boolean> NO_CACHE = Flag.bool("no-cache");
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
 
-    @Option(names = {"-f", "--file"}, paramLabel = "string")
-    String file;
-
-    @Option(names = "--build-arg", paramLabel = "list")
-    List<String> buildArgs = new ArrayList<>();
-
-    @Option(names = "--no-cache")
-    boolean noCache;
-
-    @Option(names = {"-q", "--quiet"})
-    boolean quiet;
+    private static final CommandSpec SPEC = CommandSpec.command("build", "docker build [OPTIONS] PATH | URL | -")
+            .aliases("docker image build", "docker build", "docker builder build")
+            .flags(BUILD_ARG, FILE, NO_CACHE, QUIET, TAG)
+            .arity(Arity.exactly(1))
+            .build();
 
     @Override
-    public String name() {
-        return "build";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker build [OPTIONS] PATH | URL | -";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.exactly(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker image build", "docker build", "docker builder build");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        List<String> tags = in.get(TAG);
+        String file = in.get(FILE);
+        List<String> buildArgs = in.get(BUILD_ARG);
+        boolean noCache = in.get(NO_CACHE);
+        boolean quiet = in.get(QUIET);
+        List<String> args = in.args();
         Path context = Path.of(args.get(0)).toAbsolutePath().normalize();
         if (!Files.isDirectory(context)) {
             throw new DockerError(1, "ERROR: unable to prepare context: path \"" + args.get(0) + "\" not found",
@@ -90,7 +80,7 @@ public final class BuildCommand extends DockerCommand {
             }
         };
         try {
-            ctx.engine().run(client -> {
+            ctx.requestLong(ctx.messages().get("interrupt.engine.building"), client -> {
                 var cmd = client.buildImageCmd(context.toFile()).withDockerfile(dockerfile.toFile())
                         .withTags(new LinkedHashSet<>(tags)).withNoCache(noCache).withPull(false);
                 for (String arg : buildArgs) {
@@ -103,9 +93,9 @@ public final class BuildCommand extends DockerCommand {
                 return null;
             });
         } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
+            throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         } finally {
             ctx.cancellation().unregister(progress);
         }

@@ -17,7 +17,7 @@ public final class Puller {
             InterruptedException {
         PullProgress progress = new PullProgress(ctx.console());
         try {
-            ctx.engine().run(client -> {
+            ctx.requestLong(ctx.messages().get("interrupt.engine.pulling", ref.familiar()), client -> {
                 var cmd = ref.digest() != null ? client.pullImageCmd(ref.repository() + "@" + ref.digest())
                         : client.pullImageCmd(ref.repository()).withTag(ref.tagOrLatest());
                 cmd.exec(ctx.cancellation().register(progress));

@@ -5,8 +5,10 @@ import com.google.gson.JsonObject;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
@@ -20,40 +22,35 @@ import java.util.Locale;
  * {@code docker version}: the client (this kernel) and the engine, laid out as the CLI lays them out.
  * The lecture uses it to show that the engine's OS is linux, so the server part is the engine's own.
  */
-public final class VersionCommand extends DockerCommand {
+public final class VersionCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("version", "docker version [OPTIONS]")
+            .arity(Arity.none())
+            .build();
+
     /** Go's time.ANSIC, which the CLI uses for "Built:". */
     private static final DateTimeFormatter ANSIC =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
 
     @Override
-    public String name() {
-        return "version";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker version [OPTIONS]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.none();
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         StringBuilder out = new StringBuilder("Client:\n");
         row(out, " ", "Version", KernelVersion.VERSION + " (Docker lesson kernel)");
         JsonObject server;
         try {
-            JsonElement answer = ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/version");
+            JsonElement answer = ctx.request(client ->
+                    ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/version"));
             server = answer.getAsJsonObject();
         } catch (DaemonError e) {
             ctx.console().out(clientTail(out, null));
-            throw new DockerError(1, e.cliText());
+            throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
             ctx.console().out(clientTail(out, null));
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         }
         clientTail(out, str(server, "ApiVersion"));
         out.append("\nServer:\n");

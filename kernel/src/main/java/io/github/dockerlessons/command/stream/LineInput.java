@@ -1,4 +1,4 @@
-package io.github.dockerlessons.engine;
+package io.github.dockerlessons.command.stream;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.dockerlessons.engine;
+package io.github.dockerlessons.command.stream;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
@@ -6,45 +6,49 @@ import com.github.dockerjava.api.model.StreamType;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.render.TerminalText;
 
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
 /**
- * Carries a container's stdout and stderr frames (attach, logs, exec) to the cell as they arrive,
- * each stream through its own UTF-8 decoder. With a TTY the engine sends one raw stream, which is
- * stdout. Frames are decoded inside {@link #onNext}, because docker-java reuses a full frame's buffer.
+ * Carries a container's stdout and stderr (attach, logs, exec) to the cell as they arrive, each
+ * stream through its own UTF-8 decoder. With a TTY the engine sends one raw stream, which is stdout,
+ * shown as a terminal would show it. Frames are decoded inside {@link #onNext}, because docker-java
+ * reuses a full frame's buffer. It also tells the program's input how the program is doing: whether
+ * it has printed anything, and when it last did (a TTY heredoc types each line once it goes quiet).
  */
-public final class StreamPump extends ResultCallback.Adapter<Frame> {
+public final class ContainerOutput extends ResultCallback.Adapter<Frame> {
     private final Console console;
     private final Utf8StreamDecoder out = new Utf8StreamDecoder();
     private final Utf8StreamDecoder err = new Utf8StreamDecoder();
     /** With a TTY, what a terminal would show; null without one. */
     private final TerminalText terminal;
+    private final CountDownLatch firstOutput = new CountDownLatch(1);
+    private volatile Consumer<byte[]> terminalAnswers = bytes -> { };
+    private volatile long lastOutput = System.nanoTime();
 
-    public StreamPump(Console console) {
+    public ContainerOutput(Console console) {
         this(console, false);
     }
 
-    public StreamPump(Console console, boolean tty) {
+    public ContainerOutput(Console console, boolean tty) {
         this.console = console;
         this.terminal = tty ? new TerminalText(this::replyToTerminal) : null;
     }
 
-    private volatile HijackedStream input;
-    private final java.util.concurrent.CountDownLatch firstOutput = new java.util.concurrent.CountDownLatch(1);
-
     /** Where the terminal's answers (cursor reports) go: the program's stdin. */
-    public void answerThrough(HijackedStream stdin) {
-        this.input = stdin;
+    public void answerThrough(Consumer<byte[]> stdin) {
+        this.terminalAnswers = stdin;
     }
 
     private void replyToTerminal(String reply) {
-        HijackedStream stdin = input;
-        if (stdin != null) {
-            stdin.send(reply.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
+        terminalAnswers.accept(reply.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Waits until the program has printed something (its prompt), at most {@code millis}. */
     public void awaitFirstOutput(long millis) throws InterruptedException {
-        firstOutput.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        firstOutput.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** The unfinished line a terminal shows now (the prompt of a program waiting for input). */
@@ -92,8 +96,6 @@ public final class StreamPump extends ResultCallback.Adapter<Frame> {
         emitErr(err.finish());
         showPartialLine();
     }
-
-    private volatile long lastOutput = System.nanoTime();
 
     /** Waits until no output came for {@code quietMillis}, at most {@code maxMillis}. */
     public void awaitQuiet(long quietMillis, long maxMillis) throws InterruptedException {

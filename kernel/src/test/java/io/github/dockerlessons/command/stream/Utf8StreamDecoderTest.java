@@ -1,4 +1,4 @@
-package io.github.dockerlessons.engine;
+package io.github.dockerlessons.command.stream;
 
 import org.junit.jupiter.api.Test;
 
