@@ -296,6 +296,14 @@ public final class EngineGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds the engine client now, without contacting the engine: the first command then does not
+     * pay for loading the client's classes (seconds on a busy machine).
+     */
+    public void prepare() {
+        connection();
+    }
+
     private Connection connection() {
         Connection current = connection;
         if (current == null) {

@@ -124,6 +124,7 @@ public final class DockerKernel extends BaseKernel {
             return;
         }
         warmupStarted = true;
+        session.prepareEngine();
         Warmup.start(session.registry(), WARMUP_ROUNDS, bundle -> connection.rehearse(new Message<>(null,
                 PublishExecuteResult.MESSAGE_TYPE, new PublishExecuteResult(1, JupyterConsole.toDisplayData(bundle)))));
     }

@@ -128,7 +128,7 @@ final class WireCodec {
             LOG.warning("Dropped a message with an invalid signature");
             return null;
         }
-        if (expected != null && !firstSighting(expected)) {
+        if (expected != null && !expected.isEmpty() && !firstSighting(expected)) {
             LOG.warning("Dropped a replayed message (its signature was seen before)");
             return null;
         }

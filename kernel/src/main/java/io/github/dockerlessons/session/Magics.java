@@ -81,12 +81,12 @@ final class Magics {
             case "%output_limit" -> {
                 long limit = size(args, "magic.output.usage");
                 settings.outputLimit(limit);
-                console.out(messages.get("magic.output.done", limit == 0 ? "-" : GoText.humanSize(limit)) + "\n");
+                console.out(messages.get("magic.output.done", limit == 0 ? "-" : GoText.binarySize(limit)) + "\n");
             }
             case "%capture_limit" -> {
                 long limit = size(args, "magic.capture.usage");
                 settings.captureLimit(limit);
-                console.out(messages.get("magic.capture.done", limit == 0 ? "-" : GoText.humanSize(limit)) + "\n");
+                console.out(messages.get("magic.capture.done", limit == 0 ? "-" : GoText.binarySize(limit)) + "\n");
             }
             default -> throw new CellFailure(messages.get("magic.unknown", magic.name()));
         }

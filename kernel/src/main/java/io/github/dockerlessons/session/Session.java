@@ -105,7 +105,7 @@ public final class Session {
         runningBudget = console;
         try {
             if (cellLimit > 0 && OutputBudget.utf8Length(code) > cellLimit) {
-                throw cellError(2, messages.get("error.cell.too.large", GoText.humanSize(cellLimit)), null);
+                throw cellError(2, messages.get("error.cell.too.large", GoText.binarySize(cellLimit)), null);
             }
             Script script = ScriptParser.parse(code);
             if (script.cellMagic() != null) {
@@ -144,6 +144,19 @@ public final class Session {
             console.finish();
             running = null;
         }
+    }
+
+    /** Readies the engine client in the background, without contacting the engine. */
+    public void prepareEngine() {
+        Thread thread = new Thread(() -> {
+            try {
+                engine.prepare();
+            } catch (RuntimeException | LinkageError ignored) {
+                // the first command will try again, and say what is wrong
+            }
+        }, "engine-prepare");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The stop button: ends the running cell's streams so its command returns; returns at once. */
@@ -233,7 +246,7 @@ public final class Session {
         CapturingConsole capturing = new CapturingConsole(cell, limit);
         execute(inner, capturing, cancellation);
         if (capturing.overflowed()) {
-            throw new ScriptException(false, "script.capture.too.large", GoText.humanSize(limit));
+            throw new ScriptException(false, "script.capture.too.large", GoText.binarySize(limit));
         }
         return capturing.text();
     }
