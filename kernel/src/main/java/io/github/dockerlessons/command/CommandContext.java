@@ -10,6 +10,10 @@ import io.github.dockerlessons.i18n.Messages;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What one command works with while it runs: the engine, the cell's console, the reader's language,
@@ -27,14 +31,16 @@ public final class CommandContext {
     private final Clock clock;
     private final Duration quickCallLimit;
     private final String calledAs;
+    private final String scopeLabel;
 
     public CommandContext(EngineGateway engine, Console console, Messages messages, byte[] heredoc,
                           Cancellation cancellation, Clock clock, Duration quickCallLimit) {
-        this(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, "docker");
+        this(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, "docker", null);
     }
 
     private CommandContext(EngineGateway engine, Console console, Messages messages, byte[] heredoc,
-                           Cancellation cancellation, Clock clock, Duration quickCallLimit, String calledAs) {
+                           Cancellation cancellation, Clock clock, Duration quickCallLimit, String calledAs,
+                           String scopeLabel) {
         this.engine = engine;
         this.console = console;
         this.messages = messages;
@@ -43,11 +49,34 @@ public final class CommandContext {
         this.clock = clock;
         this.quickCallLimit = quickCallLimit;
         this.calledAs = calledAs;
+        this.scopeLabel = scopeLabel;
     }
 
     /** The same context for a command the user called {@code calledAs} ("docker container ls"). */
     CommandContext calledAs(String name) {
-        return new CommandContext(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, name);
+        return new CommandContext(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, name,
+                scopeLabel);
+    }
+
+    /** The same context whose listings show only objects labelled {@code label} ({@code %scope lesson}). */
+    public CommandContext scopedTo(String label) {
+        return new CommandContext(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, calledAs,
+                label);
+    }
+
+    /**
+     * The filters a listing (ps, images, volume ls, network ls) applies, with the notebook's scope
+     * added: only what this notebook made, after {@code %scope lesson}.
+     */
+    public Map<String, List<String>> scoped(Map<String, List<String>> filters) {
+        if (scopeLabel == null) {
+            return filters;
+        }
+        Map<String, List<String>> scoped = new LinkedHashMap<>(filters);
+        List<String> labels = new ArrayList<>(scoped.getOrDefault("label", List.of()));
+        labels.add(scopeLabel);
+        scoped.put("label", labels);
+        return scoped;
     }
 
     public EngineGateway engine() {

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +57,8 @@ public final class EngineGateway implements AutoCloseable {
     private static final Pattern STATUS_PREFIX = Pattern.compile("^Status (\\d+): (.*)$", Pattern.DOTALL);
 
     private final EngineLocation location;
+    /** What every object the notebook creates is labelled with (empty: nothing). */
+    private volatile Map<String, String> creationLabels = Map.of();
     private final ExecutorService calls = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "engine-call");
         thread.setDaemon(true);
@@ -77,6 +80,11 @@ public final class EngineGateway implements AutoCloseable {
 
     public String host() {
         return location.host();
+    }
+
+    /** Labels put on every container, volume, network and built image created from now on. */
+    public void labelCreations(Map<String, String> labels) {
+        this.creationLabels = Map.copyOf(labels);
     }
 
     /**
@@ -328,12 +336,12 @@ public final class EngineGateway implements AutoCloseable {
         // api.version stays unset: unversioned paths work on old engines and on Engine 29, which
         // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
         DockerClientConfig config = builder.build();
-        DockerHttpClient http = new PathEscapingHttpClient(new ApacheDockerHttpClient.Builder()
+        DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(2))
-                .build());
+                .build()), () -> creationLabels);
         return new Connection(DockerClientImpl.getInstance(config, http), http);
     }
 

@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param name the magic's name with its {@code %} ("%lang")
  * @param args the words after it, split at blanks
+ * @param rest the text after the name as written (for a magic that takes a command: {@code %live docker ps})
  */
-public record MagicLine(String name, List<String> args, int line) implements Step {
+public record MagicLine(String name, List<String> args, String rest, int line) implements Step {
     public MagicLine {
         args = List.copyOf(args);
     }

@@ -505,7 +505,8 @@ public final class ScriptParser {
         int at = line;
         pos = end < 0 ? src.length() : end;
         List<String> words = List.of(text.split("\\s+"));
-        return new MagicLine(words.get(0), words.subList(1, words.size()), at);
+        String rest = text.substring(words.get(0).length()).strip();
+        return new MagicLine(words.get(0), words.subList(1, words.size()), rest, at);
     }
 
     // ---------------------------------------------------------------- helpers

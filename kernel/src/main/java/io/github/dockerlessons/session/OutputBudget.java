@@ -3,6 +3,7 @@ package io.github.dockerlessons.session;
 import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.LiveDisplay;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.GoText;
@@ -224,6 +225,11 @@ final class OutputBudget implements Console {
     @Override
     public void update(String displayId, Bundle bundle) {
         cell.update(displayId, bundle);
+    }
+
+    @Override
+    public LiveDisplay showLive(Bundle bundle) {
+        return cell.showLive(bundle);
     }
 
     @Override

@@ -54,6 +54,9 @@ public final class Session {
     private volatile long captureLimit;
     private final long cellLimit;
     private final SessionLimits limits;
+    private final LivePanels panels;
+    private final NotebookObjects objects;
+    private final LessonMagics lessonMagics;
 
     public Session(CommandRegistry registry, EngineGateway engine, Messages messages, Map<String, String> environment,
                    Clock clock) {
@@ -67,6 +70,10 @@ public final class Session {
         this.outputLimit = limits.output();
         this.captureLimit = limits.capture();
         this.cellLimit = limits.cell();
+        this.objects = new NotebookObjects(engine, environment);
+        this.panels = new LivePanels(registry, engine, messages, clock, limits.quickCall(),
+                () -> objects.scoped() ? objects.filter() : null);
+        this.lessonMagics = new LessonMagics(engine, messages, new Checks(registry, messages), objects);
         this.magics = new Magics(messages, new Magics.Settings() {
             @Override
             public void outputLimit(long bytes) {
@@ -109,7 +116,11 @@ public final class Session {
             }
             Script script = ScriptParser.parse(code);
             if (script.cellMagic() != null) {
-                magics.runCell(script.cellMagic(), console);
+                if (lessonMagics.handlesCell(script.cellMagic().name())) {
+                    lessonMagics.runCell(script.cellMagic(), console, context(console, null, cancellation));
+                } else {
+                    magics.runCell(script.cellMagic(), console);
+                }
                 return;
             }
             execute(script, console, cancellation);
@@ -118,6 +129,8 @@ public final class Session {
             }
         } catch (Magics.CellFailure e) {
             throw cellError(2, e.getMessage(), null);
+        } catch (Checks.CheckFailed e) {
+            throw cellError(1, e.getMessage(), e.hint());
         } catch (ScriptException e) {
             throw cellError(2, messages.get(e.key(), e.args()), null);
         } catch (DockerError e) {
@@ -143,6 +156,7 @@ public final class Session {
             runningBudget = null;
             console.finish();
             running = null;
+            panels.syncTo(cellConsole);
         }
     }
 
@@ -173,6 +187,7 @@ public final class Session {
         if (current != null) {
             current.abandonNow();
         }
+        panels.close();
     }
 
     private void execute(Script script, Console console, Cancellation cancellation)
@@ -183,7 +198,13 @@ public final class Session {
                 throw new InterruptedException();
             }
             if (step instanceof MagicLine magic) {
-                magics.runLine(magic, console);
+                if (magic.name().equals("%live")) {
+                    live(magic, expander, console);
+                } else if (lessonMagics.handlesLine(magic.name())) {
+                    lessonMagics.runLine(magic, console, context(console, null, cancellation));
+                } else {
+                    magics.runLine(magic, console);
+                }
                 continue;
             }
             try {
@@ -204,6 +225,41 @@ public final class Session {
                 }
                 throw new IllegalStateException(cause);
             }
+        }
+    }
+
+    /** {@code %live docker ps [flags]}, {@code %live off [N]}, or {@code %live} to list the panels. */
+    private void live(MagicLine magic, Expander expander, Console console)
+            throws ScriptException, DockerError, InterruptedException, Magics.CellFailure {
+        List<String> args = magic.args();
+        if (args.isEmpty()) {
+            List<Integer> open = panels.numbers();
+            console.out(messages.get(open.isEmpty() ? "magic.live.none" : "magic.live.open", open) + "\n");
+            return;
+        }
+        if (args.get(0).equals("off")) {
+            Integer number = null;
+            if (args.size() == 2) {
+                try {
+                    number = Integer.parseInt(args.get(1));
+                } catch (NumberFormatException e) {
+                    throw new Magics.CellFailure(messages.get("magic.live.usage"));
+                }
+            } else if (args.size() > 2) {
+                throw new Magics.CellFailure(messages.get("magic.live.usage"));
+            }
+            List<Integer> stopped = panels.stop(number);
+            console.out(messages.get("magic.live.stopped", stopped) + "\n");
+            return;
+        }
+        Script script = ScriptParser.parse(magic.rest());
+        if (script.commands().size() != 1 || script.commands().get(0).heredoc() != null) {
+            throw new Magics.CellFailure(messages.get("magic.live.usage"));
+        }
+        try {
+            panels.start(expander.expandWords(script.commands().get(0).words()), console);
+        } catch (Expander.SubstitutionFailed e) {
+            throw new Magics.CellFailure(messages.get("magic.live.usage"));
         }
     }
 
@@ -230,15 +286,21 @@ public final class Session {
         }
         byte[] heredoc = command.heredoc() == null ? null
                 : expander.expandWhole(command.heredoc().body()).getBytes(StandardCharsets.UTF_8);
-        CommandContext ctx = new CommandContext(engine, console, messages, heredoc, cancellation, clock,
-                limits.quickCall());
+        CommandContext ctx = context(console, heredoc, cancellation);
         try {
             registry.dispatch(argv.subList(1, argv.size()), ctx);
             variables.setLastStatus(0);
+            lessonMagics.afterCommand(argv.subList(1, argv.size()), console, ctx);
         } catch (DockerError e) {
             variables.setLastStatus(e.status());
             throw e;
         }
+    }
+
+    /** What one command works with; its listings limited to this notebook's objects after {@code %scope lesson}. */
+    private CommandContext context(Console console, byte[] heredoc, Cancellation cancellation) {
+        CommandContext ctx = new CommandContext(engine, console, messages, heredoc, cancellation, clock, limits.quickCall());
+        return objects.scoped() ? ctx.scopedTo(objects.filter()) : ctx;
     }
 
     private String capture(Script inner, Console cell, Cancellation cancellation) throws Exception {

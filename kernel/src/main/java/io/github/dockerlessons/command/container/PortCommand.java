@@ -61,5 +61,6 @@ public final class PortCommand implements DockerCommand {
             throw new DockerError(1, "Error: No public port '" + wanted + "' published for " + args.get(0));
         }
         ctx.console().out(out.toString());
+        PublishedPorts.showLinks(ctx, container.getId());
     }
 }

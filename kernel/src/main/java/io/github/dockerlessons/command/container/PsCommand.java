@@ -56,9 +56,10 @@ public final class PsCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Options o = Options.of(in);
+        Map<String, List<String>> filters = ctx.scoped(o.filters());
         List<Container> containers = o.size()
-                ? ctx.callLong(null, client -> list(client, o)) // sizes can take the engine a long while
-                : ctx.call(client -> list(client, o));
+                ? ctx.callLong(null, client -> list(client, o, filters)) // sizes can take the engine a long while
+                : ctx.call(client -> list(client, o, filters));
         if (o.quiet()) {
             if (o.format() != null) {
                 ctx.console().err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
@@ -75,12 +76,12 @@ public final class PsCommand implements DockerCommand {
         Templates.answer(ctx, listing);
     }
 
-    private static List<Container> list(DockerClient client, Options o) {
+    private static List<Container> list(DockerClient client, Options o, Map<String, List<String>> filters) {
         var cmd = client.listContainersCmd().withShowAll(o.all()).withShowSize(o.size());
         if (o.last() > 0) {
             cmd.withLimit(o.last());
         }
-        o.filters().forEach(cmd::withFilter);
+        filters.forEach(cmd::withFilter);
         return cmd.exec();
     }
 }

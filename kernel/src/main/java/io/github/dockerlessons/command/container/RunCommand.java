@@ -49,6 +49,7 @@ public final class RunCommand implements DockerCommand {
             if (detach) {
                 ctx.request(client -> client.startContainerCmd(id).exec());
                 ctx.console().out(id + "\n");
+                PublishedPorts.showLinks(ctx, id);
                 return;
             }
             int status = ForegroundAttach.run(ctx, id, new ForegroundAttach.Plan(stdin.get(), options.tty(),
@@ -57,8 +58,10 @@ public final class RunCommand implements DockerCommand {
                 throw DockerError.exitStatus(status);
             }
         } catch (DaemonError e) {
-            throw new DockerError(statusFor(e.daemonMessage()),
-                    "docker: " + e.cliText() + "\n\nRun 'docker run --help' for more information");
+            int status = statusFor(e.daemonMessage());
+            String cliText = "docker: " + e.cliText() + "\n\nRun 'docker run --help' for more information";
+            DockerError allocated = PublishedPorts.explainAllocated(ctx, e, status, cliText);
+            throw allocated != null ? allocated : new DockerError(status, cliText);
         } catch (EngineUnreachable e) {
             throw ctx.unreachable(e);
         }

@@ -22,9 +22,11 @@ import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.GoText;
 import io.github.dockerlessons.render.ListingFormat;
+import io.github.dockerlessons.render.StatsChart;
 import io.github.dockerlessons.render.Table;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,13 +76,14 @@ public final class StatsCommand implements DockerCommand {
             running.forEach(c -> targets.add(c.getId()));
         }
         if (o.noStream()) {
-            Templates.answer(ctx, reading(ctx, targets, o));
+            Templates.answer(ctx, reading(ctx, targets, o, null));
             return;
         }
-        // Live: one table, replaced in place about once a second, until the stop button.
+        // Live: one table and a chart of the recent samples, replaced in place, until the stop button.
         String display = null;
+        Map<String, StatsChart.Series> history = new LinkedHashMap<>();
         while (!ctx.cancellation().isCancelled()) {
-            Bundle table = reading(ctx, targets, o);
+            Bundle table = withChart(ctx, reading(ctx, targets, o, history), history);
             if (display == null) {
                 display = ctx.console().showUpdatable(table);
             } else {
@@ -90,13 +93,37 @@ public final class StatsCommand implements DockerCommand {
         }
     }
 
-    private static Bundle reading(CommandContext ctx, List<String> targets, Options o)
-            throws DockerError, InterruptedException {
+    /** How many samples the live chart keeps per container. */
+    private static final int SAMPLES = 60;
+
+    private static Bundle withChart(CommandContext ctx, Bundle table, Map<String, StatsChart.Series> history) {
+        Object html = table.data().get("text/html");
+        if (html == null || history.isEmpty()) {
+            return table;
+        }
+        String chart = StatsChart.svg(history, ctx.messages().get("stats.chart.cpu"), ctx.messages().get("stats.chart.memory"));
+        return Bundle.text(table.plainText()).with("text/html", html + "<div class=\"docker-stats-chart\">" + chart + "</div>");
+    }
+
+    /** One reading of every target; with {@code history}, its figures are also kept for the chart. */
+    private static Bundle reading(CommandContext ctx, List<String> targets, Options o,
+                                  Map<String, StatsChart.Series> history) throws DockerError, InterruptedException {
         List<FieldContext> rows = new ArrayList<>();
         for (String target : targets) {
             JsonObject stats = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
                     "/containers/" + EngineGateway.encode(target) + "/stats?stream=false").getAsJsonObject();
-            List<String> cells = row(stats, target, !o.noTrunc()).cells();
+            Table.Row row = row(stats, target, !o.noTrunc());
+            List<String> cells = row.cells();
+            if (history != null) {
+                StatsChart.Series series = history.computeIfAbsent(cells.get(1),
+                        n -> new StatsChart.Series(new ArrayList<>(), new ArrayList<>()));
+                series.cpuPercent().add(cpuPercent(stats));
+                series.memoryBytes().add(memoryUsage(stats));
+                if (series.cpuPercent().size() > SAMPLES) {
+                    series.cpuPercent().remove(0);
+                    series.memoryBytes().remove(0);
+                }
+            }
             FieldContext context = new FieldContext(HEADERS, Map.of());
             String[] names = {"ID", "Name", "CPUPerc", "MemUsage", "MemPerc", "NetIO", "BlockIO", "PIDs"};
             for (int i = 0; i < names.length; i++) {
@@ -110,9 +137,8 @@ public final class StatsCommand implements DockerCommand {
                 o.format() == null || o.format().isEmpty() ? "table" : o.format(), rows, DEFAULT_TABLE, -1, null));
     }
 
-    static Table.Row row(JsonObject s, String target, boolean truncate) {
-        String id = s.has("id") ? s.get("id").getAsString() : target;
-        String name = s.has("name") ? s.get("name").getAsString().replaceFirst("^/", "") : target;
+    /** CPU use as the CLI computes it: the container's share of the system's time since the last sample. */
+    static double cpuPercent(JsonObject s) {
         double cpu = 0;
         JsonObject cpuStats = s.getAsJsonObject("cpu_stats");
         JsonObject preCpu = s.getAsJsonObject("precpu_stats");
@@ -125,6 +151,11 @@ public final class StatsCommand implements DockerCommand {
                 cpu = cpuDelta / systemDelta * cpus * 100;
             }
         }
+        return cpu;
+    }
+
+    /** Memory use as the CLI shows it: without the page cache. */
+    static double memoryUsage(JsonObject s) {
         JsonObject memory = s.getAsJsonObject("memory_stats");
         double usage = number(memory, "usage");
         JsonObject memoryDetail = memory == null ? null : memory.getAsJsonObject("stats");
@@ -136,7 +167,15 @@ public final class StatsCommand implements DockerCommand {
                 usage -= cache;
             }
         }
-        double limit = number(memory, "limit");
+        return usage;
+    }
+
+    static Table.Row row(JsonObject s, String target, boolean truncate) {
+        String id = s.has("id") ? s.get("id").getAsString() : target;
+        String name = s.has("name") ? s.get("name").getAsString().replaceFirst("^/", "") : target;
+        double cpu = cpuPercent(s);
+        double usage = memoryUsage(s);
+        double limit = number(s.getAsJsonObject("memory_stats"), "limit");
         double rx = 0;
         double tx = 0;
         JsonObject networks = s.getAsJsonObject("networks");

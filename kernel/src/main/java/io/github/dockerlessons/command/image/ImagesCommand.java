@@ -53,7 +53,7 @@ public final class ImagesCommand implements DockerCommand {
         boolean digests = in.get(DIGESTS);
         String format = in.get(FORMAT);
         List<String> args = in.args();
-        Map<String, List<String>> filter = Filters.parse(in.get(FILTER), in);
+        Map<String, List<String>> filter = ctx.scoped(Filters.parse(in.get(FILTER), in));
         List<Image> listed = ctx.call(client -> {
             var cmd = client.listImagesCmd().withShowAll(all);
             if (!args.isEmpty()) {

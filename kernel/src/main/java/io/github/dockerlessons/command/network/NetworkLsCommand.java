@@ -38,7 +38,7 @@ public final class NetworkLsCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         boolean noTrunc = in.get(NO_TRUNC);
-        Map<String, List<String>> filter = Filters.parse(in.get(FILTER), in);
+        Map<String, List<String>> filter = ctx.scoped(Filters.parse(in.get(FILTER), in));
         List<Network> networks = new ArrayList<>(ctx.call(client -> {
             var cmd = client.listNetworksCmd();
             filter.forEach((key, values) -> cmd.withFilter(key, values));

@@ -33,7 +33,7 @@ public final class VolumeLsCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        Map<String, List<String>> filter = Filters.parse(in.get(FILTER), in);
+        Map<String, List<String>> filter = ctx.scoped(Filters.parse(in.get(FILTER), in));
         var response = ctx.call(client -> {
             var cmd = client.listVolumesCmd();
             filter.forEach(cmd::withFilter);

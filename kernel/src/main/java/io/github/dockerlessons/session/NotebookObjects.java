@@ -1,0 +1,118 @@
+package io.github.dockerlessons.session;
+
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.Network;
+import io.github.dockerlessons.engine.Cancellation;
+import io.github.dockerlessons.engine.EngineGateway;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What belongs to this notebook: every container, image, volume and network it creates carries the
+ * label {@value #SESSION_LABEL} with this kernel session's id (and, when the server says which
+ * notebook it is, {@value #NOTEBOOK_LABEL}). {@code %scope lesson} limits the listings to them;
+ * {@code %reset} removes exactly them, never anything else.
+ */
+final class NotebookObjects {
+    static final String SESSION_LABEL = "io.github.dockerlessons.session";
+    static final String NOTEBOOK_LABEL = "io.github.dockerlessons.notebook";
+
+    private final EngineGateway engine;
+    private final String sessionId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final boolean labelling;
+    private volatile boolean scoped;
+
+    /** What {@code %reset} removed, by kind. */
+    record Removed(List<String> containers, List<String> images, List<String> volumes, List<String> networks) {
+        boolean isEmpty() {
+            return containers.isEmpty() && images.isEmpty() && volumes.isEmpty() && networks.isEmpty();
+        }
+    }
+
+    NotebookObjects(EngineGateway engine, Map<String, String> environment) {
+        this.engine = engine;
+        // The differential tests compare the kernel's objects with the CLI's, label for label.
+        this.labelling = !"off".equalsIgnoreCase(environment.getOrDefault("DOCKER_KERNEL_SESSION_LABELS", ""));
+        if (labelling) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put(SESSION_LABEL, sessionId);
+            String notebook = environment.get("JPY_SESSION_NAME");
+            if (notebook != null && !notebook.isBlank()) {
+                labels.put(NOTEBOOK_LABEL, notebook);
+            }
+            engine.labelCreations(labels);
+        }
+    }
+
+    boolean labelling() {
+        return labelling;
+    }
+
+    /** The label filter of this notebook's objects, as {@code --filter label=...} takes it. */
+    String filter() {
+        return SESSION_LABEL + "=" + sessionId;
+    }
+
+    void scope(boolean lesson) {
+        this.scoped = lesson;
+    }
+
+    boolean scoped() {
+        return scoped;
+    }
+
+    /** Removes every container, image, volume and network this notebook made, and says which. */
+    Removed reset(Cancellation cancellation, Duration limit) throws Exception {
+        Map<String, List<String>> mine = Map.of("label", List.of(filter()));
+        List<String> containers = new ArrayList<>();
+        for (Container container : engine.call(client -> client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(SESSION_LABEL, sessionId)).exec(), cancellation, limit)) {
+            engine.call(client -> client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true)
+                    .exec(), cancellation, limit);
+            containers.add(container.getNames() != null && container.getNames().length > 0
+                    ? container.getNames()[0].replaceFirst("^/", "") : container.getId().substring(0, 12));
+        }
+        List<String> images = new ArrayList<>();
+        for (Image image : engine.call(client -> client.listImagesCmd().withLabelFilter(Map.of(SESSION_LABEL, sessionId))
+                .exec(), cancellation, limit)) {
+            engine.call(client -> client.removeImageCmd(image.getId()).withForce(true).exec(), cancellation, limit);
+            images.add(image.getRepoTags() != null && image.getRepoTags().length > 0 && !image.getRepoTags()[0]
+                    .startsWith("<none>") ? image.getRepoTags()[0] : image.getId().replaceFirst("^sha256:", "")
+                    .substring(0, 12));
+        }
+        List<String> volumes = new ArrayList<>();
+        var listed = engine.call(client -> {
+            var cmd = client.listVolumesCmd();
+            mine.forEach(cmd::withFilter);
+            return cmd.exec().getVolumes();
+        }, cancellation, limit);
+        if (listed != null) {
+            for (var volume : listed) {
+                engine.call(client -> {
+                    client.removeVolumeCmd(volume.getName()).exec();
+                    return null;
+                }, cancellation, limit);
+                volumes.add(volume.getName());
+            }
+        }
+        List<String> networks = new ArrayList<>();
+        for (Network network : engine.call(client -> {
+            var cmd = client.listNetworksCmd();
+            mine.forEach(cmd::withFilter);
+            return cmd.exec();
+        }, cancellation, limit)) {
+            engine.call(client -> {
+                client.removeNetworkCmd(network.getId()).exec();
+                return null;
+            }, cancellation, limit);
+            networks.add(network.getName());
+        }
+        return new Removed(containers, images, volumes, networks);
+    }
+}
