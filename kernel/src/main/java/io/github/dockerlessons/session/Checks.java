@@ -14,6 +14,10 @@ import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.Html;
 import io.github.dockerlessons.script.CellMagic;
+import io.github.dockerlessons.script.Expander;
+import io.github.dockerlessons.script.ScriptException;
+import io.github.dockerlessons.script.ScriptParser;
+import io.github.dockerlessons.script.Variables;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -255,7 +259,7 @@ final class Checks {
         if (arrow < 0) {
             throw unknown(line, fact);
         }
-        List<String> command = List.of(fact.substring("exec".length(), arrow).strip().split("\\s+"));
+        List<String> command = words(fact.substring("exec".length(), arrow).strip());
         String expected = fact.substring(arrow + 4).strip();
         if (command.size() < 2) {
             throw unknown(line, fact);
@@ -272,6 +276,21 @@ final class Checks {
         }
         String got = output.text().strip();
         return outcome(fact, got.equals(expected), got, "check.hint.exec", command.get(0));
+    }
+
+    /** The words of a command as a cell would split them (quotes kept together); nothing is expanded. */
+    private static List<String> words(String text) {
+        try {
+            var commands = ScriptParser.parse(text).commands();
+            if (commands.size() != 1) {
+                return List.of();
+            }
+            return new Expander(new Variables(Map.of()), script -> {
+                throw new IllegalArgumentException("no substitutions in a check");
+            }, 1 << 20).expandWords(commands.get(0).words());
+        } catch (ScriptException | Expander.SubstitutionFailed | IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     private Outcome logs(int line, String fact, List<String> w, CommandContext ctx)

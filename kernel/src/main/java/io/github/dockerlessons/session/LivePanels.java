@@ -124,15 +124,26 @@ final class LivePanels implements AutoCloseable {
         return number;
     }
 
-    /** {@code %live off}: every panel (or the one numbered) stops; it keeps what it last showed. */
-    synchronized List<Integer> stop(Integer number) {
+    /**
+     * {@code %live off}: every panel (or the one numbered) stops, keeping its latest listing, marked
+     * as stopped; said through {@code cell} (the cell that stopped it), so a headless run records it.
+     */
+    synchronized List<Integer> stop(Integer number, Console cell) {
         List<Integer> stopped = new ArrayList<>();
         for (Integer key : new ArrayList<>(panels.keySet())) {
             if (number == null || key.equals(number)) {
                 Panel panel = panels.remove(key);
                 stopped.add(key);
-                Bundle still = frame(panel.number, panel.argv, panel.shown, false);
-                panel.display.update(still);
+                Bundle still;
+                try {
+                    still = frame(panel.number, panel.argv, listing(panel.argv), false);
+                } catch (DockerError | RuntimeException e) {
+                    still = panel.shown; // the last listing stands
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    still = panel.shown;
+                }
+                cell.update(panel.display.id(), still);
             }
         }
         if (panels.isEmpty()) {
@@ -222,11 +233,15 @@ final class LivePanels implements AutoCloseable {
 
     /** Runs the listing as a cell would and frames its answer as panel {@code number}. */
     private Bundle draw(int number, List<String> argv) throws DockerError, InterruptedException {
+        return frame(number, argv, listing(argv), true);
+    }
+
+    private Bundle listing(List<String> argv) throws DockerError, InterruptedException {
         PanelConsole console = new PanelConsole();
         CommandContext ctx = new CommandContext(engine, console, messages, null, running, clock, quickCall);
         String label = scope.get();
         registry.dispatch(argv, label == null ? ctx : ctx.scopedTo(label));
-        return frame(number, argv, console.answer(), true);
+        return console.answer();
     }
 
     private Bundle frame(int number, List<String> argv, Bundle listing, boolean live) {

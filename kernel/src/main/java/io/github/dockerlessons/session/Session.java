@@ -248,7 +248,7 @@ public final class Session {
             } else if (args.size() > 2) {
                 throw new Magics.CellFailure(messages.get("magic.live.usage"));
             }
-            List<Integer> stopped = panels.stop(number);
+            List<Integer> stopped = panels.stop(number, console);
             console.out(messages.get("magic.live.stopped", stopped) + "\n");
             return;
         }
