@@ -49,7 +49,7 @@ def book_css(lessons):
 .book-contents { page: contents; break-before: page; }
 .book-contents h2 { font-size: 18pt; margin: 0 0 8mm; }
 .book-contents ol { list-style: none; padding: 0; margin: 0; }
-.book-contents li { display: flex; align-items: baseline; font-size: 11.5pt; margin: 0 0 4mm; }
+.book-contents li { display: flex; align-items: baseline; font-size: 11.5pt; margin: 0 0 4mm; padding-right: 2mm; }
 .book-contents li a { color: inherit; text-decoration: none; }
 .book-contents li .leader { flex: 1; border-bottom: 1pt dotted #999; margin: 0 2mm; }
 .book-lesson { break-before: page; }
