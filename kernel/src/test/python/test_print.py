@@ -133,7 +133,7 @@ def test_the_book_has_a_cover_contents_and_every_lesson_where_the_contents_say(h
     total = len(texts)
     for title, start in zip(titles, starts):
         footer = [line.strip() for line in texts[start - 1].strip().splitlines()][-1]
-        assert book.squeeze(title) in book.squeeze(footer) and footer.endswith(f"{start} / {total}"), footer
+        assert book.squeeze(title) in book.squeeze(footer) and book.squeeze(footer).endswith(f"{start}/{total}"), footer
 
 
 # The fitting rules alone (no engine, no browser).
@@ -160,3 +160,16 @@ def test_a_table_shrinks_only_when_its_longest_words_do_not_fit():
     size, wrap = fit.table_style([["x" * 18] * 6])
     assert size < fit.TABLE_BASE_PT and not wrap
     assert fit.table_style([["x" * 200] * 3]) == (fit.MIN_PT, True)
+
+
+def test_every_page_of_a_lesson_pdf_has_the_course_name_and_the_lesson_title_and_page_number(handouts):
+    from handoutlib import book
+    for page in lesson_pages(handouts):
+        with open(os.path.join(handouts, page), encoding="utf-8") as f:
+            title = book.pages.lesson_title(f.read(), page)
+        texts = book.page_texts(os.path.join(handouts, page[:-5] + ".pdf"))
+        for number, text in enumerate(texts, 1):
+            lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+            assert lines[0] == book.pages.COURSE, f"{page} page {number}: header {lines[0]!r}"
+            assert book.squeeze(title) in book.squeeze(lines[-1]) and book.squeeze(lines[-1]).endswith(f"{number}/{len(texts)}"), \
+                f"{page} page {number}: footer {lines[-1]!r}"
