@@ -192,3 +192,15 @@ def _reply(client, msg_id, timeout=20):
         if reply["parent_header"].get("msg_id") == msg_id:
             return reply
     raise AssertionError("no reply")
+
+
+@pytest.mark.deadline(60)
+@pytest.mark.parametrize("after", [0.3, 1.5])
+@pytest.mark.parametrize("command", ["stats", "stats {n}", "events", "logs -f {n}", "wait {n}", "attach {n}"])
+def test_a_following_command_ends_within_2s_of_the_stop_button(session, name, command, after):
+    """Early (while a first sample or the attach is being set up) and late."""
+    manager, client = session
+    assert execute(client, f"docker run -d --name {name} busybox sleep 300").status == "ok"
+    cell, took = interrupted_cell(manager, client, "docker " + command.format(n=name), after)
+    assert took < STOP_BUTTON_S, f"docker {command} went on {took:.1f}s after the stop button"
+    assert cell.status == "error"
