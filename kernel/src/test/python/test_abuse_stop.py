@@ -195,8 +195,9 @@ def _reply(client, msg_id, timeout=20):
 
 
 @pytest.mark.deadline(60)
-@pytest.mark.parametrize("after", [0.3, 1.5])
-@pytest.mark.parametrize("command", ["stats", "stats {n}", "events", "logs -f {n}", "wait {n}", "attach {n}"])
+@pytest.mark.parametrize("command,after", [("stats", 0.3), ("stats", 1.5), ("stats {n}", 0.3), ("events", 0.3),
+                                           ("logs -f {n}", 0.3), ("wait {n}", 0.3), ("attach {n}", 0.3),
+                                           ("attach {n}", 1.5)])
 def test_a_following_command_ends_within_2s_of_the_stop_button(session, name, command, after):
     """Early (while a first sample or the attach is being set up) and late."""
     manager, client = session
