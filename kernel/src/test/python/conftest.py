@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import uuid
 
@@ -131,6 +132,13 @@ def cli(*args, timeout=60, env=None, input=None):
                           env={**os.environ, **(env or {})})
 
 
+def free_port():
+    """A TCP port free on this machine now: published ports are found at run time, never fixed."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def engine_is_private():
     """True when DOCKER_HOST is an engine of install/engine (its daemon carries the project's label)."""
     try:
@@ -151,8 +159,8 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "deadline(seconds): fail the test when it runs longer than this")
 
 
-class DeadlineExceeded(Exception):
-    pass
+class DeadlineExceeded(BaseException):
+    """Not an Exception: a library's `except Exception` must not swallow the deadline."""
 
 
 @pytest.fixture(autouse=True)
