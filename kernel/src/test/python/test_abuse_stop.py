@@ -147,7 +147,11 @@ def test_an_early_interrupt_leaves_no_created_rm_container(session):
             delay = rng.uniform(0.0, 0.15)
             timer = threading.Timer(delay, manager.interrupt_kernel)
             timer.start()
-            execute(client, f"docker run --rm --label {label} busybox true", timeout=30)
+            try:
+                execute(client, f"docker run --rm --label {label} busybox true", timeout=30)
+            except TimeoutError:
+                raise AssertionError(f"no reply within 30 s after an interrupt {delay * 1000:.0f} ms into "
+                                     f"`docker run --rm`") from None
             timer.join()
         # --rm removals of containers that did start may still be under way.
         def created():
