@@ -89,10 +89,10 @@ public final class EngineGateway implements AutoCloseable {
 
     /**
      * A path argument for docker-java (a container, image, volume or network name as the user typed
-     * it): the same text, safe from docker-java's template substitution; see PathEscapingHttpClient.
+     * it): the same name, safe however docker-java builds the path; see PathEscapingHttpClient.
      */
     public static String pathSegment(String value) {
-        return value.indexOf('$') < 0 ? value : value.replace('$', PathEscapingHttpClient.DOLLAR_STAND_IN);
+        return PathEscapingHttpClient.standIns(value);
     }
 
     /**

@@ -85,7 +85,7 @@ class ScriptPropertiesTest {
         expander[0] = new Expander(variables, inner -> {
             expandAll(inner, expander[0]);
             return output;
-        });
+        }, 16L << 20);
         try {
             expandAll(script, expander[0]);
         } catch (ScriptException e) {

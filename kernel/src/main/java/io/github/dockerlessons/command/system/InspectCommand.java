@@ -50,7 +50,8 @@ public final class InspectCommand implements DockerCommand {
             try {
                 objects.add(ctx.request(client -> firstFound(ctx, paths)));
             } catch (DaemonError e) {
-                errors.add(e.isNotFound() ? "Error: No such object: " + name : e.cliText());
+                errors.add(e.isNotFound() || e.daemonMessage().contains("invalid reference format")
+                        ? "Error: No such object: " + name : e.cliText());
             } catch (EngineUnreachable e) {
                 throw ctx.unreachable(e);
             }
@@ -81,7 +82,8 @@ public final class InspectCommand implements DockerCommand {
             try {
                 return ctx.engine().requestText(path).trim();
             } catch (DaemonError e) {
-                if (!e.isNotFound()) {
+                // A name no object can have ("a$b" as an image reference) is as missing as any other.
+                if (!e.isNotFound() && !e.daemonMessage().contains("invalid reference format")) {
                     throw e;
                 }
                 last = e;
