@@ -11,9 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, SHOTS, lessons, lessonShowsTables, workCopy, randomPort, randomToken, startServer, stopServer,
-  launchChromium, drawnFonts, dockerNotebook, restoreLessonImages,
+  SHOTS, lessons, lessonShowsTables, workCopy, randomPort, randomToken, stopServer, launchChromium,
+  drawnFonts, dockerNotebook, restoreLessonImages,
 } from './shared.mjs';
+import {
+  startLab, openInLab as open, labCommand as command, waitUntilSettledInLab as waitUntilSettled, runAllInLab,
+  labKernelLog, markExecutesInLab,
+} from './frontends.mjs';
 
 const PORT = randomPort();
 const TOKEN = randomToken();
@@ -26,6 +30,7 @@ const names = {
 };
 let server;
 let browser;
+let context; // one for every page: the application's scripts load once
 
 before(async () => {
   writeFileSync(join(notebooks, '98-lab-features.ipynb'), JSON.stringify(featuresNotebook()));
@@ -37,13 +42,9 @@ before(async () => {
   mkdirSync(join(notebooks, 'pull-context'));
   writeFileSync(join(notebooks, 'pull-context', 'Dockerfile'),
     'FROM busybox\nRUN head -c 8000000 /dev/urandom > /blob\n');
-  server = await startServer('/usr/bin/python3', [join(ROOT, 'install', 'lab', 'lab_app.py'),
-    '--ServerApp.ip=127.0.0.1', `--ServerApp.port=${PORT}`, '--ServerApp.port_retries=0',
-    `--ServerApp.token=${TOKEN}`, '--ServerApp.allow_root=True', '--ServerApp.open_browser=False',
-    `--ServerApp.root_dir=${notebooks}`, '--DockerLessonsLab.expose_app=True',
-    `--DockerLessonsLab.user_settings_dir=${join(work, 'user-settings')}`,
-    `--DockerLessonsLab.workspaces_dir=${join(work, 'workspaces')}`], { port: PORT, token: TOKEN, work });
+  server = await startLab({ port: PORT, token: TOKEN, work, notebooks });
   browser = await launchChromium();
+  context = await browser.newContext();
 });
 
 after(async () => {
@@ -58,35 +59,8 @@ after(async () => {
 
 // ------------------------------------------------------------------------------ page helpers
 
-/** Opens a notebook in a workspace of its own and waits for its kernel to be connected and idle. */
-async function openInLab(name) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const workspace = 'w' + Math.random().toString(36).slice(2, 8);
-  await page.goto(`http://127.0.0.1:${PORT}/lab/workspaces/${workspace}/tree/${name}?token=${TOKEN}`);
-  const state = await page.waitForFunction((path) => {
-    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-    if (!panel || !panel.context || panel.context.path !== path || !panel.sessionContext) return false;
-    const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
-    if (!kernel) return false;
-    if (kernel.status === 'dead' || kernel.status === 'autorestarting') return 'dead';
-    return kernel.status === 'idle' && kernel.connectionStatus === 'connected' ? 'idle' : false;
-  }, name, { timeout: 60000, polling: 100 });
-  assert.equal(await state.jsonValue(), 'idle', `${name}: the kernel died`);
-  return page;
-}
-
-/** Runs a JupyterLab command on the current notebook, as its menu item or shortcut would. */
-function command(page, id, args = {}) {
-  return page.evaluate(([id, args]) => { window.jupyterapp.commands.execute(id, args); }, [id, args]);
-}
-
-/** Resolves when no cell is queued or running and the kernel is idle. */
-async function waitUntilSettled(page, timeout = 240000) {
-  await page.waitForFunction(() => {
-    const panel = window.jupyterapp.shell.currentWidget;
-    const busy = panel.content.widgets.some((c) => c.model.type === 'code' && c.promptNode.textContent.includes('*'));
-    return !busy && panel.sessionContext.session.kernel.status === 'idle';
-  }, null, { timeout, polling: 200 });
+function openInLab(name) {
+  return open(context, { port: PORT, token: TOKEN }, name);
 }
 
 /** Every code cell: its source, tags, execution count and outputs (as nbformat JSON). */
@@ -143,15 +117,13 @@ for (const lesson of lessons) {
     restoreLessonImages(); // an earlier lesson removes one (docker rmi hello-world)
     const page = await openInLab(lesson);
     try {
-      await command(page, 'notebook:clear-all-cell-outputs');
-      await command(page, 'notebook:run-all-cells');
-      await waitUntilSettled(page);
+      await runAllInLab(page);
       const ran = await cells(page);
       const errors = ran.filter((c) => !c.tags.includes('raises-exception'))
         .flatMap((c) => c.outputs.filter((o) => o.output_type === 'error').map((o) => `${c.source}: ${o.evalue}`));
       assert.deepEqual(errors, [], `${lesson}: cells with errors`);
       const unfinished = ran.filter((c) => typeof c.count !== 'number').map((c) => c.source);
-      assert.deepEqual(unfinished, [], `${lesson}: cells that did not run`);
+      assert.deepEqual(unfinished, [], `${lesson}: cells that did not run; the kernel: ${(await labKernelLog(page)).join(', ')}`);
       if (lessonShowsTables(lesson)) {
         const tables = await page.locator('.jp-OutputArea-output.jp-RenderedHTMLCommon table.docker-table').count();
         assert.ok(tables > 0, `${lesson}: no table drawn by the HTML renderer`);
@@ -213,7 +185,8 @@ afterEach(async () => {
   const box = features.locator('.jp-Stdin-input');
   if (await box.count()) await box.last().press('Enter').catch(() => {});
   await features.locator('.jp-NotebookPanel-toolbar button[data-command="kernelmenu:interrupt"]').click().catch(() => {});
-  await waitUntilSettled(features, 15000).catch(() => {});
+  await features.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle',
+    null, { timeout: 15000 }).catch(() => {});
 });
 
 test('docker exec -it is answered in the input box, and the cell ends', async () => {
@@ -420,13 +393,11 @@ test('the features notebook removes what it made', async () => {
 test('restart the kernel and run all again', async () => {
   const page = await openInLab('97-restart.ipynb');
   try {
-    await command(page, 'notebook:run-all-cells');
-    await waitUntilSettled(page, 60000);
+    await runAllInLab(page);
     assert.deepEqual((await cells(page)).map((c) => c.count), [1, 2, 3]);
+    await markExecutesInLab(page);
     await page.locator('.jp-NotebookPanel-toolbar button[data-command="runmenu:restart-and-run-all"]').click();
     await page.locator('.jp-Dialog .jp-mod-accept').click(); // "Restart Kernel?"
-    await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.content.widgets
-      .some((c) => c.promptNode.textContent.includes('*')), null, { timeout: 30000 });
     await waitUntilSettled(page, 60000);
     const ran = await cells(page);
     assert.deepEqual(ran.map((c) => c.count), [1, 2, 3], 'counts start again at 1 after the restart');

@@ -9,9 +9,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  SHOTS, lessons, lessonShowsTables, workCopy, randomPort, randomToken, startServer, stopServer,
-  launchChromium, drawnFonts, dockerNotebook, restoreLessonImages,
+  SHOTS, lessons, lessonShowsTables, workCopy, randomPort, randomToken, stopServer, launchChromium,
+  drawnFonts, dockerNotebook, restoreLessonImages,
 } from './shared.mjs';
+import { startClassic, openInClassic, runAllInClassic } from './frontends.mjs';
 
 const PORT = randomPort();
 const TOKEN = randomToken();
@@ -22,9 +23,7 @@ let browser;
 
 before(async () => {
   writeFileSync(join(notebooks, '99-input-box.ipynb'), JSON.stringify(inputBoxNotebook()));
-  server = await startServer('/usr/bin/jupyter', ['notebook', '--no-browser', '--allow-root', '--ip=127.0.0.1',
-    `--port=${PORT}`, '--NotebookApp.port_retries=0', `--NotebookApp.token=${TOKEN}`,
-    '--NotebookApp.open_browser=False', `--notebook-dir=${notebooks}`], { port: PORT, token: TOKEN, work });
+  server = await startClassic({ port: PORT, token: TOKEN, work, notebooks });
   browser = await launchChromium();
 });
 
@@ -33,28 +32,8 @@ after(async () => {
   await stopServer(server);
 });
 
-async function openLesson(name) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`http://127.0.0.1:${PORT}/notebooks/${name}?token=${TOKEN}`);
-  // Idle, or fail fast when the kernelspec cannot start (the dead-kernel icon shows within ~1.4 s).
-  const state = await page.waitForFunction(() => {
-    const icon = document.querySelector('#kernel_indicator_icon');
-    if (icon && icon.classList.contains('kernel_dead_icon')) return 'dead';
-    const ready = window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel
-      && Jupyter.notebook.kernel.is_connected() && icon && icon.classList.contains('kernel_idle_icon');
-    return ready ? 'idle' : false;
-  }, null, { timeout: 60000, polling: 100 });
-  assert.equal(await state.jsonValue(), 'idle', `${name}: the kernel died`);
-  return page;
-}
-
-async function waitUntilAllRan(page, timeout = 240000) {
-  await page.waitForFunction(() => {
-    const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code');
-    const icon = document.querySelector('#kernel_indicator_icon');
-    return cells.every((c) => typeof c.input_prompt_number === 'number')
-      && icon && icon.classList.contains('kernel_idle_icon');
-  }, null, { timeout, polling: 200 });
+function openLesson(name) {
+  return openInClassic(browser, { port: PORT, token: TOKEN }, name);
 }
 
 for (const lesson of lessons) {
@@ -62,8 +41,7 @@ for (const lesson of lessons) {
     restoreLessonImages(); // an earlier lesson removes one (docker rmi hello-world)
     const page = await openLesson(lesson);
     try {
-      await page.evaluate(() => Jupyter.notebook.execute_all_cells());
-      await waitUntilAllRan(page);
+      await runAllInClassic(page);
       const errors = await page.evaluate(() => Jupyter.notebook.get_cells()
         .filter((c) => c.cell_type === 'code' && !((c.metadata.tags || []).includes('raises-exception')))
         .flatMap((c) => c.output_area.outputs.filter((o) => o.output_type === 'error').map((o) => `${c.get_text()}: ${o.evalue}`)));
