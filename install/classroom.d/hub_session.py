@@ -205,7 +205,9 @@ def login_with_password(base, name, password):
     data = urllib.parse.urlencode(form).encode()
     # After the login the hub spawns the server (/hub/spawn) and, once it is up (or after its 10 s of
     # waiting, from the pending page), the browser reaches the server, which signs in through OAuth.
-    opener.open(base + "/hub/login?next=" + urllib.parse.quote("/hub/spawn"), data=data, timeout=180).read()
+    answer = opener.open(base + "/hub/login?next=" + urllib.parse.quote("/hub/spawn"), data=data, timeout=180)
+    if "Invalid username or password" in answer.read().decode("utf-8", "replace"):
+        raise PermissionError(f"the hub refused the login of {name}: Invalid username or password")
     deadline = time.monotonic() + 180
     while True:
         try:

@@ -28,6 +28,9 @@ c.JupyterHub.pid_file = os.path.join(hub_dir, "jupyterhub.pid")
 # Stopping the hub stops every student's server (and so their kernels); engines are not the hub's.
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.cleanup_proxy = True
+# Logging out stops the student's server and kernels (their memory comes back); the engine and its
+# containers are not the hub's and keep running.
+c.JupyterHub.shutdown_on_logout = True
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:%d" % settings["proxy_api_port"]
 c.ConfigurableHTTPProxy.pid_file = os.path.join(hub_dir, "proxy.pid")
 c.ConfigurableHTTPProxy.command = ["/usr/bin/configurable-http-proxy"]
