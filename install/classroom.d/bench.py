@@ -65,8 +65,12 @@ def student_memory_mib(settings, name):
 
 
 def cpu_seconds(settings, name):
-    with open(os.path.join("/sys/fs/cgroup/cpuacct", settings["cgroup_root"], name, "cpuacct.usage")) as f:
-        return int(f.read()) / 1e9
+    """CPU time of the student's notebook part (server + kernels) and engine part (engine + containers)."""
+    result = {}
+    for part in ("notebook", "engine"):
+        with open(cgroup_file(settings, "cpuacct", name, part, "cpuacct.usage")) as f:
+            result[part] = int(f.read()) / 1e9
+    return result
 
 
 class LessonRun:
@@ -91,7 +95,8 @@ class LessonRun:
                 self.kernel_starts.append(time.perf_counter() - t0)
                 kernel.execute(CLEANUP)
                 for code, expects_error in cells:
-                    cell = kernel.execute(code)
+                    # As nbclient sends it: a cell tagged raises-exception does not stop the cells after it.
+                    cell = kernel.execute(code, stop_on_error=not expects_error)
                     self.cells.append((lesson, code, cell.seconds))
                     failed = cell.status != "ok"
                     if failed != expects_error:
@@ -134,7 +139,10 @@ def phase(classroom, names, tokens, lessons, settings):
     while hold.n_waiting < len(runs):  # every run reaches `hold`, failed or not
         time.sleep(0.1)
     wall = time.perf_counter() - t0
-    cpu = {n: cpu_seconds(settings, n) - cpu0[n] for n in names}
+    cpu = {}
+    for n in names:
+        now = cpu_seconds(settings, n)
+        cpu[n] = {part: now[part] - cpu0[n][part] for part in now}
     memory = {n: student_memory_mib(settings, n) for n in names}
     hold.wait()
     for t in threads:
@@ -210,11 +218,15 @@ def main():
     runs, wall, cpu, memory = results[largest]
     notebook = statistics.mean(m["notebook"] for m in memory.values())
     engine = statistics.mean(m["engine"] for m in memory.values())
-    cpu_each = statistics.mean(cpu.values())
+    cpu_notebook = statistics.mean(c["notebook"] for c in cpu.values())
+    cpu_engine = statistics.mean(c["engine"] for c in cpu.values())
+    cpu_each = cpu_notebook + cpu_engine
+    alone = results[1][2]
     print(f"  memory per student ({largest} together, PSS, last kernel open): server + kernel {notebook:.0f} MiB, "
           f"engine {engine:.0f} MiB, total {notebook + engine:.0f} MiB")
-    print(f"  cpu per student for the lessons: {cpu_each:.1f} s (cpuacct; alone: "
-          f"{statistics.mean(results[1][2].values()):.1f} s)")
+    print(f"  cpu per student for the lessons ({largest} together): {cpu_each:.1f} s = server + kernels "
+          f"{cpu_notebook:.1f} s + engine and containers {cpu_engine:.1f} s (cpuacct; alone "
+          f"{statistics.mean(c['notebook'] + c['engine'] for c in alone.values()):.1f} s)")
     # The fit: memory with 2 GiB kept for the system and the hub; CPU from the CPU a student needs for
     # the lessons, spread over the class minutes in which they run them once.
     memory_fit = int((24 - 2) * 1024 // (notebook + engine))
@@ -222,7 +234,7 @@ def main():
     print(f"  fit 2 cores / 24 GiB: memory {memory_fit} students (22 GiB for students); CPU {cpu_fit} students "
           f"when each runs lessons {args.lessons} once per {args.class_minutes:g} minutes; all at the same "
           f"moment, {largest} took x{percentile(summary(runs)[0], 95) / solo_p95:.1f} of alone at p95")
-    print(f"bench: {failed} cell errors")
+    print(f"bench: {failed} cell errors; load average after {os.getloadavg()[0]:.2f} (2 cores)")
     return 1 if failed else 0
 
 

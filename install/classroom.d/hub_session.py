@@ -147,11 +147,11 @@ class RemoteKernel:
                 return msg
         raise TimeoutError(f"no {msg_type} reply within {timeout}s")
 
-    def execute(self, code, timeout=300):
+    def execute(self, code, timeout=300, stop_on_error=True):
         """Runs one cell; its time runs from the request to the kernel's idle after it."""
         msg_id, text = self._message("execute_request", {
             "code": code, "silent": False, "store_history": True, "user_expressions": {},
-            "allow_stdin": False, "stop_on_error": True}, "shell")
+            "allow_stdin": False, "stop_on_error": stop_on_error}, "shell")
         t0 = time.perf_counter()
         self.ws.send(text)
         reply, messages, idle = None, [], False
