@@ -115,14 +115,16 @@ class LessonRun:
 
 
 def ensure_classroom(students):
-    try:
-        classroom = hub_session.Classroom()
-        if len(classroom.students) >= students and classroom.api("/"):
-            return classroom
-    except (OSError, KeyError, ValueError):
-        pass
+    """install/classroom start for at least N students: it starts what is not running and loads lesson
+    images a student removed (lesson 03 removes hello-world), so every run starts from the same images."""
     tool = os.environ.get("CLASSROOM_TOOL", os.path.join(ROOT, "install", "classroom"))
-    subprocess.run([tool, "start", "--students", str(students)], check=True, stdout=subprocess.DEVNULL)
+    try:
+        settings = hub_session.Classroom().settings
+        command = [tool, "start", "--students", str(max(students, len(settings["students"]))),
+                   "--account-prefix", settings["account_prefix"], "--no-setup"]
+    except (OSError, KeyError, ValueError):
+        command = [tool, "start", "--students", str(students)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return hub_session.Classroom()
 
 
