@@ -1,8 +1,9 @@
-"""A classroom of its own for the tests: install/classroom start with three accounts cltest1..3, a state
-folder of its own (/tmp/docker-classroom-test) and a free port, so it never meets a real classroom on
-the machine; at the end `install/classroom stop --purge` removes the accounts, their homes and
-everything it started, and the fixture checks that nothing of it is left. It starts with --no-setup: install/test has run
-install/setup --private-engine just before (run that first when running this suite alone)."""
+"""A classroom of its own for the tests: install/classroom start with two accounts cltest1 and
+cltest2, a state folder of its own (/tmp/docker-classroom-test) and a free port, so it never meets a
+real classroom on the machine; at the end `install/classroom stop --purge` removes the accounts, their
+homes and everything it started, and the fixture checks that nothing of it is left. It starts with
+--no-setup: install/test has run install/setup --private-engine just before (run that first when
+running this suite alone)."""
 import glob
 import os
 import pwd
@@ -19,7 +20,7 @@ sys.path.insert(0, os.path.join(ROOT, "install", "classroom.d"))
 import hub_session  # noqa: E402
 
 PREFIX = "cltest"
-STUDENTS = 3
+STUDENTS = 2
 
 
 def free_port():
@@ -42,7 +43,8 @@ class ClassroomUnderTest:
 
     def start(self):
         result = self.tool("start", "--students", str(STUDENTS), "--port", str(self.port),
-                           "--account-prefix", PREFIX, "--memory", "512m", "--pids", "512", "--no-setup")
+                           "--account-prefix", PREFIX, "--memory", "512m", "--pids", "512",
+                           "--no-setup", "--no-class-archive")
         self.start_output = result.stdout
         return result
 
