@@ -5,7 +5,8 @@ alone before and after (side by side in one run).
 
   install/classroom bench [--students N] [--lessons 02,04] [--steps 1,N]
 
-Starts the classroom with N students first when it is not running with at least N. Reports:
+It runs install/classroom start for N students first (it starts what is not running and loads lesson
+images a student removed), so each run starts from the same images. Reports:
   cells     p50 and p95 of cell time (execute_request to the kernel's idle) alone and together, ratios
   errors    cells that ended in an error (a lesson cell tagged raises-exception must end in one)
   memory    per student, with the kernels open after the lessons: PSS of the Notebook server + kernel,
