@@ -25,5 +25,7 @@ public final class KernelLauncher {
         connection.connect();
         KernelLifecycle.watchParent(env);
         connection.waitUntilClose();
+        // docker-java's connection threads must not keep a shut-down kernel alive.
+        KernelLifecycle.exit(0);
     }
 }

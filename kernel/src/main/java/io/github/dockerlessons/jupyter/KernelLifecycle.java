@@ -17,6 +17,8 @@ final class KernelLifecycle {
     private static final long PARENT_POLL_MS = 1000;
     /** After a shutdown request, how long the process may take to end on its own. */
     private static final long SHUTDOWN_DEADLINE_MS = 1500;
+    /** Set once the process exits the ordinary way: the deadline must not cut that short. */
+    private static volatile boolean exiting;
 
     private KernelLifecycle() {
     }
@@ -60,10 +62,21 @@ final class KernelLifecycle {
             } catch (InterruptedException e) {
                 return;
             }
-            Runtime.getRuntime().halt(0);
+            if (!exiting) {
+                Runtime.getRuntime().halt(0);
+            }
         }, "shutdown-deadline");
         deadline.setDaemon(true);
         deadline.start();
+    }
+
+    /**
+     * The ordinary end, once the channels are closed. A JVM asked to write a class archive at exit
+     * (install/cds-archive's training) takes its time here, and the shutdown deadline lets it.
+     */
+    static void exit(int status) {
+        exiting = true;
+        System.exit(status);
     }
 
     /** A thread of the kernel died of an error that leaves the JVM unsound: end now. */
