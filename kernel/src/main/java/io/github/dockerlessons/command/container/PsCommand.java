@@ -64,9 +64,11 @@ public final class PsCommand extends DockerCommand {
     @Override
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
         int limit = latest ? 1 : last;
+        boolean templateSize = format != null && !format.isEmpty()
+                && Templates.check(() -> ContainerTable.checkFormat(format, ctx.clock().instant()));
         Map<String, List<String>> filter = Filters.parse(filters, this);
         List<Container> containers = engine(ctx, client -> {
-            var cmd = client.listContainersCmd().withShowAll(all || limit > 0).withShowSize(size);
+            var cmd = client.listContainersCmd().withShowAll(all || limit > 0).withShowSize(size || !quiet && templateSize);
             if (limit > 0) {
                 cmd.withLimit(limit);
             }

@@ -8,7 +8,9 @@ import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.RawApi;
+import io.github.dockerlessons.command.Templates;
 import io.github.dockerlessons.render.GoText;
+import io.github.dockerlessons.render.SystemTemplates;
 
 
 /** {@code docker info}: the engine's summary, in the CLI's Server section layout. */
@@ -35,10 +37,7 @@ public final class InfoCommand extends DockerCommand {
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
         JsonObject info = RawApi.json(ctx, DockerHttpClient.Request.Method.GET, "/info").getAsJsonObject();
         if (format != null && !format.isEmpty()) {
-            String text = io.github.dockerlessons.command.Templates.text(() ->
-                    io.github.dockerlessons.render.template.GoTemplate.parse(format)
-                            .execute(io.github.dockerlessons.render.template.GoTemplate.fromJson(info)));
-            ctx.console().out(text + "\n");
+            Templates.print(ctx, () -> SystemTemplates.info(format, info));
             return;
         }
         StringBuilder out = new StringBuilder();

@@ -7,14 +7,17 @@ import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Templates;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.render.SystemTemplates;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code docker version}: the client (this kernel) and the engine, laid out as the CLI lays them out.
@@ -24,6 +27,9 @@ public final class VersionCommand extends DockerCommand {
     /** Go's time.ANSIC, which the CLI uses for "Built:". */
     private static final DateTimeFormatter ANSIC =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
+
+    @picocli.CommandLine.Option(names = {"-f", "--format"}, paramLabel = "string")
+    String format;
 
     @Override
     public String name() {
@@ -42,6 +48,10 @@ public final class VersionCommand extends DockerCommand {
 
     @Override
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+        if (format != null && !format.isEmpty()) {
+            executeFormat(ctx);
+            return;
+        }
         StringBuilder out = new StringBuilder("Client:\n");
         row(out, " ", "Version", KernelVersion.VERSION + " (Docker lesson kernel)");
         JsonObject server;
@@ -87,6 +97,32 @@ public final class VersionCommand extends DockerCommand {
             }
         }
         ctx.console().out(out.toString());
+    }
+
+    /** --format: the template over Client and Server; without an engine, Server is nil and its error follows. */
+    private void executeFormat(CommandContext ctx) throws DockerError, InterruptedException {
+        JsonObject server = null;
+        DockerError engineError = null;
+        try {
+            server = ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/version").getAsJsonObject();
+        } catch (DaemonError e) {
+            engineError = new DockerError(1, e.cliText());
+        } catch (EngineUnreachable e) {
+            engineError = unreachable(e);
+        }
+        Map<String, String> client = Map.of("Platform", "Docker lesson kernel", "Version", KernelVersion.VERSION,
+                "ApiVersion", server == null ? "" : str(server, "ApiVersion"), "DefaultAPIVersion", "1.50",
+                "GoVersion", "java" + System.getProperty("java.version"), "Os", "linux", "Arch", goArch(),
+                "Context", "default");
+        JsonObject answer = server;
+        try {
+            Templates.print(ctx, () -> SystemTemplates.version(format, client, answer));
+        } catch (DockerError e) {
+            throw engineError != null ? engineError : e;
+        }
+        if (engineError != null) {
+            throw engineError;
+        }
     }
 
     private static String clientTail(StringBuilder out, String apiVersion) {
