@@ -39,6 +39,19 @@ public final class ContainerFields {
     public static final String DEFAULT_TABLE =
             "{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
 
+    /** docker's undocumented {@code --format raw}: one "key: value" block a container. */
+    static final String RAW = """
+            container_id: {{.ID}}
+            image: {{.Image}}
+            command: {{.Command}}
+            created_at: {{.CreatedAt}}
+            state: {{- pad .State 1 0}}
+            status: {{- pad .Status 1 0}}
+            names: {{.Names}}
+            labels: {{- pad .Labels 1 0}}
+            ports: {{- pad .Ports 1 0}}
+            """;
+
     private ContainerFields() {
     }
 

@@ -35,6 +35,8 @@ public final class ContainerTable {
         String f = format;
         if (f == null || f.isEmpty() || f.equals("table")) {
             f = "table " + ContainerFields.DEFAULT_TABLE + (size ? "\\t{{.Size}}" : "");
+        } else if (f.equals("raw")) {
+            f = ContainerFields.RAW + (size ? "size: {{.Size}}\\n" : "");
         }
         return ListingFormat.render(f, rows, ContainerFields.empty(now), states);
     }

@@ -26,6 +26,23 @@ public final class ImageFields {
     public static final String DIGESTS_TABLE = "{{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t"
             + "{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}";
 
+    /** docker's undocumented {@code --format raw}, without and with digests. */
+    static final String RAW = """
+            repository: {{ .Repository }}
+            tag: {{.Tag}}
+            image_id: {{.ID}}
+            created_at: {{.CreatedAt}}
+            virtual_size: {{.Size}}
+            """;
+    static final String RAW_DIGESTS = """
+            repository: {{ .Repository }}
+            tag: {{.Tag}}
+            digest: {{.Digest}}
+            image_id: {{.ID}}
+            created_at: {{.CreatedAt}}
+            virtual_size: {{.Size}}
+            """;
+
     private ImageFields() {
     }
 

@@ -20,6 +20,8 @@ public final class ImageTable {
         String f = format;
         if (f == null || f.isEmpty() || f.equals("table")) {
             f = "table " + (digests ? ImageFields.DIGESTS_TABLE : ImageFields.DEFAULT_TABLE);
+        } else if (f.equals("raw")) {
+            f = digests ? ImageFields.RAW_DIGESTS : ImageFields.RAW;
         } else if (f.startsWith("table") && digests && !f.contains("{{.Digest}}")) {
             f += "\\t{{.Digest}}";
         }

@@ -152,11 +152,12 @@ class TemplateDifferentialIT {
                 ps("{{len .Names}} {{.Names | printf \"%s!\"}} {{and .Names .State}} {{or \"\" .State}} {{not .Ports}}"),
                 ps("{{println .Names}}"), ps("{{.Names}}\\t{{.State}}"), ps("table {{json .Names}}\\t{{join (split .Names \"-\") \"+\"}}"),
                 ps("{{range 2}}{{.}}{{end}} {{$.Names}} {{call .Names}}"),
-                ps("{{eq .Names 1}}"), ps("{{nofunc .Names}}"), ps("{{.Names 1}}"),
+                ps("{{eq .Names 1}}"), ps("{{nofunc .Names}}"), ps("{{.Names 1}}"), ps("raw"),
+                cmd("ps", "-a", "-q", "--format", "{{.Foo}}", "-f", "name=" + P),
                 // images
                 images("{{.Repository}}:{{.Tag}} {{.Size}} {{.VirtualSize}} {{.SharedSize}} {{.UniqueSize}} {{.Containers}}"),
                 images("{{json .}}"), images("table {{.Repository}}\\t{{.Digest}}\\t{{.ID}}"), images("{{.Foo}}"),
-                images("{{.CreatedAt}} {{title .Repository}}"), images("table {{upper .Repository}}\\t{{.VirtualSize}}"),
+                images("{{.CreatedAt}} {{title .Repository}}"), images("table {{upper .Repository}}\\t{{.VirtualSize}}"), images("raw"),
                 // inspect -f over the engine's JSON
                 inspect("-web", "{{.State.Pid}} {{printf \"%d %T\" .State.Pid .State.Pid}} {{.State.Running}}"),
                 inspect("-web", "{{.Nope}}"), inspect("-web", "{{.State.Nope}}"), inspect("-web", "{{json .Config.Env}}"),
