@@ -64,11 +64,15 @@ public final class PsCommand extends DockerCommand {
     @Override
     public void execute(CommandContext ctx) throws DockerError, InterruptedException {
         int limit = latest ? 1 : last;
+        if (quiet && format != null && !format.isEmpty()) {
+            ctx.console().err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
+        }
         boolean templateSize = format != null && !format.isEmpty()
                 && Templates.check(() -> ContainerTable.checkFormat(format, ctx.clock().instant()));
         Map<String, List<String>> filter = Filters.parse(filters, this);
         List<Container> containers = engine(ctx, client -> {
-            var cmd = client.listContainersCmd().withShowAll(all || limit > 0).withShowSize(size || !quiet && templateSize);
+            var cmd = client.listContainersCmd().withShowAll(all || limit > 0)
+                    .withShowSize(size || !quiet && templateSize);
             if (limit > 0) {
                 cmd.withLimit(limit);
             }
@@ -76,9 +80,6 @@ public final class PsCommand extends DockerCommand {
             return cmd.exec();
         });
         if (quiet) {
-            if (format != null && !format.isEmpty()) {
-                ctx.console().err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
-            }
             StringBuilder ids = new StringBuilder();
             for (Container c : containers) {
                 ids.append(ContainerTable.id(c.getId(), !noTrunc)).append('\n');
