@@ -26,15 +26,6 @@ public final class Templates {
         String execute() throws TemplateException;
     }
 
-    /** A template's text; an execution error is the CLI's. */
-    public static String text(Execution execution) throws DockerError {
-        try {
-            return execution.execute();
-        } catch (TemplateException e) {
-            throw failure(e);
-        }
-    }
-
     /**
      * Prints a template's text; when it fails, prints what it had written (as version and info do)
      * and then fails with its error.

@@ -1,18 +1,15 @@
 package io.github.dockerlessons.render.template;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Go's encoding/json for template values: {@link #marshal} writes what {@code json.Marshal} (HTML
  * escaping on) or docker's {@code json} function (an Encoder with HTML escaping off) writes, and
- * {@link #decode} reads JSON into template values (objects as {@code map[string]interface {}},
- * integers as int, other numbers as float64).
+ * {@link #decodePrimitive} reads a JSON scalar as a template value (integers as int, other numbers
+ * as float64).
  */
 public final class GoJson {
     private static final String HEX = "0123456789abcdef";
@@ -154,24 +151,6 @@ public final class GoJson {
             }
         }
         out.append(text);
-    }
-
-    /** JSON as template values: objects as map[string]interface {} (keys in their order), arrays as []interface {}. */
-    public static Object decode(JsonElement json) {
-        if (json == null || json.isJsonNull()) {
-            return null;
-        }
-        if (json.isJsonObject()) {
-            Map<String, Object> entries = new LinkedHashMap<>();
-            json.getAsJsonObject().entrySet().forEach(e -> entries.put(e.getKey(), decode(e.getValue())));
-            return new GoMap(GoType.ANY_MAP, entries, false, null);
-        }
-        if (json.isJsonArray()) {
-            List<Object> items = new ArrayList<>();
-            json.getAsJsonArray().forEach(e -> items.add(decode(e)));
-            return new GoSlice(GoType.ANY_SLICE, items);
-        }
-        return decodePrimitive(json.getAsJsonPrimitive());
     }
 
     /** A JSON number written as an integer is an int (as in docker's typed structs), others float64. */

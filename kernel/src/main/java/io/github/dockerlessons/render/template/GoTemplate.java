@@ -76,9 +76,4 @@ public final class GoTemplate {
         }
         return out.toString();
     }
-
-    /** Go's %v of a value, as an action prints it. */
-    public static String print(Object value) {
-        return GoFormat.print(GoValues.of(value));
-    }
 }
