@@ -158,6 +158,7 @@ class TemplateDifferentialIT {
                 images("{{.Repository}}:{{.Tag}} {{.Size}} {{.VirtualSize}} {{.SharedSize}} {{.UniqueSize}} {{.Containers}}"),
                 images("{{json .}}"), images("table {{.Repository}}\\t{{.Digest}}\\t{{.ID}}"), images("{{.Foo}}"),
                 images("{{.CreatedAt}} {{title .Repository}}"), images("table {{upper .Repository}}\\t{{.VirtualSize}}"), images("raw"),
+                cmd("images", "-q", "--format", "{{.Repository}}", "busybox"),
                 // inspect -f over the engine's JSON
                 inspect("-web", "{{.State.Pid}} {{printf \"%d %T\" .State.Pid .State.Pid}} {{.State.Running}}"),
                 inspect("-web", "{{.Nope}}"), inspect("-web", "{{.State.Nope}}"), inspect("-web", "{{json .Config.Env}}"),
