@@ -56,14 +56,18 @@ public final class PsCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Options o = Options.of(in);
+        if (o.quiet() && o.format() != null) {
+            ctx.console().err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
+        }
+        // As the CLI: a template is checked before the listing, and one that shows .Size asks for sizes.
+        boolean templateSize = o.format() != null
+                && Templates.check(() -> ContainerTable.checkFormat(o.format(), ctx.clock().instant()));
+        boolean sizes = o.size() || !o.quiet() && templateSize;
         Map<String, List<String>> filters = ctx.scoped(o.filters());
-        List<Container> containers = o.size()
-                ? ctx.callLong(null, client -> list(client, o, filters)) // sizes can take the engine a long while
-                : ctx.call(client -> list(client, o, filters));
+        List<Container> containers = sizes
+                ? ctx.callLong(null, client -> list(client, o, sizes, filters)) // sizes can take the engine a long while
+                : ctx.call(client -> list(client, o, false, filters));
         if (o.quiet()) {
-            if (o.format() != null) {
-                ctx.console().err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
-            }
             StringBuilder ids = new StringBuilder();
             for (Container c : containers) {
                 ids.append(ContainerTable.id(c.getId(), !o.noTrunc())).append('\n');
@@ -76,8 +80,9 @@ public final class PsCommand implements DockerCommand {
         Templates.answer(ctx, listing);
     }
 
-    private static List<Container> list(DockerClient client, Options o, Map<String, List<String>> filters) {
-        var cmd = client.listContainersCmd().withShowAll(o.all()).withShowSize(o.size());
+    private static List<Container> list(DockerClient client, Options o, boolean sizes,
+                                        Map<String, List<String>> filters) {
+        var cmd = client.listContainersCmd().withShowAll(o.all()).withShowSize(sizes);
         if (o.last() > 0) {
             cmd.withLimit(o.last());
         }

@@ -68,7 +68,7 @@ public final class ImagesCommand implements DockerCommand {
         images.sort(Comparator.comparing((Image i) -> i.getCreated() == null ? 0L : i.getCreated())
                 .reversed().thenComparing(i -> i.getRepoTags() == null || i.getRepoTags().length == 0 ? ""
                         : i.getRepoTags()[0]));
-        if (quiet) {
+        if (quiet && (format == null || format.isEmpty() || format.equals("table"))) {
             // One ID per row of the table, as the CLI prints them: an image with two tags twice.
             StringBuilder out = new StringBuilder();
             for (Image image : images) {

@@ -12,7 +12,7 @@ import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.RawApi;
 import io.github.dockerlessons.command.Templates;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.render.template.GoTemplate;
+import io.github.dockerlessons.render.SystemTemplates;
 import io.github.dockerlessons.render.GoText;
 
 
@@ -36,8 +36,7 @@ public final class InfoCommand implements DockerCommand {
         String format = in.get(FORMAT);
         JsonObject info = RawApi.json(ctx, DockerHttpClient.Request.Method.GET, "/info").getAsJsonObject();
         if (format != null && !format.isEmpty()) {
-            String text = Templates.text(() -> GoTemplate.parse(format).execute(GoTemplate.fromJson(info)));
-            ctx.console().out(text + "\n");
+            Templates.print(ctx, () -> SystemTemplates.info(format, info));
             return;
         }
         StringBuilder out = new StringBuilder();
