@@ -22,6 +22,9 @@ final class Posix {
         int mkfifo(String path, int mode);
 
         int chmod(String path, int mode);
+
+        /** utimes(2): times set by path, without opening the file (a named pipe would block the open). */
+        int utimes(String path, long[] times);
     }
 
     private static final LibC LIBC = load();
@@ -66,6 +69,21 @@ final class Posix {
             }
         }
         return set;
+    }
+
+    /**
+     * Sets a named pipe's modification (and access) time by path. Java's own call opens the file
+     * first, which for a pipe blocks until something writes to it.
+     */
+    static void setPipeTime(Path path, long epochMillis) throws IOException {
+        if (LIBC == null) {
+            return; // no pipes here either
+        }
+        long seconds = Math.floorDiv(epochMillis, 1000);
+        long micros = Math.floorMod(epochMillis, 1000) * 1000;
+        if (LIBC.utimes(path.toString(), new long[]{seconds, micros, seconds, micros}) != 0) {
+            throw new IOException("utimes " + path + ": " + errno());
+        }
     }
 
     /** The mode bits of a local file, as a tar header records them. */

@@ -130,7 +130,7 @@ public final class TarExtraction {
             } else if (entry.isFIFO()) {
                 Posix.mkfifo(out, entry.getMode());
                 Posix.chmod(out, entry.getMode());
-                Files.setLastModifiedTime(out, modified);
+                Posix.setPipeTime(out, modified.toMillis());
             } else if (entry.isFile()) {
                 Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
                 Posix.chmod(out, entry.getMode());
