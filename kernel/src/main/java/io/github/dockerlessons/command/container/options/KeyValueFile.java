@@ -17,8 +17,15 @@ import java.util.Map;
  * Blank lines and {@code #} comments are skipped, {@code KEY=value} is kept as written, and a bare
  * {@code KEY} takes its value from the environment (env files only) or is dropped.
  */
-final class KeyValueFile {
+public final class KeyValueFile {
     private KeyValueFile() {
+    }
+
+    /** An environment: the lines of the env files, then the {@code -e} values (docker's ReadKVEnvStrings). */
+    public static List<String> environment(List<String> envFiles, List<String> env) throws InvalidOptions {
+        List<String> all = new ArrayList<>(read(envFiles, System.getenv()));
+        all.addAll(env);
+        return all;
     }
 
     /** The {@code KEY=value} lines of every file in turn; {@code environment} is null for label files. */

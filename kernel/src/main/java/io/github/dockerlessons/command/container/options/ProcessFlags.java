@@ -26,8 +26,9 @@ public record ProcessFlags(List<String> attach, boolean interactive, boolean tty
             FlagType.listOf("list", ProcessFlags::validateAttach), List.of());
     public static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive");
     public static final Flag<Boolean> TTY = Flag.bool('t', "tty");
-    public static final Flag<List<String>> ENV = Flag.of('e', "env", FlagType.listOf("list", ProcessFlags::validateEnv),
-            List.of());
+    /** docker's ValidateEnv list: a bare NAME takes its value from the kernel's environment. */
+    public static final FlagType<List<String>> ENV_TYPE = FlagType.listOf("list", ProcessFlags::validateEnv);
+    public static final Flag<List<String>> ENV = Flag.of('e', "env", ENV_TYPE, List.of());
     public static final Flag<List<String>> ENV_FILE = Flag.list("env-file");
     public static final Flag<String> ENTRYPOINT = Flag.string("entrypoint");
     public static final Flag<String> USER = Flag.string('u', "user");
@@ -51,11 +52,10 @@ public record ProcessFlags(List<String> attach, boolean interactive, boolean tty
             LOG_OPT);
 
     public static ProcessFlags of(Invocation in) throws InvalidOptions {
-        List<String> env = new ArrayList<>(KeyValueFile.read(in.get(ENV_FILE), System.getenv()));
-        env.addAll(in.get(ENV));
+        List<String> env = KeyValueFile.environment(in.get(ENV_FILE), in.get(ENV));
         List<String> labels = new ArrayList<>(KeyValueFile.read(in.get(LABEL_FILE), null));
         labels.addAll(in.get(LABEL));
-        JsonObject restart = restartPolicy(in.get(RESTART));
+        JsonObject restart = restartPolicyOf(in.get(RESTART));
         boolean autoRemove = in.get(RM);
         String policy = restart.get("Name").getAsString();
         if (autoRemove && !policy.isEmpty() && !policy.equals("no")) {
@@ -128,7 +128,7 @@ public record ProcessFlags(List<String> attach, boolean interactive, boolean tty
     }
 
     /** docker's opts.ParseRestartPolicy: {@code no}, {@code always}, {@code on-failure[:N]}, {@code unless-stopped}. */
-    static JsonObject restartPolicy(String policy) throws InvalidOptions {
+    public static JsonObject restartPolicyOf(String policy) throws InvalidOptions {
         JsonObject result = new JsonObject();
         String name = policy == null ? "" : policy;
         int count = 0;
