@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.container.options.ApiRequirement;
 import io.github.dockerlessons.command.container.options.InvalidOptions;
 import io.github.dockerlessons.command.container.options.IpAddress;
 import io.github.dockerlessons.command.files.LocalFileError;
@@ -36,6 +37,17 @@ final class ContainerCreator {
     static String create(CommandContext ctx, ContainerOptions options, String image, List<String> command,
                          boolean detached)
             throws DaemonError, EngineUnreachable, DockerError, InterruptedException, InvalidOptions {
+        List<ApiRequirement> needs = options.apiRequirements();
+        if (!needs.isEmpty()) {
+            String version = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+                    "/version")).getAsJsonObject().get("ApiVersion").getAsString();
+            for (ApiRequirement need : needs) {
+                InvalidOptions refusal = need.check(version);
+                if (refusal != null) {
+                    throw refusal;
+                }
+            }
+        }
         String socket = null;
         if (options.useApiSocket()) {
             String host = ctx.engine().host();
@@ -46,6 +58,12 @@ final class ContainerCreator {
             socket = host.substring("unix://".length());
         }
         Path cidfile = claimIdFile(options.cidfile());
+        try {
+            options.checkPlatform();
+        } catch (InvalidOptions e) {
+            deleteQuietly(cidfile);
+            throw e;
+        }
         boolean written = false;
         try {
             ImageReference ref = ImageReference.parse(image);
@@ -74,12 +92,8 @@ final class ContainerCreator {
             }
             return id;
         } finally {
-            if (cidfile != null && !written) {
-                try {
-                    Files.deleteIfExists(cidfile);
-                } catch (IOException ignored) {
-                    // the CLI reports this only as a debug message
-                }
+            if (!written) {
+                deleteQuietly(cidfile);
             }
         }
     }
@@ -105,6 +119,16 @@ final class ContainerCreator {
         }
         warnings.forEach(w -> ctx.console().err("WARNING: " + w.getAsString() + "\n"));
         return answer.get("Id").getAsString();
+    }
+
+    private static void deleteQuietly(Path cidfile) {
+        if (cidfile != null) {
+            try {
+                Files.deleteIfExists(cidfile);
+            } catch (IOException ignored) {
+                // the CLI reports this only as a debug message
+            }
+        }
     }
 
     /** docker/cli's newCIDFile: the file must not exist yet, and is made empty now. */

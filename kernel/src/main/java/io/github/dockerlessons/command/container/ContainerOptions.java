@@ -2,6 +2,7 @@ package io.github.dockerlessons.command.container;
 
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.container.options.ApiRequirement;
 import io.github.dockerlessons.command.container.options.CreateRequest;
 import io.github.dockerlessons.command.container.options.HealthFlags;
 import io.github.dockerlessons.command.container.options.InvalidOptions;
@@ -64,6 +65,13 @@ record ContainerOptions(ProcessFlags process, PortFlags ports, MountFlags mounts
                     + "\"never\"");
         }
         String platform = in.get(PLATFORM);
+        return new ContainerOptions(ProcessFlags.of(in), PortFlags.of(in), MountFlags.of(in), ResourceFlags.of(in),
+                NetworkFlags.of(in), HealthFlags.of(in), SecurityFlags.of(in), in.get(NAME), platform, pull,
+                in.get(QUIET), in.get(CIDFILE), in.get(USE_API_SOCKET));
+    }
+
+    /** containerd's platforms.Parse, as far as the CLI's error goes: os[/arch[/variant]]. */
+    void checkPlatform() throws InvalidOptions {
         if (platform != null && !platform.isEmpty()) {
             String[] parts = platform.split("/", -1);
             boolean valid = parts.length <= 3;
@@ -75,9 +83,23 @@ record ContainerOptions(ProcessFlags process, PortFlags ports, MountFlags mounts
                         + "\": cannot parse platform specifier: invalid argument");
             }
         }
-        return new ContainerOptions(ProcessFlags.of(in), PortFlags.of(in), MountFlags.of(in), ResourceFlags.of(in),
-                NetworkFlags.of(in), HealthFlags.of(in), SecurityFlags.of(in), in.get(NAME), platform, pull,
-                in.get(QUIET), in.get(CIDFILE), in.get(USE_API_SOCKET));
+    }
+
+    /** What the flags given need of the engine's API version (checked before creating). */
+    List<ApiRequirement> apiRequirements() {
+        List<ApiRequirement> needs = new ArrayList<>();
+        if (health.healthcheck() != null && health.healthcheck().has("StartInterval")) {
+            needs.add(new ApiRequirement("--health-start-interval", "1.44", true));
+        }
+        if (security.host().has("Annotations")) {
+            needs.add(new ApiRequirement("--annotation", "1.43", true));
+        }
+        boolean endpointMac = network.endpoints().entrySet().stream()
+                .anyMatch(e -> e.getValue().getAsJsonObject().has("MacAddress"));
+        if (endpointMac) {
+            needs.add(new ApiRequirement("specify mac-address per network", "1.44", false));
+        }
+        return needs;
     }
 
     boolean interactive() {

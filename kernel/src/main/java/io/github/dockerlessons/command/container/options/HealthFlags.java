@@ -19,7 +19,7 @@ public record HealthFlags(JsonObject healthcheck) {
     public static final Flag<Integer> HEALTH_RETRIES = Flag.integer((char) 0, "health-retries", 0);
     public static final Flag<Long> HEALTH_TIMEOUT = Flag.of((char) 0, "health-timeout", GoDuration.TYPE, 0L);
     public static final Flag<Long> HEALTH_START_PERIOD = Flag.of((char) 0, "health-start-period", GoDuration.TYPE, 0L);
-    /** API 1.44: hidden against this engine, as the CLI hides it. */
+    /** API 1.44: hidden, as the CLI hides it against the lessons' engine (1.41); checked against the engine when given. */
     public static final Flag<Long> HEALTH_START_INTERVAL = Flag.of((char) 0, "health-start-interval",
             GoDuration.TYPE, 0L).hidden();
     public static final Flag<Boolean> NO_HEALTHCHECK = Flag.bool("no-healthcheck");
@@ -28,16 +28,14 @@ public record HealthFlags(JsonObject healthcheck) {
             HEALTH_START_PERIOD, HEALTH_START_INTERVAL, NO_HEALTHCHECK);
 
     public static HealthFlags of(Invocation in) throws InvalidOptions {
-        if (in.isSet(HEALTH_START_INTERVAL)) {
-            throw InvalidOptions.unsupported("\"--health-start-interval\" requires API version 1.44, but the Docker "
-                    + "daemon API version is 1.41");
-        }
         String cmd = in.get(HEALTH_CMD);
         long interval = in.get(HEALTH_INTERVAL);
         long timeout = in.get(HEALTH_TIMEOUT);
         long startPeriod = in.get(HEALTH_START_PERIOD);
+        long startInterval = in.get(HEALTH_START_INTERVAL);
         int retries = in.get(HEALTH_RETRIES);
-        boolean any = (cmd != null && !cmd.isEmpty()) || interval != 0 || timeout != 0 || startPeriod != 0 || retries != 0;
+        boolean any = (cmd != null && !cmd.isEmpty()) || interval != 0 || timeout != 0 || startPeriod != 0 || retries != 0
+                || startInterval != 0;
         if (in.get(NO_HEALTHCHECK)) {
             if (any) {
                 throw new InvalidOptions("--no-healthcheck conflicts with --health-* options");
@@ -61,6 +59,9 @@ public record HealthFlags(JsonObject healthcheck) {
         if (startPeriod < 0) {
             throw new InvalidOptions("--health-start-period cannot be negative");
         }
+        if (startInterval < 0) {
+            throw new InvalidOptions("--health-start-interval cannot be negative");
+        }
         JsonObject health = new JsonObject();
         if (cmd != null && !cmd.isEmpty()) {
             health.add("Test", CreateRequest.strings(List.of("CMD-SHELL", cmd)));
@@ -68,6 +69,9 @@ public record HealthFlags(JsonObject healthcheck) {
         health.addProperty("Interval", interval);
         health.addProperty("Timeout", timeout);
         health.addProperty("StartPeriod", startPeriod);
+        if (startInterval != 0) {
+            health.addProperty("StartInterval", startInterval);
+        }
         health.addProperty("Retries", retries);
         return new HealthFlags(health);
     }

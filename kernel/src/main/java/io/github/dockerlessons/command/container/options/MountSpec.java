@@ -33,7 +33,7 @@ final class MountSpec {
                 switch (key) {
                     case "readonly", "ro" -> mount.addProperty("ReadOnly", true);
                     case "volume-nocopy" -> {
-                        volumeOptions = volumeOptions == null ? new JsonObject() : volumeOptions;
+                        volumeOptions = volumeOptions == null ? newVolumeOptions() : volumeOptions;
                         volumeOptions.addProperty("NoCopy", true);
                     }
                     case "bind-nonrecursive" -> {
@@ -65,7 +65,7 @@ final class MountSpec {
                     bindOptions.addProperty("NonRecursive", parseBool(key, val));
                 }
                 case "volume-nocopy" -> {
-                    volumeOptions = volumeOptions == null ? new JsonObject() : volumeOptions;
+                    volumeOptions = volumeOptions == null ? newVolumeOptions() : volumeOptions;
                     try {
                         volumeOptions.addProperty("NoCopy", parseBool(key, val));
                     } catch (FlagType.InvalidValue e) {
@@ -73,7 +73,7 @@ final class MountSpec {
                     }
                 }
                 case "volume-label", "volume-driver", "volume-opt", "volume-subpath" -> {
-                    volumeOptions = volumeOptions == null ? new JsonObject() : volumeOptions;
+                    volumeOptions = volumeOptions == null ? newVolumeOptions() : volumeOptions;
                     volumeOption(volumeOptions, key, val);
                 }
                 case "tmpfs-size" -> {
@@ -129,15 +129,14 @@ final class MountSpec {
     }
 
     private static void volumeOption(JsonObject options, String key, String val) {
-        if (!options.has("Labels")) {
-            options.add("Labels", new JsonObject());
-        }
-        if (!options.has("DriverConfig")) {
-            options.add("DriverConfig", new JsonObject());
-        }
         JsonObject driver = options.getAsJsonObject("DriverConfig");
         switch (key) {
-            case "volume-label" -> putPair(options.getAsJsonObject("Labels"), val);
+            case "volume-label" -> {
+                if (!options.has("Labels")) {
+                    options.add("Labels", new JsonObject());
+                }
+                putPair(options.getAsJsonObject("Labels"), val);
+            }
             case "volume-driver" -> driver.addProperty("Name", val);
             case "volume-subpath" -> options.addProperty("Subpath", val);
             default -> {
@@ -147,6 +146,13 @@ final class MountSpec {
                 putPair(driver.getAsJsonObject("Options"), val);
             }
         }
+    }
+
+    /** docker's volumeOptions(): a driver config, empty until volume-driver or volume-opt fill it. */
+    private static JsonObject newVolumeOptions() {
+        JsonObject options = new JsonObject();
+        options.add("DriverConfig", new JsonObject());
+        return options;
     }
 
     private static void putPair(JsonObject target, String pair) {

@@ -38,17 +38,13 @@ public record SecurityFlags(JsonObject host) {
             FlagType.listOf("map", SecurityFlags::validateSysctl), List.<String>of()).defaultShownAs("map[]");
     public static final Flag<String> RUNTIME = Flag.string("runtime");
     public static final Flag<String> ISOLATION = Flag.string("isolation");
-    /** API 1.43: hidden against this engine, as the CLI hides it. */
-    public static final Flag<List<String>> ANNOTATION = Flag.list("annotation").hidden();
+    /** API 1.43: hidden, as the CLI hides it against the lessons' engine (1.41); checked against the engine when given. */
+    public static final Flag<List<String>> ANNOTATION = Flag.list("annotation").shownAs("map").hidden();
 
     public static final List<Flag<?>> FLAGS = List.of(PRIVILEGED, CAP_ADD, CAP_DROP, SECURITY_OPT, USERNS, CGROUPNS,
             PID, IPC, UTS, GROUP_ADD, SYSCTL, RUNTIME, ISOLATION, ANNOTATION);
 
     public static SecurityFlags of(Invocation in) throws InvalidOptions {
-        if (in.isSet(ANNOTATION)) {
-            throw InvalidOptions.unsupported("\"--annotation\" requires API version 1.43, but the Docker daemon API "
-                    + "version is 1.41");
-        }
         String pid = empty(in.get(PID));
         if (!(pid.isEmpty() || pid.equals("host") || (pid.startsWith("container:") && pid.length() > 10))) {
             throw new InvalidOptions("--pid: invalid PID mode");
@@ -83,10 +79,18 @@ public record SecurityFlags(JsonObject host) {
         JsonObject host = new JsonObject();
         host.addProperty("Privileged", in.get(PRIVILEGED));
         if (!in.get(CAP_ADD).isEmpty()) {
-            host.add("CapAdd", CreateRequest.strings(in.get(CAP_ADD)));
+            host.add("CapAdd", CreateRequest.strings(capabilities(in.get(CAP_ADD))));
         }
         if (!in.get(CAP_DROP).isEmpty()) {
-            host.add("CapDrop", CreateRequest.strings(in.get(CAP_DROP)));
+            host.add("CapDrop", CreateRequest.strings(capabilities(in.get(CAP_DROP))));
+        }
+        if (!in.get(ANNOTATION).isEmpty()) {
+            Map<String, String> annotations = new LinkedHashMap<>();
+            for (String annotation : in.get(ANNOTATION)) {
+                int eq = annotation.indexOf('=');
+                annotations.put(eq < 0 ? annotation : annotation.substring(0, eq), eq < 0 ? "" : annotation.substring(eq + 1));
+            }
+            host.add("Annotations", CreateRequest.stringMap(annotations));
         }
         if (!securityOptions.isEmpty()) {
             host.add("SecurityOpt", CreateRequest.strings(securityOptions));
@@ -143,6 +147,19 @@ public record SecurityFlags(JsonObject host) {
             }
         }
         return option;
+    }
+
+    /**
+     * The client's normalizeCapabilities: upper case, "CAP_" in front (except ALL), each once, sorted,
+     * so {@code --cap-add net_admin} reaches the engine as CAP_NET_ADMIN.
+     */
+    static List<String> capabilities(List<String> given) {
+        java.util.TreeSet<String> normalized = new java.util.TreeSet<>();
+        for (String capability : given) {
+            String upper = capability.toUpperCase(java.util.Locale.ROOT);
+            normalized.add(upper.equals("ALL") || upper.startsWith("CAP_") ? upper : "CAP_" + upper);
+        }
+        return List.copyOf(normalized);
     }
 
     /** opts.ValidateSysctl: namespaced kernel settings only. */
