@@ -62,7 +62,12 @@ class DifferentialCourseIT {
         List<String> cells = new ArrayList<>();
         cells.add("docker rm -f " + P + "-changed");
         for (int i = 0; i < CONFIGS.size(); i++) {
-            cells.add("docker rm -f " + P + "-cfg-cli-" + i + " " + P + "-cfg-krn-" + i);
+            cells.add("docker rm -f -v " + P + "-cfg-cli-" + i + " " + P + "-cfg-krn-" + i);
+        }
+        // What a failed flow may have left behind.
+        for (String side : List.of("-cli", "-krn")) {
+            cells.add("docker rm -f " + P + side + " " + P + side + "-b");
+            cells.add("docker rmi " + P + side + "-img:v1 " + P + side + "-imp:v1");
         }
         cells.add("docker volume rm " + P + "-vol " + P + "-vol2");
         cells.add("docker network rm " + P + "-net");
