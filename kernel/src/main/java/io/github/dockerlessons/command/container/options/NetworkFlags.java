@@ -34,17 +34,17 @@ public record NetworkFlags(String networkMode, JsonObject endpoints, List<String
     public static final Flag<List<String>> NETWORK_ALIAS = Flag.list("network-alias");
     public static final Flag<List<String>> NET_ALIAS = Flag.list("net-alias").hidden();
     public static final Flag<List<String>> ADD_HOST = Flag.of((char) 0, "add-host",
-            FlagType.listOf("list", NetworkFlags::validateExtraHost), List.of());
+            FlagType.listOf("list", NetworkValues::validateExtraHost), List.of());
     public static final Flag<List<String>> DNS = Flag.of((char) 0, "dns",
-            FlagType.listOf("list", NetworkFlags::validateIp), List.of());
+            FlagType.listOf("list", NetworkValues::validateIp), List.of());
     public static final Flag<List<String>> DNS_OPTION = Flag.list("dns-option");
     public static final Flag<List<String>> DNS_OPT = Flag.list("dns-opt").hidden();
     public static final Flag<List<String>> DNS_SEARCH = Flag.of((char) 0, "dns-search",
-            FlagType.listOf("list", NetworkFlags::validateDnsSearch), List.of());
+            FlagType.listOf("list", NetworkValues::validateDnsSearch), List.of());
     public static final Flag<String> IP = Flag.string("ip");
     public static final Flag<String> IP6 = Flag.string("ip6");
     public static final Flag<List<String>> LINK = Flag.of((char) 0, "link",
-            FlagType.listOf("list", NetworkFlags::validateLink), List.of());
+            FlagType.listOf("list", NetworkValues::validateLink), List.of());
     public static final Flag<List<String>> LINK_LOCAL_IP = Flag.list("link-local-ip");
     public static final Flag<String> MAC_ADDRESS = Flag.string("mac-address");
 
@@ -245,61 +245,6 @@ public record NetworkFlags(String networkMode, JsonObject endpoints, List<String
     static boolean isUserDefined(String mode) {
         return !mode.equals("default") && !mode.equals("bridge") && !mode.equals("host") && !mode.equals("none")
                 && !mode.startsWith("container:");
-    }
-
-    /** opts.ValidateExtraHost: {@code host:ip} or {@code host=ip}, answered as {@code host:ip}. */
-    static String validateExtraHost(String value) throws FlagType.InvalidValue {
-        int sep = value.indexOf('=');
-        if (sep < 0) {
-            sep = value.indexOf(':');
-        }
-        String key = sep < 0 ? value : value.substring(0, sep);
-        if (sep < 0 || key.isEmpty() || key.contains(":")) {
-            throw new FlagType.InvalidValue("bad format for add-host: " + FlagType.quote(value));
-        }
-        String ip = value.substring(sep + 1);
-        if (!ip.equals("host-gateway")) {
-            if (ip.length() > 2 && ip.startsWith("[") && ip.endsWith("]")) {
-                ip = ip.substring(1, ip.length() - 1);
-            }
-            if (!IpAddress.isValid(ip.strip())) {
-                throw new FlagType.InvalidValue("invalid IP address in add-host: " + FlagType.quote(ip));
-            }
-        }
-        return key + ":" + ip;
-    }
-
-    static String validateIp(String value) throws FlagType.InvalidValue {
-        if (!IpAddress.isValid(value.strip())) {
-            throw new FlagType.InvalidValue("IP address is not correctly formatted: " + value);
-        }
-        return value.strip();
-    }
-
-    private static final Pattern DOMAIN = Pattern.compile(
-            "^(:?(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9]))(:?\\.(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9])))*)\\.?\\s*$");
-
-    static String validateDnsSearch(String value) throws FlagType.InvalidValue {
-        String trimmed = value.replaceAll("^ +| +$", "");
-        if (trimmed.equals(".")) {
-            return trimmed;
-        }
-        var m = DOMAIN.matcher(trimmed);
-        if (!trimmed.matches("(?s).*[a-zA-Z].*") || !m.find() || m.group(1).length() >= 255) {
-            throw new FlagType.InvalidValue(trimmed + " is not a valid domain");
-        }
-        return m.group(1);
-    }
-
-    /** opts.ValidateLink: {@code name} or {@code name:alias}. */
-    static String validateLink(String value) throws FlagType.InvalidValue {
-        if (value.isEmpty()) {
-            throw new FlagType.InvalidValue("empty string specified for links");
-        }
-        if (value.split(":", -1).length > 2) {
-            throw new FlagType.InvalidValue("bad format for links: " + value);
-        }
-        return value;
     }
 
     private static String nullToEmpty(String value) {

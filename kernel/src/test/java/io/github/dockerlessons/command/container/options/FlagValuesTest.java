@@ -105,12 +105,12 @@ class FlagValuesTest {
 
     @Test
     void networkValuesAreValidatedAsDockerDoes() throws Exception {
-        assertEquals("db:10.0.0.5", NetworkFlags.validateExtraHost("db=10.0.0.5"));
-        assertEquals("gw:host-gateway", NetworkFlags.validateExtraHost("gw:host-gateway"));
-        assertEquals("bad format for add-host: \"foo\"", error(NetworkFlags::validateExtraHost, "foo"));
-        assertEquals("IP address is not correctly formatted: foo", error(NetworkFlags::validateIp, "foo"));
-        assertEquals("bad format for links: a:b:c", error(NetworkFlags::validateLink, "a:b:c"));
-        assertEquals("example.com", NetworkFlags.validateDnsSearch("example.com"));
+        assertEquals("db:10.0.0.5", NetworkValues.validateExtraHost("db=10.0.0.5"));
+        assertEquals("gw:host-gateway", NetworkValues.validateExtraHost("gw:host-gateway"));
+        assertEquals("bad format for add-host: \"foo\"", error(NetworkValues::validateExtraHost, "foo"));
+        assertEquals("IP address is not correctly formatted: foo", error(NetworkValues::validateIp, "foo"));
+        assertEquals("bad format for links: a:b:c", error(NetworkValues::validateLink, "a:b:c"));
+        assertEquals("example.com", NetworkValues.validateDnsSearch("example.com"));
         NetworkFlags.NetworkAttachment attachment = NetworkFlags.NetworkAttachment.parse("name=web,alias=api,ip=10.1.0.5");
         assertEquals("web", attachment.target());
         assertEquals(List.of("api"), attachment.aliases());
