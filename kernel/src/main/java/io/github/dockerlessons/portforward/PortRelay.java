@@ -10,6 +10,10 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One published port: a listener on this computer's 127.0.0.1:PORT, and for each connection to it a
@@ -18,6 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PortRelay implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
+    /** Threads for connections, kept for the next ones: a browser opens many short connections. */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final int port;
     private final String insideHost;
@@ -78,9 +88,7 @@ final class PortRelay implements AutoCloseable {
                 log.line("accept on 127.0.0.1:" + port + " failed: " + e.getMessage());
                 continue;
             }
-            Thread connection = new Thread(() -> relay(outside), "relay-" + port);
-            connection.setDaemon(true);
-            connection.start();
+            THREADS.execute(() -> relay(outside));
         }
     }
 
@@ -101,14 +109,14 @@ final class PortRelay implements AutoCloseable {
         } catch (IOException ignored) {
             // only latency
         }
-        Thread back = new Thread(() -> pump(inside, outside), "relay-back-" + port);
-        back.setDaemon(true);
-        back.start();
+        Future<?> back = THREADS.submit(() -> pump(inside, outside));
         pump(outside, inside);
         try {
-            back.join();
+            back.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the pump closes both sides on failure
         }
         open.remove(outside);
         open.remove(inside);
