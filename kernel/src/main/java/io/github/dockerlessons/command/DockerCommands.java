@@ -1,6 +1,18 @@
 package io.github.dockerlessons.command;
 
 import io.github.dockerlessons.command.container.AttachCommand;
+import io.github.dockerlessons.command.container.CommitCommand;
+import io.github.dockerlessons.command.container.DiffCommand;
+import io.github.dockerlessons.command.container.ExportCommand;
+import io.github.dockerlessons.command.container.UpdateCommand;
+import io.github.dockerlessons.command.image.ImportCommand;
+import io.github.dockerlessons.command.image.LoadCommand;
+import io.github.dockerlessons.command.image.PushCommand;
+import io.github.dockerlessons.command.image.SaveCommand;
+import io.github.dockerlessons.command.registry.LoginCommand;
+import io.github.dockerlessons.command.registry.LogoutCommand;
+import io.github.dockerlessons.command.registry.SearchCommand;
+import io.github.dockerlessons.command.system.SystemPruneCommand;
 import io.github.dockerlessons.command.container.ContainerPruneCommand;
 import io.github.dockerlessons.command.container.CpCommand;
 import io.github.dockerlessons.command.container.CreateCommand;
@@ -62,7 +74,8 @@ public final class DockerCommands {
         for (DockerCommand c : new DockerCommand[]{run, new CreateCommand(), new StartCommand(), new StopCommand(),
                 new KillCommand(), new RestartCommand(), rm, new ExecCommand(), new LogsCommand(),
                 new PauseCommand(), new UnpauseCommand(), new TopCommand(), new PortCommand(), new WaitCommand(),
-                new RenameCommand(), new CpCommand(), new StatsCommand(), new AttachCommand()}) {
+                new RenameCommand(), new CpCommand(), new StatsCommand(), new AttachCommand(), new CommitCommand(),
+                new DiffCommand(), new ExportCommand(), new UpdateCommand()}) {
             b.add(c).at("container " + c.spec().name(), c);
         }
         b.add(ps).at("container ls", ps).alias("container list", ps).alias("container ps", ps);
@@ -77,7 +90,7 @@ public final class DockerCommands {
         b.add(images).at("image ls", images).alias("image list", images);
         b.add(rmi).at("image rm", rmi).alias("image remove", rmi);
         for (DockerCommand c : new DockerCommand[]{new PullCommand(), new TagCommand(), new HistoryCommand(),
-                new BuildCommand()}) {
+                new BuildCommand(), new ImportCommand(), new SaveCommand(), new LoadCommand(), new PushCommand()}) {
             b.add(c).at("image " + c.spec().name(), c);
         }
         b.add(new ImagePruneCommand());
@@ -94,7 +107,10 @@ public final class DockerCommands {
                 .add(new NetworkInspectCommand()).add(new NetworkConnectCommand()).add(new NetworkDisconnectCommand());
         DockerCommand info = new InfoCommand();
         DockerCommand events = new EventsCommand();
-        b.add(info).at("system info", info).add(events).at("system events", events).add(new SystemDfCommand());
+        b.add(info).at("system info", info).add(events).at("system events", events).add(new SystemDfCommand())
+                .add(new SystemPruneCommand());
+        // docker login, logout, search: the registry commands
+        b.add(new LoginCommand()).add(new LogoutCommand()).add(new SearchCommand());
         b.add(new VersionCommand());
         return b.build();
     }

@@ -5,8 +5,6 @@ import io.github.dockerlessons.command.flags.FlagType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The value formats docker's flags share, read in one place: sizes as go-units reads them
@@ -14,29 +12,45 @@ import java.util.regex.Pattern;
  * empty value).
  */
 public final class Units {
-    private static final Pattern SIZE = Pattern.compile("^(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$");
-
-    /** go-units' RAMInBytes: "64m" is 64 MiB; the error is go-units' own. */
+    /**
+     * go-units' RAMInBytes: "64m" is 64 MiB, "1.5g", "512 KiB", "100" bytes; the errors are
+     * go-units' own ("invalid size: 'x'", "invalid suffix: 'q'").
+     */
     public static long ramInBytes(String text) throws FlagType.InvalidValue {
-        Matcher m = SIZE.matcher(text);
-        if (!m.matches()) {
+        int sep = -1;
+        for (int i = text.length() - 1; i >= 0; i--) {
+            if ("01234567890. ".indexOf(text.charAt(i)) >= 0) {
+                sep = i;
+                break;
+            }
+        }
+        if (sep < 0) {
             throw new FlagType.InvalidValue("invalid size: '" + text + "'");
         }
-        double size;
-        try {
-            size = Double.parseDouble(m.group(1));
-        } catch (NumberFormatException e) {
+        String number = text.charAt(sep) == ' ' ? text.substring(0, sep) : text.substring(0, sep + 1);
+        String suffix = text.substring(sep + 1);
+        double size = GoNumbers.parseFloat(number);
+        if (size < 0) {
             throw new FlagType.InvalidValue("invalid size: '" + text + "'");
         }
-        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase();
-        long multiplier = switch (unit) {
-            case "k" -> 1L << 10;
-            case "m" -> 1L << 20;
-            case "g" -> 1L << 30;
-            case "t" -> 1L << 40;
-            case "p" -> 1L << 50;
-            default -> 1;
+        if (suffix.isEmpty()) {
+            return (long) size;
+        }
+        String lower = suffix.toLowerCase(java.util.Locale.ROOT);
+        long multiplier = switch (lower.charAt(0)) {
+            case 'b' -> lower.length() == 1 ? 1 : 0;
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            case 't' -> 1L << 40;
+            case 'p' -> 1L << 50;
+            default -> 0;
         };
+        boolean tail = lower.length() == 1 || (lower.length() == 2 && lower.charAt(1) == 'b')
+                || (lower.length() == 3 && lower.endsWith("ib"));
+        if (multiplier == 0 || lower.length() > 3 || (lower.charAt(0) != 'b' && !tail)) {
+            throw new FlagType.InvalidValue("invalid suffix: '" + lower + "'");
+        }
         return (long) (size * multiplier);
     }
 

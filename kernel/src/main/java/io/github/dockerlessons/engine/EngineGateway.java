@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.jna.LastErrorException;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -216,15 +217,43 @@ public final class EngineGateway implements AutoCloseable {
         return request(DockerHttpClient.Request.Method.GET, path);
     }
 
-    private String request(DockerHttpClient.Request.Method method, String path) throws DaemonError, EngineUnreachable {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(method).path(path).build();
-        try (DockerHttpClient.Response response = connection().http().execute(request);
+    /**
+     * A raw API request with a JSON body whose answer is JSON: container create and auth, where the
+     * request carries fields docker-java's model does not have, exactly as the CLI sends them.
+     */
+    public JsonElement requestJson(DockerHttpClient.Request.Method method, String path, JsonElement body)
+            throws DaemonError, EngineUnreachable {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        String answer = exchange(method, path, Map.of("Content-Type", "application/json"),
+                new ByteArrayInputStream(bytes), in -> in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return answer.isBlank() ? JsonParser.parseString("null") : JsonParser.parseString(answer);
+    }
+
+    /** Reads the body of a successful answer as it arrives. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * A raw API exchange that streams: {@code body} (may be null) is sent as it is read (a tar for
+     * load and import), and a successful answer's body goes to {@code reader} as it arrives (a tar of
+     * save and export, the JSON lines of load). A refusal is a {@link DaemonError} in the daemon's words.
+     */
+    public <T> T exchange(DockerHttpClient.Request.Method method, String path, Map<String, String> headers,
+                          InputStream body, BodyReader<T> reader) throws DaemonError, EngineUnreachable {
+        DockerHttpClient.Request.Builder builder = DockerHttpClient.Request.builder().method(method).path(path)
+                .headers(headers);
+        if (body != null) {
+            builder.body(body);
+        }
+        try (DockerHttpClient.Response response = connection().http().execute(builder.build());
              InputStream in = response.getBody()) {
-            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (response.getStatusCode() >= 400) {
-                throw new DaemonError(response.getStatusCode(), messageOf(body), null);
+                String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                throw new DaemonError(response.getStatusCode(), messageOf(text), null);
             }
-            return body;
+            return reader.read(in);
         } catch (IOException | RuntimeException e) {
             if (isConnectFailure(e)) {
                 throw new EngineUnreachable(location.host(), e);
@@ -234,6 +263,11 @@ public final class EngineGateway implements AutoCloseable {
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    private String request(DockerHttpClient.Request.Method method, String path) throws DaemonError, EngineUnreachable {
+        return exchange(method, path, Map.of(), null,
+                in -> in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
 
     /** A path of the raw API with a value in it, percent-encoded. */

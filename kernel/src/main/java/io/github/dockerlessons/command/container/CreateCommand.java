@@ -7,6 +7,7 @@ import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.container.options.InvalidOptions;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
@@ -28,10 +29,20 @@ public final class CreateCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ContainerOptions options;
+        try {
+            options = ContainerOptions.of(in);
+        } catch (InvalidOptions e) {
+            throw e.beforeParsing() ? new DockerError(1, e.getMessage())
+                    : new DockerError(125, "docker: " + e.getMessage() + "\n\nRun 'docker create --help' for more "
+                    + "information", "hint.see.help", "docker create");
+        }
         try {
             // Created for a later `start -a`, so the streams are attachable, as the CLI does.
-            String id = ContainerCreator.create(ctx, ContainerOptions.of(in), in.arg(0), in.argsFrom(1), true);
+            String id = ContainerCreator.create(ctx, options, in.arg(0), in.argsFrom(1), false);
             ctx.console().out(id + "\n");
+        } catch (InvalidOptions e) {
+            throw new DockerError(1, e.getMessage());
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {

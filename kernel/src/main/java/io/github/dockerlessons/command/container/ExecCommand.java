@@ -7,6 +7,9 @@ import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.container.options.InvalidOptions;
+import io.github.dockerlessons.command.container.options.KeyValueFile;
+import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.stream.ContainerOutput;
@@ -26,13 +29,17 @@ public final class ExecCommand implements DockerCommand {
     private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive");
     private static final Flag<Boolean> TTY = Flag.bool('t', "tty");
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
-    private static final Flag<List<String>> ENV = Flag.list('e', "env");
+    private static final Flag<List<String>> ENV = Flag.of('e', "env", ProcessFlags.ENV_TYPE, List.of());
+    private static final Flag<List<String>> ENV_FILE = Flag.list("env-file");
+    private static final Flag<Boolean> PRIVILEGED = Flag.bool("privileged");
+    /** Taken and without effect: a cell has no keyboard to detach from. */
+    private static final Flag<String> DETACH_KEYS = Flag.string("detach-keys");
     private static final Flag<String> WORKDIR = Flag.string('w', "workdir");
     private static final Flag<String> USER = Flag.string('u', "user");
 
     private static final CommandSpec SPEC = CommandSpec.command("exec", "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]")
             .aliases("docker container exec", "docker exec")
-            .flags(DETACH, ENV, INTERACTIVE, TTY, USER, WORKDIR)
+            .flags(DETACH, DETACH_KEYS, ENV, ENV_FILE, INTERACTIVE, PRIVILEGED, TTY, USER, WORKDIR)
             .arity(Arity.atLeast(2))
             .arguments(Arguments.first(NameKind.RUNNING_CONTAINER))
             .flagsEndAtFirstArgument()
@@ -40,10 +47,16 @@ public final class ExecCommand implements DockerCommand {
 
     /** docker/cli's execOptions, one per run. */
     private record Options(boolean interactive, boolean tty, boolean detach, List<String> env, String workdir,
-                           String user, String container, List<String> command) {
-        static Options of(Invocation in) {
-            return new Options(in.get(INTERACTIVE), in.get(TTY), in.get(DETACH), in.get(ENV), in.get(WORKDIR),
-                    in.get(USER), in.arg(0), in.argsFrom(1));
+                           String user, boolean privileged, String container, List<String> command) {
+        static Options of(Invocation in) throws DockerError {
+            List<String> env;
+            try {
+                env = KeyValueFile.environment(in.get(ENV_FILE), in.get(ENV));
+            } catch (InvalidOptions e) {
+                throw new DockerError(1, e.getMessage());
+            }
+            return new Options(in.get(INTERACTIVE), in.get(TTY), in.get(DETACH), env, in.get(WORKDIR),
+                    in.get(USER), in.get(PRIVILEGED), in.arg(0), in.argsFrom(1));
         }
     }
 
@@ -74,6 +87,9 @@ public final class ExecCommand implements DockerCommand {
             }
             if (o.user() != null) {
                 cmd.withUser(o.user());
+            }
+            if (o.privileged()) {
+                cmd.withPrivileged(true);
             }
             return cmd.exec().getId();
         });
