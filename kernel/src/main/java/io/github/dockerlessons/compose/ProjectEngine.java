@@ -171,7 +171,7 @@ public final class ProjectEngine {
         for (ComposeProject.Service s : services) {
             boolean missing = imageId(project, s) == null;
             if (s.build() != null && (buildAlways || missing)) {
-                build(project, s);
+                build(project, s, false, false);
             } else if (missing) {
                 pull(project, s, progress);
             }
@@ -179,7 +179,8 @@ public final class ProjectEngine {
     }
 
     /** Builds a service's image with the engine's classic builder, its output streamed as docker build's. */
-    public void build(ComposeProject project, ComposeProject.Service service) throws DockerError, InterruptedException {
+    public void build(ComposeProject project, ComposeProject.Service service, boolean noCache, boolean quiet)
+            throws DockerError, InterruptedException {
         ComposeProject.Build build = service.build();
         String tag = ComposeNames.image(project.name(), service);
         java.io.File context = build.context().toFile();
@@ -197,7 +198,7 @@ public final class ProjectEngine {
             public void onNext(BuildResponseItem item) {
                 if (item.isErrorIndicated()) {
                     failure[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
-                } else if (item.getStream() != null) {
+                } else if (item.getStream() != null && !quiet) {
                     ctx.console().out(item.getStream());
                 }
             }
@@ -205,6 +206,7 @@ public final class ProjectEngine {
         try {
             ctx.callLong(ctx.messages().get("interrupt.engine.building"), client -> {
                 var cmd = client.buildImageCmd(context).withDockerfile(dockerfile).withTags(Set.of(tag)).withPull(false)
+                        .withNoCache(noCache)
                         .withLabels(Map.of(ComposeNames.PROJECT, project.name(), ComposeNames.SERVICE, service.name(),
                                 ComposeNames.VERSION, ComposeNames.COMPOSE_VERSION));
                 build.args().forEach(cmd::withBuildArg);
@@ -581,6 +583,19 @@ public final class ProjectEngine {
             String id = "Volume " + volume;
             progress.working(id, "Removing");
             step(progress, id, () -> ctx.request(client -> client.removeVolumeCmd(volume).exec()));
+            progress.done(id, "Removed");
+        }
+    }
+
+    /** Removes images by name (down --rmi), skipping ones that are gone; reports each. */
+    public void removeImages(Collection<String> names, ProgressPanel progress) throws DockerError, InterruptedException {
+        for (String image : new LinkedHashSet<>(names)) {
+            if (!exists(() -> ctx.request(client -> client.inspectImageCmd(image).exec()))) {
+                continue;
+            }
+            String id = "Image " + image;
+            progress.working(id, "Removing");
+            step(progress, id, () -> ctx.request(client -> client.removeImageCmd(image).exec()));
             progress.done(id, "Removed");
         }
     }
