@@ -511,24 +511,82 @@ public final class ProjectEngine {
         }
     }
 
-    /** Stops containers with their stop grace period (or {@code timeout}), reporting each. */
+    /**
+     * Stops containers with their stop grace period (or {@code timeout}), reporting each. As Compose
+     * does, a container stops only after the containers that depend on it, and containers that do not
+     * wait for each other stop at the same time.
+     */
     public void stop(List<Container> containers, Integer timeout, ProgressPanel progress, ComposeProject project)
             throws DockerError, InterruptedException {
+        Map<Integer, List<Container>> levels = new java.util.TreeMap<>();
         for (Container c : containers) {
-            String id = "Container " + name(c);
-            if (!"running".equals(c.getState()) && !"restarting".equals(c.getState()) && !"paused".equals(c.getState())) {
-                progress.done(id, "Stopped");
-                continue;
-            }
-            progress.working(id, "Stopping");
-            Integer grace = timeout;
-            if (grace == null && project != null) {
-                ComposeProject.Service s = project.services().get(service(c));
-                grace = s == null ? null : s.stopGraceSeconds();
-            }
-            stopOne(c.getId(), grace);
-            progress.done(id, "Stopped");
+            levels.computeIfAbsent(project == null ? 0 : stopLevel(project, service(c), 0), k -> new ArrayList<>()).add(c);
         }
+        for (List<Container> level : levels.values()) {
+            List<java.util.concurrent.CompletableFuture<Void>> stops = new ArrayList<>();
+            for (Container c : level) {
+                stops.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        stopReported(c, timeout, progress, project);
+                    } catch (DockerError | InterruptedException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }, STOPPERS));
+            }
+            for (java.util.concurrent.CompletableFuture<Void> stop : stops) {
+                try {
+                    stop.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException
+                            ? e.getCause().getCause() : e.getCause();
+                    if (cause instanceof DockerError docker) {
+                        throw docker;
+                    }
+                    if (cause instanceof InterruptedException interrupted) {
+                        throw interrupted;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService STOPPERS = java.util.concurrent.Executors.newCachedThreadPool(
+            task -> {
+                Thread thread = new Thread(task, "compose-stop");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** 0 for a service nothing depends on, else one more than the deepest of its dependants. */
+    private static int stopLevel(ComposeProject project, String service, int depth) {
+        int level = 0;
+        if (depth > project.services().size()) {
+            return level;
+        }
+        for (ComposeProject.Service s : project.services().values()) {
+            if (s.dependsOn().containsKey(service)) {
+                level = Math.max(level, 1 + stopLevel(project, s.name(), depth + 1));
+            }
+        }
+        return level;
+    }
+
+    private void stopReported(Container c, Integer timeout, ProgressPanel progress, ComposeProject project)
+            throws DockerError, InterruptedException {
+        String id = "Container " + name(c);
+        if (!"running".equals(c.getState()) && !"restarting".equals(c.getState()) && !"paused".equals(c.getState())) {
+            progress.done(id, "Stopped");
+            return;
+        }
+        progress.working(id, "Stopping");
+        Integer grace = timeout;
+        if (grace == null && project != null) {
+            ComposeProject.Service s = project.services().get(service(c));
+            grace = s == null ? null : s.stopGraceSeconds();
+        }
+        stopOne(c.getId(), grace);
+        progress.done(id, "Stopped");
     }
 
     private void stopOne(String containerId, Integer timeout) throws DockerError, InterruptedException {

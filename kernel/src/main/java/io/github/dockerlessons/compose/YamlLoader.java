@@ -64,9 +64,7 @@ public final class YamlLoader {
         if (problem.startsWith("mapping values are not allowed")) {
             return "mapping values are not allowed in this context";
         }
-        if (problem.startsWith("found character '\\t' that cannot start any token")
-                || problem.startsWith("found character '\t' that cannot start any token")
-                || problem.startsWith("found character that cannot start any token")) {
+        if (problem.startsWith("found character") && problem.contains("that cannot start any token")) {
             return "found character that cannot start any token";
         }
         if (problem.startsWith("expected <block end>, but found")) {

@@ -104,7 +104,8 @@ final class ComposeProjectFlags {
     static DockerError failure(ComposeFileError e, CommandContext ctx) {
         String place = place(e);
         if (e.isUnsupported()) {
-            return new DockerError(1, ctx.messages().get("error.compose.unsupported", e.getMessage()),
+            String key = e.getMessage().replace(": not supported by this kernel", "");
+            return new DockerError(1, ctx.messages().get("error.compose.unsupported", key),
                     "hint.compose.unsupported", place);
         }
         if (e.getMessage().startsWith("no configuration file provided")) {
