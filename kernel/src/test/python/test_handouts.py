@@ -19,6 +19,7 @@ NORMALISERS = [
     (re.compile(r"\b\d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d(\.\d+)?"), "<time>"),
     (re.compile(r"\b\w{3} \w{3} +\d{1,2} \d\d:\d\d:\d\d \d{4}\b"), "<time>"),
     (re.compile(r"\b\d+(\.\d+)?(B|kB|MB|GB|KiB|MiB|GiB)\b"), "<size>"),
+    (re.compile(r"\b\d+\.\ds\b"), "<elapsed>"),  # how long each step of docker compose took
     (re.compile(r"(?m)^(root|\d+) +\d+ +\d+ .*$"), "<top row>"),
     (re.compile(r"(?<=<td>)[a-z]+_[a-z]+(?=</td>)"), "<generated name>"),  # docker's adjective_name
     (re.compile(r"\b1:[CM] \d+"), "<redis log>"),

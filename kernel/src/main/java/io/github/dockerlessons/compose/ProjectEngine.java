@@ -523,6 +523,10 @@ public final class ProjectEngine {
             levels.computeIfAbsent(project == null ? 0 : stopLevel(project, service(c), 0), k -> new ArrayList<>()).add(c);
         }
         for (List<Container> level : levels.values()) {
+            for (Container c : level) {
+                // each line in its place before the stops race each other, so the display reads the same every run
+                progress.working("Container " + name(c), "Stopping");
+            }
             List<java.util.concurrent.CompletableFuture<Void>> stops = new ArrayList<>();
             for (Container c : level) {
                 stops.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
