@@ -206,9 +206,7 @@ public final class ProjectEngine {
         try {
             ctx.callLong(ctx.messages().get("interrupt.engine.building"), client -> {
                 var cmd = client.buildImageCmd(context).withDockerfile(dockerfile).withTags(Set.of(tag)).withPull(false)
-                        .withNoCache(noCache)
-                        .withLabels(Map.of(ComposeNames.PROJECT, project.name(), ComposeNames.SERVICE, service.name(),
-                                ComposeNames.VERSION, ComposeNames.COMPOSE_VERSION));
+                        .withNoCache(noCache);
                 build.args().forEach(cmd::withBuildArg);
                 cmd.exec(ctx.cancellation().register(output)).awaitCompletion();
                 return null;
