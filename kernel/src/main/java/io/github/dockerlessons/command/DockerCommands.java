@@ -1,5 +1,18 @@
 package io.github.dockerlessons.command;
 
+import io.github.dockerlessons.command.compose.ComposeBuildCommand;
+import io.github.dockerlessons.command.compose.ComposeCommand;
+import io.github.dockerlessons.command.compose.ComposeConfigCommand;
+import io.github.dockerlessons.command.compose.ComposeDownCommand;
+import io.github.dockerlessons.command.compose.ComposeExecCommand;
+import io.github.dockerlessons.command.compose.ComposeLogsCommand;
+import io.github.dockerlessons.command.compose.ComposePsCommand;
+import io.github.dockerlessons.command.compose.ComposePullCommand;
+import io.github.dockerlessons.command.compose.ComposeRestartCommand;
+import io.github.dockerlessons.command.compose.ComposeRunCommand;
+import io.github.dockerlessons.command.compose.ComposeStartCommand;
+import io.github.dockerlessons.command.compose.ComposeStopCommand;
+import io.github.dockerlessons.command.compose.ComposeUpCommand;
 import io.github.dockerlessons.command.container.AttachCommand;
 import io.github.dockerlessons.command.container.CommitCommand;
 import io.github.dockerlessons.command.container.DiffCommand;
@@ -112,6 +125,17 @@ public final class DockerCommands {
         // docker login, logout, search: the registry commands
         b.add(new LoginCommand()).add(new LogoutCommand()).add(new SearchCommand());
         b.add(new VersionCommand());
-        return b.build();
+
+        // docker compose ...: its project flags may come before the subcommand, which compose itself hands on
+        java.util.concurrent.atomic.AtomicReference<CommandRegistry> registry = new java.util.concurrent.atomic.AtomicReference<>();
+        b.add(new ComposeCommand(registry::get));
+        for (DockerCommand c : new DockerCommand[]{new ComposeUpCommand(), new ComposeDownCommand(), new ComposePsCommand(),
+                new ComposeLogsCommand(), new ComposeExecCommand(), new ComposeRunCommand(), new ComposeBuildCommand(),
+                new ComposeStartCommand(), new ComposeStopCommand(), new ComposeRestartCommand(),
+                new ComposeConfigCommand(), new ComposePullCommand()}) {
+            b.add(c);
+        }
+        registry.set(b.build());
+        return registry.get();
     }
 }

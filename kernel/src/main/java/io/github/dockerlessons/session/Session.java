@@ -3,6 +3,7 @@ package io.github.dockerlessons.session;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.CommandRegistry;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.compose.ComposeV1;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineConnectionLost;
@@ -280,6 +281,10 @@ public final class Session {
             return;
         }
         String program = argv.get(0);
+        if (program.equals(ComposeV1.PROGRAM)) {
+            argv = ComposeV1.asDockerCompose(argv); // Compose v1's spelling reaches the same commands
+            program = "docker";
+        }
         if (!program.equals("docker")) {
             String key = IN_CONTAINER_PROGRAMS.contains(program) ? "hint.in.container.program" : "hint.not.docker";
             throw new DockerError(127, messages.get("error.not.docker", program), key, program);
