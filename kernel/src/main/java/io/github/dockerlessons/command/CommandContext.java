@@ -32,15 +32,17 @@ public final class CommandContext {
     private final Duration quickCallLimit;
     private final String calledAs;
     private final String scopeLabel;
+    private final NotebookRecord record;
 
     public CommandContext(EngineGateway engine, Console console, Messages messages, byte[] heredoc,
                           Cancellation cancellation, Clock clock, Duration quickCallLimit) {
-        this(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, "docker", null);
+        this(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, "docker", null,
+                NotebookRecord.NONE);
     }
 
     private CommandContext(EngineGateway engine, Console console, Messages messages, byte[] heredoc,
                            Cancellation cancellation, Clock clock, Duration quickCallLimit, String calledAs,
-                           String scopeLabel) {
+                           String scopeLabel, NotebookRecord record) {
         this.engine = engine;
         this.console = console;
         this.messages = messages;
@@ -50,18 +52,35 @@ public final class CommandContext {
         this.quickCallLimit = quickCallLimit;
         this.calledAs = calledAs;
         this.scopeLabel = scopeLabel;
+        this.record = record;
     }
 
     /** The same context for a command the user called {@code calledAs} ("docker container ls"). */
     CommandContext calledAs(String name) {
         return new CommandContext(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, name,
-                scopeLabel);
+                scopeLabel, record);
+    }
+
+    /** The same context, remembering what the notebook makes in {@code notebook}. */
+    public CommandContext recordingIn(NotebookRecord notebook) {
+        return new CommandContext(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, calledAs,
+                scopeLabel, notebook);
+    }
+
+    /** What this notebook made: builds, commits, imports and loads tell it their images. */
+    public NotebookRecord record() {
+        return record;
+    }
+
+    /** Whether listings are limited to this notebook's objects ({@code %scope lesson}). */
+    public boolean scoped() {
+        return scopeLabel != null;
     }
 
     /** The same context whose listings show only objects labelled {@code label} ({@code %scope lesson}). */
     public CommandContext scopedTo(String label) {
         return new CommandContext(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, calledAs,
-                label);
+                label, record);
     }
 
     /**

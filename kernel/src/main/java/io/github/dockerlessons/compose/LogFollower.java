@@ -1,11 +1,14 @@
 package io.github.dockerlessons.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineUnreachable;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerError;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -92,16 +95,20 @@ public final class LogFollower {
                 ended.await();
                 return null;
             });
-        } catch (io.github.dockerlessons.engine.DaemonError e) {
+            if (ctx.cancellation().isCancelled()) {
+                // The stop button closed the streams, which may end the wait before it is abandoned.
+                throw new InterruptedException();
+            }
+        } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (io.github.dockerlessons.engine.EngineUnreachable e) {
+        } catch (EngineUnreachable e) {
             throw ctx.unreachable(e);
         } finally {
             for (ResultCallback.Adapter<Frame> callback : callbacks) {
                 ctx.cancellation().unregister(callback);
                 try {
                     callback.close();
-                } catch (java.io.IOException ignored) {
+                } catch (IOException ignored) {
                     // the stream is over either way
                 }
             }

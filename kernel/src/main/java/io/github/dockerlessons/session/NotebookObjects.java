@@ -3,6 +3,7 @@ package io.github.dockerlessons.session;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
+import io.github.dockerlessons.command.NotebookRecord;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineGateway;
 
@@ -11,15 +12,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What belongs to this notebook: every container, image, volume and network it creates carries the
- * label {@value #SESSION_LABEL} with this kernel session's id (and, when the server says which
- * notebook it is, {@value #NOTEBOOK_LABEL}). {@code %scope lesson} limits the listings to them;
+ * What belongs to this notebook: every container, volume and network it creates carries the label
+ * {@value #SESSION_LABEL} with this kernel session's id (and, when the server says which notebook it
+ * is, {@value #NOTEBOOK_LABEL}); the images it builds, commits or imports are remembered by ID. {@code %scope lesson} limits the listings to them;
  * {@code %reset} removes exactly them, never anything else.
  */
-final class NotebookObjects {
+final class NotebookObjects implements NotebookRecord {
     static final String SESSION_LABEL = "io.github.dockerlessons.session";
     static final String NOTEBOOK_LABEL = "io.github.dockerlessons.notebook";
 
@@ -27,6 +30,8 @@ final class NotebookObjects {
     private final String sessionId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final boolean labelling;
     private volatile boolean scoped;
+    /** Images this notebook built, committed or imported, by ID without "sha256:". */
+    private final Set<String> images = ConcurrentHashMap.newKeySet();
 
     /** What {@code %reset} removed, by kind. */
     record Removed(List<String> containers, List<String> images, List<String> volumes, List<String> networks) {
@@ -48,6 +53,17 @@ final class NotebookObjects {
             }
             engine.labelCreations(labels);
         }
+    }
+
+    @Override
+    public void imageMade(String id) {
+        images.add(id.replaceFirst("^sha256:", ""));
+    }
+
+    @Override
+    public boolean owns(String imageId, Map<String, String> imageLabels) {
+        return images.contains(imageId.replaceFirst("^sha256:", ""))
+                || imageLabels != null && sessionId.equals(imageLabels.get(SESSION_LABEL));
     }
 
     boolean labelling() {
@@ -78,13 +94,16 @@ final class NotebookObjects {
             containers.add(container.getNames() != null && container.getNames().length > 0
                     ? container.getNames()[0].replaceFirst("^/", "") : container.getId().substring(0, 12));
         }
-        List<String> images = new ArrayList<>();
-        for (Image image : engine.call(client -> client.listImagesCmd().withLabelFilter(Map.of(SESSION_LABEL, sessionId))
-                .exec(), cancellation, limit)) {
+        List<String> removedImages = new ArrayList<>();
+        for (Image image : engine.call(client -> client.listImagesCmd().exec(), cancellation, limit)) {
+            if (!owns(image.getId(), image.getLabels())) {
+                continue;
+            }
             engine.call(client -> client.removeImageCmd(image.getId()).withForce(true).exec(), cancellation, limit);
-            images.add(image.getRepoTags() != null && image.getRepoTags().length > 0 && !image.getRepoTags()[0]
+            removedImages.add(image.getRepoTags() != null && image.getRepoTags().length > 0 && !image.getRepoTags()[0]
                     .startsWith("<none>") ? image.getRepoTags()[0] : image.getId().replaceFirst("^sha256:", "")
                     .substring(0, 12));
+            images.remove(image.getId().replaceFirst("^sha256:", ""));
         }
         List<String> volumes = new ArrayList<>();
         var listed = engine.call(client -> {
@@ -113,6 +132,6 @@ final class NotebookObjects {
             }, cancellation, limit);
             networks.add(network.getName());
         }
-        return new Removed(containers, images, volumes, networks);
+        return new Removed(containers, removedImages, volumes, networks);
     }
 }

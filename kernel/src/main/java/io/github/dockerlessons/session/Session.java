@@ -304,7 +304,8 @@ public final class Session {
 
     /** What one command works with; its listings limited to this notebook's objects after {@code %scope lesson}. */
     private CommandContext context(Console console, byte[] heredoc, Cancellation cancellation) {
-        CommandContext ctx = new CommandContext(engine, console, messages, heredoc, cancellation, clock, limits.quickCall());
+        CommandContext ctx = new CommandContext(engine, console, messages, heredoc, cancellation, clock, limits.quickCall())
+                .recordingIn(objects);
         return objects.scoped() ? ctx.scopedTo(objects.filter()) : ctx;
     }
 

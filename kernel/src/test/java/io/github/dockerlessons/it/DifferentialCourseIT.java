@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +47,9 @@ class DifferentialCourseIT {
 
     @BeforeAll
     static void prepare() throws Exception {
-        Map<String, String> env = System.getenv();
+        // The kernel's own session label would be the one difference from objects the CLI creates.
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("DOCKER_KERNEL_SESSION_LABELS", "off");
         session = new Session(DockerCommands.registry(), new EngineGateway(EngineLocation.fromEnvironment(env)),
                 new Messages(Messages.ENGLISH), env, Clock.systemUTC());
         files = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "course-it");

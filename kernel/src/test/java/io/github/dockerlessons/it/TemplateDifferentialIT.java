@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +37,9 @@ class TemplateDifferentialIT {
 
     @BeforeAll
     static void prepare() throws Exception {
-        Map<String, String> env = System.getenv();
+        // The kernel's own session label would be the one difference from objects the CLI creates.
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("DOCKER_KERNEL_SESSION_LABELS", "off");
         session = new Session(DockerCommands.registry(), new EngineGateway(EngineLocation.fromEnvironment(env)),
                 new Messages(Messages.ENGLISH), env, Clock.systemUTC());
         kernel("docker run -d --name " + P + "-web -p 16380:6379 -l tier=cache -l com.example.my-tier=front"

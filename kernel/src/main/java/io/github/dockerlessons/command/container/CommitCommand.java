@@ -64,6 +64,7 @@ public final class CommitCommand implements DockerCommand {
         JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.committing", in.arg(0)),
                 client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, path.toString(),
                         new JsonObject())).getAsJsonObject();
+        ctx.record().imageMade(answer.get("Id").getAsString());
         ctx.console().out(answer.get("Id").getAsString() + "\n");
     }
 }

@@ -160,6 +160,9 @@ public final class BuildCommand implements DockerCommand {
         if (failure[0] != null) {
             throw new DockerError(1, failure[0], "hint.build.failed");
         }
+        if (imageId[0] != null) {
+            ctx.record().imageMade(imageId[0]);
+        }
         if (quiet && imageId[0] != null) {
             ctx.console().out(imageId[0] + "\n");
         }

@@ -53,7 +53,7 @@ public final class ImagesCommand implements DockerCommand {
         boolean digests = in.get(DIGESTS);
         String format = in.get(FORMAT);
         List<String> args = in.args();
-        Map<String, List<String>> filter = ctx.scoped(Filters.parse(in.get(FILTER), in));
+        Map<String, List<String>> filter = Filters.parse(in.get(FILTER), in);
         List<Image> listed = ctx.call(client -> {
             var cmd = client.listImagesCmd().withShowAll(all);
             if (!args.isEmpty()) {
@@ -65,6 +65,10 @@ public final class ImagesCommand implements DockerCommand {
         // The engine lists newest first and leaves images of the same second in any order, different
         // from call to call; ties go by name so that two runs of a lesson print the same table.
         List<Image> images = new ArrayList<>(listed);
+        if (ctx.scoped()) {
+            // %scope lesson: the images this notebook made (remembered by ID, or labelled).
+            images.removeIf(image -> !ctx.record().owns(image.getId(), image.getLabels()));
+        }
         images.sort(Comparator.comparing((Image i) -> i.getCreated() == null ? 0L : i.getCreated())
                 .reversed().thenComparing(i -> i.getRepoTags() == null || i.getRepoTags().length == 0 ? ""
                         : i.getRepoTags()[0]));

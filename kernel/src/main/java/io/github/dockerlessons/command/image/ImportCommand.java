@@ -2,6 +2,8 @@ package io.github.dockerlessons.command.image;
 
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.ForwardingConsole;
 import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
@@ -57,6 +59,16 @@ public final class ImportCommand implements DockerCommand {
             path.append("&changes=").append(EngineGateway.encode(change));
         }
         InputStream body = url ? null : TarUpload.open(ctx, source);
-        TarUpload.send(ctx, path.toString(), body, ctx.messages().get("interrupt.engine.importing"));
+        // The engine answers with the new image's ID: the notebook made that image.
+        Console remembering = new ForwardingConsole(ctx.console()) {
+            @Override
+            public void out(String text) {
+                if (text.startsWith("sha256:")) {
+                    ctx.record().imageMade(text.strip());
+                }
+                super.out(text);
+            }
+        };
+        TarUpload.send(ctx, path.toString(), body, ctx.messages().get("interrupt.engine.importing"), remembering);
     }
 }

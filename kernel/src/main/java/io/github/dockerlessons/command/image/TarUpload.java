@@ -2,6 +2,7 @@ package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.stream.JsonMessages;
@@ -38,7 +39,13 @@ final class TarUpload {
     /** POSTs {@code body} to {@code path} and prints the answer; fails with the stream's error. */
     static void send(CommandContext ctx, String path, InputStream body, String stillGoingOn)
             throws DockerError, InterruptedException {
-        JsonMessages messages = new JsonMessages(ctx.console(), aux -> { });
+        send(ctx, path, body, stillGoingOn, ctx.console());
+    }
+
+    /** As {@link #send(CommandContext, String, InputStream, String)}, the engine's messages to {@code console}. */
+    static void send(CommandContext ctx, String path, InputStream body, String stillGoingOn, Console console)
+            throws DockerError, InterruptedException {
+        JsonMessages messages = new JsonMessages(console, aux -> { });
         try (InputStream in = body) {
             ctx.requestLong(stillGoingOn, client -> ctx.engine().exchange(DockerHttpClient.Request.Method.POST, path,
                     Map.of("Content-Type", "application/x-tar"), in, messages::read));
