@@ -15,21 +15,12 @@ import io.github.dockerlessons.command.compose.ComposeStopCommand;
 import io.github.dockerlessons.command.compose.ComposeUpCommand;
 import io.github.dockerlessons.command.container.AttachCommand;
 import io.github.dockerlessons.command.container.CommitCommand;
-import io.github.dockerlessons.command.container.DiffCommand;
-import io.github.dockerlessons.command.container.ExportCommand;
-import io.github.dockerlessons.command.container.UpdateCommand;
-import io.github.dockerlessons.command.image.ImportCommand;
-import io.github.dockerlessons.command.image.LoadCommand;
-import io.github.dockerlessons.command.image.PushCommand;
-import io.github.dockerlessons.command.image.SaveCommand;
-import io.github.dockerlessons.command.registry.LoginCommand;
-import io.github.dockerlessons.command.registry.LogoutCommand;
-import io.github.dockerlessons.command.registry.SearchCommand;
-import io.github.dockerlessons.command.system.SystemPruneCommand;
 import io.github.dockerlessons.command.container.ContainerPruneCommand;
 import io.github.dockerlessons.command.container.CpCommand;
 import io.github.dockerlessons.command.container.CreateCommand;
+import io.github.dockerlessons.command.container.DiffCommand;
 import io.github.dockerlessons.command.container.ExecCommand;
+import io.github.dockerlessons.command.container.ExportCommand;
 import io.github.dockerlessons.command.container.KillCommand;
 import io.github.dockerlessons.command.container.LogsCommand;
 import io.github.dockerlessons.command.container.PauseCommand;
@@ -44,13 +35,18 @@ import io.github.dockerlessons.command.container.StatsCommand;
 import io.github.dockerlessons.command.container.StopCommand;
 import io.github.dockerlessons.command.container.TopCommand;
 import io.github.dockerlessons.command.container.UnpauseCommand;
+import io.github.dockerlessons.command.container.UpdateCommand;
 import io.github.dockerlessons.command.container.WaitCommand;
 import io.github.dockerlessons.command.image.BuildCommand;
 import io.github.dockerlessons.command.image.HistoryCommand;
 import io.github.dockerlessons.command.image.ImagePruneCommand;
 import io.github.dockerlessons.command.image.ImagesCommand;
+import io.github.dockerlessons.command.image.ImportCommand;
+import io.github.dockerlessons.command.image.LoadCommand;
 import io.github.dockerlessons.command.image.PullCommand;
+import io.github.dockerlessons.command.image.PushCommand;
 import io.github.dockerlessons.command.image.RmiCommand;
+import io.github.dockerlessons.command.image.SaveCommand;
 import io.github.dockerlessons.command.image.TagCommand;
 import io.github.dockerlessons.command.network.NetworkConnectCommand;
 import io.github.dockerlessons.command.network.NetworkCreateCommand;
@@ -58,15 +54,21 @@ import io.github.dockerlessons.command.network.NetworkDisconnectCommand;
 import io.github.dockerlessons.command.network.NetworkInspectCommand;
 import io.github.dockerlessons.command.network.NetworkLsCommand;
 import io.github.dockerlessons.command.network.NetworkRmCommand;
+import io.github.dockerlessons.command.registry.LoginCommand;
+import io.github.dockerlessons.command.registry.LogoutCommand;
+import io.github.dockerlessons.command.registry.SearchCommand;
 import io.github.dockerlessons.command.system.EventsCommand;
 import io.github.dockerlessons.command.system.InfoCommand;
 import io.github.dockerlessons.command.system.InspectCommand;
 import io.github.dockerlessons.command.system.SystemDfCommand;
+import io.github.dockerlessons.command.system.SystemPruneCommand;
 import io.github.dockerlessons.command.system.VersionCommand;
 import io.github.dockerlessons.command.volume.VolumeCreateCommand;
 import io.github.dockerlessons.command.volume.VolumeInspectCommand;
 import io.github.dockerlessons.command.volume.VolumeLsCommand;
 import io.github.dockerlessons.command.volume.VolumeRmCommand;
+
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The commands the kernel ships with, each at its own path, and the management forms that reach
@@ -127,7 +129,7 @@ public final class DockerCommands {
         b.add(new VersionCommand());
 
         // docker compose ...: its project flags may come before the subcommand, which compose itself hands on
-        java.util.concurrent.atomic.AtomicReference<CommandRegistry> registry = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<CommandRegistry> registry = new AtomicReference<>();
         b.add(new ComposeCommand(registry::get));
         for (DockerCommand c : new DockerCommand[]{new ComposeUpCommand(), new ComposeDownCommand(), new ComposePsCommand(),
                 new ComposeLogsCommand(), new ComposeExecCommand(), new ComposeRunCommand(), new ComposeBuildCommand(),

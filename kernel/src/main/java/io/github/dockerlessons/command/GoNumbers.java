@@ -4,6 +4,8 @@ import io.github.dockerlessons.command.flags.FlagType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +21,7 @@ public final class GoNumbers {
 
     /** strconv.ParseFloat(text, 64), decimal forms and inf/nan. */
     public static double parseFloat(String text) throws FlagType.InvalidValue {
-        String lower = text.toLowerCase(java.util.Locale.ROOT).replaceFirst("^[+-]", "");
+        String lower = text.toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "");
         if (lower.equals("inf") || lower.equals("infinity")) {
             return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
@@ -73,7 +75,7 @@ public final class GoNumbers {
                 BigDecimal numerator = new BigDecimal(new BigInteger(text.substring(0, slash)));
                 BigDecimal denominator = new BigDecimal(new BigInteger(text.substring(slash + 1)));
                 return denominator.signum() == 0 ? null
-                        : numerator.divide(denominator, java.math.MathContext.DECIMAL128);
+                        : numerator.divide(denominator, MathContext.DECIMAL128);
             }
             return new BigDecimal(text);
         } catch (NumberFormatException | ArithmeticException e) {

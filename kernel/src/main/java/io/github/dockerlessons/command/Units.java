@@ -4,6 +4,7 @@ import io.github.dockerlessons.command.flags.FlagType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,7 +37,7 @@ public final class Units {
         if (suffix.isEmpty()) {
             return (long) size;
         }
-        String lower = suffix.toLowerCase(java.util.Locale.ROOT);
+        String lower = suffix.toLowerCase(Locale.ROOT);
         long multiplier = switch (lower.charAt(0)) {
             case 'b' -> lower.length() == 1 ? 1 : 0;
             case 'k' -> 1L << 10;

@@ -1,6 +1,7 @@
 package io.github.dockerlessons.compose;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +79,7 @@ public final class DependencyOrder {
     /** The reverse: dependants stop before what they depend on. */
     public static List<ComposeProject.Service> stopOrder(ComposeProject project, List<ComposeProject.Service> chosen) {
         List<ComposeProject.Service> order = new ArrayList<>(startOrder(project, chosen, false));
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         return order;
     }
 }

@@ -1,16 +1,20 @@
 package io.github.dockerlessons.compose;
 
-import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +58,7 @@ public final class LogFollower {
      * Follows every container until all have ended; {@code sinceNow} holds the containers whose
      * earlier output is not to be shown (they were running already). 
      */
-    public void follow(List<Container> containers, Selection selection, java.util.Set<String> sinceNow,
+    public void follow(List<Container> containers, Selection selection, Set<String> sinceNow,
                        boolean stopAtFirstExit) throws DockerError, InterruptedException {
         for (Container c : containers) {
             panel.register(ComposeNames.logName(project, ProjectEngine.name(c)));
@@ -120,7 +124,7 @@ public final class LogFollower {
         try {
             for (int tries = 0; tries < 20; tries++) {
                 var state = ctx.engine().call(client -> client.inspectContainerCmd(c.getId()).exec().getState(),
-                        java.time.Duration.ofSeconds(2));
+                        Duration.ofSeconds(2));
                 if (!Boolean.TRUE.equals(state.getRunning())) {
                     panel.status(shown, "exited with code " + state.getExitCodeLong());
                     return;
@@ -132,7 +136,7 @@ public final class LogFollower {
         }
     }
 
-    private static com.github.dockerjava.api.command.LogContainerCmd open(com.github.dockerjava.api.DockerClient client,
+    private static LogContainerCmd open(DockerClient client,
             String id, Selection selection, boolean follow, Integer since) {
         var cmd = client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(follow)
                 .withTimestamps(selection.timestamps());

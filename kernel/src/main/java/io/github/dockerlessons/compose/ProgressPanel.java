@@ -6,6 +6,7 @@ import io.github.dockerlessons.render.Html;
 import io.github.dockerlessons.render.TerminalText;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -99,7 +100,7 @@ public final class ProgressPanel {
                 case WARNING -> "!";
                 case ERROR -> "✘";
             };
-            String timer = String.format(java.util.Locale.ROOT, "%.1fs ",
+            String timer = String.format(Locale.ROOT, "%.1fs ",
                     ((line.ended == 0 ? System.nanoTime() : line.ended) - line.started) / 1e9);
             String left = " " + mark + " " + entry.getKey() + " ".repeat(width - entry.getKey().length()) + " "
                     + line.status;

@@ -1,7 +1,9 @@
 package io.github.dockerlessons.compose;
 
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
@@ -18,6 +20,7 @@ import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,7 +29,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * What Compose does with the engine for a project, step by step, each step reported on a
@@ -183,8 +192,8 @@ public final class ProjectEngine {
             throws DockerError, InterruptedException {
         ComposeProject.Build build = service.build();
         String tag = ComposeNames.image(project.name(), service);
-        java.io.File context = build.context().toFile();
-        java.io.File dockerfile = build.context().resolve(build.dockerfile()).toFile();
+        File context = build.context().toFile();
+        File dockerfile = build.context().resolve(build.dockerfile()).toFile();
         if (!context.isDirectory()) {
             throw new DockerError(1, "unable to prepare context: path \"" + build.context() + "\" not found");
         }
@@ -394,7 +403,7 @@ public final class ProjectEngine {
         return aliases;
     }
 
-    private static void applyPorts(ComposeProject.Service service, com.github.dockerjava.api.command.CreateContainerCmd cmd,
+    private static void applyPorts(ComposeProject.Service service, CreateContainerCmd cmd,
                                    HostConfig host, boolean oneOff) {
         Map<ExposedPort, Void> exposed = new LinkedHashMap<>();
         Ports bindings = new Ports();
@@ -423,13 +432,13 @@ public final class ProjectEngine {
     }
 
     private static void applyMounts(ComposeProject project, ComposeProject.Service service,
-                                    com.github.dockerjava.api.command.CreateContainerCmd cmd, HostConfig host) {
+                                    CreateContainerCmd cmd, HostConfig host) {
         List<Bind> binds = new ArrayList<>();
         List<Volume> anonymous = new ArrayList<>();
         Map<String, String> tmpfs = new LinkedHashMap<>();
         for (ComposeProject.Mount mount : service.volumes()) {
-            com.github.dockerjava.api.model.AccessMode mode = mount.readOnly()
-                    ? com.github.dockerjava.api.model.AccessMode.ro : com.github.dockerjava.api.model.AccessMode.rw;
+            AccessMode mode = mount.readOnly()
+                    ? AccessMode.ro : AccessMode.rw;
             switch (mount.type()) {
                 case "bind" -> binds.add(new Bind(mount.source(), new Volume(mount.target()), mode));
                 case "tmpfs" -> tmpfs.put(mount.target(), "");
@@ -516,7 +525,7 @@ public final class ProjectEngine {
      */
     public void stop(List<Container> containers, Integer timeout, ProgressPanel progress, ComposeProject project)
             throws DockerError, InterruptedException {
-        Map<Integer, List<Container>> levels = new java.util.TreeMap<>();
+        Map<Integer, List<Container>> levels = new TreeMap<>();
         for (Container c : containers) {
             levels.computeIfAbsent(project == null ? 0 : stopLevel(project, service(c), 0), k -> new ArrayList<>()).add(c);
         }
@@ -525,21 +534,21 @@ public final class ProjectEngine {
                 // each line in its place before the stops race each other, so the display reads the same every run
                 progress.working("Container " + name(c), "Stopping");
             }
-            List<java.util.concurrent.CompletableFuture<Void>> stops = new ArrayList<>();
+            List<CompletableFuture<Void>> stops = new ArrayList<>();
             for (Container c : level) {
-                stops.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                stops.add(CompletableFuture.runAsync(() -> {
                     try {
                         stopReported(c, timeout, progress, project);
                     } catch (DockerError | InterruptedException e) {
-                        throw new java.util.concurrent.CompletionException(e);
+                        throw new CompletionException(e);
                     }
                 }, STOPPERS));
             }
-            for (java.util.concurrent.CompletableFuture<Void> stop : stops) {
+            for (CompletableFuture<Void> stop : stops) {
                 try {
                     stop.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() instanceof CompletionException
                             ? e.getCause().getCause() : e.getCause();
                     if (cause instanceof DockerError docker) {
                         throw docker;
@@ -553,7 +562,7 @@ public final class ProjectEngine {
         }
     }
 
-    private static final java.util.concurrent.ExecutorService STOPPERS = java.util.concurrent.Executors.newCachedThreadPool(
+    private static final ExecutorService STOPPERS = Executors.newCachedThreadPool(
             task -> {
                 Thread thread = new Thread(task, "compose-stop");
                 thread.setDaemon(true);

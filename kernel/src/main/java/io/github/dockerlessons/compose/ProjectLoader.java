@@ -2,14 +2,18 @@ package io.github.dockerlessons.compose;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds and loads a Compose project as {@code docker compose} does: the files given with -f (or
@@ -120,7 +124,7 @@ public final class ProjectLoader {
         List<String> given = options.files();
         if (given.isEmpty() && options.osEnvironment().containsKey("COMPOSE_FILE")) {
             String separator = options.osEnvironment().getOrDefault("COMPOSE_PATH_SEPARATOR", ":");
-            given = List.of(options.osEnvironment().get("COMPOSE_FILE").split(java.util.regex.Pattern.quote(separator)));
+            given = List.of(options.osEnvironment().get("COMPOSE_FILE").split(Pattern.quote(separator)));
         }
         if (!given.isEmpty()) {
             for (String name : given) {
@@ -229,7 +233,7 @@ public final class ProjectLoader {
     /** compose-go's NormalizeProjectName: lower case, only [a-z0-9_-], no leading '_' or '-'. */
     public static String normalize(String name) {
         StringBuilder out = new StringBuilder();
-        for (char c : name.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
                 out.append(c);
             }
@@ -242,10 +246,10 @@ public final class ProjectLoader {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
         return e.getMessage();

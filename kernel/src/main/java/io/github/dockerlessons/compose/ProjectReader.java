@@ -1,5 +1,6 @@
 package io.github.dockerlessons.compose;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -199,7 +200,7 @@ final class ProjectReader {
             } catch (DotEnv.BadLine e) {
                 throw new ComposeFileError("failed to read " + envFile + ": line " + e.line() + ": " + e.getMessage(),
                         file, item.position());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new ComposeFileError("failed to read " + envFile + ": " + e.getMessage(), file, item.position());
             }
         }

@@ -11,6 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.jna.LastErrorException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -170,7 +171,7 @@ public final class EngineGateway implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException
                     || t instanceof UnknownHostException
-                    || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                    || t instanceof ConnectTimeoutException) {
                 return true;
             }
             if (t instanceof LastErrorException last && isConnectErrno(last.getErrorCode())) {

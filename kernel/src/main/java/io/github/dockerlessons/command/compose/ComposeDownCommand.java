@@ -8,7 +8,9 @@ import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
+import io.github.dockerlessons.compose.DependencyOrder;
 import io.github.dockerlessons.compose.ProgressPanel;
 import io.github.dockerlessons.compose.ProjectEngine;
 import io.github.dockerlessons.compose.ProjectLoader;
@@ -86,7 +88,7 @@ public final class ComposeDownCommand implements DockerCommand {
                 List<String> images = new ArrayList<>();
                 for (ComposeProject.Service s : project.services().values()) {
                     if (rmi.equals("all") || s.image() == null) {
-                        images.add(io.github.dockerlessons.compose.ComposeNames.image(project.name(), s));
+                        images.add(ComposeNames.image(project.name(), s));
                     }
                 }
                 engine.removeImages(images, progress);
@@ -97,7 +99,7 @@ public final class ComposeDownCommand implements DockerCommand {
     }
 
     private static int startIndex(ComposeProject project, String service, List<String> fileOrder) {
-        List<ComposeProject.Service> start = io.github.dockerlessons.compose.DependencyOrder.startOrder(project,
+        List<ComposeProject.Service> start = DependencyOrder.startOrder(project,
                 new ArrayList<>(project.services().values()), true);
         for (int i = 0; i < start.size(); i++) {
             if (start.get(i).name().equals(service)) {

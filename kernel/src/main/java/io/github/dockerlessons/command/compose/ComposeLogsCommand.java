@@ -10,6 +10,7 @@ import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Since;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.LogFollower;
 import io.github.dockerlessons.compose.LogPanel;
 import io.github.dockerlessons.compose.ProjectEngine;
@@ -65,7 +66,7 @@ public final class ComposeLogsCommand implements DockerCommand {
         int index = in.get(INDEX);
         if (index > 0) {
             containers = containers.stream().filter(c -> String.valueOf(index)
-                    .equals(c.getLabels().get(io.github.dockerlessons.compose.ComposeNames.CONTAINER_NUMBER))).toList();
+                    .equals(c.getLabels().get(ComposeNames.CONTAINER_NUMBER))).toList();
         }
         LogFollower.Selection selection = new LogFollower.Selection(tail, since, in.get(TIMESTAMPS));
         try (LogPanel panel = new LogPanel(ctx.console(), !in.get(NO_LOG_PREFIX),

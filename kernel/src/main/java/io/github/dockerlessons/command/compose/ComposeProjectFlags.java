@@ -11,6 +11,7 @@ import io.github.dockerlessons.compose.YamlNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ final class ComposeProjectFlags {
     }
 
     static ProjectLoader.Options options(Invocation in) {
-        List<String> files = new java.util.ArrayList<>(in.get(SUB_FILE));
+        List<String> files = new ArrayList<>(in.get(SUB_FILE));
         files.addAll(in.get(SUB_FILE_LONG));
         return new ProjectLoader.Options(files, in.get(SUB_PROJECT_NAME), in.get(SUB_PROJECT_DIRECTORY),
                 in.get(SUB_ENV_FILE), Path.of("").toAbsolutePath(), System.getenv());
@@ -53,7 +54,7 @@ final class ComposeProjectFlags {
 
     /** The words that give the top-level flags again, after the subcommand. */
     static List<String> words(Invocation in) {
-        List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         in.get(FILE).forEach(f -> words.add("--file=" + f));
         if (in.get(PROJECT_NAME) != null) {
             words.add("--project-name=" + in.get(PROJECT_NAME));

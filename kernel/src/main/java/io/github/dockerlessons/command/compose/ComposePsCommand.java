@@ -19,11 +19,14 @@ import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code docker compose ps}: the project's containers as Compose's table shows them (NAME, IMAGE,
@@ -130,9 +133,9 @@ public final class ComposePsCommand implements DockerCommand {
         Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
         FieldContext context = new FieldContext(HEADERS, labels);
         context.put("Command", () -> ContainerTable.command(c.getCommand(), truncate))
-                .put("CreatedAt", () -> java.time.Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated())
-                        .atZone(java.time.ZoneId.systemDefault())
-                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z")))
+                .put("CreatedAt", () -> Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated())
+                        .atZone(ZoneId.systemDefault())
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z")))
                 .put("ExitCode", () -> exitCode(c))
                 .put("Health", () -> health(c))
                 .put("ID", () -> ContainerTable.id(c.getId(), truncate))
@@ -142,7 +145,7 @@ public final class ComposePsCommand implements DockerCommand {
                 .put("Name", () -> ProjectEngine.name(c))
                 .put("Names", () -> ProjectEngine.name(c))
                 .put("Networks", () -> c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null ? ""
-                        : String.join(",", new java.util.TreeSet<>(c.getNetworkSettings().getNetworks().keySet())))
+                        : String.join(",", new TreeSet<>(c.getNetworkSettings().getNetworks().keySet())))
                 .put("Ports", () -> ContainerTable.ports(c.getPorts()))
                 .put("Project", () -> labels.getOrDefault(ComposeNames.PROJECT, ""))
                 .put("RunningFor", () -> ContainerTable.created(c.getCreated(), now))

@@ -11,6 +11,8 @@ import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.ProgressPanel;
 import io.github.dockerlessons.compose.ProjectEngine;
+import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.render.Bundle;
 
 import java.util.List;
 
@@ -40,7 +42,7 @@ public final class ComposePullCommand implements DockerCommand {
             throw ComposeProjectFlags.failure(e, ctx);
         }
         ProjectEngine engine = new ProjectEngine(ctx);
-        ProgressPanel progress = new ProgressPanel(in.get(QUIET) ? new io.github.dockerlessons.console.Console() {
+        ProgressPanel progress = new ProgressPanel(in.get(QUIET) ? new Console() {
             @Override
             public void out(String text) { }
 
@@ -48,10 +50,10 @@ public final class ComposePullCommand implements DockerCommand {
             public void err(String text) { }
 
             @Override
-            public void show(io.github.dockerlessons.render.Bundle bundle) { }
+            public void show(Bundle bundle) { }
 
             @Override
-            public void result(io.github.dockerlessons.render.Bundle bundle) { }
+            public void result(Bundle bundle) { }
         } : ctx.console(), "Pulling");
         try {
             for (ComposeProject.Service s : chosen) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
 import io.github.dockerlessons.compose.ProjectEngine;
@@ -33,7 +34,7 @@ final class ServiceContainers {
         List<ComposeProject.Service> chosen;
         try {
             chosen = project.select(in.args());
-        } catch (io.github.dockerlessons.compose.ComposeFileError e) {
+        } catch (ComposeFileError e) {
             throw ComposeProjectFlags.failure(e, ctx);
         }
         List<Container> ordered = new ArrayList<>();

@@ -1,7 +1,8 @@
 package io.github.dockerlessons.command.container;
 
-import com.google.gson.JsonObject;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.container.options.ApiRequirement;
@@ -113,7 +114,7 @@ final class ContainerCreator {
                 path.toString(), body)).getAsJsonObject();
         String loopbackDns = options.network().loopbackDns();
         var warnings = answer.has("Warnings") && answer.get("Warnings").isJsonArray()
-                ? answer.getAsJsonArray("Warnings") : new com.google.gson.JsonArray();
+                ? answer.getAsJsonArray("Warnings") : new JsonArray();
         if (loopbackDns != null && IpAddress.isLoopback(loopbackDns)) {
             warnings.add("Localhost DNS (" + loopbackDns + ") may fail in containers.");
         }

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.container;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.container.options.ApiRequirement;
@@ -13,6 +14,7 @@ import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.container.options.ResourceFlags;
 import io.github.dockerlessons.command.container.options.SecurityFlags;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +35,14 @@ record ContainerOptions(ProcessFlags process, PortFlags ports, MountFlags mounts
 
     static final Flag<String> NAME = Flag.string("name");
     static final Flag<String> PLATFORM = Flag.string("platform");
-    static final Flag<String> PULL = Flag.of((char) 0, "pull", io.github.dockerlessons.command.flags.FlagType.STRING,
+    static final Flag<String> PULL = Flag.of((char) 0, "pull", FlagType.STRING,
             "missing").defaultShownAs("\"missing\"");
     static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     static final Flag<String> CIDFILE = Flag.string("cidfile");
     static final Flag<Boolean> USE_API_SOCKET = Flag.bool("use-api-socket");
     /** Content trust needs a notary, which no lesson reaches: the flag is taken, and images are never verified. */
     static final Flag<Boolean> DISABLE_CONTENT_TRUST = Flag.of((char) 0, "disable-content-trust",
-            io.github.dockerlessons.command.flags.FlagType.BOOL, true).defaultShownAs("true");
+            FlagType.BOOL, true).defaultShownAs("true");
 
     static final List<Flag<?>> FLAGS = all();
 
@@ -135,7 +137,7 @@ record ContainerOptions(ProcessFlags process, PortFlags ports, MountFlags mounts
             mount.addProperty("Target", "/var/run/docker.sock");
             mount.add("BindOptions", new JsonObject());
             if (!request.host().has("Mounts")) {
-                request.host().add("Mounts", new com.google.gson.JsonArray());
+                request.host().add("Mounts", new JsonArray());
             }
             request.host().getAsJsonArray("Mounts").add(mount);
         }

@@ -8,6 +8,7 @@ import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.container.options.InvalidOptions;
+import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -51,7 +52,7 @@ public final class RunCommand implements DockerCommand {
         } catch (InvalidOptions e) {
             throw failure(e);
         }
-        if (detach && !in.get(io.github.dockerlessons.command.container.options.ProcessFlags.ATTACH).isEmpty()) {
+        if (detach && !in.get(ProcessFlags.ATTACH).isEmpty()) {
             throw new DockerError(1, "conflicting options: cannot specify both --attach and --detach");
         }
         String image = in.arg(0);

@@ -11,6 +11,8 @@ import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.container.options.InvalidOptions;
+import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.container.options.ResourceFlags;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -96,8 +98,8 @@ public final class UpdateCommand implements DockerCommand {
 
     private static JsonObject restartPolicy(String policy) throws DockerError {
         try {
-            return io.github.dockerlessons.command.container.options.ProcessFlags.restartPolicyOf(policy);
-        } catch (io.github.dockerlessons.command.container.options.InvalidOptions e) {
+            return ProcessFlags.restartPolicyOf(policy);
+        } catch (InvalidOptions e) {
             throw new DockerError(1, e.getMessage());
         }
     }

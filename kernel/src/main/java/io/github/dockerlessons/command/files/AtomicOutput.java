@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,7 +30,7 @@ public final class AtomicOutput implements AutoCloseable {
     public static AtomicOutput create(String name) throws LocalFileError {
         Path target = Path.of(name).toAbsolutePath().normalize();
         Path folder = target.getParent();
-        if (!Files.exists(Path.of(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(Path.of(name), LinkOption.NOFOLLOW_LINKS)) {
             Path given = Path.of(name).getParent() == null ? Path.of(".") : Path.of(name).getParent();
             if (!Files.exists(folder)) {
                 throw new LocalFileError("invalid output path: stat " + given + ": no such file or directory");

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.registry;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -11,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.Map;
 
@@ -147,7 +149,7 @@ public final class CredentialStore {
         StringWriter text = new StringWriter();
         try (JsonWriter writer = new JsonWriter(text)) {
             writer.setIndent("\t");
-            new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(config, writer);
+            new GsonBuilder().disableHtmlEscaping().create().toJson(config, writer);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -155,8 +157,8 @@ public final class CredentialStore {
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), "config.json", "");
             Files.writeString(temporary, text.toString());
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw LocalFileError.of("open", file, e);
         }

@@ -17,6 +17,7 @@ import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.render.TabWriter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ public final class SearchCommand implements DockerCommand {
         } catch (EngineUnreachable e) {
             throw ctx.unreachable(e);
         }
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("NAME", "DESCRIPTION", "STARS", "OFFICIAL"));
         for (JsonElement element : results.getAsJsonArray()) {
             JsonObject result = element.getAsJsonObject();

@@ -1,6 +1,7 @@
 package io.github.dockerlessons.command.system;
 
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.EventsCmd;
 import com.github.dockerjava.api.model.Event;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
@@ -75,7 +76,7 @@ public final class EventsCommand implements DockerCommand {
         }
     }
 
-    private static void addFilter(com.github.dockerjava.api.command.EventsCmd cmd, String key, String value) {
+    private static void addFilter(EventsCmd cmd, String key, String value) {
         switch (key) {
             case "container" -> cmd.withContainerFilter(value);
             case "image" -> cmd.withImageFilter(value);

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.render.template;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -401,7 +402,7 @@ public final class GoStrconv {
             throw new NumError("invalid syntax");
         }
         // Escapes may spell bytes (\xff, \377); they are gathered as bytes and decoded as UTF-8.
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(body.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length());
         int[] at = {0};
         while (at[0] < body.length()) {
             char c = body.charAt(at[0]);
@@ -428,7 +429,7 @@ public final class GoStrconv {
         int[] at = {0};
         int value;
         if (s.charAt(0) == '\\') {
-            value = unquoteEscape(s, at, '\'', new java.io.ByteArrayOutputStream());
+            value = unquoteEscape(s, at, '\'', new ByteArrayOutputStream());
         } else {
             value = s.codePointAt(0);
             at[0] = Character.charCount(value);
@@ -440,7 +441,7 @@ public final class GoStrconv {
     }
 
     /** One escape at {@code at[0]} (a backslash); writes its UTF-8 bytes and returns its value. */
-    private static int unquoteEscape(String s, int[] at, char quote, java.io.ByteArrayOutputStream out)
+    private static int unquoteEscape(String s, int[] at, char quote, ByteArrayOutputStream out)
             throws NumError {
         int i = at[0] + 1;
         if (i >= s.length()) {

@@ -25,6 +25,7 @@ import io.github.dockerlessons.render.template.Node.TextNode;
 import io.github.dockerlessons.render.template.Node.VariableNode;
 import io.github.dockerlessons.render.template.Node.WithNode;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -695,7 +696,7 @@ public final class Parser {
                     }
                     if (f == Math.rint(f) && f >= 0 && f < 1.8446744073709552E19) {
                         isUint = true;
-                        u = new java.math.BigDecimal(f).toBigInteger().longValue();
+                        u = new BigDecimal(f).toBigInteger().longValue();
                     }
                 } catch (GoStrconv.NumError e) {
                     if (e.getMessage().startsWith("integer overflow")) {

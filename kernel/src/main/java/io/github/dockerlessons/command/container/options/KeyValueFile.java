@@ -3,6 +3,7 @@ package io.github.dockerlessons.command.container.options;
 import io.github.dockerlessons.command.files.LocalFileError;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public final class KeyValueFile {
     private static String decode(byte[] bytes, String file) throws InvalidOptions {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw invalid(file, "invalid utf8 bytes");
         }

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.container.options;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -84,7 +85,7 @@ public record MountFlags(List<String> binds, Set<String> anonymous, List<JsonObj
             host.add("Binds", CreateRequest.strings(binds));
         }
         if (!mounts.isEmpty()) {
-            com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+            JsonArray array = new JsonArray();
             mounts.forEach(array::add);
             host.add("Mounts", array);
         }

@@ -9,6 +9,7 @@ import io.github.dockerlessons.command.flags.ValueCompletion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -66,7 +67,7 @@ public record NetworkFlags(String networkMode, JsonObject endpoints, List<String
             String mac = "";
             JsonObject driverOptions = null;
             for (String field : MountSpec.csvFields(value)) {
-                String lower = field.toLowerCase(java.util.Locale.ROOT);
+                String lower = field.toLowerCase(Locale.ROOT);
                 int eq = lower.indexOf('=');
                 if (eq <= 0) {
                     throw new FlagType.InvalidValue("invalid field " + field);

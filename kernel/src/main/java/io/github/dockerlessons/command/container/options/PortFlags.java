@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -146,7 +147,7 @@ public record PortFlags(Set<String> exposed, Map<String, List<Binding>> bindings
             throw new InvalidOptions("invalid ranges specified for container and host Ports: " + containerPort + " and "
                     + hostPort);
         }
-        String lowerProto = proto.toLowerCase(java.util.Locale.ROOT);
+        String lowerProto = proto.toLowerCase(Locale.ROOT);
         if (!lowerProto.equals("tcp") && !lowerProto.equals("udp") && !lowerProto.equals("sctp")) {
             throw new InvalidOptions("invalid proto: " + proto);
         }

@@ -2,6 +2,7 @@ package io.github.dockerlessons.command.container.options;
 
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.CommonFlags;
+import io.github.dockerlessons.command.GoNumbers;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.Flag;
@@ -141,7 +142,7 @@ public record ProcessFlags(List<String> attach, boolean interactive, boolean tty
             }
             if (!value.isEmpty()) {
                 try {
-                    count = io.github.dockerlessons.command.GoNumbers.atoi(value);
+                    count = GoNumbers.atoi(value);
                 } catch (FlagType.InvalidValue e) {
                     throw new InvalidOptions("invalid restart policy format: maximum retry count must be an integer");
                 }

@@ -8,6 +8,7 @@ import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -111,7 +112,7 @@ public record ResourceFlags(JsonObject resources) {
         r.addProperty("ShmSize", in.get(SHM_SIZE));
         JsonArray devices = new JsonArray();
         JsonArray requests = array(in.get(GPUS));
-        List<String> cdi = new java.util.ArrayList<>();
+        List<String> cdi = new ArrayList<>();
         for (String device : in.get(DEVICE)) {
             if (ResourceValues.isCdiName(device)) {
                 cdi.add(device);

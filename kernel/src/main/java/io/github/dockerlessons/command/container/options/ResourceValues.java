@@ -7,8 +7,11 @@ import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.FlagType;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -216,7 +219,7 @@ final class ResourceValues {
         JsonArray devices = null;
         JsonArray capabilities = null;
         JsonObject options = new JsonObject();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String field : MountSpec.csvFields(value)) {
             int eq = field.indexOf('=');
             String key = eq < 0 ? field : field.substring(0, eq);
@@ -280,7 +283,7 @@ final class ResourceValues {
 
     /** The ulimits given, the last one of each name kept, sorted by name (opts.UlimitOpt). */
     static JsonArray ulimits(List<JsonObject> given) {
-        Map<String, JsonObject> byName = new java.util.TreeMap<>();
+        Map<String, JsonObject> byName = new TreeMap<>();
         given.forEach(u -> byName.put(u.get("Name").getAsString(), u));
         JsonArray array = new JsonArray();
         byName.values().forEach(array::add);

@@ -1,11 +1,12 @@
 package io.github.dockerlessons.command.container.options;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
-import io.github.dockerlessons.command.files.LocalFileError;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * What the container may do and see of the host: privileges and capabilities, security options,
@@ -96,8 +99,8 @@ public record SecurityFlags(JsonObject host) {
             host.add("SecurityOpt", CreateRequest.strings(securityOptions));
         }
         if (unconfinedPaths) {
-            host.add("MaskedPaths", new com.google.gson.JsonArray());
-            host.add("ReadonlyPaths", new com.google.gson.JsonArray());
+            host.add("MaskedPaths", new JsonArray());
+            host.add("ReadonlyPaths", new JsonArray());
         }
         host.addProperty("PidMode", pid);
         host.addProperty("IpcMode", empty(in.get(IPC)));
@@ -154,9 +157,9 @@ public record SecurityFlags(JsonObject host) {
      * so {@code --cap-add net_admin} reaches the engine as CAP_NET_ADMIN.
      */
     static List<String> capabilities(List<String> given) {
-        java.util.TreeSet<String> normalized = new java.util.TreeSet<>();
+        TreeSet<String> normalized = new TreeSet<>();
         for (String capability : given) {
-            String upper = capability.toUpperCase(java.util.Locale.ROOT);
+            String upper = capability.toUpperCase(Locale.ROOT);
             normalized.add(upper.equals("ALL") || upper.startsWith("CAP_") ? upper : "CAP_" + upper);
         }
         return List.copyOf(normalized);
