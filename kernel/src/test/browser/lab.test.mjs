@@ -127,6 +127,10 @@ for (const lesson of lessons) {
       if (lessonShowsTables(lesson)) {
         const tables = await page.locator('.jp-OutputArea-output.jp-RenderedHTMLCommon table.docker-table').count();
         assert.ok(tables > 0, `${lesson}: no table drawn by the HTML renderer`);
+        // JupyterLab right-aligns table cells; a docker table reads left to right, as the CLI's does.
+        const aligned = await page.locator('.jp-RenderedHTMLCommon table.docker-table td').first()
+          .evaluate((td) => getComputedStyle(td).textAlign);
+        assert.equal(aligned, 'left', `${lesson}: table cells aligned ${aligned}`);
       }
       const fonts = await drawnFonts(page, '.jp-MarkdownOutput p, .jp-MarkdownOutput li');
       assert.ok(fonts.some((f) => /nanum/i.test(f)), `${lesson}: Korean drawn in ${fonts.join(', ')}`);

@@ -28,6 +28,8 @@ IDS = [
     (re.compile(r"\b[0-9a-f]{12}\b"), "<id>"),
     (re.compile(r"\b[a-z]+_[a-z]+\b"), "<generated name>"),  # docker's adjective_surname
     (re.compile(r"\b(root|\d+) +\d+ +\d+ +\d+ +(?=<time>)"), r"\1 <pid> <ppid> <cpu> "),  # docker top: PID, PPID, C
+    (re.compile(r"(<td>(root|\d+)</td>)<td>\d+</td><td>\d+</td><td>\d+</td>(?=<td><time>)"),
+     r"\1<td><pid></td><td><ppid></td><td><cpu></td>"),  # docker top's table, as above
     (re.compile(r"\b\d+\.\ds\b"), "<elapsed>"),  # how long each step of docker compose took
 ]
 

@@ -165,6 +165,21 @@ public final class CommandContext {
     }
 
     /**
+     * A quick engine call the stop button does not abandon, for a call whose answer the command needs
+     * to undo what it did: the ID of a container just created, so that a stop right after it removes
+     * the container instead of leaving it behind. The command looks at the stop when it returns.
+     */
+    public <T> T requestToCompletion(EngineGateway.Call<T> call)
+            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+        try {
+            return engine.call(call, quickCallLimit);
+        } catch (EngineTimeout e) {
+            throw new DockerError(1, messages.get("error.engine.timeout", calledAs, quickCallLimit.toSeconds()),
+                    "hint.engine.timeout");
+        }
+    }
+
+    /**
      * An engine call with no time limit ({@code stop -t 30}, {@code wait}, a pull). If the stop button
      * abandons it, the cell says {@code stillGoingOn}: what the engine may still be doing.
      */

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Keeps a cell's stream output within a budget of UTF-8 bytes (1 MiB by default), never cutting
  * inside a character: the first half passes at once; past it, only the latest half is kept. While
  * output keeps coming past the first half (a {@code logs -f}, a flood), one display, updated in place
- * a few times a second, shows the latest lines and how much was left out so far; at the end a line
+ * a few times a second, shows the latest lines and how much was left out so far (half a second after
+ * output was first held back, so a follower's new lines keep showing); at the end a line
  * says how much was left out and how to see all of it, followed by the kept tail. Whatever a container
  * prints, the kernel holds at most the budget in memory. The limit can change while the cell runs
  * ({@code %output_limit} in the same cell).
@@ -115,7 +116,8 @@ final class OutputBudget implements Console {
             }
         }
         dirty = true;
-        if (droppedBytes > 0) {
+        // Held back, not yet left out: a follower (logs -f) past half the budget must still show what is new.
+        if (!tail.isEmpty()) {
             if (!liveDue) {
                 liveDue = true;
                 TICKS.schedule(this::tick, LIVE_DELAY_MS, TimeUnit.MILLISECONDS);
@@ -125,7 +127,7 @@ final class OutputBudget implements Console {
         }
     }
 
-    /** Still running half a second after output was first left out: show the running view, and keep it fresh. */
+    /** Still running half a second after output was first held back: show the running view, and keep it fresh. */
     private synchronized void tick() {
         if (finished) {
             return;
@@ -152,8 +154,10 @@ final class OutputBudget implements Console {
         }
         lastLiveUpdate = now;
         dirty = false;
-        Bundle latest = Bundle.text(messages.get("output.running.note", GoText.humanSize(droppedBytes), droppedLines)
-                + "\n" + latestLines());
+        String note = droppedBytes > 0
+                ? messages.get("output.running.note", GoText.humanSize(droppedBytes), droppedLines)
+                : messages.get("output.running.held");
+        Bundle latest = Bundle.text(note + "\n" + latestLines());
         if (liveDisplay == null) {
             liveDisplay = cell.showUpdatable(latest);
         } else {

@@ -110,7 +110,8 @@ final class ContainerCreator {
         if (options.platform() != null && !options.platform().isEmpty()) {
             path.append(separator).append("platform=").append(EngineGateway.encode(options.platform()));
         }
-        JsonObject answer = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
+        // Not abandoned by the stop button: with the ID, a stop right after the create can remove it.
+        JsonObject answer = ctx.requestToCompletion(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
                 path.toString(), body)).getAsJsonObject();
         String loopbackDns = options.network().loopbackDns();
         var warnings = answer.has("Warnings") && answer.get("Warnings").isJsonArray()

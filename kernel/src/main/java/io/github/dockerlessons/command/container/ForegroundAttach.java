@@ -54,30 +54,15 @@ final class ForegroundAttach {
         Runnable sigint = () -> interruptContainer(ctx, id, exit);
         ctx.cancellation().onInterrupt(sigint);
         try {
-            if (hijacked != null) {
-                ctx.cancellation().register(hijacked);
-                if (plan.tty()) {
-                    output.answerThrough(hijacked::send);
+            try {
+                attachAndWatch(ctx, id, plan, output, exit, hijacked);
+                if (ctx.cancellation().isCancelled()) {
+                    throw new InterruptedException();
                 }
-                hijacked.start(plan.stdin().open(output), output);
-            } else {
-                ctx.request(client -> {
-                    var attach = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true);
-                    if (plan.stdin().attaches()) {
-                        InputStream stdin = plan.stdin().open(output);
-                        attach.withStdIn(stdin);
-                    }
-                    attach.exec(ctx.cancellation().register(output));
-                    output.awaitStarted(10, TimeUnit.SECONDS);
-                    return null;
-                });
-            }
-            ctx.request(client -> client.waitContainerCmd(id)
-                    .withCondition(plan.removeOnExit() ? WaitContainerCondition.REMOVED : WaitContainerCondition.NEXT_EXIT)
-                    .exec(ctx.cancellation().register(exit)));
-            if (ctx.cancellation().isCancelled()) {
+            } catch (InterruptedException e) {
+                // Stopped before the start: an interrupt during the attach or the wait lands here too.
                 removeUnstarted(ctx, id, plan);
-                throw new InterruptedException();
+                throw e;
             }
             if (plan.start() != null) {
                 ctx.request(plan.start());
@@ -108,6 +93,33 @@ final class ForegroundAttach {
                 closeQuietly(hijacked);
             }
         }
+    }
+
+    /** Attaches to the container's streams and starts watching for its exit (or removal, for --rm). */
+    private static void attachAndWatch(CommandContext ctx, String id, Plan plan, ContainerOutput output,
+                                       WaitContainerResultCallback exit, HijackedStream hijacked)
+            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+        if (hijacked != null) {
+            ctx.cancellation().register(hijacked);
+            if (plan.tty()) {
+                output.answerThrough(hijacked::send);
+            }
+            hijacked.start(plan.stdin().open(output), output);
+        } else {
+            ctx.request(client -> {
+                var attach = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true);
+                if (plan.stdin().attaches()) {
+                    InputStream stdin = plan.stdin().open(output);
+                    attach.withStdIn(stdin);
+                }
+                attach.exec(ctx.cancellation().register(output));
+                output.awaitStarted(10, TimeUnit.SECONDS);
+                return null;
+            });
+        }
+        ctx.request(client -> client.waitContainerCmd(id)
+                .withCondition(plan.removeOnExit() ? WaitContainerCondition.REMOVED : WaitContainerCondition.NEXT_EXIT)
+                .exec(ctx.cancellation().register(exit)));
     }
 
     /** SIGINT as the CLI's signal proxy sends it, a moment to end, and a note if it still runs. */

@@ -9,7 +9,9 @@ import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.TabWriter;
+import io.github.dockerlessons.render.Table;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,25 @@ public final class TopCommand implements DockerCommand {
             lines.add(withEmptyLast(List.of(process)));
         }
         // docker top's own writer: minimum width 20, padding 3; every cell ends with a tab.
-        ctx.console().out(new TabWriter(20, 3).format(lines).replaceAll("(?m) +$", ""));
+        String text = new TabWriter(20, 3).format(lines).replaceAll("(?m) +$", "");
+        ctx.console().result(Bundle.text(text).with("text/html", html(top.getTitles(), top.getProcesses())));
+    }
+
+    /** The same processes as a notebook table; the command line (CMD, COMMAND, ARGS) set as code. */
+    private static String html(String[] titles, String[][] processes) {
+        List<Table.Column> columns = new ArrayList<>();
+        for (String title : titles) {
+            columns.add(new Table.Column(title, title.equals("CMD") || title.equals("COMMAND") || title.equals("ARGS")));
+        }
+        Table table = new Table(columns, -1);
+        for (String[] process : processes) {
+            List<String> cells = new ArrayList<>(List.of(process));
+            while (cells.size() < titles.length) {
+                cells.add("");
+            }
+            table.add(new Table.Row(cells.subList(0, titles.length), null));
+        }
+        return table.toHtml();
     }
 
     private static List<String> withEmptyLast(List<String> cells) {
