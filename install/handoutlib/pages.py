@@ -88,10 +88,33 @@ def handout(page, fallback_title):
     return fit_outputs(page), title
 
 
+UNSAFE_SVG_TAGS = {"script", "foreignobject", "iframe", "object", "embed", "handler"}
+
+
+def svg_markup(svg):
+    """An SVG output as drawn: nbconvert's lab template passes it through lxml's clean_html, which keeps
+    only the text of an SVG (the lifecycle diagram became a line of words on paper). A drawing without
+    anything that runs (no script, no event handler, no javascript: link) is kept as it is; anything
+    else still goes through clean_html."""
+    import xml.etree.ElementTree as ElementTree
+    try:
+        root = ElementTree.fromstring(svg)
+    except ElementTree.ParseError:
+        root = None
+    if root is not None and root.tag.rsplit("}", 1)[-1].lower() == "svg" and all(
+            element.tag.rsplit("}", 1)[-1].lower() not in UNSAFE_SVG_TAGS
+            and not any(name.rsplit("}", 1)[-1].lower().startswith("on")
+                        or value.strip().lower().startswith("javascript:") for name, value in element.attrib.items())
+            for element in root.iter()):
+        return svg
+    from lxml.html.clean import clean_html
+    return clean_html(svg)
+
+
 @functools.lru_cache(maxsize=None)
 def _exporter():
     from nbconvert import HTMLExporter  # imported on the worker thread, while the first lesson runs
-    return HTMLExporter(template_name="lab")
+    return HTMLExporter(template_name="lab", filters={"clean_html": svg_markup})
 
 
 def export(notebook):

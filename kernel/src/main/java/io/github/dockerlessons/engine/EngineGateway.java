@@ -13,7 +13,6 @@ import com.google.gson.JsonParser;
 import com.sun.jna.LastErrorException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -224,9 +223,11 @@ public final class EngineGateway implements AutoCloseable {
      */
     public JsonElement requestJson(DockerHttpClient.Request.Method method, String path, JsonElement body)
             throws DaemonError, EngineUnreachable {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        String answer = exchange(method, path, Map.of("Content-Type", "application/json"),
-                new ByteArrayInputStream(bytes), in -> in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        // As bytes, not a stream: the session's labels are added to a create request's body on the way.
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(method).path(path)
+                .headers(Map.of("Content-Type", "application/json"))
+                .bodyBytes(body.toString().getBytes(StandardCharsets.UTF_8)).build();
+        String answer = execute(request, in -> in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
         return answer.isBlank() ? JsonParser.parseString("null") : JsonParser.parseString(answer);
     }
 
@@ -248,7 +249,11 @@ public final class EngineGateway implements AutoCloseable {
         if (body != null) {
             builder.body(body);
         }
-        try (DockerHttpClient.Response response = connection().http().execute(builder.build());
+        return execute(builder.build(), reader);
+    }
+
+    private <T> T execute(DockerHttpClient.Request request, BodyReader<T> reader) throws DaemonError, EngineUnreachable {
+        try (DockerHttpClient.Response response = connection().http().execute(request);
              InputStream in = response.getBody()) {
             if (response.getStatusCode() >= 400) {
                 String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -69,6 +69,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : String.format(locale, pattern, args);
+        // Always formatted, so a message reads the same with or without arguments ('%%' is one '%').
+        return String.format(locale, pattern, args);
     }
 }
