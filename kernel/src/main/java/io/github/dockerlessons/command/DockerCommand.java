@@ -60,7 +60,7 @@ public abstract class DockerCommand {
     }
 
     protected static DockerError unreachable(EngineUnreachable e) {
-        return new DockerError(1, e.getMessage(), "hint.no.engine", e.host());
+        return new DockerError(1, e.getMessage(), e.hintKey(), e.hintArgs());
     }
 
     /** An action on one of several named targets; false when it reported the target itself. */

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import io.github.dockerlessons.engine.EngineDiscovery.Resolution;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.google.gson.JsonElement;
@@ -15,6 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,12 +30,19 @@ import java.util.regex.Pattern;
  * <p>Most calls use docker-java's typed commands. A few go through its raw HTTP client instead,
  * where the typed model loses what users see: {@code inspect} prints the daemon's JSON as it came,
  * and {@code rmi} prints the daemon's list of untagged and deleted layers, which docker-java drops.
+ *
+ * <p>Which engine: {@link EngineDiscovery} answers before every call (it only looks at two file dates
+ * when nothing changed), so {@code docker context use}, in a cell or in a terminal, switches the
+ * kernel at once.
  */
 public final class EngineGateway implements AutoCloseable {
     private static final Pattern STATUS_PREFIX = Pattern.compile("^Status (\\d+): (.*)$", Pattern.DOTALL);
 
-    private final EngineLocation location;
+    private final EngineDiscovery discovery;
+    private final SocketProbe probe;
     private volatile Connection connection;
+    /** Connections to engines the kernel no longer uses; a stream may still be reading one. */
+    private final List<Connection> retired = new ArrayList<>();
 
     /** A call against docker-java's client. */
     @FunctionalInterface
@@ -39,14 +50,26 @@ public final class EngineGateway implements AutoCloseable {
         T run(DockerClient client) throws Exception;
     }
 
-    private record Connection(DockerClient client, DockerHttpClient http) { }
+    private record Connection(Resolution resolution, EngineEndpoint endpoint, SSLContext tls, DockerClient client,
+                              DockerHttpClient http) { }
 
-    public EngineGateway(EngineLocation location) {
-        this.location = location;
+    public EngineGateway(EngineDiscovery discovery) {
+        this(discovery, SocketProbe.system());
     }
 
-    public String host() {
-        return location.host();
+    /** With the probe that decides which sockets answer (tests confine it to a fake home). */
+    public EngineGateway(EngineDiscovery discovery, SocketProbe probe) {
+        this.discovery = discovery;
+        this.probe = probe;
+    }
+
+    public EngineDiscovery discovery() {
+        return discovery;
+    }
+
+    /** The endpoint the next call goes to: its host, its context name and where it came from. */
+    public EngineEndpoint endpoint() throws EngineUnreachable {
+        return connection().endpoint();
     }
 
     public <T> T call(Call<T> call) throws DaemonError, EngineUnreachable, InterruptedException {
@@ -54,7 +77,7 @@ public final class EngineGateway implements AutoCloseable {
             return call.run(connection().client());
         } catch (DockerException e) {
             throw daemonError(e);
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | EngineUnreachable e) {
             throw e;
         } catch (Exception e) {
             throw unreachableOrRethrow(e);
@@ -97,13 +120,14 @@ public final class EngineGateway implements AutoCloseable {
      * engine is reached over TLS (then docker-java's attach is used, without EOF).
      */
     public HijackedStream hijack(String path, String jsonBody, boolean tty) throws DaemonError, EngineUnreachable {
-        if (!HijackedStream.supports(location)) {
+        Connection current = connection();
+        if (!HijackedStream.supports(current.endpoint())) {
             return null;
         }
         try {
-            return HijackedStream.open(location, path, jsonBody, tty);
+            return HijackedStream.open(current.endpoint(), current.tls(), path, jsonBody, tty);
         } catch (IOException e) {
-            throw new EngineUnreachable(location.host(), e);
+            throw unreachable(current, e);
         }
     }
 
@@ -147,37 +171,74 @@ public final class EngineGateway implements AutoCloseable {
         }
     }
 
-    private Connection connection() {
+    /** The connection to the engine the configuration names now; a new one when that changed. */
+    private Connection connection() throws EngineUnreachable {
+        Resolution resolution;
+        try {
+            resolution = discovery.resolve();
+        } catch (ContextError e) {
+            throw new EngineUnreachable(ConnectionDiagnosis.unresolved(e, discovery.currentContextName()), e);
+        }
         Connection current = connection;
-        if (current == null) {
-            synchronized (this) {
-                current = connection;
-                if (current == null) {
-                    current = connect();
-                    connection = current;
+        if (current != null && current.resolution().equals(resolution)) {
+            return current;
+        }
+        synchronized (this) {
+            current = connection;
+            if (current == null || !current.resolution().equals(resolution)) {
+                Connection fresh = connect(resolution);
+                if (current != null) {
+                    retired.add(current);
                 }
+                connection = fresh;
+                current = fresh;
             }
         }
         return current;
     }
 
-    private Connection connect() {
-        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(location.host())
-                .withDockerTlsVerify(location.tlsVerify());
-        if (location.tlsVerify()) {
-            builder.withDockerCertPath(location.certPath());
+    private Connection connect(Resolution resolution) throws EngineUnreachable {
+        EngineEndpoint endpoint = discovery.choose(resolution, probe);
+        boolean pipe = endpoint.host().startsWith("npipe://")
+                && discovery.machine().os() == LocalMachine.OperatingSystem.WINDOWS;
+        if (!endpoint.host().startsWith("unix://") && !endpoint.isTcp() && !pipe) {
+            throw new EngineUnreachable(ConnectionDiagnosis.unsupported(endpoint), null);
         }
+        SSLContext tls = null;
+        if (endpoint.tls() != null) {
+            try {
+                tls = TlsContextFactory.create(endpoint.tls());
+            } catch (ContextError e) {
+                throw new EngineUnreachable(ConnectionDiagnosis.unresolved(e, endpoint.contextName()), e);
+            }
+        }
+        if (tls != null) {
+            IOException failure = TlsContextFactory.pingFailure(endpoint, tls);
+            if (failure != null) {
+                throw new EngineUnreachable(ConnectionDiagnosis.of(resolution, endpoint, failure, probe,
+                        discovery.machine().os()), failure);
+            }
+        }
+        SSLContext ssl = tls;
+        // The builder, not createDefaultConfigBuilder(): docker-java would read DOCKER_* and the current
+        // context again by its own rules; the endpoint already says everything. The config folder stays,
+        // for registry credentials.
+        DockerClientConfig config = new DefaultDockerClientConfig.Builder()
+                .withDockerHost(endpoint.host())
+                .withDockerContext(DockerContext.DEFAULT_NAME)
+                .withDockerConfig(discovery.machine().dockerConfigDir().toString())
+                .withDockerTlsVerify(false)
+                .withCustomSslConfig(ssl == null ? null : () -> ssl)
+                .build();
         // api.version stays unset: unversioned paths work on old engines and on Engine 29, which
         // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
-        DockerClientConfig config = builder.build();
         DockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(2))
+                .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
                 .build();
-        return new Connection(DockerClientImpl.getInstance(config, http), http);
+        return new Connection(resolution, endpoint, tls, DockerClientImpl.getInstance(config, http), http);
     }
 
     private EngineUnreachable unreachableOrRethrow(Exception e) {
@@ -186,13 +247,48 @@ public final class EngineGateway implements AutoCloseable {
                 throw docker;
             }
             if (t instanceof IOException || t.getClass().getName().endsWith("LastErrorException")) {
-                return new EngineUnreachable(location.host(), e);
+                return unreachable(connection, e);
             }
         }
         if (e instanceof RuntimeException runtime) {
             throw runtime;
         }
         throw new IllegalStateException(e);
+    }
+
+    /**
+     * The failure, with every place tried. When the kernel chose among several sockets, it chooses
+     * again on the next call: the engine that answers may be another one by then.
+     */
+    private EngineUnreachable unreachable(Connection failed, Throwable e) {
+        if (failed == null) {
+            // Another thread already let that connection go: describe the places as they are now.
+            try {
+                Resolution now = discovery.resolve();
+                return new EngineUnreachable(ConnectionDiagnosis.of(now, discovery.choose(now, probe), e, probe,
+                        discovery.machine().os()), e);
+            } catch (ContextError unresolved) {
+                return new EngineUnreachable(ConnectionDiagnosis.unresolved(unresolved, discovery.currentContextName()), e);
+            }
+        }
+        if (failed.resolution().searched()) {
+            synchronized (this) {
+                if (connection == failed) {
+                    connection = null;
+                    retired.add(failed);
+                }
+            }
+        }
+        Throwable cause = e;
+        if (failed.tls() != null && !TlsFailure.of(e).isPresent()) {
+            // A refused client certificate shows only as a broken pipe here: ask the engine again.
+            Throwable tlsCause = TlsContextFactory.pingFailure(failed.endpoint(), failed.tls());
+            if (tlsCause != null && TlsFailure.of(tlsCause).isPresent()) {
+                cause = tlsCause;
+            }
+        }
+        return new EngineUnreachable(ConnectionDiagnosis.of(failed.resolution(), failed.endpoint(), cause, probe,
+                discovery.machine().os()), e);
     }
 
     /** docker-java's "Status 404: {"message":"No such container: x"}" back to the daemon's words. */
@@ -223,8 +319,12 @@ public final class EngineGateway implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         if (connection != null) {
-            connection.client().close();
+            retired.add(connection);
             connection = null;
         }
+        for (Connection old : retired) {
+            old.client().close();
+        }
+        retired.clear();
     }
 }
