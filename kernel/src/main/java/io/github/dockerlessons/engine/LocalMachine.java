@@ -20,7 +20,8 @@ public record LocalMachine(Map<String, String> env, Path home, OperatingSystem o
     public enum OperatingSystem {
         LINUX, MACOS, WINDOWS, OTHER_UNIX;
 
-        static OperatingSystem named(String osName) {
+        /** The system Java's os.name names. */
+        public static OperatingSystem named(String osName) {
             String name = osName.toLowerCase(Locale.ROOT);
             if (name.startsWith("windows")) {
                 return WINDOWS;
