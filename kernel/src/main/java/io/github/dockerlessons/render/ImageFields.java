@@ -38,7 +38,8 @@ public final class ImageFields {
         }
         for (String repoTag : tags) {
             String repository = repositoryOf(repoTag, ':');
-            String tag = repoTag.substring(repository.length() + 1);
+            int colon = repoTag.lastIndexOf(':');
+            String tag = colon > repoTag.lastIndexOf('/') ? repoTag.substring(colon + 1) : "<none>";
             String digest = "<none>";
             if (digests != null) {
                 for (String d : digests) {
@@ -73,9 +74,21 @@ public final class ImageFields {
     private static String repositoryOf(String reference, char separator) {
         int at = reference.lastIndexOf(separator);
         if (separator == ':' && at <= reference.lastIndexOf('/')) {
-            return reference;
+            return familiar(reference);
         }
-        return at < 0 ? reference : reference.substring(0, at);
+        return familiar(at < 0 ? reference : reference.substring(0, at));
+    }
+
+    /**
+     * The name as the CLI shows it (reference.FamiliarName): Docker Hub's "docker.io/" and its official
+     * images' "library/" are left out. Docker Engine already answers with short names; Podman answers
+     * "docker.io/library/busybox".
+     */
+    private static String familiar(String repository) {
+        if (repository.startsWith("docker.io/library/") && repository.indexOf('/', "docker.io/library/".length()) < 0) {
+            return repository.substring("docker.io/library/".length());
+        }
+        return repository.startsWith("docker.io/") ? repository.substring("docker.io/".length()) : repository;
     }
 
     private static String digestOf(String repoDigest) {
