@@ -85,6 +85,26 @@ public final class EngineDiscovery {
         return fromConfig.isEmpty() ? DockerContext.DEFAULT_NAME : fromConfig;
     }
 
+    /**
+     * The "default" context as {@code docker context ls} and {@code inspect} show it: DOCKER_HOST (or
+     * the CLI's default host) and whether TLS verification is skipped. The socket the kernel actually
+     * uses when it searched is {@link EngineGateway#endpoint()}.
+     */
+    public DockerContext defaultContext() {
+        String dockerHost = machine.variable("DOCKER_HOST");
+        boolean tls = !machine.variable("DOCKER_TLS_VERIFY").isEmpty() || !machine.variable("DOCKER_TLS").isEmpty();
+        String host;
+        try {
+            host = dockerHost.isBlank() ? (tls ? HostAddress.DEFAULT_TLS
+                    : machine.os() == OperatingSystem.WINDOWS ? HostAddress.DEFAULT_PIPE : HostAddress.DEFAULT_UNIX)
+                    : HostAddress.parse(dockerHost);
+        } catch (ContextError e) {
+            host = dockerHost;
+        }
+        boolean skip = tls && machine.variable("DOCKER_TLS_VERIFY").isEmpty();
+        return DockerContext.defaultContext(host, skip);
+    }
+
     private Origin currentContextOrigin() {
         if (!machine.variable("DOCKER_HOST").isEmpty()) {
             return Origin.DOCKER_HOST;

@@ -31,6 +31,7 @@ final class EngineHarness implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            new EngineHarness(script, dir, Map.of()).close(); // whatever it started, it ends
             throw new IOException(name + " did not start: " + out);
         }
         Map<String, String> values = new LinkedHashMap<>();

@@ -51,6 +51,12 @@ class TlsEngineIT extends DifferentialIT {
         engine.close();
     }
 
+    /** Over TLS the single commands, not the sequences: those test meaning, not transport (cp is below). */
+    @Override
+    protected boolean runsSequences() {
+        return false;
+    }
+
     private Path certs(String set) {
         return Path.of(engine.get(set));
     }
@@ -195,6 +201,23 @@ class TlsEngineIT extends DifferentialIT {
         String out = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> run(session, "docker run -i --rm busybox cat <<EOF\n첫 줄\nsecond line\nEOF"));
         assertEquals("첫 줄\nsecond line\n", out);
+    }
+
+    @Test
+    void cpBothWaysOverTls() throws Exception {
+        Session session = session(engine.clientEnvironment());
+        String box = "tls-cp-" + Long.toHexString(System.nanoTime());
+        Path file = scratch.resolve("in.txt");
+        Files.writeString(file, "복사 over TLS\n");
+        try {
+            run(session, "docker run -d --name " + box + " busybox sleep 600");
+            run(session, "docker cp " + file + " " + box + ":/tmp/in.txt");
+            assertEquals("복사 over TLS\n", run(session, "docker exec " + box + " cat /tmp/in.txt"));
+            run(session, "docker cp " + box + ":/etc/hostname " + scratch.resolve("hostname"));
+            assertEquals(12, Files.readString(scratch.resolve("hostname")).strip().length());
+        } finally {
+            run(session, "docker rm -f " + box);
+        }
     }
 
     @Test
