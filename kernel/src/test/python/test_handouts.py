@@ -1,5 +1,6 @@
-"""install/lessons: every lesson runs into a self-contained HTML handout and a PDF with an index, and
-two consecutive runs differ only in IDs (generated names included), digests, times and sizes."""
+"""install/lessons: every lesson runs into a self-contained HTML handout and a PDF, the book binds
+them, index.html links it all; each lesson starts from exactly the lesson images, whatever tests or
+other runs left on the engine; and two runs give handouts that differ only in what must change."""
 import difflib
 import os
 import re
@@ -8,67 +9,130 @@ import subprocess
 import pytest
 
 from conftest import ROOT
+from handouts_runs import LESSON_IMAGES, built_ids, docker, leave_leftovers, lesson_pages, output_tables, runs, \
+    stable_ids
 
-NORMALISERS = [
-    (re.compile(r"sha256:[0-9a-f]{64}"), "sha256:<digest>"),
+# What must differ between two runs, and nothing else: container IDs (and the IDs of the image
+# lesson 6 builds, whose config holds its build time), the names docker makes up, times, and what
+# `docker top` measures on the host (process IDs, CPU use). The lesson images' IDs and sizes stay.
+TIMES = [
+    (re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?( UTC)?"), "<time>"),
+    (re.compile(r"\b\d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d(\.\d+)?"), "<time>"),  # redis's log
+    (re.compile(r"\b\w{3} \w{3} +\d{1,2} \d\d:\d\d:\d\d \d{4}\b"), "<time>"),
+    (re.compile(r"\b\d\d:\d\d(:\d\d)?\b"), "<time>"),                          # docker top STIME, TIME
+    (re.compile(r"(Less than a second|About a minute|About an hour|\d+ (seconds?|minutes?|hours?|days?|"
+                r"weeks?|months?|years?))\b"), "<duration>"),
+]
+IDS = [
     (re.compile(r"\b[0-9a-f]{64}\b"), "<id>"),
     (re.compile(r"\b[0-9a-f]{12}\b"), "<id>"),
-    (re.compile(r"(Less than a second|About a minute|About an hour|\d+ (seconds?|minutes|hours|days|weeks|months|years))"),
-     "<duration>"),
-    (re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?( UTC)?"), "<time>"),
-    (re.compile(r"\b\d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d(\.\d+)?"), "<time>"),
-    (re.compile(r"\b\w{3} \w{3} +\d{1,2} \d\d:\d\d:\d\d \d{4}\b"), "<time>"),
-    (re.compile(r"\b\d+(\.\d+)?(B|kB|MB|GB|KiB|MiB|GiB)\b"), "<size>"),
-    (re.compile(r"(?m)^(root|\d+) +\d+ +\d+ .*$"), "<top row>"),
-    (re.compile(r"(?<=<td>)[a-z]+_[a-z]+(?=</td>)"), "<generated name>"),  # docker's adjective_name
-    (re.compile(r"\b1:[CM] \d+"), "<redis log>"),
-    (re.compile(r"(?m)^\d+:[CM] .*$"), "<redis log line>"),
+    (re.compile(r"\b[a-z]+_[a-z]+\b"), "<generated name>"),  # docker's adjective_surname
+    (re.compile(r"\b(root|\d+) +\d+ +\d+ +\d+ +(?=<time>)"), r"\1 <pid> <ppid> <cpu> "),  # docker top: PID, PPID, C
+    (re.compile(r"(<td>(root|\d+)</td>)<td>\d+</td><td>\d+</td><td>\d+</td>(?=<td><time>)"),
+     r"\1<td><pid></td><td><ppid></td><td><cpu></td>"),  # docker top's table, as above
+    (re.compile(r"\b\d+\.\ds\b"), "<elapsed>"),  # how long each step of docker compose took
 ]
 
 
 def normalise(text):
-    for pattern, replacement in NORMALISERS:
+    for hexid, placeholder in stable_ids().items():
+        text = text.replace(hexid, placeholder)
+    for pattern, replacement in TIMES + IDS:
         text = pattern.sub(replacement, text)
     return text
 
 
-def run_lessons(out):
-    env = dict(os.environ, DOCKER_LESSONS_OUT=str(out))
-    result = subprocess.run([os.path.join(ROOT, "install", "lessons")], env=env, capture_output=True, text=True,
-                            timeout=900)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
 @pytest.fixture(scope="module")
-def two_runs(tmp_path_factory):
-    first = run_lessons(tmp_path_factory.mktemp("handouts-1"))
-    second = run_lessons(tmp_path_factory.mktemp("handouts-2"))
-    return first, second
+def two_runs():
+    return runs()
 
 
-def lesson_pages(folder):
-    return sorted(p for p in os.listdir(folder) if re.match(r"\d\d-.*\.html$", p))
-
-
-def test_every_lesson_has_a_self_contained_page_and_a_pdf_and_the_index_links_them(two_runs):
+def test_every_lesson_has_a_self_contained_page_and_a_pdf_and_the_index_links_them_and_the_book(two_runs):
     first, _ = two_runs
     notebooks = sorted(n[:-6] for n in os.listdir(os.path.join(ROOT, "notebooks")) if n.endswith(".ipynb"))
     assert [p[:-5] for p in lesson_pages(first)] == notebooks
-    index = (first / "index.html").read_text(encoding="utf-8")
+    with open(os.path.join(first, "index.html"), encoding="utf-8") as f:
+        index = f.read()
+    assert 'href="lessons.pdf"' in index
     for name in notebooks:
-        page = (first / f"{name}.html").read_text(encoding="utf-8")
-        assert "/usr/share/javascript" not in page and "<style" in page
-        assert f'href="{name}.html"' in index
-        pdf = first / f"{name}.pdf"
-        assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
-        assert f'href="{name}.pdf"' in index
+        with open(os.path.join(first, name + ".html"), encoding="utf-8") as f:
+            page = f.read()
+        assert "/usr/share/javascript" not in page and "<style" in page and "@page" in page
+        assert f'href="{name}.html"' in index and f'href="{name}.pdf"' in index
+        with open(os.path.join(first, name + ".pdf"), "rb") as f:
+            assert f.read(5) == b"%PDF-"
+    with open(os.path.join(first, "lessons.pdf"), "rb") as f:
+        assert f.read(5) == b"%PDF-"
 
 
-def test_two_runs_differ_only_in_ids_digests_times_and_sizes(two_runs):
+def test_each_lesson_starts_from_exactly_the_lesson_images_whatever_was_left_on_the_engine(two_runs):
+    first, _ = two_runs
+    with open(os.path.join(first, lesson_pages(first)[0]), encoding="utf-8") as f:
+        tables = output_tables(f.read())
+    images = [t for t in tables if t[0][:2] == ["REPOSITORY", "TAG"]][-1][1]
+    ids = built_ids()
+    assert sorted((row[0], row[1], row[2]) for row in images) == \
+        sorted((name, "latest", ids[name][7:19]) for name in LESSON_IMAGES)
+
+
+def test_the_reset_leaves_exactly_the_lesson_images_and_nothing_else():
+    leave_leftovers()
+    subprocess.run([os.path.join(ROOT, "install", "lesson-images"), "--reset"], check=True, capture_output=True)
+    try:
+        ids = built_ids()
+        assert sorted(docker("images", "-a", "--no-trunc", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}").split("\n")[:-1]) \
+            == sorted(f"{name}:latest {ids[name]}" for name in LESSON_IMAGES)
+        assert docker("ps", "-aq") == "" and docker("volume", "ls", "-q") == ""
+        assert docker("network", "ls", "-q", "--filter", "type=custom") == ""
+    finally:
+        subprocess.run([os.path.join(ROOT, "install", "lesson-images")], check=True, capture_output=True)
+
+
+def test_the_reset_refuses_an_engine_that_is_not_the_private_one():
+    sys_path = os.path.join(ROOT, "install")
+    result = subprocess.run(["/usr/bin/python3", "-c", f"""
+import importlib.machinery, importlib.util, sys
+loader = importlib.machinery.SourceFileLoader("li", "{sys_path}/lesson-images")
+m = importlib.util.module_from_spec(importlib.util.spec_from_loader("li", loader)); loader.exec_module(m)
+print(m.is_private(["io.github.dockerlessons.private=1"]), m.is_private([]), m.is_private(["other=1"]))
+"""], check=True, capture_output=True, text=True)
+    assert result.stdout.split() == ["True", "False", "False"]
+
+
+def pdf_text(path):
+    """(pages, the text with no blank at all): in the order Chromium wrote it (-raw), so a table cell's
+    lines stay together; without blanks, so a time of another length that wraps a cell elsewhere
+    ("hello-world" or "hello-" "world") reads the same."""
+    out = subprocess.run(["pdftotext", "-raw", path, "-"], check=True, capture_output=True, text=True).stdout
+    return out.count("\f"), re.sub(r"\s+", "", normalise(re.sub(r"\s+", " ", out)))
+
+
+def pdf_info(path):
+    out = subprocess.run(["pdfinfo", path], check=True, capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if not line.startswith(("CreationDate", "ModDate", "File size"))]
+
+
+def test_two_runs_differ_only_in_container_ids_generated_names_times_and_the_pdf_dates(two_runs):
     first, second = two_runs
     for page in lesson_pages(first):
-        a = normalise((first / page).read_text(encoding="utf-8")).splitlines()
-        b = normalise((second / page).read_text(encoding="utf-8")).splitlines()
-        diff = list(difflib.unified_diff(a, b, lineterm="", n=0))
+        with open(os.path.join(first, page), encoding="utf-8") as a, \
+                open(os.path.join(second, page), encoding="utf-8") as b:
+            diff = list(difflib.unified_diff(normalise(a.read()).splitlines(), normalise(b.read()).splitlines(),
+                                             lineterm="", n=0))
         assert not diff, page + "\n" + "\n".join(diff[:40])
+    for pdf in sorted(p for p in os.listdir(first) if p.endswith(".pdf")):
+        a, b = os.path.join(first, pdf), os.path.join(second, pdf)
+        assert pdf_info(a) == pdf_info(b), pdf
+        (pages_a, text_a), (pages_b, text_b) = pdf_text(a), pdf_text(b)
+        assert pages_a == pages_b, pdf
+        if text_a != text_b:
+            at = next(i for i, (x, y) in enumerate(zip(text_a + "$", text_b + "#")) if x != y)
+            pytest.fail(f"{pdf}: ...{text_a[max(0, at - 80):at + 80]}\n  vs ...{text_b[max(0, at - 80):at + 80]}")
+
+
+def test_the_lesson_images_show_the_ids_they_are_built_with(two_runs):
+    first, _ = two_runs
+    with open(os.path.join(first, lesson_pages(first)[0]), encoding="utf-8") as f:
+        page = normalise(f.read())
+    for name in LESSON_IMAGES:
+        assert f"<image {name}>" in page

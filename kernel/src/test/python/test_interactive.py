@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from conftest import ROOT, execute
+from conftest import ROOT, Cell, assert_no_java, execute, free_port
 
 
 def run_with_answers(kernel, code, answers, timeout=60):
@@ -23,6 +23,7 @@ def run_with_answers(kernel, code, answers, timeout=60):
     reply = kernel.execute_interactive(code, timeout=timeout, output_hook=messages.append, allow_stdin=True,
                                        stdin_hook=hook)
     text = "".join(m["content"]["text"] for m in messages if m["msg_type"] == "stream")
+    assert_no_java(Cell(reply, messages, code))
     return reply, text, prompts, messages
 
 
@@ -172,9 +173,10 @@ def test_stats_live_updates_one_table_until_interrupted(session, name):
 
 def test_pull_progress_is_one_display_updated_in_place(session, name, tmp_path):
     _, kernel = session
-    execute(kernel, f"docker run -d --name {name}-reg -p 5000:5000 registry")
+    port = free_port()  # a registry port free now, never a fixed one another program may hold
+    execute(kernel, f"docker run -d --name {name}-reg -p {port}:5000 registry")
     (tmp_path / "Dockerfile").write_text("FROM busybox\nRUN head -c 2000000 /dev/urandom > /blob\n")
-    image = f"localhost:5000/{name}:v1"
+    image = f"localhost:{port}/{name}:v1"
     assert execute(kernel, f"docker build -t {image} {tmp_path}").status == "ok"
     env = dict(os.environ)
     time.sleep(0.5)

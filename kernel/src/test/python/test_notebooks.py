@@ -7,7 +7,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import ROOT
+from conftest import ROOT, java_text
 
 NOTEBOOKS = sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
 
@@ -30,4 +30,9 @@ def test_notebook_runs_without_error(path, tmp_path):
         if cell.cell_type != "code" or "raises-exception" in cell.metadata.get("tags", []):
             continue
         assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            shown = "\n".join(output.get("traceback", [])) + output.get("text", "") + \
+                str(output.get("data", {}).get("text/plain", ""))
+            assert not java_text(shown, cell.source), f"Java text shown: {java_text(shown, cell.source)} in {shown[:500]!r}"
     subprocess.run([os.path.join(ROOT, "install", "lesson-images")], check=True, stdout=subprocess.DEVNULL)

@@ -24,26 +24,26 @@ public record Arity(int min, int max) {
     }
 
     /** The CLI's complaint about {@code given} arguments, or null when they fit. */
-    String complaint(String commandPath, int given) {
+    String complaint(String calledAs, int given) {
         if (given >= min && given <= max) {
             return null;
         }
         if (max == 0) {
-            return "docker: '" + commandPath + "' accepts no arguments";
+            return "docker: '" + calledAs + "' accepts no arguments";
         }
         if (min == max) {
-            return "docker: '" + commandPath + "' requires " + min + " " + plural(min);
+            return "docker: '" + calledAs + "' requires " + min + " " + plural(min);
         }
         if (given < min) {
-            return "docker: '" + commandPath + "' requires at least " + min + " " + plural(min);
+            return "docker: '" + calledAs + "' requires at least " + min + " " + plural(min);
         }
-        return "docker: '" + commandPath + "' requires at most " + max + " " + plural(max);
+        return "docker: '" + calledAs + "' requires at most " + max + " " + plural(max);
     }
 
     /** Exact and no-argument rules end with "Run ..."; at-least and at-most with "See ...". */
-    String closing(String commandPath) {
+    String closing(String calledAs) {
         boolean exact = min == max;
-        return (exact ? "Run '" : "See '") + commandPath + " --help' for more information";
+        return (exact ? "Run '" : "See '") + calledAs + " --help' for more information";
     }
 
     private static String plural(int n) {

@@ -2,16 +2,202 @@ package io.github.dockerlessons.command;
 
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.Cancellation;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.EngineTimeout;
+import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.i18n.Messages;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * What one command invocation works with.
- *
- * @param stdin the bytes of the command's heredoc, or null when it has none
+ * What one command works with while it runs: the engine, the cell's console, the reader's language,
+ * the heredoc given to it (or null), the stop button and the clock. Engine calls go through here so
+ * that every one of them can be interrupted: a quick call (a listing, an inspect, a create) also has
+ * a time limit, and a call that may legitimately take long ({@code stop -t 30}, {@code wait}) none;
+ * when the stop button abandons a call, the cell says what the engine may still be doing.
  */
-public record CommandContext(EngineGateway engine, Console console, Messages messages, byte[] stdin,
-                             Cancellation cancellation, Clock clock) {
+public final class CommandContext {
+    private final EngineGateway engine;
+    private final Console console;
+    private final Messages messages;
+    private final byte[] heredoc;
+    private final Cancellation cancellation;
+    private final Clock clock;
+    private final Duration quickCallLimit;
+    private final String calledAs;
+    private final String scopeLabel;
+    private final NotebookRecord record;
+
+    public CommandContext(EngineGateway engine, Console console, Messages messages, byte[] heredoc,
+                          Cancellation cancellation, Clock clock, Duration quickCallLimit) {
+        this(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, "docker", null,
+                NotebookRecord.NONE);
+    }
+
+    private CommandContext(EngineGateway engine, Console console, Messages messages, byte[] heredoc,
+                           Cancellation cancellation, Clock clock, Duration quickCallLimit, String calledAs,
+                           String scopeLabel, NotebookRecord record) {
+        this.engine = engine;
+        this.console = console;
+        this.messages = messages;
+        this.heredoc = heredoc;
+        this.cancellation = cancellation;
+        this.clock = clock;
+        this.quickCallLimit = quickCallLimit;
+        this.calledAs = calledAs;
+        this.scopeLabel = scopeLabel;
+        this.record = record;
+    }
+
+    /** The same context for a command the user called {@code calledAs} ("docker container ls"). */
+    CommandContext calledAs(String name) {
+        return new CommandContext(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, name,
+                scopeLabel, record);
+    }
+
+    /** The same context, remembering what the notebook makes in {@code notebook}. */
+    public CommandContext recordingIn(NotebookRecord notebook) {
+        return new CommandContext(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, calledAs,
+                scopeLabel, notebook);
+    }
+
+    /** What this notebook made: builds, commits, imports and loads tell it their images. */
+    public NotebookRecord record() {
+        return record;
+    }
+
+    /** Whether listings are limited to this notebook's objects ({@code %scope lesson}). */
+    public boolean scoped() {
+        return scopeLabel != null;
+    }
+
+    /** The same context whose listings show only objects labelled {@code label} ({@code %scope lesson}). */
+    public CommandContext scopedTo(String label) {
+        return new CommandContext(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, calledAs,
+                label, record);
+    }
+
+    /**
+     * The filters a listing (ps, images, volume ls, network ls) applies, with the notebook's scope
+     * added: only what this notebook made, after {@code %scope lesson}.
+     */
+    public Map<String, List<String>> scoped(Map<String, List<String>> filters) {
+        if (scopeLabel == null) {
+            return filters;
+        }
+        Map<String, List<String>> scoped = new LinkedHashMap<>(filters);
+        List<String> labels = new ArrayList<>(scoped.getOrDefault("label", List.of()));
+        labels.add(scopeLabel);
+        scoped.put("label", labels);
+        return scoped;
+    }
+
+    public EngineGateway engine() {
+        return engine;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The bytes of the command's heredoc, or null when it has none. */
+    public byte[] heredoc() {
+        return heredoc;
+    }
+
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The command as the user called it, for messages. */
+    public String calledAs() {
+        return calledAs;
+    }
+
+    /** A quick engine call; the engine's refusal is the command's failure in the daemon's words. */
+    public <T> T call(EngineGateway.Call<T> call) throws DockerError, InterruptedException {
+        try {
+            return request(call);
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        } catch (EngineUnreachable e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** An engine call that may take as long as the engine needs; see {@link #requestLong}. */
+    public <T> T callLong(String stillGoingOn, EngineGateway.Call<T> call) throws DockerError, InterruptedException {
+        try {
+            return requestLong(stillGoingOn, call);
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        } catch (EngineUnreachable e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** A quick engine call whose refusal the command handles itself. */
+    public <T> T request(EngineGateway.Call<T> call)
+            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+        try {
+            return engine.call(call, cancellation, quickCallLimit);
+        } catch (EngineTimeout e) {
+            throw new DockerError(1, messages.get("error.engine.timeout", calledAs, quickCallLimit.toSeconds()),
+                    "hint.engine.timeout");
+        } catch (InterruptedException e) {
+            cancellation.note(messages.get("interrupt.engine.pending", calledAs));
+            throw e;
+        }
+    }
+
+    /**
+     * A quick engine call the stop button does not abandon, for a call whose answer the command needs
+     * to undo what it did: the ID of a container just created, so that a stop right after it removes
+     * the container instead of leaving it behind. The command looks at the stop when it returns.
+     */
+    public <T> T requestToCompletion(EngineGateway.Call<T> call)
+            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+        try {
+            return engine.call(call, quickCallLimit);
+        } catch (EngineTimeout e) {
+            throw new DockerError(1, messages.get("error.engine.timeout", calledAs, quickCallLimit.toSeconds()),
+                    "hint.engine.timeout");
+        }
+    }
+
+    /**
+     * An engine call with no time limit ({@code stop -t 30}, {@code wait}, a pull). If the stop button
+     * abandons it, the cell says {@code stillGoingOn}: what the engine may still be doing.
+     */
+    public <T> T requestLong(String stillGoingOn, EngineGateway.Call<T> call)
+            throws DaemonError, EngineUnreachable, InterruptedException {
+        try {
+            return engine.call(call, cancellation, null);
+        } catch (EngineTimeout e) {
+            throw new IllegalStateException("a call without a time limit timed out", e);
+        } catch (InterruptedException e) {
+            if (stillGoingOn != null) {
+                cancellation.note(stillGoingOn);
+            }
+            throw e;
+        }
+    }
+
+    public DockerError unreachable(EngineUnreachable e) {
+        return new DockerError(1, e.getMessage(), e.hintKey(), e.hintArgs());
+    }
 }

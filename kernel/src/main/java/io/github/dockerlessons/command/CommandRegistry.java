@@ -1,224 +1,194 @@
 package io.github.dockerlessons.command;
 
+import io.github.dockerlessons.command.flags.FlagError;
+import io.github.dockerlessons.command.flags.FlagSet;
 import io.github.dockerlessons.i18n.Messages;
-import io.github.dockerlessons.render.GoText;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParameterException;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
+import java.util.TreeMap;
 
 /**
- * The docker subcommands the kernel knows, by name, and the one place that turns an argument list
- * into a parsed command: flags are parsed by picocli (clustered short flags, {@code --flag=value},
- * repeated flags), and every way of getting them wrong is answered in the CLI's exact words.
+ * The docker commands the kernel knows, by the words that call them: {@code ps}, and the same
+ * command as {@code container ls}; {@code volume ls}. Built once and never changed, it holds no lock
+ * and no per-run state: {@link #dispatch} reads a fresh {@link Invocation} and hands it to the
+ * command, so two cells (or a cell and a live panel) can run commands at the same time.
  */
 public final class CommandRegistry {
-    private final Map<String, Supplier<DockerCommand>> factories = new LinkedHashMap<>();
-    /** The instance register() made to learn a command's name, kept for its first parser. */
-    private final Map<String, DockerCommand> firstInstances = new HashMap<>();
-    private final Map<String, CommandLine> parsers = new HashMap<>();
-    /** {@code docker container ls}, {@code docker image rm}, ...: the management forms. */
-    private final Map<String, Map<String, String>> managementForms = new HashMap<>();
+    /** A management group ({@code container}, {@code volume}) and the usage its errors show. */
+    private record Group(String name, String errorUsage, Map<String, DockerCommand> subcommands,
+                         Map<String, DockerCommand> listed) { }
 
-    public CommandRegistry register(Supplier<DockerCommand> factory) {
-        DockerCommand command = factory.get();
-        factories.put(command.name(), factory);
-        firstInstances.put(command.name(), command);
-        return this;
+    private final Map<String, DockerCommand> topLevel;
+    private final Map<String, Group> groups;
+
+    private CommandRegistry(Map<String, DockerCommand> topLevel, Map<String, Group> groups) {
+        this.topLevel = topLevel;
+        this.groups = groups;
     }
 
-    public CommandRegistry managementForm(String group, String sub, String command) {
-        managementForms.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(sub, command);
-        return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public Set<String> names() {
-        return factories.keySet();
-    }
+    /** A command found from the words typed, the words that named it, and the words after them. */
+    public record Resolved(DockerCommand command, String calledAs, List<String> rest) { }
 
-    /** The command object behind a name, with its flags (for help, completion and inspection). */
-    public synchronized CommandLine parser(String name) {
-        return parsers.computeIfAbsent(name, n -> {
-            DockerCommand made = firstInstances.remove(n);
-            DockerCommand command = made != null ? made : factories.get(n).get();
-            CommandLine cl = new CommandLine(command);
-            cl.setExpandAtFiles(false);
-            cl.setStopAtPositional(command.flagsEndAtFirstArgument());
-            cl.setOverwrittenOptionsAllowed(true);
-            cl.setPosixClusteredShortOptionsAllowed(true);
-            cl.setAbbreviatedOptionsAllowed(false);
-            cl.setTrimQuotes(false);
-            cl.setSplitQuotedStrings(false);
-            cl.setUnmatchedOptionsAllowedAsOptionParameters(true);
-            return cl;
-        });
+    /** The command that {@code argv} (the words after "docker") calls, if any. */
+    public Optional<Resolved> resolve(List<String> argv) {
+        if (argv.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = argv.get(0);
+        Group group = groups.get(first);
+        if (group != null && argv.size() > 1 && group.subcommands().containsKey(argv.get(1))) {
+            return Optional.of(new Resolved(group.subcommands().get(argv.get(1)), "docker " + first + " " + argv.get(1),
+                    argv.subList(2, argv.size())));
+        }
+        DockerCommand command = topLevel.get(first);
+        return command == null ? Optional.empty()
+                : Optional.of(new Resolved(command, "docker " + first, argv.subList(1, argv.size())));
     }
 
     /** Runs {@code docker ARGV...} (argv without the leading "docker"). */
     public void dispatch(List<String> argv, CommandContext ctx) throws DockerError, InterruptedException {
         if (argv.isEmpty() || (argv.size() == 1 && (argv.get(0).equals("--help") || argv.get(0).equals("help")))) {
-            ctx.console().out(topLevelHelp(ctx.messages()));
+            ctx.console().out(HelpText.topLevel(this, ctx.messages()));
             return;
         }
-        String name = argv.get(0);
-        List<String> rest = argv.subList(1, argv.size());
-        String path = "docker " + name;
-        Map<String, String> forms = managementForms.get(name);
-        if (forms != null && (rest.isEmpty() || rest.get(0).equals("--help")) && !factories.containsKey(name)) {
-            ctx.console().out(HelpText.group(name, forms.keySet(), this, ctx.messages()));
-            return;
-        }
-        if (forms != null && !rest.isEmpty() && forms.containsKey(rest.get(0))) {
-            path = "docker " + name + " " + rest.get(0);
-            name = forms.get(rest.get(0));
-            rest = rest.subList(1, rest.size());
-        }
-        if (!factories.containsKey(name) || name.contains(".") && path.equals("docker " + name)) {
-            throw new DockerError(1, "docker: unknown command: docker " + String.join(" ", argv.subList(0,
-                    forms != null && !rest.isEmpty() ? 2 : 1)) + "\n\nRun 'docker --help' for more information",
-                    "hint.unknown.command", name);
-        }
-        synchronized (this) {
-            CommandLine cl = parser(name);
-            DockerCommand command = cl.getCommand();
-            try {
-                cl.parseArgs(rest.toArray(new String[0]));
-            } catch (ParameterException e) {
-                throw new DockerError(125, flagError(e, cl, rest) + "\n\nUsage:  " + command.usage()
-                        + "\n\nRun '" + path + " --help' for more information", "hint.see.help", path);
-            }
-            if (cl.isUsageHelpRequested()) {
-                ctx.console().out(HelpText.of(command, cl.getCommandSpec(), ctx.messages()));
+        Optional<Resolved> found = resolve(argv);
+        if (found.isEmpty()) {
+            Group group = topLevel.containsKey(argv.get(0)) ? null : groups.get(argv.get(0));
+            if (group != null && (argv.size() == 1 || argv.get(1).equals("--help"))) {
+                ctx.console().out(HelpText.group(group.name(), group.listed(), ctx.messages()));
                 return;
             }
-            String complaint = command.arity().complaint(path, command.args.size());
-            if (complaint != null) {
-                throw new DockerError(1, complaint + "\n\nUsage:  " + command.usage() + "\n\n"
-                        + command.arity().closing(path), "hint.see.help", path);
+            throw unknown(argv, group);
+        }
+        Resolved resolved = found.get();
+        CommandSpec spec = resolved.command().spec();
+        Invocation invocation;
+        try {
+            FlagSet.Result parsed = spec.flags().parse(resolved.rest(), spec.interspersed());
+            invocation = new Invocation(resolved.calledAs(), spec, parsed.flags(), parsed.args());
+        } catch (FlagError e) {
+            throw new DockerError(125, e.getMessage() + "\n\nUsage:  " + spec.usage() + "\n\nRun '" + resolved.calledAs()
+                    + " --help' for more information", "hint.see.help", resolved.calledAs());
+        }
+        if (invocation.flags().helpRequested()) {
+            if (invocation.flags().deprecatedHelpShorthand()) {
+                ctx.console().err("Flag shorthand -h has been deprecated, use --help\n");
             }
-            command.execute(ctx);
+            ctx.console().out(HelpText.of(spec, ctx.messages()));
+            return;
         }
-    }
-
-    /** The command a name or a management form ({@code container ls}) stands for. */
-    public Optional<String> resolve(String name, String sub) {
-        Map<String, String> forms = managementForms.get(name);
-        if (forms != null && sub != null && forms.containsKey(sub)) {
-            return Optional.of(forms.get(sub));
+        String complaint = spec.arity().complaint(resolved.calledAs(), invocation.args().size());
+        if (complaint != null) {
+            throw new DockerError(1, complaint + "\n\nUsage:  " + spec.usage() + "\n\n"
+                    + spec.arity().closing(resolved.calledAs()), "hint.see.help", resolved.calledAs());
         }
-        return factories.containsKey(name) ? Optional.of(name) : Optional.empty();
+        resolved.command().run(invocation, ctx.calledAs(resolved.calledAs()));
     }
 
-    /** The management groups ({@code container}, {@code image}) and their subcommands. */
-    public Map<String, Set<String>> managementGroups() {
-        Map<String, Set<String>> groups = new LinkedHashMap<>();
-        managementForms.forEach((group, forms) -> groups.put(group, forms.keySet()));
-        return groups;
-    }
-
-    /** Every flag name of a command, short and long. */
-    public synchronized List<String> flags(String name) {
-        List<String> names = new ArrayList<>();
-        for (OptionSpec option : parser(name).getCommandSpec().options()) {
-            names.addAll(List.of(option.names()));
+    private static DockerError unknown(List<String> argv, Group group) {
+        if (group != null) {
+            return new DockerError(1, "docker: unknown command: docker " + argv.get(0) + " " + argv.get(1)
+                    + "\n\nUsage:  " + group.errorUsage() + "\n\nRun 'docker " + group.name()
+                    + " --help' for more information", "hint.unknown.command", argv.get(1));
         }
-        return names;
+        return new DockerError(1, "docker: unknown command: docker " + argv.get(0)
+                + "\n\nRun 'docker --help' for more information", "hint.unknown.command", argv.get(0));
     }
 
-    /** {@code docker CMD --help}. */
-    public synchronized String help(String name, Messages messages) {
-        CommandLine cl = parser(name);
-        return HelpText.of(cl.getCommand(), cl.getCommandSpec(), messages);
+    /** The commands called as {@code docker NAME}, by name. */
+    public Map<String, DockerCommand> topLevel() {
+        return topLevel;
     }
 
-    /** {@code docker} alone. */
-    public String topLevelHelp(Messages messages) {
-        return HelpText.topLevel(commands(), managementForms.keySet(), messages);
+    /** The management groups and, per group, each subcommand its help lists (aliases such as "list" left out). */
+    public Map<String, Map<String, DockerCommand>> groups() {
+        Map<String, Map<String, DockerCommand>> all = new TreeMap<>();
+        groups.forEach((name, group) -> all.put(name, group.listed()));
+        return Collections.unmodifiableMap(all);
     }
 
-    /** The help line of one flag of a command, or empty when it has no such flag. */
-    public synchronized Optional<String> flagHelp(String name, String flag, Messages messages) {
-        String bare = flag.contains("=") ? flag.substring(0, flag.indexOf('=')) : flag;
-        OptionSpec option = parser(name).getCommandSpec().findOption(bare);
-        if (option == null) {
-            return Optional.empty();
-        }
-        String longName = HelpText.longName(option);
-        for (String line : help(name, messages).split("\n")) {
-            if (line.contains(longName + " ") || line.endsWith(longName)) {
-                return Optional.of("docker " + name + " " + line.strip());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The commands called directly as {@code docker NAME} (not those reached only through a group). */
+    /** Every distinct command, once (for warm-up and tests). */
     public List<DockerCommand> commands() {
-        List<DockerCommand> list = new ArrayList<>();
-        for (String name : factories.keySet()) {
-            if (!name.contains(".")) {
-                list.add(parser(name).getCommand());
-            }
-        }
-        return list;
+        List<DockerCommand> all = new ArrayList<>();
+        topLevel.values().forEach(c -> addOnce(all, c));
+        groups.values().forEach(g -> g.subcommands().values().forEach(c -> addOnce(all, c)));
+        return all;
     }
 
-    /** pflag's words for a flag the command does not have, lacks a value, or cannot convert. */
-    static String flagError(ParameterException e, CommandLine cl, List<String> given) {
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
-            String arg = unmatched.getUnmatched().get(0);
-            if (arg.startsWith("--")) {
-                int eq = arg.indexOf('=');
-                return "unknown flag: " + (eq > 0 ? arg.substring(0, eq) : arg);
-            }
-            for (String token : given) {
-                if (token.startsWith("-") && !token.startsWith("--") && token.length() > 1) {
-                    String unknown = firstUnknownShorthand(token, cl);
-                    if (unknown != null) {
-                        return "unknown shorthand flag: '" + unknown + "' in " + token;
-                    }
+    private static void addOnce(List<DockerCommand> all, DockerCommand command) {
+        if (!all.contains(command)) {
+            all.add(command);
+        }
+    }
+
+    public static final class Builder {
+        private final Map<String, DockerCommand> topLevel = new TreeMap<>();
+        private final Map<String, Group> groups = new LinkedHashMap<>();
+
+        /** A command at the path its spec declares ({@code ps}, or {@code volume ls} in its group). */
+        public Builder add(DockerCommand command) {
+            return at(command.spec().pathText(), command);
+        }
+
+        /** The same command also at another path ({@code container ls} for ps), listed in the group's help. */
+        public Builder at(String path, DockerCommand command) {
+            return put(path, command, true);
+        }
+
+        /** Another name that calls a command ({@code container list}), not listed in help. */
+        public Builder alias(String path, DockerCommand command) {
+            return put(path, command, false);
+        }
+
+        private Builder put(String path, DockerCommand command, boolean listed) {
+            String[] words = path.split(" ");
+            if (words.length == 1) {
+                topLevel.put(words[0], command);
+            } else {
+                Group group = groups.computeIfAbsent(words[0],
+                        g -> new Group(g, "docker " + g, new TreeMap<>(), new TreeMap<>()));
+                group.subcommands().put(words[1], command);
+                if (listed) {
+                    group.listed().put(words[1], command);
                 }
             }
-            return "unknown flag: " + arg;
+            return this;
         }
-        if (e instanceof CommandLine.MissingParameterException && !given.isEmpty()) {
-            String last = given.get(given.size() - 1);
-            if (last.startsWith("--")) {
-                return "flag needs an argument: " + last;
-            }
-            return "flag needs an argument: '" + last.charAt(last.length() - 1) + "' in " + last;
-        }
-        if (e.getArgSpec() instanceof OptionSpec option && e.getValue() != null) {
-            String shortName = HelpText.shortName(option);
-            String names = (shortName == null ? "" : shortName + ", ") + HelpText.longName(option);
-            String detail = option.type() == int.class || option.type() == Integer.class
-                    || option.type() == long.class || option.type() == Long.class
-                    ? "strconv.ParseInt: parsing " + GoText.quote(e.getValue()) + ": invalid syntax"
-                    : e.getMessage();
-            return "invalid argument " + GoText.quote(e.getValue()) + " for " + GoText.quote(names) + " flag: " + detail;
-        }
-        return e.getMessage();
-    }
 
-    private static String firstUnknownShorthand(String token, CommandLine cl) {
-        for (int i = 1; i < token.length(); i++) {
-            String flag = "-" + token.charAt(i);
-            OptionSpec option = cl.getCommandSpec().findOption(flag);
-            if (option == null) {
-                return String.valueOf(token.charAt(i));
+        /** The command already added at {@code path}, to add it under another name too. */
+        public DockerCommand built(String path) {
+            String[] words = path.split(" ");
+            DockerCommand found = words.length == 1 ? topLevel.get(words[0])
+                    : groups.containsKey(words[0]) ? groups.get(words[0]).subcommands().get(words[1]) : null;
+            if (found == null) {
+                throw new IllegalArgumentException("no command at " + path);
             }
-            if (!option.typeInfo().isBoolean()) {
-                return null; // the rest of the cluster is this flag's value
-            }
+            return found;
         }
-        return null;
+
+        /** The usage line the group's "unknown command" error shows (docker volume's differs). */
+        public Builder groupUsage(String group, String usage) {
+            Group old = groups.computeIfAbsent(group, g -> new Group(g, usage, new TreeMap<>(), new TreeMap<>()));
+            groups.put(group, new Group(group, usage, old.subcommands(), old.listed()));
+            return this;
+        }
+
+        public CommandRegistry build() {
+            Map<String, Group> frozen = new LinkedHashMap<>();
+            groups.forEach((name, g) -> frozen.put(name, new Group(name, g.errorUsage(),
+                    Collections.unmodifiableMap(new TreeMap<>(g.subcommands())),
+                    Collections.unmodifiableMap(new TreeMap<>(g.listed())))));
+            return new CommandRegistry(Collections.unmodifiableMap(new TreeMap<>(topLevel)),
+                    Collections.unmodifiableMap(frozen));
+        }
     }
 }

@@ -1,10 +1,26 @@
 package io.github.dockerlessons.command;
 
+import io.github.dockerlessons.command.compose.ComposeBuildCommand;
+import io.github.dockerlessons.command.compose.ComposeCommand;
+import io.github.dockerlessons.command.compose.ComposeConfigCommand;
+import io.github.dockerlessons.command.compose.ComposeDownCommand;
+import io.github.dockerlessons.command.compose.ComposeExecCommand;
+import io.github.dockerlessons.command.compose.ComposeLogsCommand;
+import io.github.dockerlessons.command.compose.ComposePsCommand;
+import io.github.dockerlessons.command.compose.ComposePullCommand;
+import io.github.dockerlessons.command.compose.ComposeRestartCommand;
+import io.github.dockerlessons.command.compose.ComposeRunCommand;
+import io.github.dockerlessons.command.compose.ComposeStartCommand;
+import io.github.dockerlessons.command.compose.ComposeStopCommand;
+import io.github.dockerlessons.command.compose.ComposeUpCommand;
 import io.github.dockerlessons.command.container.AttachCommand;
+import io.github.dockerlessons.command.container.CommitCommand;
 import io.github.dockerlessons.command.container.ContainerPruneCommand;
 import io.github.dockerlessons.command.container.CpCommand;
 import io.github.dockerlessons.command.container.CreateCommand;
+import io.github.dockerlessons.command.container.DiffCommand;
 import io.github.dockerlessons.command.container.ExecCommand;
+import io.github.dockerlessons.command.container.ExportCommand;
 import io.github.dockerlessons.command.container.KillCommand;
 import io.github.dockerlessons.command.container.LogsCommand;
 import io.github.dockerlessons.command.container.PauseCommand;
@@ -19,76 +35,109 @@ import io.github.dockerlessons.command.container.StatsCommand;
 import io.github.dockerlessons.command.container.StopCommand;
 import io.github.dockerlessons.command.container.TopCommand;
 import io.github.dockerlessons.command.container.UnpauseCommand;
+import io.github.dockerlessons.command.container.UpdateCommand;
 import io.github.dockerlessons.command.container.WaitCommand;
 import io.github.dockerlessons.command.image.BuildCommand;
 import io.github.dockerlessons.command.image.HistoryCommand;
 import io.github.dockerlessons.command.image.ImagePruneCommand;
 import io.github.dockerlessons.command.image.ImagesCommand;
+import io.github.dockerlessons.command.image.ImportCommand;
+import io.github.dockerlessons.command.image.LoadCommand;
 import io.github.dockerlessons.command.image.PullCommand;
+import io.github.dockerlessons.command.image.PushCommand;
 import io.github.dockerlessons.command.image.RmiCommand;
+import io.github.dockerlessons.command.image.SaveCommand;
 import io.github.dockerlessons.command.image.TagCommand;
-import io.github.dockerlessons.command.network.NetworkCommands;
+import io.github.dockerlessons.command.network.NetworkConnectCommand;
+import io.github.dockerlessons.command.network.NetworkCreateCommand;
+import io.github.dockerlessons.command.network.NetworkDisconnectCommand;
+import io.github.dockerlessons.command.network.NetworkInspectCommand;
+import io.github.dockerlessons.command.network.NetworkLsCommand;
+import io.github.dockerlessons.command.network.NetworkRmCommand;
+import io.github.dockerlessons.command.registry.LoginCommand;
+import io.github.dockerlessons.command.registry.LogoutCommand;
+import io.github.dockerlessons.command.registry.SearchCommand;
 import io.github.dockerlessons.command.system.EventsCommand;
 import io.github.dockerlessons.command.system.InfoCommand;
 import io.github.dockerlessons.command.system.InspectCommand;
 import io.github.dockerlessons.command.system.SystemDfCommand;
+import io.github.dockerlessons.command.system.SystemPruneCommand;
 import io.github.dockerlessons.command.system.VersionCommand;
-import io.github.dockerlessons.command.volume.VolumeCommands;
+import io.github.dockerlessons.command.volume.VolumeCreateCommand;
+import io.github.dockerlessons.command.volume.VolumeInspectCommand;
+import io.github.dockerlessons.command.volume.VolumeLsCommand;
+import io.github.dockerlessons.command.volume.VolumeRmCommand;
+
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The commands the kernel ships with, and the management forms that reach them
- * ({@code docker container ls}, {@code docker volume create}, ...). Commands reached only through a
- * group are named "group.sub".
+ * The commands the kernel ships with, each at its own path, and the management forms that reach
+ * the same commands ({@code docker container ls}, {@code docker image rm}, ...), as docker/cli's
+ * command tree has them. Adding a command is its file and one line here (plus its words in the
+ * bundles).
  */
 public final class DockerCommands {
-    private static final String[] CONTAINER_SUBCOMMANDS = {"run", "create", "start", "stop", "kill", "restart", "rm",
-            "exec", "logs", "inspect", "pause", "unpause", "top", "port", "wait", "rename", "cp", "stats", "attach"};
-
     private DockerCommands() {
     }
 
     public static CommandRegistry registry() {
-        CommandRegistry registry = new CommandRegistry()
-                .register(RunCommand::new).register(CreateCommand::new).register(StartCommand::new)
-                .register(StopCommand::new).register(KillCommand::new).register(RestartCommand::new)
-                .register(RmCommand::new).register(PsCommand::new).register(ExecCommand::new)
-                .register(LogsCommand::new).register(PauseCommand::new).register(UnpauseCommand::new)
-                .register(TopCommand::new).register(PortCommand::new).register(WaitCommand::new)
-                .register(RenameCommand::new).register(CpCommand::new).register(StatsCommand::new)
-                .register(ImagesCommand::new).register(PullCommand::new).register(RmiCommand::new)
-                .register(TagCommand::new).register(HistoryCommand::new).register(BuildCommand::new)
-                .register(InspectCommand::new).register(VersionCommand::new).register(InfoCommand::new)
-                .register(AttachCommand::new).register(EventsCommand::new)
-                .register(ContainerPruneCommand::new).register(ImagePruneCommand::new)
-                .register(SystemDfCommand::new)
-                .register(VolumeCommands.Ls::new).register(VolumeCommands.Create::new)
-                .register(VolumeCommands.Rm::new).register(VolumeCommands.Inspect::new)
-                .register(NetworkCommands.Ls::new).register(NetworkCommands.Create::new)
-                .register(NetworkCommands.Rm::new).register(NetworkCommands.Inspect::new)
-                .register(NetworkCommands.Connect::new).register(NetworkCommands.Disconnect::new);
-        for (String sub : CONTAINER_SUBCOMMANDS) {
-            registry.managementForm("container", sub, sub);
+        CommandRegistry.Builder b = CommandRegistry.builder();
+        // docker container ...: the container commands, also callable at the top level
+        DockerCommand run = new RunCommand();
+        DockerCommand ps = new PsCommand();
+        DockerCommand rm = new RmCommand();
+        for (DockerCommand c : new DockerCommand[]{run, new CreateCommand(), new StartCommand(), new StopCommand(),
+                new KillCommand(), new RestartCommand(), rm, new ExecCommand(), new LogsCommand(),
+                new PauseCommand(), new UnpauseCommand(), new TopCommand(), new PortCommand(), new WaitCommand(),
+                new RenameCommand(), new CpCommand(), new StatsCommand(), new AttachCommand(), new CommitCommand(),
+                new DiffCommand(), new ExportCommand(), new UpdateCommand()}) {
+            b.add(c).at("container " + c.spec().name(), c);
         }
-        registry.managementForm("container", "ls", "ps").managementForm("container", "list", "ps")
-                .managementForm("container", "ps", "ps").managementForm("container", "remove", "rm")
-                .managementForm("container", "prune", "container.prune");
-        registry.managementForm("image", "ls", "images").managementForm("image", "list", "images")
-                .managementForm("image", "rm", "rmi").managementForm("image", "remove", "rmi")
-                .managementForm("image", "pull", "pull").managementForm("image", "inspect", "inspect")
-                .managementForm("image", "tag", "tag").managementForm("image", "history", "history")
-                .managementForm("image", "build", "build").managementForm("image", "prune", "image.prune");
-        registry.managementForm("volume", "ls", "volume.ls").managementForm("volume", "list", "volume.ls")
-                .managementForm("volume", "create", "volume.create").managementForm("volume", "rm", "volume.rm")
-                .managementForm("volume", "remove", "volume.rm").managementForm("volume", "inspect", "volume.inspect");
-        registry.managementForm("network", "ls", "network.ls").managementForm("network", "list", "network.ls")
-                .managementForm("network", "create", "network.create").managementForm("network", "rm", "network.rm")
-                .managementForm("network", "remove", "network.rm")
-                .managementForm("network", "inspect", "network.inspect")
-                .managementForm("network", "connect", "network.connect")
-                .managementForm("network", "disconnect", "network.disconnect");
-        registry.managementForm("system", "df", "system.df").managementForm("system", "info", "info")
-                .managementForm("system", "events", "events");
-        registry.managementForm("builder", "build", "build");
-        return registry;
+        b.add(ps).at("container ls", ps).alias("container list", ps).alias("container ps", ps);
+        b.alias("container remove", rm);
+        b.add(new ContainerPruneCommand());
+        DockerCommand inspect = new InspectCommand();
+        b.add(inspect).at("container inspect", inspect).at("image inspect", inspect);
+
+        // docker image ...
+        DockerCommand images = new ImagesCommand();
+        DockerCommand rmi = new RmiCommand();
+        b.add(images).at("image ls", images).alias("image list", images);
+        b.add(rmi).at("image rm", rmi).alias("image remove", rmi);
+        for (DockerCommand c : new DockerCommand[]{new PullCommand(), new TagCommand(), new HistoryCommand(),
+                new BuildCommand(), new ImportCommand(), new SaveCommand(), new LoadCommand(), new PushCommand()}) {
+            b.add(c).at("image " + c.spec().name(), c);
+        }
+        b.add(new ImagePruneCommand());
+        b.at("builder build", b.built("build"));
+
+        // docker volume ..., docker network ..., docker system ...
+        b.add(new VolumeLsCommand()).alias("volume list", b.built("volume ls"))
+                .add(new VolumeCreateCommand()).add(new VolumeRmCommand()).alias("volume remove", b.built("volume rm"))
+                .add(new VolumeInspectCommand())
+                .groupUsage("volume", "docker volume COMMAND");
+        b.add(new NetworkLsCommand()).alias("network list", b.built("network ls"))
+                .add(new NetworkCreateCommand()).add(new NetworkRmCommand())
+                .alias("network remove", b.built("network rm"))
+                .add(new NetworkInspectCommand()).add(new NetworkConnectCommand()).add(new NetworkDisconnectCommand());
+        DockerCommand info = new InfoCommand();
+        DockerCommand events = new EventsCommand();
+        b.add(info).at("system info", info).add(events).at("system events", events).add(new SystemDfCommand())
+                .add(new SystemPruneCommand());
+        // docker login, logout, search: the registry commands
+        b.add(new LoginCommand()).add(new LogoutCommand()).add(new SearchCommand());
+        b.add(new VersionCommand());
+
+        // docker compose ...: its project flags may come before the subcommand, which compose itself hands on
+        AtomicReference<CommandRegistry> registry = new AtomicReference<>();
+        b.add(new ComposeCommand(registry::get));
+        for (DockerCommand c : new DockerCommand[]{new ComposeUpCommand(), new ComposeDownCommand(), new ComposePsCommand(),
+                new ComposeLogsCommand(), new ComposeExecCommand(), new ComposeRunCommand(), new ComposeBuildCommand(),
+                new ComposeStartCommand(), new ComposeStopCommand(), new ComposeRestartCommand(),
+                new ComposeConfigCommand(), new ComposePullCommand()}) {
+            b.add(c);
+        }
+        registry.set(b.build());
+        return registry.get();
     }
 }

@@ -1,5 +1,7 @@
 package io.github.dockerlessons.command;
 
+import io.github.dockerlessons.engine.DaemonError;
+
 /**
  * A docker command that failed, as the CLI would report it: the exit status the CLI would return
  * (125 the docker command itself failed, 126/127 the container command could not run, 1 an engine
@@ -17,11 +19,25 @@ public final class DockerError extends Exception {
     }
 
     public DockerError(int status, String cliText, String hintKey, Object... hintArgs) {
-        super(cliText.isEmpty() ? "exit status " + status : cliText);
+        super(cliText.isEmpty() ? "exit status " + status : cliText, null, false, false);
         this.status = status;
         this.cliText = cliText;
         this.hintKey = hintKey;
         this.hintArgs = hintArgs.clone();
+    }
+
+    /** The engine refused: status 1, "Error response from daemon: ..." as the CLI prints it. */
+    public static DockerError daemon(DaemonError e) {
+        return new DockerError(1, e.cliText());
+    }
+
+    /**
+     * A container's program (run, start -a, exec, attach) ended with a status other than 0: the CLI
+     * prints nothing and exits with that status; the notebook says which status it was.
+     */
+    public static DockerError exitStatus(long status) {
+        int code = (int) status;
+        return new DockerError(code, "", "hint.exit.status", code);
     }
 
     public int status() {

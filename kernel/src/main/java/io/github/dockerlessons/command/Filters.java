@@ -13,14 +13,13 @@ public final class Filters {
     private Filters() {
     }
 
-    public static Map<String, List<String>> parse(List<String> flags, DockerCommand command) throws DockerError {
+    public static Map<String, List<String>> parse(List<String> flags, Invocation invocation) throws DockerError {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String flag : flags) {
             int eq = flag.indexOf('=');
             if (eq <= 0) {
                 throw new DockerError(125, "invalid argument \"" + flag + "\" for \"-f, --filter\" flag: "
-                        + "bad format of filter (expected name=value)\n\nUsage:  " + command.usage()
-                        + "\n\nRun 'docker " + command.name() + " --help' for more information");
+                        + "bad format of filter (expected name=value)" + invocation.usageTail());
             }
             filters.computeIfAbsent(flag.substring(0, eq), k -> new ArrayList<>()).add(flag.substring(eq + 1));
         }

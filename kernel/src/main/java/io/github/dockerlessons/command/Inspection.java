@@ -1,17 +1,24 @@
 package io.github.dockerlessons.command;
 
 import com.google.gson.JsonParser;
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.render.Bundle;
+import io.github.dockerlessons.render.InspectTemplate;
 import io.github.dockerlessons.render.JsonIndent;
-import io.github.dockerlessons.render.template.GoTemplate;
 import io.github.dockerlessons.render.template.TemplateException;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How every inspect command answers: with {@code -f}, the template once per object; otherwise the
- * objects as one indented JSON array (and as JSON data, a tree in JupyterLab). The objects found are
- * shown before the errors of those that were not, as the CLI does.
+ * How every inspect command answers: with {@code -f}, the template once per object (docker's
+ * template inspector: an object whose template fails adds its error, a blank line stands for no
+ * output at all); {@code -f json}, the objects as one compact JSON array; otherwise as one indented
+ * JSON array (and as JSON data, a tree in JupyterLab). The objects found are shown before the errors
+ * of those that were not, as the CLI does.
  */
 public final class Inspection {
     private Inspection() {
@@ -19,26 +26,47 @@ public final class Inspection {
 
     public static void answer(CommandContext ctx, List<String> objects, List<String> errors, String format)
             throws DockerError {
-        if (format != null && !format.isEmpty()) {
-            GoTemplate template;
-            try {
-                template = GoTemplate.parse(format.replace("\\t", "\t").replace("\\n", "\n"));
-            } catch (TemplateException e) {
-                throw new DockerError(1, e.getMessage(), "hint.template");
-            }
+        List<String> failures = new ArrayList<>(errors);
+        String hint = null;
+        String array = "[" + String.join(",", objects) + "]";
+        if (format != null && format.equals("json")) {
+            ctx.console().out(JsonIndent.compact(array) + "\n");
+        } else if (format != null && !format.isEmpty()) {
+            InspectTemplate template = Templates.check(() -> InspectTemplate.parse(format));
             StringBuilder out = new StringBuilder();
             for (String object : objects) {
-                out.append(Templates.text(() -> template.execute(GoTemplate.fromJson(JsonParser.parseString(object)))))
-                        .append('\n');
+                try {
+                    out.append(template.execute(object)).append('\n');
+                } catch (TemplateException e) {
+                    failures.add(e.getMessage());
+                    hint = "hint.template";
+                }
             }
-            ctx.console().out(out.toString());
+            ctx.console().out(out.length() == 0 ? "\n" : out.toString());
         } else {
-            String array = "[" + String.join(",", objects) + "]";
             ctx.console().result(Bundle.text(JsonIndent.indent(array, "", "    ") + "\n")
                     .with("application/json", JsonParser.parseString(array)));
         }
-        if (!errors.isEmpty()) {
-            throw new DockerError(1, String.join("\n", errors));
+        if (!failures.isEmpty()) {
+            throw new DockerError(1, String.join("\n", failures), hint);
         }
+    }
+
+    /** The engine's JSON for each named object under {@code prefix}, answered as {@link #answer} does. */
+    public static void inspectAll(CommandContext ctx, List<String> names, String prefix, String format)
+            throws DockerError, InterruptedException {
+        List<String> objects = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (String name : names) {
+            try {
+                objects.add(ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+                        prefix + EngineGateway.encode(name))).toString());
+            } catch (DaemonError e) {
+                errors.add(e.cliText());
+            } catch (EngineUnreachable e) {
+                throw ctx.unreachable(e);
+            }
+        }
+        answer(ctx, objects, errors, format);
     }
 }

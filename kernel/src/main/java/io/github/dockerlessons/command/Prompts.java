@@ -16,10 +16,10 @@ public final class Prompts {
 
     public static boolean confirm(CommandContext ctx, String warning) {
         ctx.console().out(warning + "\nAre you sure you want to continue? [y/N] ");
-        if (ctx.stdin() == null) {
+        if (ctx.heredoc() == null) {
             return false;
         }
-        String answer = new String(ctx.stdin(), StandardCharsets.UTF_8).split("\n", 2)[0].strip().toLowerCase();
+        String answer = new String(ctx.heredoc(), StandardCharsets.UTF_8).split("\n", 2)[0].strip().toLowerCase();
         return answer.equals("y") || answer.equals("yes");
     }
 

@@ -3,7 +3,7 @@ package io.github.dockerlessons.command;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.template.TemplateException;
 
-/** Running a Go template for a command: a template error is the CLI's, status 1. */
+/** Running a Go template for a command: a template error is the CLI's, with the CLI's exit status. */
 public final class Templates {
     private Templates() {
     }
@@ -17,7 +17,7 @@ public final class Templates {
         try {
             return rendering.render();
         } catch (TemplateException e) {
-            throw new DockerError(1, e.getMessage(), "hint.template");
+            throw failure(e);
         }
     }
 
@@ -26,13 +26,37 @@ public final class Templates {
         String execute() throws TemplateException;
     }
 
-    /** A template's text; an execution error is the CLI's, status 1. */
-    public static String text(Execution execution) throws DockerError {
+    /**
+     * Prints a template's text; when it fails, prints what it had written (as version and info do)
+     * and then fails with its error.
+     */
+    public static void print(CommandContext ctx, Execution execution) throws DockerError {
         try {
-            return execution.execute();
+            ctx.console().out(execution.execute());
         } catch (TemplateException e) {
-            throw new DockerError(1, e.getMessage(), "hint.template");
+            if (!e.output().isEmpty()) {
+                ctx.console().out(e.output());
+            }
+            throw failure(e);
         }
+    }
+
+    @FunctionalInterface
+    public interface Check<T> {
+        T check() throws TemplateException;
+    }
+
+    /** A check of a template before the command runs (ps parses and tries --format first). */
+    public static <T> T check(Check<T> check) throws DockerError {
+        try {
+            return check.check();
+        } catch (TemplateException e) {
+            throw failure(e);
+        }
+    }
+
+    public static DockerError failure(TemplateException e) {
+        return new DockerError(e.status(), e.getMessage(), "hint.template");
     }
 
     /** A table (it has HTML) is the command's answer; plain template text is printed like the CLI's. */

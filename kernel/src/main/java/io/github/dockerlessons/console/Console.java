@@ -30,6 +30,15 @@ public interface Console {
     default void update(String displayId, Bundle bundle) {
     }
 
+    /**
+     * Shows a display that may be replaced in place after this cell has ended (a live panel); null
+     * when this console cannot keep one (a substitution, a silent request).
+     */
+    default LiveDisplay showLive(Bundle bundle) {
+        show(bundle);
+        return null;
+    }
+
     /** Whether {@link #ask} can reach a person (the frontend allowed stdin for this cell). */
     default boolean canAsk() {
         return false;

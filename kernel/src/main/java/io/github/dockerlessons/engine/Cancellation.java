@@ -4,11 +4,16 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The stop button's reach into a running cell. Streams register here while they run; an interrupt
- * closes them, which is how docker-java aborts an attach, a log or a pull, so the waiting command
- * returns and the cell ends instead of hanging.
+ * The stop button's reach into a running cell. Streams and engine calls register here while they
+ * run; an interrupt first runs the interrupt hooks (a foreground container gets SIGINT and a moment
+ * to end, as the CLI's signal proxy does), then closes what is registered, which is how docker-java
+ * aborts an attach, a log or a pull and how a waiting engine call is abandoned, so the command
+ * returns and the cell ends instead of hanging. {@link #cancel} returns at once: the hooks run on a
+ * thread of their own, never on the thread that asked (the control channel must answer at once).
  */
 public final class Cancellation {
     private final List<Closeable> open = new ArrayList<>();
@@ -16,11 +21,11 @@ public final class Cancellation {
     private final List<String> notes = new ArrayList<>();
     private volatile boolean cancelled;
     /** Counted down once the interrupt hooks have run: their notes are complete then. */
-    private final java.util.concurrent.CountDownLatch hooksDone = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch hooksDone = new CountDownLatch(1);
 
     /**
-     * Something to do when the stop button is pressed, before the streams close: a foreground
-     * container is sent SIGINT and given a moment to end, as the CLI's signal proxy does.
+     * Something to do when the stop button is pressed, before the streams close. If the button was
+     * pressed already, the hook runs now, on the caller's thread.
      */
     public void onInterrupt(Runnable hook) {
         synchronized (this) {
@@ -29,7 +34,7 @@ public final class Cancellation {
                 return;
             }
         }
-        hook.run(); // the stop button came first
+        hook.run();
     }
 
     public synchronized void removeInterruptHook(Runnable hook) {
@@ -38,7 +43,9 @@ public final class Cancellation {
 
     /** A sentence for the user about what the interrupt left behind (a container still running). */
     public synchronized void note(String note) {
-        notes.add(note);
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
     }
 
     /**
@@ -48,7 +55,7 @@ public final class Cancellation {
     public List<String> notes() {
         if (cancelled) {
             try {
-                hooksDone.await(3, java.util.concurrent.TimeUnit.SECONDS);
+                hooksDone.await(3, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -71,10 +78,22 @@ public final class Cancellation {
         open.remove(closeable);
     }
 
+    /** The stop button: returns at once; the hooks, then the closing, happen on their own thread. */
     public void cancel() {
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+        }
+        Thread worker = new Thread(this::runHooksThenClose, "interrupt");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void runHooksThenClose() {
         List<Runnable> toRun;
         synchronized (this) {
-            cancelled = true;
             toRun = new ArrayList<>(hooks);
             hooks.clear();
         }
@@ -89,6 +108,20 @@ public final class Cancellation {
         } finally {
             hooksDone.countDown();
         }
+        closeAll();
+    }
+
+    /** Closes every registered stream and abandons every waiting call now, without the hooks (shutdown). */
+    public void abandonNow() {
+        synchronized (this) {
+            cancelled = true;
+            hooks.clear();
+        }
+        hooksDone.countDown();
+        closeAll();
+    }
+
+    private void closeAll() {
         List<Closeable> toClose;
         synchronized (this) {
             toClose = new ArrayList<>(open);

@@ -5,31 +5,59 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
-import io.github.dockerlessons.engine.EngineDiscovery.Resolution;
-import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockerlessons.engine.EngineDiscovery.Resolution;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.sun.jna.LastErrorException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import javax.net.ssl.SSLContext;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The one door to the Docker Engine. It connects lazily, on the first command, so a kernel starts
  * fast and keeps running without an engine; every call is translated into either a result, a
- * {@link DaemonError} carrying the daemon's own words, or {@link EngineUnreachable}.
+ * {@link DaemonError} carrying the daemon's own words, {@link EngineUnreachable} (only when no
+ * connection could be made), {@link EngineConnectionLost} (a connection broke off), or
+ * {@link EngineTimeout}.
+ *
+ * <p>Calls run on the gateway's own threads while the caller waits: a call blocked in the engine
+ * (a stalled daemon, {@code stop -t 30}) can then be abandoned by the stop button at once, and a call
+ * that should be quick can be given up after a time limit. An abandoned call finishes in the
+ * background when the engine answers.
  *
  * <p>Most calls use docker-java's typed commands. A few go through its raw HTTP client instead,
  * where the typed model loses what users see: {@code inspect} prints the daemon's JSON as it came,
  * and {@code rmi} prints the daemon's list of untagged and deleted layers, which docker-java drops.
+ * This package moves bytes: it knows no console and no renderer.
  *
  * <p>Which engine: {@link EngineDiscovery} answers before every call (it only looks at two file dates
  * when nothing changed), so {@code docker context use}, in a cell or in a terminal, switches the
@@ -40,6 +68,13 @@ public final class EngineGateway implements AutoCloseable {
 
     private final EngineDiscovery discovery;
     private final SocketProbe probe;
+    /** What every object the notebook creates is labelled with (empty: nothing). */
+    private volatile Map<String, String> creationLabels = Map.of();
+    private final ExecutorService calls = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "engine-call");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Connection connection;
     /** Connections to engines the kernel no longer uses; a stream may still be reading one. */
     private final List<Connection> retired = new ArrayList<>();
@@ -72,21 +107,158 @@ public final class EngineGateway implements AutoCloseable {
         return connection().endpoint();
     }
 
-    public <T> T call(Call<T> call) throws DaemonError, EngineUnreachable, InterruptedException {
+    /** The host the next call goes to, for messages and links; the failure's host when none can be used. */
+    public String host() {
         try {
-            return call.run(connection().client());
-        } catch (DockerException e) {
-            throw daemonError(e);
-        } catch (InterruptedException | EngineUnreachable e) {
-            throw e;
-        } catch (Exception e) {
-            throw unreachableOrRethrow(e);
+            return endpoint().host();
+        } catch (EngineUnreachable e) {
+            return e.host();
         }
     }
 
-    /** A call whose result is nothing. */
-    public void run(Call<?> call) throws DaemonError, EngineUnreachable, InterruptedException {
-        call(call);
+    /** Labels put on every container, volume, network and built image created from now on. */
+    public void labelCreations(Map<String, String> labels) {
+        this.creationLabels = Map.copyOf(labels);
+    }
+
+    /**
+     * A path argument for docker-java (a container, image, volume or network name as the user typed
+     * it): the same name, safe however docker-java builds the path; see PathEscapingHttpClient.
+     */
+    public static String pathSegment(String value) {
+        return PathEscapingHttpClient.standIns(value);
+    }
+
+    /**
+     * Runs {@code call} against the engine. It returns its result, or ends early: when
+     * {@code cancellation} (may be null) is cancelled it throws InterruptedException and leaves the
+     * call to finish in the background; after {@code limit} (null for none) it throws EngineTimeout.
+     */
+    public <T> T call(Call<T> call, Cancellation cancellation, Duration limit)
+            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Closeable abandon = () -> result.cancel(false);
+        if (cancellation != null) {
+            cancellation.register(abandon);
+        }
+        try {
+            calls.execute(() -> {
+                try {
+                    result.complete(call.run(connection().client()));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+            return limit == null ? result.get() : result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (CancellationException e) {
+            throw new InterruptedException("abandoned by the stop button");
+        } catch (TimeoutException e) {
+            throw new EngineTimeout("no answer within " + limit);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause());
+        } finally {
+            if (cancellation != null) {
+                cancellation.unregister(abandon);
+            }
+        }
+    }
+
+    /** A call without cancellation or time limit, for the kernel's own quick questions (completion). */
+    public <T> T call(Call<T> call, Duration limit)
+            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
+        return call(call, null, limit);
+    }
+
+    /** The exceptions a call ended with, as this gateway reports them; what is left is returned to throw. */
+    private RuntimeException translate(Throwable cause) throws DaemonError, EngineUnreachable, InterruptedException {
+        if (cause instanceof DaemonError daemon) {
+            throw daemon;
+        }
+        if (cause instanceof EngineUnreachable unreachable) {
+            throw unreachable;
+        }
+        if (cause instanceof InterruptedException interrupted) {
+            throw interrupted;
+        }
+        if (cause instanceof DockerException docker) {
+            throw daemonError(docker);
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        RuntimeException lost = unreachableOrLost(cause);
+        if (lost != null) {
+            return lost;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    /**
+     * An I/O failure as the gateway reports it: {@link EngineUnreachable} (thrown) when no connection
+     * could be made or TLS refused it, {@link EngineConnectionLost} (returned) when one broke off, null
+     * when it was no I/O failure.
+     */
+    private EngineConnectionLost unreachableOrLost(Throwable cause) throws EngineUnreachable {
+        Connection used = connection;
+        // A handshake the engine refused is no connection at all; an SSL error mid-answer (OTHER) is a lost one.
+        boolean refusedByTls = TlsFailure.of(cause).filter(f -> f.cause() != TlsFailure.Cause.OTHER).isPresent();
+        if (isConnectFailure(cause) || refusedByTls) {
+            throw unreachable(used, cause);
+        }
+        if (!hasIoCause(cause)) {
+            return null;
+        }
+        if (used != null && used.tls() != null) {
+            // A refused client certificate shows only as a broken pipe here: ask the engine again.
+            IOException tlsCause = TlsContextFactory.pingFailure(used.endpoint(), used.tls());
+            if (tlsCause != null && TlsFailure.of(tlsCause).isPresent()) {
+                throw unreachable(used, tlsCause);
+            }
+        }
+        return new EngineConnectionLost(used == null ? host() : used.endpoint().host(), cause);
+    }
+
+    /** No connection could be made at all: the only case the CLI calls "Cannot connect". */
+    static boolean isConnectFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException
+                    || t instanceof UnknownHostException
+                    || t instanceof ConnectTimeoutException) {
+                return true;
+            }
+            if (t instanceof LastErrorException last && isConnectErrno(last.getErrorCode())) {
+                return true;
+            }
+            if (t instanceof NoSuchFileException) {
+                return true;
+            }
+            // A unix socket's connect: the JDK reports errno in words, on no other call than connect.
+            if (t instanceof SocketException && t.getMessage() != null
+                    && CONNECT_ERRORS.contains(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> CONNECT_ERRORS = Set.of("No such file or directory",
+            "Connection refused", "Permission denied", "Socket operation on non-socket", "Not a directory");
+
+    /** ENOENT, EACCES, ECONNREFUSED, ENOTSOCK from a unix socket's connect. */
+    private static boolean isConnectErrno(int errno) {
+        return errno == 2 || errno == 13 || errno == 111 || errno == 88;
+    }
+
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof LastErrorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A raw API request whose answer is JSON, for the few places the typed model loses detail. */
@@ -101,18 +273,60 @@ public final class EngineGateway implements AutoCloseable {
         return request(DockerHttpClient.Request.Method.GET, path);
     }
 
-    private String request(DockerHttpClient.Request.Method method, String path) throws DaemonError, EngineUnreachable {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(method).path(path).build();
-        try (DockerHttpClient.Response response = connection().http().execute(request);
-             InputStream in = response.getBody()) {
-            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (response.getStatusCode() >= 400) {
-                throw new DaemonError(response.getStatusCode(), messageOf(body), null);
-            }
-            return body;
-        } catch (IOException | RuntimeException e) {
-            throw unreachableOrRethrow(e);
+    /**
+     * A raw API request with a JSON body whose answer is JSON: container create and auth, where the
+     * request carries fields docker-java's model does not have, exactly as the CLI sends them.
+     */
+    public JsonElement requestJson(DockerHttpClient.Request.Method method, String path, JsonElement body)
+            throws DaemonError, EngineUnreachable {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        String answer = exchange(method, path, Map.of("Content-Type", "application/json"),
+                new ByteArrayInputStream(bytes), in -> in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return answer.isBlank() ? JsonParser.parseString("null") : JsonParser.parseString(answer);
+    }
+
+    /** Reads the body of a successful answer as it arrives. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * A raw API exchange that streams: {@code body} (may be null) is sent as it is read (a tar for
+     * load and import), and a successful answer's body goes to {@code reader} as it arrives (a tar of
+     * save and export, the JSON lines of load). A refusal is a {@link DaemonError} in the daemon's words.
+     */
+    public <T> T exchange(DockerHttpClient.Request.Method method, String path, Map<String, String> headers,
+                          InputStream body, BodyReader<T> reader) throws DaemonError, EngineUnreachable {
+        DockerHttpClient.Request.Builder builder = DockerHttpClient.Request.builder().method(method).path(path)
+                .headers(headers);
+        if (body != null) {
+            builder.body(body);
         }
+        try (DockerHttpClient.Response response = connection().http().execute(builder.build());
+             InputStream in = response.getBody()) {
+            if (response.getStatusCode() >= 400) {
+                String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                throw new DaemonError(response.getStatusCode(), messageOf(text), null);
+            }
+            return reader.read(in);
+        } catch (IOException | RuntimeException e) {
+            RuntimeException lost = unreachableOrLost(e);
+            if (lost != null) {
+                throw lost;
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    private String request(DockerHttpClient.Request.Method method, String path) throws DaemonError, EngineUnreachable {
+        return exchange(method, path, Map.of(), null,
+                in -> in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** A path of the raw API with a value in it, percent-encoded. */
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -133,41 +347,60 @@ public final class EngineGateway implements AutoCloseable {
 
     /**
      * The engine's stat of a path in a container (the archive API's X-Docker-Container-Path-Stat), as
-     * JSON with name, size and mode; null when the path does not exist. The transport has no HEAD, so
-     * this is the GET the CLI would make for a copy, closed after its headers: the body is not read.
+     * JSON with name, size, mode and linkTarget; null when the path does not exist. The transport has
+     * no HEAD, so this is the GET the CLI would make for a copy, closed after its headers: the body is
+     * not read.
      */
     public JsonObject pathStat(String container, String path) throws DaemonError, EngineUnreachable {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET)
-                .path("/containers/" + java.net.URLEncoder.encode(container, StandardCharsets.UTF_8) + "/archive?path="
-                        + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8))
+                .path("/containers/" + encode(container) + "/archive?path=" + encode(path))
                 .build();
         try (DockerHttpClient.Response response = connection().http().execute(request)) {
+            String header = response.getHeader("X-Docker-Container-Path-Stat");
             if (response.getStatusCode() == 404) {
-                String header = response.getHeader("X-Docker-Container-Path-Stat");
-                if (header == null) {
-                    // 404 without a stat: the container itself is missing
-                    try {
-                        connection().client().inspectContainerCmd(container).exec();
-                    } catch (DockerException e) {
-                        throw daemonError(e);
-                    }
+                // 404 is a missing path, or (saying so) a missing container.
+                String message;
+                try (InputStream in = response.getBody()) {
+                    message = messageOf(in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                if (header == null && message.startsWith("No such container")) {
+                    throw new DaemonError(404, message, null);
                 }
                 return null;
             }
             if (response.getStatusCode() >= 400) {
-                throw new DaemonError(response.getStatusCode(), "path stat failed for " + path, null);
+                try (InputStream in = response.getBody()) {
+                    throw new DaemonError(response.getStatusCode(), messageOf(in == null ? ""
+                            : new String(in.readAllBytes(), StandardCharsets.UTF_8)), null);
+                }
             }
-            String header = response.getHeader("X-Docker-Container-Path-Stat");
             if (header == null) {
                 return null;
             }
-            return JsonParser.parseString(new String(java.util.Base64.getDecoder().decode(header),
+            return JsonParser.parseString(new String(Base64.getDecoder().decode(header),
                     StandardCharsets.UTF_8)).getAsJsonObject();
         } catch (DockerException e) {
             throw daemonError(e);
-        } catch (RuntimeException e) {
-            throw unreachableOrRethrow(e);
+        } catch (IOException | RuntimeException e) {
+            RuntimeException lost = unreachableOrLost(e);
+            if (lost != null) {
+                throw lost;
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Builds the engine client now, without contacting the engine: the first command then does not
+     * pay for loading the client's classes (seconds on a busy machine). A configuration that names no
+     * usable engine is reported by the first command instead.
+     */
+    public void prepare() {
+        try {
+            connection();
+        } catch (EngineUnreachable e) {
+            // the first command says so, with every place tried
         }
     }
 
@@ -211,8 +444,6 @@ public final class EngineGateway implements AutoCloseable {
             } catch (ContextError e) {
                 throw new EngineUnreachable(ConnectionDiagnosis.unresolved(e, endpoint.contextName()), e);
             }
-        }
-        if (tls != null) {
             IOException failure = TlsContextFactory.pingFailure(endpoint, tls);
             if (failure != null) {
                 throw new EngineUnreachable(ConnectionDiagnosis.of(resolution, endpoint, failure, probe,
@@ -232,28 +463,13 @@ public final class EngineGateway implements AutoCloseable {
                 .build();
         // api.version stays unset: unversioned paths work on old engines and on Engine 29, which
         // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
-        DockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
-                .build();
+                .build()), () -> creationLabels);
         return new Connection(resolution, endpoint, tls, DockerClientImpl.getInstance(config, http), http);
-    }
-
-    private EngineUnreachable unreachableOrRethrow(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DockerException docker) {
-                throw docker;
-            }
-            if (t instanceof IOException || t.getClass().getName().endsWith("LastErrorException")) {
-                return unreachable(connection, e);
-            }
-        }
-        if (e instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        throw new IllegalStateException(e);
     }
 
     /**
@@ -279,15 +495,7 @@ public final class EngineGateway implements AutoCloseable {
                 }
             }
         }
-        Throwable cause = e;
-        if (failed.tls() != null && !TlsFailure.of(e).isPresent()) {
-            // A refused client certificate shows only as a broken pipe here: ask the engine again.
-            Throwable tlsCause = TlsContextFactory.pingFailure(failed.endpoint(), failed.tls());
-            if (tlsCause != null && TlsFailure.of(tlsCause).isPresent()) {
-                cause = tlsCause;
-            }
-        }
-        return new EngineUnreachable(ConnectionDiagnosis.of(failed.resolution(), failed.endpoint(), cause, probe,
+        return new EngineUnreachable(ConnectionDiagnosis.of(failed.resolution(), failed.endpoint(), e, probe,
                 discovery.machine().os()), e);
     }
 
@@ -318,6 +526,7 @@ public final class EngineGateway implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        calls.shutdownNow();
         if (connection != null) {
             retired.add(connection);
             connection = null;

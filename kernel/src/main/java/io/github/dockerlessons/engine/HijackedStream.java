@@ -1,11 +1,13 @@
 package io.github.dockerlessons.engine;
 
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
@@ -32,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * waits forever. This is the same HTTP upgrade the docker CLI performs, on a connection that can
  * half-close: the writer sends the heredoc and shuts its side down (over TLS 1.3 with close_notify,
  * as the CLI's CloseWrite does); the reader turns the engine's multiplexed frames (or the raw TTY
- * stream) into {@link Frame}s for a {@link StreamPump}. unix:// and tcp:// engines, with or without TLS.
+ * stream) into docker-java {@link Frame}s. unix:// and tcp:// engines, with or without TLS.
  */
 public final class HijackedStream implements Closeable {
     private final Wire channel;
@@ -105,18 +107,6 @@ public final class HijackedStream implements Closeable {
     }
 
     /**
-     * Starts with the program's input: the heredoc when there is one (typed line by line on a TTY,
-     * exactly its bytes otherwise), else the frontend's input box.
-     */
-    public void start(byte[] heredoc, io.github.dockerlessons.console.Console console, StreamPump pump) {
-        if (heredoc != null) {
-            start(tty ? new TypedInput(heredoc, pump) : new java.io.ByteArrayInputStream(heredoc), pump);
-        } else {
-            start(new AskingInput(console, pump, tty), pump);
-        }
-    }
-
-    /**
      * Bytes for the program's stdin from outside the input stream: a terminal's answer to a query.
      * Writes are serialised with the writer's, so neither cuts into the other.
      */
@@ -132,17 +122,14 @@ public final class HijackedStream implements Closeable {
 
     private final Object writeLock = new Object();
 
-    /** Writes {@code stdin} then half-closes (a background thread), and pumps the output on another. */
-    public void start(java.io.InputStream stdin, StreamPump pump) {
-        if (tty) {
-            pump.answerThrough(this);
-        }
+    /**
+     * Copies {@code stdin} to the program and then half-closes (a background thread), and hands the
+     * program's output to {@code output} as frames (another thread). When and how the input is typed
+     * is the input stream's business: this only moves bytes.
+     */
+    public void start(InputStream stdin, ResultCallback<Frame> output) {
         Thread writer = new Thread(() -> {
             try (stdin) {
-                if (tty) {
-                    // A TTY program reads its terminal first (size, cursor): typing waits for its prompt.
-                    pump.awaitFirstOutput(1000);
-                }
                 byte[] buffer = new byte[4096];
                 int read;
                 while ((read = stdin.read(buffer)) >= 0) {
@@ -150,13 +137,7 @@ public final class HijackedStream implements Closeable {
                         writeFully(channel, ByteBuffer.wrap(buffer, 0, read));
                     }
                 }
-                if (tty) {
-                    // Closing a TTY's input hangs it up: first let the program answer what it was given.
-                    pump.awaitQuiet(300, 5000);
-                }
                 channel.shutdownOutput();
-            } catch (InterruptedException ignored) {
-                // stopped before typing began
             } catch (IOException ignored) {
                 // the program ended before reading all of its input: nothing more to give it
             }
@@ -166,11 +147,11 @@ public final class HijackedStream implements Closeable {
         writer.start();
         Thread reader = new Thread(() -> {
             try {
-                pumpOutput(pump);
-                pump.onComplete();
+                pumpOutput(output);
             } catch (IOException e) {
-                pump.onComplete();
+                // the connection closed: the output is over either way
             } finally {
+                output.onComplete();
                 done.countDown();
             }
         }, "hijack-output");
@@ -182,7 +163,7 @@ public final class HijackedStream implements Closeable {
         return done.await(timeout, unit);
     }
 
-    private void pumpOutput(StreamPump pump) throws IOException {
+    private void pumpOutput(ResultCallback<Frame> pump) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(32 * 1024);
         buffer.put(leftover);
         leftover = null;

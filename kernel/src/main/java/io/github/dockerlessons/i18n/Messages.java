@@ -3,6 +3,7 @@ package io.github.dockerlessons.i18n;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
@@ -38,15 +39,15 @@ public final class Messages {
     }
 
     /** "ko", "ko_KR.UTF-8", "en", "en_US.UTF-8": the language part decides. */
-    public static java.util.Optional<Locale> parse(String value) {
+    public static Optional<Locale> parse(String value) {
         String lang = value.trim().toLowerCase(Locale.ROOT);
         if (lang.startsWith("ko")) {
-            return java.util.Optional.of(KOREAN);
+            return Optional.of(KOREAN);
         }
         if (lang.startsWith("en")) {
-            return java.util.Optional.of(ENGLISH);
+            return Optional.of(ENGLISH);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public void use(Locale newLocale) {

@@ -80,10 +80,26 @@ final class CodecChannels {
         }
     }
 
-    /** ShellReplyEnvironment's constructor is protected: this is how the connection makes one. */
+    /**
+     * ShellReplyEnvironment's constructor is protected: this is how the connection makes one. It
+     * remembers whether the request was answered, so a handler that fails before answering can be
+     * answered for.
+     */
     static final class ReplyEnvironment extends ShellReplyEnvironment {
+        private volatile boolean replied;
+
         ReplyEnvironment(ShellChannel shell, StdinChannel stdin, IOPubChannel iopub, MessageContext context) {
             super(shell, stdin, iopub, context);
+        }
+
+        @Override
+        public void reply(Message<?> msg) {
+            replied = true;
+            super.reply(msg);
+        }
+
+        boolean hasReplied() {
+            return replied;
         }
     }
 }

@@ -15,7 +15,10 @@ import io.github.spencerpark.jupyter.kernel.comm.Comm;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.reply.ShutdownReply;
 import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
+import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
+import io.github.dockerlessons.i18n.Messages;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +37,12 @@ public final class DockerKernel extends BaseKernel {
     private final String version;
     private static final int WARMUP_ROUNDS = 400;
 
+    private static final String HINT_COLOR = "\u001b[36m";
+    private static final String RESET = "\u001b[0m";
+
     private final HistoryStore history = new HistoryStore();
+    private final FailureReplies failures;
+    private volatile ExecuteHandler executeHandler;
     private volatile boolean warmupStarted;
 
     public DockerKernel(Session session, String version) {
@@ -47,6 +55,31 @@ public final class DockerKernel extends BaseKernel {
                 .pygments("bash")
                 .codemirror("shell")
                 .build();
+        this.failures = new FailureReplies(this::describeFailure,
+                () -> executeHandler == null ? 0 : executeHandler.executionCount());
+    }
+
+    /** How the connection answers a request whose handler failed. */
+    FailureReplies failureReplies() {
+        return failures;
+    }
+
+    /** A failure inside the kernel, in words (and a hint) for the person at the notebook. */
+    private List<String> describeFailure(Throwable failure) {
+        Messages messages = session.messages();
+        String summary;
+        String hint;
+        if (failure instanceof StackOverflowError) {
+            summary = messages.get("error.kernel.too.deep");
+            hint = messages.get("hint.kernel.too.deep");
+        } else if (FailureReplies.isFatal(failure)) {
+            summary = messages.get("error.kernel.fatal");
+            hint = messages.get("hint.kernel.fatal");
+        } else {
+            summary = messages.get("error.kernel.request.failed");
+            hint = messages.get("hint.kernel.request.failed");
+        }
+        return List.of(summary, "", HINT_COLOR + hint + RESET);
     }
 
     /** Takes over the connection's requests: the library's handlers, then the kernel's own. */
@@ -63,7 +96,9 @@ public final class DockerKernel extends BaseKernel {
                 return session.assistant().pagerHelp(code);
             }
         };
-        connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteHandler(runner, connection, history));
+        executeHandler = new ExecuteHandler(runner, connection, history, failures);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, executeHandler);
+        connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::answerShutdown);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
             env.reply(new Replies.KernelInfo(version, languageInfo, getBanner(), getHelpLinks()));
@@ -89,8 +124,23 @@ public final class DockerKernel extends BaseKernel {
             return;
         }
         warmupStarted = true;
+        session.prepareEngine();
         Warmup.start(session.registry(), WARMUP_ROUNDS, bundle -> connection.rehearse(new Message<>(null,
                 PublishExecuteResult.MESSAGE_TYPE, new PublishExecuteResult(1, JupyterConsole.toDisplayData(bundle)))));
+    }
+
+    /**
+     * shutdown_request: the reply, then the running cell lets go of the engine and the process ends
+     * within two seconds, whatever is still running.
+     */
+    private void answerShutdown(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
+        boolean restart = message.getContent().isRestart();
+        env.setBusyDeferIdle();
+        env.reply(restart ? ShutdownReply.SHUTDOWN_AND_RESTART : ShutdownReply.SHUTDOWN);
+        env.resolveDeferrals();
+        session.shutdown();
+        KernelLifecycle.endSoon();
+        env.markForShutdown();
     }
 
     private void answerHistory(ShellReplyEnvironment env, Message<HistoryRequest> message) {
@@ -149,28 +199,48 @@ public final class DockerKernel extends BaseKernel {
         return last[0] == null ? null : JupyterConsole.toDisplayData(last[0]);
     }
 
+    /** Completion never fails: whatever goes wrong, the answer is "nothing to offer". */
     @Override
     public ReplacementOptions complete(String code, int cursorCodePoints) {
-        int at = code.offsetByCodePoints(0, Math.min(cursorCodePoints, code.codePointCount(0, code.length())));
-        Assistant.Completion completion = session.assistant().complete(code, at);
-        // The protocol counts in code points; Java strings in UTF-16 units.
-        return new ReplacementOptions(completion.matches(), code.codePointCount(0, completion.start()),
-                code.codePointCount(0, completion.end()));
+        int at = codeUnitIndex(code, cursorCodePoints);
+        try {
+            Assistant.Completion completion = session.assistant().complete(code, at);
+            // The protocol counts in code points; Java strings in UTF-16 units.
+            return new ReplacementOptions(completion.matches(), code.codePointCount(0, completion.start()),
+                    code.codePointCount(0, completion.end()));
+        } catch (RuntimeException | StackOverflowError e) {
+            int cursor = code.codePointCount(0, at);
+            return new ReplacementOptions(List.of(), cursor, cursor);
+        }
     }
 
     @Override
     public DisplayData inspect(String code, int cursorCodePoints, boolean extraDetail) {
-        int at = code.offsetByCodePoints(0, Math.min(cursorCodePoints, code.codePointCount(0, code.length())));
-        return session.assistant().inspect(code, at).map(DisplayData::new).orElse(null);
+        try {
+            return session.assistant().inspect(code, codeUnitIndex(code, cursorCodePoints)).map(DisplayData::new)
+                    .orElse(null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
     }
 
     @Override
     public String isComplete(String code) {
-        return switch (session.assistant().completeness(code)) {
-            case COMPLETE -> IS_COMPLETE_YES;
-            case INCOMPLETE -> "";
-            case INVALID -> IS_COMPLETE_BAD;
-        };
+        try {
+            return switch (session.assistant().completeness(code)) {
+                case COMPLETE -> IS_COMPLETE_YES;
+                case INCOMPLETE -> "";
+                case INVALID -> IS_COMPLETE_BAD;
+            };
+        } catch (RuntimeException | StackOverflowError e) {
+            return IS_COMPLETE_MAYBE;
+        }
+    }
+
+    /** A cursor in code points (the protocol's unit) as an index into the Java string. */
+    private static int codeUnitIndex(String code, int cursorCodePoints) {
+        int points = code.codePointCount(0, code.length());
+        return code.offsetByCodePoints(0, Math.max(0, Math.min(cursorCodePoints, points)));
     }
 
     @Override
@@ -180,6 +250,6 @@ public final class DockerKernel extends BaseKernel {
 
     @Override
     public List<String> formatError(Exception e) {
-        return e instanceof CellError error ? ExecuteHandler.traceback(error) : super.formatError(e);
+        return e instanceof CellError error ? ExecuteHandler.traceback(error) : describeFailure(e);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.jupyter;
 
+import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.session.CellError;
 import io.github.spencerpark.jupyter.channels.ShellHandler;
@@ -11,6 +12,7 @@ import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
 import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +22,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * execute_request as the protocol describes it, which the library's handler does not: a silent
  * request publishes nothing and does not count; {@code store_history: false} keeps the cell out of
  * history and does not count; after a failure with {@code stop_on_error} the execute requests
- * already queued are answered "aborted" without running; a cell that is only {@code docker CMD?}
- * answers with its help in the pager payload, as IPython does for {@code name?}.
+ * already queued (and only those) are answered "aborted" without running; a cell that is only
+ * {@code docker CMD?} answers with its help in the pager payload, as IPython does for {@code name?}.
+ * Whatever the cell throws, it gets its reply.
  */
 final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
+    /** The ename of every error a cell reports. */
+    static final String ERROR_NAME = "DockerError";
 
     /** Runs a cell's code against a console (the session, seen from the protocol edge). */
     interface CellRunner {
-        void run(String code, io.github.dockerlessons.console.Console console) throws CellError;
+        void run(String code, Console console) throws CellError;
 
         /** The pager text for a cell such as {@code docker run?}, if it is one. */
         Optional<String> page(String code);
@@ -39,12 +44,18 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
     private final CellRunner runner;
     private final ProtocolConnection connection;
     private final HistoryStore history;
+    private final FailureReplies failures;
     private final AtomicInteger executionCount = new AtomicInteger(0);
 
-    ExecuteHandler(CellRunner runner, ProtocolConnection connection, HistoryStore history) {
+    ExecuteHandler(CellRunner runner, ProtocolConnection connection, HistoryStore history, FailureReplies failures) {
         this.runner = runner;
         this.connection = connection;
         this.history = history;
+        this.failures = failures;
+    }
+
+    int executionCount() {
+        return executionCount.get();
     }
 
     @Override
@@ -66,6 +77,9 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
             return;
         }
         JupyterConsole console = new JupyterConsole(env, silent, request.isStdinEnabled());
+        List<String> traceback;
+        String evalue;
+        Throwable fatal = null;
         try {
             runner.run(code, console);
             Bundle result = console.finish();
@@ -74,25 +88,41 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
             }
             env.reply(Replies.Execute.ok(count, List.of()));
             remember(store, count, code, result == null ? null : result.plainText());
+            return;
         } catch (CellError error) {
+            traceback = traceback(error);
+            evalue = error.getMessage();
+        } catch (Throwable unexpected) {
+            // A cell must never go unanswered: the kernel's own words, never Java's.
+            traceback = failures.describe(unexpected);
+            evalue = traceback.isEmpty() ? "" : traceback.get(0);
+            if (FailureReplies.isFatal(unexpected)) {
+                fatal = unexpected;
+            }
+        }
+        try {
             console.flushPending();
             console.finish();
-            List<String> traceback = traceback(error);
-            String evalue = error.getMessage();
-            if (!silent) {
-                env.publish(new PublishError("DockerError", evalue, traceback));
-            }
-            env.reply(Replies.Execute.error(count, "DockerError", evalue, traceback));
-            remember(store, count, code, null);
-            if (request.shouldStopOnError()) {
-                connection.shell().abortQueued(this::abortIfExecute);
-            }
+        } catch (RuntimeException ignored) {
+            // the output that could not be shown does not keep the error from being told
+        }
+        if (!silent) {
+            env.publish(new PublishError(ERROR_NAME, evalue, traceback));
+        }
+        if (request.shouldStopOnError()) {
+            // Only what was queued before this failure's reply goes out is aborted.
+            connection.shell().abortQueued(this::abortIfExecute);
+        }
+        env.reply(Replies.Execute.error(count, ERROR_NAME, evalue, traceback));
+        remember(store, count, code, null);
+        if (fatal instanceof Error error) {
+            throw error;
         }
     }
 
     /** The error's lines: the CLI's words, then the hint set apart in colour. */
     static List<String> traceback(CellError error) {
-        List<String> lines = new java.util.ArrayList<>(error.lines());
+        List<String> lines = new ArrayList<>(error.lines());
         if (error.hint() != null) {
             lines.add("");
             lines.add(HINT_COLOR + error.hint() + RESET);

@@ -1,9 +1,13 @@
 package io.github.dockerlessons.jupyter;
 
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.LiveDisplay;
 import io.github.dockerlessons.render.Bundle;
+import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import io.github.spencerpark.jupyter.messages.publish.PublishStream;
 import io.github.spencerpark.jupyter.messages.publish.PublishUpdateDisplayData;
@@ -113,6 +117,36 @@ final class JupyterConsole implements Console {
         DisplayData data = toDisplayData(bundle);
         data.setDisplayId(displayId);
         env.publish(new PublishUpdateDisplayData(data));
+    }
+
+    /** The display, and its updates later, go straight to iopub with this cell's parent header. */
+    @Override
+    public synchronized LiveDisplay showLive(Bundle bundle) {
+        if (silent) {
+            return null;
+        }
+        flushPending();
+        flushStreams();
+        String id = UUID.randomUUID().toString();
+        DisplayData first = toDisplayData(bundle);
+        first.setDisplayId(id);
+        publishDisplay(first);
+        JupyterSocket iopub = env.getIopub();
+        MessageContext context = env.getContext();
+        return new LiveDisplay() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public void update(Bundle next) {
+                DisplayData data = toDisplayData(next);
+                data.setDisplayId(id);
+                iopub.sendMessage(new Message<>(context, PublishUpdateDisplayData.MESSAGE_TYPE,
+                        new PublishUpdateDisplayData(data)));
+            }
+        };
     }
 
     @Override

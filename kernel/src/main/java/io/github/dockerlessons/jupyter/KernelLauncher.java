@@ -18,10 +18,14 @@ public final class KernelLauncher {
         KernelLogging.configure(env.get("DOCKER_KERNEL_LOG"), env.get("DOCKER_KERNEL_LOG_LEVEL"));
         String contents = Files.readString(connectionFile, StandardCharsets.UTF_8);
         KernelConnectionProperties properties = KernelConnectionProperties.parse(contents);
-        ProtocolConnection connection = new ProtocolConnection(properties);
+        KernelLifecycle.installFatalHandler();
         DockerKernel kernel = new DockerKernel(session, version);
+        ProtocolConnection connection = new ProtocolConnection(properties, kernel.failureReplies());
         kernel.serve(connection);
         connection.connect();
+        KernelLifecycle.watchParent(env);
         connection.waitUntilClose();
+        // docker-java's connection threads must not keep a shut-down kernel alive.
+        KernelLifecycle.exit(0);
     }
 }

@@ -19,7 +19,7 @@ import java.security.NoSuchAlgorithmException;
  * of the library's (which stay unbound): the same handlers and reply environments, over the
  * blocking loop and the {@link WireCodec}. The heartbeat stays the library's.
  */
-public final class ProtocolConnection extends JupyterConnection {
+final class ProtocolConnection extends JupyterConnection {
     private final KernelConnectionProperties properties;
     private final ZMQ.Context context = ZMQ.context(1);
     private final ShellLoopChannel shellLoop;
@@ -30,13 +30,14 @@ public final class ProtocolConnection extends JupyterConnection {
     private volatile boolean connected;
     private volatile boolean closed;
 
-    public ProtocolConnection(KernelConnectionProperties properties) throws NoSuchAlgorithmException, InvalidKeyException {
+    ProtocolConnection(KernelConnectionProperties properties, FailureReplies failures)
+            throws NoSuchAlgorithmException, InvalidKeyException {
         super(properties);
         this.properties = properties;
         HMACGenerator hmac = properties.createHMACGenerator();
         this.codec = new WireCodec(hmac);
-        this.shellLoop = new ShellLoopChannel(context, codec, false, this, hmac);
-        this.controlLoop = new ShellLoopChannel(context, codec, true, this, hmac);
+        this.shellLoop = new ShellLoopChannel(context, codec, false, this, hmac, failures);
+        this.controlLoop = new ShellLoopChannel(context, codec, true, this, hmac, failures);
         this.iopubChannel = new CodecChannels.IOPub(context, hmac, codec);
         this.stdinChannel = new CodecChannels.Stdin(context, hmac, codec);
     }

@@ -34,8 +34,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,8 +61,13 @@ final class WireCodec {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger("DockerKernel.Wire");
 
+    /** As jupyter_client's digest history: how many signatures are remembered to refuse a replay. */
+    private static final int SIGNATURES_REMEMBERED = 1 << 16;
+
     private final HMACGenerator hmac;
     private final Gson gson;
+    /** Signatures of the messages received in this session, oldest first. */
+    private final Set<String> seenSignatures = new LinkedHashSet<>();
 
     WireCodec(HMACGenerator hmac) {
         this.hmac = hmac;
@@ -120,6 +128,10 @@ final class WireCodec {
             LOG.warning("Dropped a message with an invalid signature");
             return null;
         }
+        if (expected != null && !expected.isEmpty() && !firstSighting(expected)) {
+            LOG.warning("Dropped a replayed message (its signature was seen before)");
+            return null;
+        }
         Header<?> parsedHeader = gson.fromJson(utf8(header), Header.class);
         if (parsedHeader == null || parsedHeader.getType() == null) {
             LOG.warning("Dropped a message without a header");
@@ -135,6 +147,24 @@ final class WireCodec {
         List<byte[]> identities = new ArrayList<>(frames.subList(0, delimiter));
         List<byte[]> blobs = new ArrayList<>(frames.subList(delimiter + 6, frames.size()));
         return new Message(identities, parsedHeader, parentHeader, meta, body, blobs);
+    }
+
+    /** Remembers a signature; false when it was seen before (a replayed message). */
+    private boolean firstSighting(String signature) {
+        synchronized (seenSignatures) {
+            if (!seenSignatures.add(signature)) {
+                return false;
+            }
+            if (seenSignatures.size() > SIGNATURES_REMEMBERED) {
+                // As jupyter_client culls its digest history: forget the oldest tenth at once.
+                Iterator<String> oldest = seenSignatures.iterator();
+                for (int i = 0; i < SIGNATURES_REMEMBERED / 10 && oldest.hasNext(); i++) {
+                    oldest.next();
+                    oldest.remove();
+                }
+            }
+            return true;
+        }
     }
 
     /** Writes a message; its header is stamped now, to the microsecond. */

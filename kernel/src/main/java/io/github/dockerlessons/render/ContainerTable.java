@@ -2,6 +2,9 @@ package io.github.dockerlessons.render;
 
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
+import io.github.dockerlessons.render.template.GoStrconv;
+import io.github.dockerlessons.render.template.GoTemplate;
+import io.github.dockerlessons.render.template.TemplateException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,15 +25,41 @@ public final class ContainerTable {
 
     /** {@code docker ps}' default table (or {@code --format}), as text and HTML. */
     public static Bundle bundle(List<Container> containers, boolean truncate, boolean size, Instant now, String format)
-            throws io.github.dockerlessons.render.template.TemplateException {
+            throws TemplateException {
         List<FieldContext> rows = new ArrayList<>();
         List<String> states = new ArrayList<>();
         for (Container c : containers) {
-            rows.add(ContainerFields.of(c, truncate, size, now));
+            rows.add(ContainerFields.of(c, truncate, now));
             states.add(state(c));
         }
-        String table = size ? ContainerFields.DEFAULT_TABLE + "\t{{.Size}}" : ContainerFields.DEFAULT_TABLE;
-        return ListingFormat.render(format == null ? "table" : format, rows, table, 4, states);
+        String f = format;
+        if (f == null || f.isEmpty() || f.equals("table")) {
+            f = "table " + ContainerFields.DEFAULT_TABLE + (size ? "\\t{{.Size}}" : "");
+        } else if (f.equals("raw")) {
+            f = ContainerFields.RAW + (size ? "size: {{.Size}}\\n" : "");
+        }
+        return ListingFormat.render(f, rows, ContainerFields.empty(now), states);
+    }
+
+    /**
+     * What ps does with a --format before it lists anything: parse it as given and run it over an
+     * empty container ("failed to parse template: ...", "failed to execute template: ..."). True when
+     * the template shows .Size, for which the CLI asks the engine for sizes.
+     */
+    public static boolean checkFormat(String format, Instant now) throws TemplateException {
+        GoTemplate template;
+        try {
+            template = GoTemplate.parse(format);
+        } catch (TemplateException e) {
+            throw e.as("failed to parse template: ", 1);
+        }
+        FieldContext empty = ContainerFields.empty(now);
+        try {
+            template.execute(empty);
+        } catch (TemplateException e) {
+            throw e.as("failed to execute template: ", 1);
+        }
+        return empty.used().contains("Size");
     }
 
     /** docker's TruncateID: twelve characters without "sha256:"; untruncated, the ID as the engine gave it. */
@@ -42,20 +71,37 @@ public final class ContainerTable {
         return bare.length() > 12 ? bare.substring(0, 12) : bare;
     }
 
-    /** An image given as a bare ID prints as 12 characters, like an ID. */
-    public static String image(String image, boolean truncate) {
+    /**
+     * The image as the container was created from it; truncated, an image given by ID prints as 12
+     * characters and a reference loses its digest and docker.io prefix, as docker's Image() does.
+     */
+    public static String image(String image, String imageId, boolean truncate) {
         if (image == null || image.isEmpty()) {
             return "<no image>";
         }
-        if (truncate && (image.startsWith("sha256:") || image.matches("[0-9a-f]{64}"))) {
+        if (!truncate) {
+            return image;
+        }
+        if (image.startsWith("sha256:") || image.matches("[0-9a-f]{64}")
+                || imageId != null && id(imageId, true).equals(id(image, true))) {
             return id(image, true);
         }
-        return image;
+        String reference = image;
+        int at = reference.indexOf('@');
+        if (at >= 0) {
+            reference = reference.substring(0, at);
+        }
+        if (reference.startsWith("docker.io/library/")) {
+            reference = reference.substring("docker.io/library/".length());
+        } else if (reference.startsWith("docker.io/")) {
+            reference = reference.substring("docker.io/".length());
+        }
+        return reference;
     }
 
     public static String command(String command, boolean truncate) {
         String text = nullToEmpty(command);
-        return GoText.quote(truncate ? GoText.ellipsis(text, 20) : text);
+        return GoStrconv.quote(truncate ? GoText.ellipsis(text, 20) : text);
     }
 
     public static String created(Long createdSeconds, Instant now) {
@@ -65,18 +111,24 @@ public final class ContainerTable {
         return GoText.humanDuration(Duration.between(Instant.ofEpochSecond(createdSeconds), now)) + " ago";
     }
 
-    /** Names without the leading slash; links (names with a second slash) only with --no-trunc. */
+    /**
+     * Names without the leading slash; truncated, only the first name that is no link (links have a
+     * second slash), as docker's Names() does.
+     */
     public static String names(String[] names, boolean truncate) {
         if (names == null) {
             return "";
         }
         List<String> shown = new ArrayList<>();
         for (String name : names) {
-            String bare = name.startsWith("/") ? name.substring(1) : name;
-            if (truncate && bare.contains("/")) {
-                continue;
+            shown.add(name.startsWith("/") ? name.substring(1) : name);
+        }
+        if (truncate) {
+            for (String name : shown) {
+                if (!name.contains("/")) {
+                    return name;
+                }
             }
-            shown.add(bare);
         }
         return String.join(",", shown);
     }

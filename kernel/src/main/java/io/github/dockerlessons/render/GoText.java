@@ -1,8 +1,7 @@
 package io.github.dockerlessons.render;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import io.github.dockerlessons.render.template.GoStrconv;
+
 import java.time.Duration;
 
 /**
@@ -76,18 +75,7 @@ public final class GoText {
 
     /** Go's {@code %.Ng}: shortest form with N significant digits, exponent form for large or tiny. */
     public static String formatG(double value, int precision) {
-        if (value == 0) {
-            return "0";
-        }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(precision, RoundingMode.HALF_EVEN));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (exponent < -4 || exponent >= precision) {
-            BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
-            String sign = exponent < 0 ? "-" : "+";
-            String digits = String.format("%02d", Math.abs(exponent));
-            return mantissa.toPlainString() + "e" + sign + digits;
-        }
-        return rounded.stripTrailingZeros().toPlainString();
+        return GoStrconv.formatFloat(value, 'g', precision);
     }
 
     /**
@@ -118,44 +106,6 @@ public final class GoText {
 
     /** Go's strconv.Quote: double quotes, backslash escapes, printable Unicode kept as is. */
     public static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case 7 -> out.append("\\a");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 11 -> out.append("\\v");
-                default -> {
-                    if (isGoPrintable(cp)) {
-                        out.appendCodePoint(cp);
-                    } else if (cp < 0x80) {
-                        out.append(String.format("\\x%02x", cp));
-                    } else if (cp < 0x10000) {
-                        out.append(String.format("\\u%04x", cp));
-                    } else {
-                        out.append(String.format("\\U%08x", cp));
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
-    }
-
-    /** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    private static boolean isGoPrintable(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-                 Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                 Character.PARAGRAPH_SEPARATOR -> false;
-            default -> true;
-        };
+        return GoStrconv.quote(s);
     }
 }

@@ -17,11 +17,19 @@ public final class ImageTable {
 
     public static Bundle bundle(List<Image> images, boolean truncate, boolean digests, Instant now, String format)
             throws TemplateException {
+        String f = format;
+        if (f == null || f.isEmpty() || f.equals("table")) {
+            f = "table " + (digests ? ImageFields.DIGESTS_TABLE : ImageFields.DEFAULT_TABLE);
+        } else if (f.equals("raw")) {
+            f = digests ? ImageFields.RAW_DIGESTS : ImageFields.RAW;
+        } else if (f.startsWith("table") && digests && !f.contains("{{.Digest}}")) {
+            f += "\\t{{.Digest}}";
+        }
+        boolean needDigest = digests || f.contains("{{.Digest}}");
         List<FieldContext> rows = new ArrayList<>();
         for (Image image : images) {
-            rows.addAll(ImageFields.of(image, truncate, now));
+            rows.addAll(ImageFields.of(image, truncate, now, needDigest, digests));
         }
-        String table = digests ? ImageFields.DIGESTS_TABLE : ImageFields.DEFAULT_TABLE;
-        return ListingFormat.render(format == null ? "table" : format, rows, table, -1, null);
+        return ListingFormat.render(f, rows, ImageFields.empty(now), null);
     }
 }

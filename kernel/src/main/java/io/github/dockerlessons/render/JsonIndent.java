@@ -62,6 +62,29 @@ public final class JsonIndent {
         return out.toString();
     }
 
+    /** Go's json.Compact: the same JSON without the spaces and newlines between its tokens. */
+    public static String compact(String json) {
+        StringBuilder out = new StringBuilder(json.length());
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < json.length()) {
+                    out.append(json.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                out.append(c);
+            } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static void newline(StringBuilder out, String prefix, String indent, int depth) {
         out.append('\n').append(prefix);
         out.append(indent.repeat(Math.max(0, depth)));

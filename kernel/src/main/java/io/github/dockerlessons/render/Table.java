@@ -75,23 +75,24 @@ public final class Table {
 
     /**
      * Colours are translucent over the theme's own background and text stays the theme's colour, so
-     * the table reads in light and dark themes alike.
+     * the table reads in light and dark themes alike. Each selector names the element as well as the
+     * class so that it outranks JupyterLab's {@code .jp-RenderedHTMLCommon td} (right-aligned cells).
      */
     private static final String STYLE = "<style>"
-            + ".docker-table{border-collapse:collapse;font-size:13px;margin:2px 0;color:inherit}"
-            + ".docker-table th{text-align:left;font-weight:600;padding:4px 10px;"
+            + "table.docker-table{border-collapse:collapse;font-size:13px;margin:2px 0;color:inherit}"
+            + "table.docker-table th{text-align:left;font-weight:600;padding:4px 10px;"
             + "border-bottom:2px solid rgba(127,127,127,.45);white-space:nowrap}"
-            + ".docker-table td{text-align:left;padding:3px 10px;border-bottom:1px solid rgba(127,127,127,.2);"
+            + "table.docker-table td{text-align:left;padding:3px 10px;border-bottom:1px solid rgba(127,127,127,.2);"
             + "white-space:nowrap;vertical-align:top}"
-            + ".docker-table tbody tr:hover{background:rgba(127,127,127,.08)}"
-            + ".docker-table td.code{font-family:var(--jp-code-font-family,monospace)}"
-            + ".docker-table td.state{border-left:4px solid transparent}"
-            + ".docker-table td.state-running{background:rgba(46,160,67,.16);border-left-color:rgb(46,160,67)}"
-            + ".docker-table td.state-paused,.docker-table td.state-restarting"
+            + "table.docker-table tbody tr:hover{background:rgba(127,127,127,.08)}"
+            + "table.docker-table td.code{font-family:var(--jp-code-font-family,monospace)}"
+            + "table.docker-table td.state{border-left:4px solid transparent}"
+            + "table.docker-table td.state-running{background:rgba(46,160,67,.16);border-left-color:rgb(46,160,67)}"
+            + "table.docker-table td.state-paused,table.docker-table td.state-restarting"
             + "{background:rgba(210,153,34,.18);border-left-color:rgb(210,153,34)}"
-            + ".docker-table td.state-exited-error,.docker-table td.state-dead"
+            + "table.docker-table td.state-exited-error,table.docker-table td.state-dead"
             + "{background:rgba(218,54,51,.16);border-left-color:rgb(218,54,51)}"
-            + ".docker-table td.state-exited,.docker-table td.state-created"
+            + "table.docker-table td.state-exited,table.docker-table td.state-created"
             + "{background:rgba(127,127,127,.12);border-left-color:rgba(127,127,127,.6)}"
             + "</style>";
 }

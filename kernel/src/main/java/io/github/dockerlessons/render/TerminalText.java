@@ -1,5 +1,7 @@
 package io.github.dockerlessons.render;
 
+import java.util.function.Consumer;
+
 /**
  * What a terminal would show of a TTY's output, as notebook text: a carriage return rewrites the
  * line (so a redrawn progress line ends as one line, not hundreds), erase and cursor sequences act
@@ -7,11 +9,13 @@ package io.github.dockerlessons.render;
  * {@link #takePartial} releases an unfinished one (a prompt waiting for input).
  */
 public final class TerminalText {
+    /** The window every TTY the kernel opens has (programs such as redis-cli hang on a 0x0 one). */
+    public static final int ROWS = 24;
     /** The width the kernel gives every TTY; cursor reports are answered within it. */
     public static final int COLUMNS = 80;
 
     private final StringBuilder line = new StringBuilder();
-    private final java.util.function.Consumer<String> replies;
+    private final Consumer<String> replies;
     private final StringBuilder escape = new StringBuilder();
     private int cursor;
     private boolean pendingCr;
@@ -24,7 +28,7 @@ public final class TerminalText {
      * {@code replies} receives what a terminal answers on its input: a cursor position report for
      * {@code ESC[6n}, which line editors such as redis-cli's ask before they trust the window size.
      */
-    public TerminalText(java.util.function.Consumer<String> replies) {
+    public TerminalText(Consumer<String> replies) {
         this.replies = replies;
     }
 

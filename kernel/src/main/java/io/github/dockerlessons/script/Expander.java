@@ -27,17 +27,30 @@ public final class Expander {
 
     private final Variables variables;
     private final SubstitutionRunner runner;
+    private final long limit;
 
-    public Expander(Variables variables, SubstitutionRunner runner) {
+    /**
+     * @param limit the most characters one command's expanded words (or one value) may hold: a value
+     *              doubled cell after cell ({@code A=$A$A}) is an error naming the limit, never an
+     *              exhausted memory
+     */
+    public Expander(Variables variables, SubstitutionRunner runner, long limit) {
         this.variables = variables;
         this.runner = runner;
+        this.limit = limit;
     }
 
     /** The words of a command, expanded and split into fields. */
     public List<String> expandWords(List<Word> words) throws ScriptException, SubstitutionFailed {
         List<String> fields = new ArrayList<>();
+        long total = 0;
         for (Word word : words) {
+            int before = fields.size();
             splitInto(word, fields);
+            for (int i = before; i < fields.size(); i++) {
+                total += fields.get(i).length();
+            }
+            check(total);
         }
         return fields;
     }
@@ -47,8 +60,15 @@ public final class Expander {
         StringBuilder out = new StringBuilder();
         for (WordPart part : word.parts()) {
             out.append(valueOf(part));
+            check(out.length());
         }
         return out.toString();
+    }
+
+    private void check(long size) throws ScriptException {
+        if (limit > 0 && size > limit) {
+            throw new ScriptException(false, "script.expansion.too.large", limit);
+        }
     }
 
     private void splitInto(Word word, List<String> fields) throws ScriptException, SubstitutionFailed {
@@ -56,6 +76,7 @@ public final class Expander {
         boolean started = false;
         for (WordPart part : word.parts()) {
             String value = valueOf(part);
+            check((long) field.length() + value.length());
             if (part.quoted() || part instanceof WordPart.Literal) {
                 field.append(value);
                 started = true;

@@ -14,29 +14,54 @@ import java.util.List;
  * reader, which stops at the matching {@code )}.
  */
 public final class ScriptParser {
+    /**
+     * How deep substitutions may nest: far more than a person writes, far less than would exhaust
+     * the parser's stack (each level is a few frames of recursion here and in the expander).
+     */
+    public static final int MAX_NESTING = 64;
+
     private final String src;
     private int pos;
     private int line;
+    /** How many substitutions this text is inside of. */
+    private int depth;
     private final List<PendingHeredoc> pendingHeredocs = new ArrayList<>();
 
-    private ScriptParser(String src, int firstLine) {
+    private ScriptParser(String src, int firstLine, int depth) {
         this.src = src;
         this.line = firstLine;
+        this.depth = depth;
     }
 
     public static Script parse(String text) throws ScriptException {
-        ScriptParser parser = new ScriptParser(text, 1);
+        if (text.startsWith("%%")) {
+            return new Script(List.of(), cellMagic(text));
+        }
+        ScriptParser parser = new ScriptParser(text, 1, 0);
         return parser.parseCommands(false);
+    }
+
+    /** {@code %%name args} on the first line; the other lines are its body, as they are. */
+    private static CellMagic cellMagic(String text) {
+        int newline = text.indexOf('\n');
+        String header = (newline < 0 ? text : text.substring(0, newline)).strip();
+        String body = newline < 0 ? "" : text.substring(newline + 1);
+        List<String> words = List.of(header.split("\\s+"));
+        return new CellMagic(words.get(0), words.subList(1, words.size()), body);
     }
 
     // ---------------------------------------------------------------- commands
 
     private Script parseCommands(boolean nested) throws ScriptException {
-        List<SimpleCommand> commands = new ArrayList<>();
+        List<Step> commands = new ArrayList<>();
         CommandBuilder current = new CommandBuilder(line, false);
         boolean afterAnd = false;
         while (true) {
             skipBlanks();
+            if (!nested && depth == 0 && current.isEmpty() && !afterAnd && atLineStart() && peek(0) == '%') {
+                commands.add(readMagicLine());
+                continue;
+            }
             if (atEnd()) {
                 if (nested) {
                     throw new ScriptException(true, "script.unclosed.substitution");
@@ -150,7 +175,7 @@ public final class ScriptParser {
             return assignments.isEmpty() && words.isEmpty();
         }
 
-        void addTo(List<SimpleCommand> commands) {
+        void addTo(List<Step> commands) {
             if (!isEmpty()) {
                 commands.add(new SimpleCommand(assignments, words, null, startLine, afterAnd));
                 int index = commands.size() - 1;
@@ -169,7 +194,7 @@ public final class ScriptParser {
         final String delimiter;
         final boolean expand;
         final boolean stripTabs;
-        List<SimpleCommand> target;
+        List<Step> target;
         int index;
 
         PendingHeredoc(String delimiter, boolean expand, boolean stripTabs) {
@@ -227,11 +252,11 @@ public final class ScriptParser {
                 throw new ScriptException(true, "script.unclosed.heredoc", pending.delimiter);
             }
             Word bodyWord = pending.expand
-                    ? new ScriptParser(body.toString(), line).readHeredocBody()
+                    ? new ScriptParser(body.toString(), line, depth).readHeredocBody()
                     : new Word(List.of(new WordPart.Literal(body.toString(), true)));
             Heredoc heredoc = new Heredoc(pending.delimiter, pending.expand, bodyWord);
             if (pending.target != null) {
-                SimpleCommand old = pending.target.get(pending.index);
+                SimpleCommand old = (SimpleCommand) pending.target.get(pending.index);
                 pending.target.set(pending.index, new SimpleCommand(old.assignments(), old.words(), heredoc,
                         old.line(), old.runOnlyIfPreviousSucceeded()));
             }
@@ -394,7 +419,12 @@ public final class ScriptParser {
                 throw invalid("script.unsupported.arithmetic");
             }
             pos += 2;
+            if (depth >= MAX_NESTING) {
+                throw invalid("script.too.deep", MAX_NESTING);
+            }
+            depth++;
             Script inner = parseCommands(true);
+            depth--;
             if (inner.isEmpty()) {
                 throw invalid("script.empty.substitution");
             }
@@ -418,6 +448,9 @@ public final class ScriptParser {
     }
 
     private WordPart readBackquoted(boolean quoted) throws ScriptException {
+        if (depth >= MAX_NESTING) {
+            throw invalid("script.too.deep", MAX_NESTING);
+        }
         int startLine = line;
         StringBuilder inner = new StringBuilder();
         int i = pos + 1;
@@ -441,12 +474,39 @@ public final class ScriptParser {
             i++;
         }
         pos = i + 1;
-        ScriptParser innerParser = new ScriptParser(inner.toString(), startLine);
+        ScriptParser innerParser = new ScriptParser(inner.toString(), startLine, depth + 1);
         Script script = innerParser.parseCommands(false);
         if (script.isEmpty()) {
             throw invalid("script.empty.substitution");
         }
         return new WordPart.Substitution(script, quoted);
+    }
+
+    // ---------------------------------------------------------------- magics
+
+    /** Whether only blanks stand between the last line break (or the start) and here. */
+    private boolean atLineStart() {
+        for (int i = pos - 1; i >= 0; i--) {
+            char c = src.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A {@code %name args} line, up to its end. */
+    private MagicLine readMagicLine() {
+        int end = src.indexOf('\n', pos);
+        String text = (end < 0 ? src.substring(pos) : src.substring(pos, end)).strip();
+        int at = line;
+        pos = end < 0 ? src.length() : end;
+        List<String> words = List.of(text.split("\\s+"));
+        String rest = text.substring(words.get(0).length()).strip();
+        return new MagicLine(words.get(0), words.subList(1, words.size()), rest, at);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -10,7 +10,7 @@ import java.util.List;
  * @param runOnlyIfPreviousSucceeded true when the command follows {@code &&}
  */
 public record SimpleCommand(List<Assignment> assignments, List<Word> words, Heredoc heredoc, int line,
-                            boolean runOnlyIfPreviousSucceeded) {
+                            boolean runOnlyIfPreviousSucceeded) implements Step {
 
     public SimpleCommand {
         assignments = List.copyOf(assignments);

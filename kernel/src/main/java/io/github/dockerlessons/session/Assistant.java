@@ -1,23 +1,29 @@
 package io.github.dockerlessons.session;
 
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Image;
 import io.github.dockerlessons.command.CommandRegistry;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.HelpText;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.flags.ValueCompletion;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.script.ScriptException;
 import io.github.dockerlessons.script.ScriptParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the notebook asks about a cell while it is being written: completion (subcommands, the flags
- * of the command under the cursor, container and image names from the engine), inspection (the help
- * of a subcommand or a flag, for Shift-Tab and {@code docker run?}) and whether the cell is complete.
+ * What the notebook asks about a cell while it is being written: completion, inspection (the help of
+ * a subcommand or a flag, for Shift-Tab and {@code docker run?}) and whether the cell is complete.
+ * It knows nothing of its own about commands: what a command's flags are, what its arguments name
+ * and what a flag's value can be all come from the command's {@link CommandSpec}; the names
+ * themselves from the engine.
  */
 public final class Assistant {
     public enum Completeness { COMPLETE, INCOMPLETE, INVALID }
@@ -25,19 +31,13 @@ public final class Assistant {
     /** Replacements for the text between {@code start} and {@code end} (UTF-16 indexes). */
     public record Completion(List<String> matches, int start, int end) { }
 
-    private static final Set<String> CONTAINER_ARGUMENTS = Set.of(
-            "start", "stop", "kill", "restart", "rm", "exec", "logs", "inspect");
-    private static final Set<String> IMAGE_ARGUMENTS = Set.of("run", "create", "rmi", "pull", "images", "inspect");
-    /** Commands whose later words belong to the container's command, not to docker. */
-    private static final Set<String> FIRST_ARGUMENT_ONLY = Set.of("run", "create", "exec");
-
     private final CommandRegistry registry;
-    private final EngineGateway engine;
+    private final EngineNames names;
     private final Messages messages;
 
-    Assistant(CommandRegistry registry, EngineGateway engine, Messages messages) {
+    Assistant(CommandRegistry registry, EngineNames names, Messages messages) {
         this.registry = registry;
-        this.engine = engine;
+        this.names = names;
         this.messages = messages;
     }
 
@@ -74,40 +74,82 @@ public final class Assistant {
 
     private Set<String> candidatesAfterDocker(List<String> words, String prefix) {
         Set<String> candidates = new TreeSet<>();
+        Map<String, Map<String, DockerCommand>> groups = registry.groups();
         if (words.isEmpty()) {
-            candidates.addAll(registry.names());
-            candidates.addAll(registry.managementGroups().keySet());
+            candidates.addAll(registry.topLevel().keySet());
+            candidates.addAll(groups.keySet());
             return candidates;
         }
-        String first = words.get(0);
-        List<String> rest = words.subList(1, words.size());
-        if (registry.managementGroups().containsKey(first)) {
-            if (rest.isEmpty()) {
-                candidates.addAll(registry.managementGroups().get(first));
+        if (words.size() == 1 && groups.containsKey(words.get(0)) && !registry.topLevel().containsKey(words.get(0))) {
+            candidates.addAll(groups.get(words.get(0)).keySet());
+            return candidates;
+        }
+        Optional<CommandRegistry.Resolved> resolved = registry.resolve(words);
+        if (resolved.isEmpty()) {
+            return candidates;
+        }
+        CommandSpec spec = resolved.get().command().spec();
+        List<String> rest = resolved.get().rest();
+        int eq = prefix.indexOf('=');
+        if (prefix.startsWith("--") && eq > 0) {
+            Flag<?> flag = spec.flags().find(prefix.substring(0, eq));
+            if (flag != null) {
+                for (String value : values(flag.completion())) {
+                    candidates.add(prefix.substring(0, eq + 1) + value);
+                }
+            }
+            return candidates;
+        }
+        if (prefix.startsWith("-")) {
+            for (Flag<?> flag : HelpText.sorted(spec)) {
+                candidates.add("--" + flag.name());
+                if (flag.hasShorthand()) {
+                    candidates.add("-" + flag.shorthand());
+                }
+            }
+            return candidates;
+        }
+        // The word before the cursor is a flag that takes a value: complete that value.
+        if (!rest.isEmpty()) {
+            String last = rest.get(rest.size() - 1);
+            Flag<?> flag = last.startsWith("-") && !last.contains("=") ? spec.flags().find(last) : null;
+            if (flag != null && !flag.type().isBool() && (last.startsWith("--") || last.length() == 2)) {
+                candidates.addAll(values(flag.completion()));
                 return candidates;
             }
-            rest = rest.subList(1, rest.size());
         }
-        Optional<String> command = registry.resolve(first, words.size() > 1 ? words.get(1) : null);
-        if (command.isEmpty()) {
-            return candidates;
-        }
-        String name = command.get();
-        if (prefix.startsWith("-")) {
-            candidates.addAll(registry.flags(name));
-            return candidates;
-        }
-        long positionals = rest.stream().filter(w -> !w.startsWith("-")).count();
-        if (FIRST_ARGUMENT_ONLY.contains(name) && positionals > 0) {
-            return candidates;
-        }
-        if (CONTAINER_ARGUMENTS.contains(name)) {
-            candidates.addAll(containerNames());
-        }
-        if (IMAGE_ARGUMENTS.contains(name)) {
-            candidates.addAll(imageNames());
+        NameKind kind = spec.arguments().at(positionals(spec, rest));
+        if (kind != null) {
+            candidates.addAll(names.of(kind));
         }
         return candidates;
+    }
+
+    /** How many arguments (not flags or flag values) were typed before the cursor. */
+    private static int positionals(CommandSpec spec, List<String> words) {
+        int count = 0;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.startsWith("-") && word.length() > 1 && (spec.interspersed() || count == 0)) {
+                Flag<?> flag = spec.flags().find(word);
+                boolean takesNext = flag != null && !flag.type().isBool() && !word.contains("=")
+                        && (word.startsWith("--") || word.length() == 2);
+                if (takesNext) {
+                    i++;
+                }
+                continue;
+            }
+            count++;
+        }
+        return count;
+    }
+
+    private List<String> values(ValueCompletion completion) {
+        List<String> values = new ArrayList<>(completion.words());
+        if (completion.names() != null) {
+            values.addAll(names.of(completion.names()));
+        }
+        return values;
     }
 
     /** Shift-Tab: the help of the subcommand or flag under the cursor. */
@@ -121,8 +163,7 @@ public final class Assistant {
             end++;
         }
         String word = code.substring(start, end);
-        List<String> before = wordsBefore(code, start);
-        List<String> words = new ArrayList<>(before);
+        List<String> words = new ArrayList<>(wordsBefore(code, start));
         words.add(word);
         return helpFor(words);
     }
@@ -147,67 +188,26 @@ public final class Assistant {
         if (words.isEmpty() || !words.get(0).equals("docker")) {
             return Optional.empty();
         }
-        if (words.size() == 1) {
-            return Optional.of(registry.topLevelHelp(messages));
+        if (words.size() == 1 || words.get(1).isEmpty()) {
+            return Optional.of(HelpText.topLevel(registry, messages));
         }
-        List<String> rest = words.subList(1, words.size());
-        String first = rest.get(0);
-        int consumed = 1;
-        Optional<String> command;
-        if (registry.managementGroups().containsKey(first) && rest.size() > 1) {
-            command = registry.resolve(first, rest.get(1));
-            consumed = 2;
-        } else {
-            command = registry.resolve(first, null);
-        }
-        if (command.isEmpty()) {
+        Optional<CommandRegistry.Resolved> resolved = registry.resolve(words.subList(1, words.size()));
+        if (resolved.isEmpty()) {
             return Optional.empty();
         }
+        CommandSpec spec = resolved.get().command().spec();
+        List<String> rest = resolved.get().rest();
         String last = words.get(words.size() - 1);
-        if (rest.size() > consumed && last.startsWith("-")) {
-            Optional<String> flag = registry.flagHelp(command.get(), last, messages);
-            if (flag.isPresent()) {
-                return flag;
+        if (!rest.isEmpty() && last.startsWith("-")) {
+            Flag<?> flag = spec.flags().find(last.contains("=") ? last.substring(0, last.indexOf('=')) : last);
+            if (flag != null) {
+                String names = (flag.hasShorthand() ? "-" + flag.shorthand() + ", " : "") + "--" + flag.name()
+                        + (flag.typeName().isEmpty() ? "" : " " + flag.typeName());
+                return Optional.of(resolved.get().calledAs() + " " + names + "   "
+                        + HelpText.flagLine(spec, flag, messages));
             }
         }
-        return Optional.of(registry.help(command.get(), messages));
-    }
-
-    private List<String> containerNames() {
-        try {
-            List<Container> containers = engine.call(c -> c.listContainersCmd().withShowAll(true).exec());
-            List<String> names = new ArrayList<>();
-            for (Container container : containers) {
-                if (container.getNames() != null) {
-                    for (String name : container.getNames()) {
-                        names.add(name.startsWith("/") ? name.substring(1) : name);
-                    }
-                }
-            }
-            return names;
-        } catch (Exception e) {
-            return List.of(); // no engine: complete what is known without it
-        }
-    }
-
-    private List<String> imageNames() {
-        try {
-            List<Image> images = engine.call(c -> c.listImagesCmd().exec());
-            List<String> names = new ArrayList<>();
-            for (Image image : images) {
-                if (image.getRepoTags() != null) {
-                    for (String tag : image.getRepoTags()) {
-                        if (!tag.startsWith("<none>")) {
-                            names.add(tag);
-                            names.add(tag.endsWith(":latest") ? tag.substring(0, tag.length() - 7) : tag);
-                        }
-                    }
-                }
-            }
-            return names;
-        } catch (Exception e) {
-            return List.of();
-        }
+        return Optional.of(HelpText.of(spec, messages));
     }
 
     /** The words of the command the cursor is in, before position {@code start}. */

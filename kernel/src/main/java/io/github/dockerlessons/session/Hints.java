@@ -19,7 +19,8 @@ final class Hints {
             new Rule("image is being used by running container", "hint.image.in.use"),
             new Rule("is not running", "hint.not.running"),
             new Rule("network is unreachable", "hint.pull.offline"),
-            new Rule("executable file not found", "hint.executable.not.found"));
+            new Rule("executable file not found", "hint.executable.not.found"),
+            new Rule("unable to get all container pids", "hint.top.rootless"));
 
     private Hints() {
     }

@@ -3,46 +3,52 @@ package io.github.dockerlessons.session;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.GoText;
+import io.github.dockerlessons.script.CellMagic;
+import io.github.dockerlessons.script.MagicLine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The notebook's own commands, which are not docker's: {@code %%writefile PATH} (the cell's other
- * lines become a file next to the notebook, so a lesson can write its Dockerfile before
- * {@code docker build}) and {@code %lang ko|en} (the language of help and hints).
+ * The notebook's own commands, which are not docker's. Line magics, run in their place among the
+ * cell's commands: {@code %lang ko|en} (the language of help and hints), {@code %output_limit SIZE}
+ * (the output kept per cell, from this line on) and {@code %capture_limit SIZE} (the most a
+ * {@code $( )} may capture). Cell magics: {@code %%writefile [-a] PATH} (the cell's other lines become a
+ * file next to the notebook, so a lesson can write its Dockerfile before {@code docker build}).
  */
 final class Magics {
-    private final Messages messages;
-    private final java.util.function.LongConsumer outputLimit;
+    /** What the magics change in the session. */
+    interface Settings {
+        void outputLimit(long bytes);
 
-    Magics(Messages messages, java.util.function.LongConsumer outputLimit) {
-        this.messages = messages;
-        this.outputLimit = outputLimit;
+        void captureLimit(long bytes);
     }
 
-    /** Handles a {@code %%} cell; true when the cell was one. */
-    boolean runCellMagic(String code, Console console) throws CellFailure {
-        if (!code.startsWith("%%")) {
-            return false;
+    private final Messages messages;
+    private final Settings settings;
+
+    Magics(Messages messages, Settings settings) {
+        this.messages = messages;
+        this.settings = settings;
+    }
+
+    void runCell(CellMagic magic, Console console) throws CellFailure {
+        if (!magic.name().equals("%%writefile")) {
+            throw new CellFailure(messages.get("magic.unknown", magic.name()));
         }
-        int newline = code.indexOf('\n');
-        String header = (newline < 0 ? code : code.substring(0, newline)).strip();
-        String body = newline < 0 ? "" : code.substring(newline + 1);
-        String[] words = header.split("\\s+");
-        if (!words[0].equals("%%writefile")) {
-            throw new CellFailure(messages.get("magic.unknown", words[0]));
-        }
-        boolean append = words.length > 2 && (words[1].equals("-a") || words[1].equals("--append"));
-        String name = words.length > (append ? 2 : 1) ? words[append ? 2 : 1] : null;
-        if (name == null) {
+        List<String> args = magic.args();
+        boolean append = !args.isEmpty() && (args.get(0).equals("-a") || args.get(0).equals("--append"));
+        List<String> names = args.subList(append ? 1 : 0, args.size());
+        if (names.size() != 1 || names.get(0).startsWith("-")) {
             throw new CellFailure(messages.get("magic.writefile.usage"));
         }
+        String name = names.get(0);
         Path path = Path.of(name);
         try {
             boolean existed = Files.exists(path);
@@ -50,63 +56,57 @@ final class Magics {
                 Files.createDirectories(path.toAbsolutePath().getParent());
             }
             if (append) {
-                Files.writeString(path, body, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(path, magic.body(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } else {
-                Files.writeString(path, body, StandardCharsets.UTF_8);
+                Files.writeString(path, magic.body(), StandardCharsets.UTF_8);
             }
             console.out((append ? "Appending to " : existed ? "Overwriting " : "Writing ") + name + "\n");
         } catch (IOException e) {
             throw new CellFailure(messages.get("magic.writefile.failed", name, e.getMessage()));
         }
-        return true;
     }
 
-    /**
-     * Applies the {@code %} lines of a cell and returns the cell without them (blank lines keep
-     * the line numbers of errors right).
-     */
-    String applyLineMagics(String code, Console console) throws CellFailure {
-        if (code.indexOf('%') < 0) {
-            return code;
-        }
-        StringBuilder rest = new StringBuilder();
-        for (String line : code.split("\n", -1)) {
-            String stripped = line.strip();
-            if (stripped.startsWith("%") && !stripped.startsWith("%%")) {
-                String[] words = stripped.split("\\s+");
-                if (words[0].equals("%output_limit") && words.length == 2) {
-                    try {
-                        long limit = OutputBudget.parseLimit(words[1]);
-                        outputLimit.accept(limit);
-                        console.out(messages.get("magic.output.done", limit == 0 ? "-" : GoText.humanSize(limit)) + "\n");
-                        rest.append('\n');
-                        continue;
-                    } catch (NumberFormatException e) {
-                        throw new CellFailure(messages.get("magic.output.usage"));
-                    }
-                }
-                if (!words[0].equals("%lang") || words.length != 2) {
-                    throw new CellFailure(messages.get(words[0].equals("%lang") ? "magic.lang.usage" : "magic.unknown",
-                            words[0]));
-                }
-                Optional<Locale> locale = Messages.parse(words[1]);
+    void runLine(MagicLine magic, Console console) throws CellFailure {
+        List<String> args = magic.args();
+        switch (magic.name()) {
+            case "%lang" -> {
+                Optional<Locale> locale = args.size() == 1 ? Messages.parse(args.get(0)) : Optional.empty();
                 if (locale.isEmpty()) {
                     throw new CellFailure(messages.get("magic.lang.usage"));
                 }
                 messages.use(locale.get());
                 console.out(messages.get("magic.lang.done") + "\n");
-                rest.append('\n');
-            } else {
-                rest.append(line).append('\n');
             }
+            case "%output_limit" -> {
+                long limit = size(args, "magic.output.usage");
+                settings.outputLimit(limit);
+                console.out(messages.get("magic.output.done", limit == 0 ? "-" : GoText.binarySize(limit)) + "\n");
+            }
+            case "%capture_limit" -> {
+                long limit = size(args, "magic.capture.usage");
+                settings.captureLimit(limit);
+                console.out(messages.get("magic.capture.done", limit == 0 ? "-" : GoText.binarySize(limit)) + "\n");
+            }
+            default -> throw new CellFailure(messages.get("magic.unknown", magic.name()));
         }
-        return rest.substring(0, rest.length() - 1);
+    }
+
+    private long size(List<String> args, String usageKey) throws CellFailure {
+        if (args.size() != 1) {
+            throw new CellFailure(messages.get(usageKey));
+        }
+        try {
+            return OutputBudget.parseLimit(args.get(0));
+        } catch (NumberFormatException e) {
+            throw new CellFailure(messages.get(usageKey));
+        }
     }
 
     /** A magic that cannot be done; the session reports it like any other cell error. */
     static final class CellFailure extends Exception {
         CellFailure(String message) {
-            super(message);
+            super(message, null, false, false);
         }
     }
 }

@@ -1,39 +1,71 @@
 package io.github.dockerlessons.session;
 
+import io.github.dockerlessons.command.Units;
+import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.LiveDisplay;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.GoText;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps a cell's stream output within a budget (about 1 MiB by default): the first half passes at
- * once, then only the latest half is kept, and at the end a line says how much was left out and
- * how to see all of it, followed by that tail. Whatever a container prints, the kernel holds at most
- * the budget in memory.
+ * Keeps a cell's stream output within a budget of UTF-8 bytes (1 MiB by default), never cutting
+ * inside a character: the first half passes at once; past it, only the latest half is kept. While
+ * output keeps coming past the first half (a {@code logs -f}, a flood), one display, updated in place
+ * a few times a second, shows the latest lines and how much was left out so far (half a second after
+ * output was first held back, so a follower's new lines keep showing); at the end a line
+ * says how much was left out and how to see all of it, followed by the kept tail. Whatever a container
+ * prints, the kernel holds at most the budget in memory. The limit can change while the cell runs
+ * ({@code %output_limit} in the same cell).
  */
 final class OutputBudget implements Console {
     static final long DEFAULT_LIMIT = 1 << 20;
+    /** How often the display of the latest lines may change: a few updates a second. */
+    private static final long LIVE_UPDATE_NANOS = 250_000_000L;
+    /** How many of the latest lines that display shows. */
+    private static final int LIVE_LINES = 20;
+    /** A flood that is over within this long needs no running view: the end shows the tail. */
+    private static final long LIVE_DELAY_MS = 500;
+    private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "output-budget");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private record Segment(boolean err, String text) { }
+    private record Segment(boolean err, String text, long bytes) { }
 
     private final Console cell;
     private final Messages messages;
-    private final long headLimit;
-    private final long tailLimit;
+    private long headLimit;
+    private long tailLimit;
     private long passed;
     private final Deque<Segment> tail = new ArrayDeque<>();
-    private long tailSize;
-    private long droppedChars;
+    private long tailBytes;
+    private long droppedBytes;
     private long droppedLines;
+    private String liveDisplay;
+    private long lastLiveUpdate;
+    private boolean liveDue;
+    /** The tail changed since the running view last showed it. */
+    private boolean dirty;
+    private boolean finished;
 
     OutputBudget(Console cell, Messages messages, long limit) {
         this.cell = cell;
         this.messages = messages;
+        setLimit(limit);
+    }
+
+    /** A new limit for the rest of the cell; 0 means none. */
+    synchronized void setLimit(long limit) {
         this.headLimit = limit <= 0 ? Long.MAX_VALUE : limit / 2;
-        this.tailLimit = limit <= 0 ? 0 : limit - limit / 2;
+        this.tailLimit = limit <= 0 ? Long.MAX_VALUE : limit - limit / 2;
     }
 
     @Override
@@ -47,37 +79,66 @@ final class OutputBudget implements Console {
     }
 
     private synchronized void stream(boolean err, String text) {
-        if (passed < headLimit) {
-            int room = (int) Math.min(text.length(), headLimit - passed);
-            String head = text.substring(0, room);
-            passed += room;
+        if (text.isEmpty()) {
+            return;
+        }
+        if (passed < headLimit && tail.isEmpty()) {
+            int cut = prefixWithin(text, headLimit - passed);
+            String head = text.substring(0, cut);
+            passed += utf8Length(head);
             write(err, head);
-            text = text.substring(room);
+            text = text.substring(cut);
             if (text.isEmpty()) {
                 return;
             }
         }
-        tail.addLast(new Segment(err, text));
-        tailSize += text.length();
-        while (tailSize > tailLimit && !tail.isEmpty()) {
-            Segment first = tail.peekFirst();
-            long excess = tailSize - tailLimit;
-            if (first.text().length() <= excess) {
-                tail.removeFirst();
-                tailSize -= first.text().length();
-                account(first.text());
+        long bytes = utf8Length(text);
+        tail.addLast(new Segment(err, text, bytes));
+        tailBytes += bytes;
+        while (tailBytes > tailLimit && !tail.isEmpty()) {
+            Segment first = tail.removeFirst();
+            long excess = tailBytes - tailLimit;
+            if (first.bytes() <= excess) {
+                tailBytes -= first.bytes();
+                account(first.text(), first.bytes());
             } else {
-                int cut = (int) excess;
-                account(first.text().substring(0, cut));
-                tail.removeFirst();
-                tail.addFirst(new Segment(first.err(), first.text().substring(cut)));
-                tailSize -= cut;
+                int cut = prefixWithin(first.text(), excess);
+                // Drop at least the characters that reach past the limit, whole.
+                while (cut < first.text().length() && utf8Length(first.text().substring(0, cut)) < excess) {
+                    cut += Character.charCount(first.text().codePointAt(cut));
+                }
+                String dropped = first.text().substring(0, cut);
+                String kept = first.text().substring(cut);
+                long droppedSize = utf8Length(dropped);
+                account(dropped, droppedSize);
+                tailBytes -= droppedSize;
+                tail.addFirst(new Segment(first.err(), kept, first.bytes() - droppedSize));
+            }
+        }
+        dirty = true;
+        // Held back, not yet left out: a follower (logs -f) past half the budget must still show what is new.
+        if (!tail.isEmpty()) {
+            if (!liveDue) {
+                liveDue = true;
+                TICKS.schedule(this::tick, LIVE_DELAY_MS, TimeUnit.MILLISECONDS);
+            } else if (liveDisplay != null) {
+                showLatest();
             }
         }
     }
 
-    private void account(String dropped) {
-        droppedChars += dropped.length();
+    /** Still running half a second after output was first held back: show the running view, and keep it fresh. */
+    private synchronized void tick() {
+        if (finished) {
+            return;
+        }
+        lastLiveUpdate = 0;
+        showLatest();
+        TICKS.schedule(this::tick, LIVE_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void account(String dropped, long bytes) {
+        droppedBytes += bytes;
         for (int i = 0; i < dropped.length(); i++) {
             if (dropped.charAt(i) == '\n') {
                 droppedLines++;
@@ -85,7 +146,46 @@ final class OutputBudget implements Console {
         }
     }
 
+    /** The display of the latest lines, updated at most a few times a second. */
+    private void showLatest() {
+        long now = System.nanoTime();
+        if (!dirty || (lastLiveUpdate != 0 && now - lastLiveUpdate < LIVE_UPDATE_NANOS)) {
+            return;
+        }
+        lastLiveUpdate = now;
+        dirty = false;
+        String note = droppedBytes > 0
+                ? messages.get("output.running.note", GoText.humanSize(droppedBytes), droppedLines)
+                : messages.get("output.running.held");
+        Bundle latest = Bundle.text(note + "\n" + latestLines());
+        if (liveDisplay == null) {
+            liveDisplay = cell.showUpdatable(latest);
+        } else {
+            cell.update(liveDisplay, latest);
+        }
+    }
+
+    private String latestLines() {
+        StringBuilder all = new StringBuilder();
+        for (Segment segment : tail) {
+            all.append(segment.text());
+        }
+        int end = all.length();
+        int start = end;
+        int lines = 0;
+        while (start > 0) {
+            if (all.charAt(start - 1) == '\n' && start != end && ++lines >= LIVE_LINES) {
+                break;
+            }
+            start--;
+        }
+        return all.substring(start);
+    }
+
     private void write(boolean err, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
         if (err) {
             cell.err(text);
         } else {
@@ -95,14 +195,20 @@ final class OutputBudget implements Console {
 
     /** The end of the cell: the notice of what was left out, then the kept tail. */
     synchronized void finish() {
-        if (droppedChars > 0) {
-            cell.err("\n" + messages.get("output.truncated", GoText.humanSize(droppedChars), droppedLines) + "\n");
+        finished = true;
+        if (liveDisplay != null) {
+            // The running view has done its work: the kept tail follows as the cell's output.
+            cell.update(liveDisplay, Bundle.text(""));
+            liveDisplay = null;
+        }
+        if (droppedBytes > 0) {
+            cell.err("\n" + messages.get("output.truncated", GoText.humanSize(droppedBytes), droppedLines) + "\n");
         }
         for (Segment segment : tail) {
             write(segment.err(), segment.text());
         }
         tail.clear();
-        tailSize = 0;
+        tailBytes = 0;
     }
 
     @Override
@@ -126,6 +232,11 @@ final class OutputBudget implements Console {
     }
 
     @Override
+    public LiveDisplay showLive(Bundle bundle) {
+        return cell.showLive(bundle);
+    }
+
+    @Override
     public boolean canAsk() {
         return cell.canAsk();
     }
@@ -135,27 +246,51 @@ final class OutputBudget implements Console {
         return cell.ask(prompt);
     }
 
-    /** "1048576", "512K", "10M", "1G"; 0 or "none" for no limit. */
+    /** The UTF-8 length of a string, counted without encoding it. */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /** The longest prefix (in chars, ending between characters) whose UTF-8 length is at most {@code budget}. */
+    static int prefixWithin(String text, long budget) {
+        long bytes = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > budget) {
+                break;
+            }
+            bytes += size;
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    /** Sizes as {@code %output_limit} takes them ("512K", "10M"), read as docker reads sizes. */
     static long parseLimit(String text) {
-        String t = text.strip().toUpperCase();
-        if (t.equals("NONE") || t.equals("0")) {
+        String t = text.strip();
+        if (t.equalsIgnoreCase("none") || t.equals("0")) {
             return 0;
         }
-        long factor = 1;
-        if (t.endsWith("IB")) {
-            t = t.substring(0, t.length() - 2);
-        } else if (t.endsWith("B")) {
-            t = t.substring(0, t.length() - 1);
+        try {
+            return Units.ramInBytes(t);
+        } catch (FlagType.InvalidValue e) {
+            throw new NumberFormatException(e.getMessage());
         }
-        switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
-            case 'K' -> factor = 1L << 10;
-            case 'M' -> factor = 1L << 20;
-            case 'G' -> factor = 1L << 30;
-            default -> factor = 1;
-        }
-        if (factor > 1) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return (long) (Double.parseDouble(t) * factor);
     }
 }

@@ -3,15 +3,20 @@ package io.github.dockerlessons.session;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.CommandRegistry;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.compose.ComposeV1;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.Cancellation;
+import io.github.dockerlessons.engine.EngineConnectionLost;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
+import io.github.dockerlessons.render.GoText;
 import io.github.dockerlessons.script.Expander;
+import io.github.dockerlessons.script.MagicLine;
 import io.github.dockerlessons.script.Script;
 import io.github.dockerlessons.script.ScriptException;
 import io.github.dockerlessons.script.ScriptParser;
 import io.github.dockerlessons.script.SimpleCommand;
+import io.github.dockerlessons.script.Step;
 import io.github.dockerlessons.script.Variables;
 
 import java.nio.charset.StandardCharsets;
@@ -19,13 +24,18 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A terminal session that lives as long as the kernel: it keeps the variables, runs each cell's
- * commands in order and stops at the first that fails (as {@code set -e} does, which is what a
- * notebook reader expects of a cell), and turns failures into the CLI's words plus a hint.
+ * steps in order and stops at the first that fails (as {@code set -e} does, which is what a
+ * notebook reader expects of a cell), and turns failures into the CLI's words plus a hint. Every
+ * failure becomes a {@link CellError} a person can read; nothing of Java ever shows.
  */
 public final class Session {
+    private static final Logger LOG = Logger.getLogger("DockerKernel.Session");
+
     /** Programs the lecture runs inside containers; typed alone they get a pointer to docker exec. */
     private static final Set<String> IN_CONTAINER_PROGRAMS = Set.of(
             "redis-cli", "redis-server", "sh", "bash", "ash", "zsh", "ls", "cat", "echo", "ps", "top", "ping",
@@ -40,7 +50,14 @@ public final class Session {
     private final Assistant assistant;
     private final Magics magics;
     private volatile Cancellation running;
+    private volatile OutputBudget runningBudget;
     private volatile long outputLimit;
+    private volatile long captureLimit;
+    private final long cellLimit;
+    private final SessionLimits limits;
+    private final LivePanels panels;
+    private final NotebookObjects objects;
+    private final LessonMagics lessonMagics;
 
     public Session(CommandRegistry registry, EngineGateway engine, Messages messages, Map<String, String> environment,
                    Clock clock) {
@@ -49,17 +66,30 @@ public final class Session {
         this.messages = messages;
         this.variables = new Variables(environment);
         this.clock = clock;
-        this.assistant = new Assistant(registry, engine, messages);
-        this.magics = new Magics(messages, this::setOutputLimit);
-        String limit = environment.get("DOCKER_KERNEL_OUTPUT_LIMIT");
-        this.outputLimit = OutputBudget.DEFAULT_LIMIT;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                this.outputLimit = OutputBudget.parseLimit(limit);
-            } catch (NumberFormatException ignored) {
-                // an unreadable limit keeps the default
+        this.assistant = new Assistant(registry, new EngineNames(engine), messages);
+        this.limits = SessionLimits.fromEnvironment(environment);
+        this.outputLimit = limits.output();
+        this.captureLimit = limits.capture();
+        this.cellLimit = limits.cell();
+        this.objects = new NotebookObjects(engine, environment);
+        this.panels = new LivePanels(registry, engine, messages, clock, limits.quickCall(),
+                () -> objects.scoped() ? objects.filter() : null);
+        this.lessonMagics = new LessonMagics(engine, messages, new Checks(registry, messages), objects);
+        this.magics = new Magics(messages, new Magics.Settings() {
+            @Override
+            public void outputLimit(long bytes) {
+                outputLimit = bytes;
+                OutputBudget budget = runningBudget;
+                if (budget != null) {
+                    budget.setLimit(bytes);
+                }
             }
-        }
+
+            @Override
+            public void captureLimit(long bytes) {
+                captureLimit = bytes;
+            }
+        });
     }
 
     /** Completion, inspection and completeness for cells being written. */
@@ -80,17 +110,28 @@ public final class Session {
         Cancellation cancellation = new Cancellation();
         running = cancellation;
         OutputBudget console = new OutputBudget(cellConsole, messages, outputLimit);
+        runningBudget = console;
         try {
-            if (magics.runCellMagic(code, console)) {
+            if (cellLimit > 0 && OutputBudget.utf8Length(code) > cellLimit) {
+                throw cellError(2, messages.get("error.cell.too.large", GoText.binarySize(cellLimit)), null);
+            }
+            Script script = ScriptParser.parse(code);
+            if (script.cellMagic() != null) {
+                if (lessonMagics.handlesCell(script.cellMagic().name())) {
+                    lessonMagics.runCell(script.cellMagic(), console, context(console, null, cancellation));
+                } else {
+                    magics.runCell(script.cellMagic(), console);
+                }
                 return;
             }
-            Script script = ScriptParser.parse(magics.applyLineMagics(code, console));
             execute(script, console, cancellation);
             if (cancellation.isCancelled()) {
                 throw interrupted(cancellation);
             }
         } catch (Magics.CellFailure e) {
             throw cellError(2, e.getMessage(), null);
+        } catch (Checks.CheckFailed e) {
+            throw cellError(1, e.getMessage(), e.hint());
         } catch (ScriptException e) {
             throw cellError(2, messages.get(e.key(), e.args()), null);
         } catch (DockerError e) {
@@ -100,23 +141,40 @@ public final class Session {
             throw fromDockerError(e);
         } catch (InterruptedException e) {
             throw interrupted(cancellation);
+        } catch (EngineConnectionLost e) {
+            if (cancellation.isCancelled()) {
+                throw interrupted(cancellation);
+            }
+            throw cellError(1, messages.get("error.engine.connection.lost", e.host()), null);
         } catch (RuntimeException e) {
             if (cancellation.isCancelled()) {
                 throw interrupted(cancellation);
             }
-            // An engine library fault must still be an answer, never a dead kernel.
-            throw cellError(1, messages.get("error.internal", String.valueOf(e)), null);
+            // A fault in the kernel or a library: still an answer in words, never Java's; the log has it.
+            LOG.log(Level.WARNING, "A cell failed inside the kernel", e);
+            throw cellError(1, messages.get("error.unexpected"), messages.get("hint.unexpected"));
         } finally {
+            runningBudget = null;
             console.finish();
             running = null;
+            panels.syncTo(cellConsole);
         }
     }
 
-    private void setOutputLimit(long limit) {
-        outputLimit = limit;
+    /** Readies the engine client in the background, without contacting the engine. */
+    public void prepareEngine() {
+        Thread thread = new Thread(() -> {
+            try {
+                engine.prepare();
+            } catch (RuntimeException | LinkageError ignored) {
+                // the first command will try again, and say what is wrong
+            }
+        }, "engine-prepare");
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    /** The stop button: ends the running cell's streams so its command returns. */
+    /** The stop button: ends the running cell's streams so its command returns; returns at once. */
     public void interrupt() {
         Cancellation current = running;
         if (current != null) {
@@ -124,24 +182,85 @@ public final class Session {
         }
     }
 
+    /** The kernel is shutting down: the running cell lets go of the engine now. */
+    public void shutdown() {
+        Cancellation current = running;
+        if (current != null) {
+            current.abandonNow();
+        }
+        panels.close();
+    }
+
     private void execute(Script script, Console console, Cancellation cancellation)
-            throws ScriptException, DockerError, InterruptedException {
-        Expander expander = new Expander(variables, inner -> capture(inner, console, cancellation));
-        for (SimpleCommand command : script.commands()) {
+            throws ScriptException, DockerError, InterruptedException, Magics.CellFailure {
+        Expander expander = new Expander(variables, inner -> capture(inner, console, cancellation), captureLimit);
+        for (Step step : script.steps()) {
             if (cancellation.isCancelled()) {
                 throw new InterruptedException();
             }
+            if (step instanceof MagicLine magic) {
+                if (magic.name().equals("%live")) {
+                    live(magic, expander, console);
+                } else if (lessonMagics.handlesLine(magic.name())) {
+                    lessonMagics.runLine(magic, console, context(console, null, cancellation));
+                } else {
+                    magics.runLine(magic, console);
+                }
+                continue;
+            }
             try {
-                runOne(command, expander, console, cancellation);
+                runOne((SimpleCommand) step, expander, console, cancellation);
             } catch (Expander.SubstitutionFailed e) {
-                if (e.getCause() instanceof DockerError docker) {
+                Throwable cause = e.getCause();
+                if (cause instanceof DockerError docker) {
                     throw docker;
                 }
-                if (e.getCause() instanceof InterruptedException interrupted) {
+                if (cause instanceof InterruptedException interrupted) {
                     throw interrupted;
                 }
-                throw new IllegalStateException(e.getCause());
+                if (cause instanceof Magics.CellFailure failure) {
+                    throw failure;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(cause);
             }
+        }
+    }
+
+    /** {@code %live docker ps [flags]}, {@code %live off [N]}, or {@code %live} to list the panels. */
+    private void live(MagicLine magic, Expander expander, Console console)
+            throws ScriptException, DockerError, InterruptedException, Magics.CellFailure {
+        List<String> args = magic.args();
+        if (args.isEmpty()) {
+            List<Integer> open = panels.numbers();
+            console.out(messages.get(open.isEmpty() ? "magic.live.none" : "magic.live.open", open) + "\n");
+            return;
+        }
+        if (args.get(0).equals("off")) {
+            Integer number = null;
+            if (args.size() == 2) {
+                try {
+                    number = Integer.parseInt(args.get(1));
+                } catch (NumberFormatException e) {
+                    throw new Magics.CellFailure(messages.get("magic.live.usage"));
+                }
+            } else if (args.size() > 2) {
+                throw new Magics.CellFailure(messages.get("magic.live.usage"));
+            }
+            List<Integer> stopped = panels.stop(number, console);
+            console.out(messages.get("magic.live.stopped", stopped) + "\n");
+            return;
+        }
+        Script script = ScriptParser.parse(magic.rest());
+        if (script.commands().size() != 1 || script.commands().get(0).heredoc() != null) {
+            throw new Magics.CellFailure(messages.get("magic.live.usage"));
+        }
+        try {
+            panels.start(expander.expandWords(script.commands().get(0).words()), console);
+        } catch (Expander.SubstitutionFailed e) {
+            throw new Magics.CellFailure(messages.get("magic.live.usage"));
         }
     }
 
@@ -162,25 +281,41 @@ public final class Session {
             return;
         }
         String program = argv.get(0);
+        if (program.equals(ComposeV1.PROGRAM)) {
+            argv = ComposeV1.asDockerCompose(argv); // Compose v1's spelling reaches the same commands
+            program = "docker";
+        }
         if (!program.equals("docker")) {
             String key = IN_CONTAINER_PROGRAMS.contains(program) ? "hint.in.container.program" : "hint.not.docker";
             throw new DockerError(127, messages.get("error.not.docker", program), key, program);
         }
-        byte[] stdin = command.heredoc() == null ? null
+        byte[] heredoc = command.heredoc() == null ? null
                 : expander.expandWhole(command.heredoc().body()).getBytes(StandardCharsets.UTF_8);
-        CommandContext ctx = new CommandContext(engine, console, messages, stdin, cancellation, clock);
+        CommandContext ctx = context(console, heredoc, cancellation);
         try {
             registry.dispatch(argv.subList(1, argv.size()), ctx);
             variables.setLastStatus(0);
+            lessonMagics.afterCommand(argv.subList(1, argv.size()), console, ctx);
         } catch (DockerError e) {
             variables.setLastStatus(e.status());
             throw e;
         }
     }
 
+    /** What one command works with; its listings limited to this notebook's objects after {@code %scope lesson}. */
+    private CommandContext context(Console console, byte[] heredoc, Cancellation cancellation) {
+        CommandContext ctx = new CommandContext(engine, console, messages, heredoc, cancellation, clock, limits.quickCall())
+                .recordingIn(objects);
+        return objects.scoped() ? ctx.scopedTo(objects.filter()) : ctx;
+    }
+
     private String capture(Script inner, Console cell, Cancellation cancellation) throws Exception {
-        CapturingConsole capturing = new CapturingConsole(cell);
+        long limit = captureLimit;
+        CapturingConsole capturing = new CapturingConsole(cell, limit);
         execute(inner, capturing, cancellation);
+        if (capturing.overflowed()) {
+            throw new ScriptException(false, "script.capture.too.large", GoText.binarySize(limit));
+        }
         return capturing.text();
     }
 

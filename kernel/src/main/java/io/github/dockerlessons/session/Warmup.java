@@ -57,15 +57,16 @@ public final class Warmup {
         ObjectMapper json = new ObjectMapper();
         Variables variables = new Variables(Map.of());
         variables.set("ID", "cd91568b33c3");
-        Expander expander = new Expander(variables, script -> "cd91568b33c3\n");
+        Expander expander = new Expander(variables, script -> "cd91568b33c3\n", SessionLimits.DEFAULT_CAPTURE);
         for (int i = 0; i < rounds; i++) {
             for (SimpleCommand command : ScriptParser.parse(
                     "docker ps -a\ndocker images\ndocker rm $(docker ps -a -q) $ID \"x y\"").commands()) {
                 expander.expandWords(command.words());
             }
-            synchronized (registry) {
-                registry.parser("ps").parseArgs("-a");
-                registry.parser("images").parseArgs();
+            for (List<String> argv : List.of(List.of("ps", "-a"), List.of("images"))) {
+                var resolved = registry.resolve(argv).orElseThrow();
+                var spec = resolved.command().spec();
+                spec.flags().parse(resolved.rest(), spec.interspersed());
             }
             List<Container> containers = List.of(json.readValue(CONTAINERS, Container[].class));
             List<Image> images = List.of(json.readValue(IMAGES, Image[].class));

@@ -8,6 +8,7 @@ import io.github.dockerlessons.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +21,7 @@ class CommandRegistryTest {
     private final RecordingConsole console = new RecordingConsole();
     private final CommandContext ctx = new CommandContext(
             new EngineGateway(EngineDiscovery.fixed("unix:///nonexistent/docker.sock")),
-            console, new Messages(Messages.ENGLISH), null, new Cancellation(), Clock.systemUTC());
+            console, new Messages(Messages.ENGLISH), null, new Cancellation(), Clock.systemUTC(), Duration.ofSeconds(30));
 
     private DockerError fail(String... argv) {
         return assertThrows(DockerError.class, () -> registry.dispatch(Arrays.asList(argv), ctx));
@@ -92,7 +93,7 @@ class CommandRegistryTest {
     @Test
     void helpInKorean() throws Exception {
         CommandContext korean = new CommandContext(ctx.engine(), console, new Messages(Messages.KOREAN), null,
-                new Cancellation(), Clock.systemUTC());
+                new Cancellation(), Clock.systemUTC(), Duration.ofSeconds(30));
         registry.dispatch(Arrays.asList("ps", "--help"), korean);
         assertTrue(console.out.toString().startsWith("Usage:  docker ps [OPTIONS]\n\n컨테이너 목록을 보여줍니다\n"));
         assertTrue(console.out.toString().matches("(?s).*\\n  -a, --all +모든 컨테이너를 보여줍니다.*"), console.out.toString());

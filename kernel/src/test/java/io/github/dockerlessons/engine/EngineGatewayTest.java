@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -25,7 +26,7 @@ class EngineGatewayTest {
     @Test
     void sshIsRefusedWithoutConnecting() {
         EngineUnreachable e = assertThrows(EngineUnreachable.class,
-                () -> gateway(Map.of("DOCKER_HOST", "ssh://me@build-server")).call(c -> c.pingCmd().exec()));
+                () -> gateway(Map.of("DOCKER_HOST", "ssh://me@build-server")).call(c -> c.pingCmd().exec(), Duration.ofSeconds(5)));
         assertTrue(e.getMessage().startsWith("Cannot connect to the Docker daemon at ssh://me@build-server: "
                 + "this kernel speaks unix:// and tcp:// (with TLS)"), e.getMessage());
         assertEquals("hint.engine.ssh", e.hintKey());
@@ -34,7 +35,7 @@ class EngineGatewayTest {
     @Test
     void aMissingContextIsTheClisInitialisationError() {
         EngineUnreachable e = assertThrows(EngineUnreachable.class,
-                () -> gateway(Map.of("DOCKER_CONTEXT", "lab")).call(c -> c.pingCmd().exec()));
+                () -> gateway(Map.of("DOCKER_CONTEXT", "lab")).call(c -> c.pingCmd().exec(), Duration.ofSeconds(5)));
         assertTrue(e.getMessage().startsWith("Failed to initialize: unable to resolve docker endpoint: context \"lab\": "
                 + "context not found: open "), e.getMessage());
         assertEquals("hint.engine.context", e.hintKey());

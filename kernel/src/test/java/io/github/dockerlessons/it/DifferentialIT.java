@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * text. Durations ("3 seconds ago") depend on the moment each ran, so they are replaced by a token,
  * and in tables the padding around them with a single separator; everything else must match byte
  * for byte, exit statuses included. The CLI runs here only as the reference; the kernel never
- * starts it. Every object made here carries this run's prefix and is removed by name.
+ * starts it. Every object made here carries this run's prefix and is removed by name; the prunes run
+ * only on the private engine (see {@link PrivateEngine}); the published port is one free at run time.
  *
  * <p>The engine is the private one (DOCKER_HOST); subclasses run the same cases against other engines
  * (TLS, Podman), which they start in {@link #engineEnvironment()} and stop in {@link #stopEngine()}.
@@ -42,6 +45,9 @@ class DifferentialIT {
     private static final String P = "diff" + UUID.randomUUID().toString().substring(0, 6);
     private Session session;
     private Map<String, String> engineEnv;
+    /** Files the flows copy out of containers; JUnit removes the folder afterwards. */
+    @TempDir
+    static Path scratch;
 
     /** What points both the kernel and the docker CLI at the engine under test. */
     protected Map<String, String> engineEnvironment() throws Exception {
@@ -74,9 +80,11 @@ class DifferentialIT {
         engineEnv = engineEnvironment();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(engineEnv);
+        // The kernel's own session label would be the one difference from objects the CLI creates.
+        env.put("DOCKER_KERNEL_SESSION_LABELS", "off");
         session = new Session(DockerCommands.registry(), new EngineGateway(EngineDiscovery.forThisMachine(env)),
                 new Messages(Messages.ENGLISH), env, Clock.systemUTC());
-        kernel("docker run -d --name " + P + "-web -p 16379:6379 -l lesson=yes -l tier=cache redis");
+        kernel("docker run -d --name " + P + "-web -p " + PrivateEngine.freePort() + ":6379 -l lesson=yes -l tier=cache redis");
         kernel("docker run -d --name " + P + "-box -l lesson=yes busybox sleep 600");
         kernel("docker create --name " + P + "-hangul busybox sh -c 'sleep 1; echo 안녕하세요 여러분 반갑습니다 도커 수업'");
         kernel("docker run --name " + P + "-exited busybox true");
@@ -239,6 +247,9 @@ class DifferentialIT {
                 stdoutOnly(d, "container", "prune")));
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.cell(), () -> {
             assumeSame(c.cell());
+            if (c.cli().contains("prune")) {
+                PrivateEngine.requireForDestructiveSteps(c.cell());
+            }
             String[] cli = viaCli(c.cli());
             String[] kernel = viaKernel(c.cell());
             assertEquals(rows(normalize(cli[0]), c.unordered()), rows(normalize(kernel[0]), c.unordered()),
@@ -263,8 +274,8 @@ class DifferentialIT {
                 List.of("network create %s-net", "network connect %s-net " + P + "-box",
                         "network disconnect %s-net " + P + "-box", "network rm %s-net"),
                 List.of("tag busybox %s-tag:v2", "rmi %s-tag:v2"),
-                List.of("run -d --name %s-c busybox sleep 600", "cp %s-c:/etc/passwd /tmp/%s-passwd",
-                        "cp /tmp/%s-passwd %s-c:/tmp/copied", "exec %s-c wc -c /tmp/copied", "rm -f %s-c"),
+                List.of("run -d --name %s-c busybox sleep 600", "cp %s-c:/etc/passwd " + scratch + "/%s-passwd",
+                        "cp " + scratch + "/%s-passwd %s-c:/tmp/copied", "exec %s-c wc -c /tmp/copied", "rm -f %s-c"),
                 List.of("create --name %s-c busybox", "start %s-c", "restart -t 1 %s-c", "stop -t 1 %s-c", "rm %s-c"));
         return flows.stream().map(flow -> DynamicTest.dynamicTest(String.join(" ; ", flow), () -> {
             assumeSame(String.join(" ; ", flow));

@@ -11,6 +11,7 @@ import io.github.dockerlessons.session.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.time.Clock;
 import java.util.Map;
@@ -105,7 +106,9 @@ class SessionIT {
         assertTrue(table.plainText().startsWith("CONTAINER ID   IMAGE"), table.plainText());
         assertTrue(table.plainText().contains("\"sh -c 'sleep 600; e…\""), table.plainText());
         assertTrue(table.data().get("text/html").toString().contains(prefix + "-a"));
-        run("X=$(docker ps -a -q -n 1)\ndocker rm $X");
+        // The lecture's `docker ps -a -q -n 1` would take the newest container, whoever made it: this
+        // test's own container is found by name instead.
+        run("X=$(docker ps -a -q -f name=^" + prefix + "-a$)\ndocker rm $X");
         assertFalse(run("docker ps -a").results.get(0).plainText().contains(prefix + "-a"));
     }
 
@@ -182,8 +185,7 @@ class SessionIT {
     }
 
     @Test
-    void writefileThenBuildThenRun() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("build-it");
+    void writefileThenBuildThenRun(@TempDir java.nio.file.Path dir) throws Exception {
         String dockerfile = dir.resolve("Dockerfile").toString();
         assertEquals("Writing " + dockerfile + "\n", run("%%writefile " + dockerfile
                 + "\nFROM busybox\nRUN echo '만들었다' > /made.txt\nCMD [\"cat\", \"/made.txt\"]\n").out.toString());
@@ -202,8 +204,7 @@ class SessionIT {
     }
 
     @Test
-    void cpCopiesBothWays() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cp-it");
+    void cpCopiesBothWays(@TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path local = dir.resolve("note.txt");
         java.nio.file.Files.writeString(local, "노트북에서 왔다\n");
         run("docker run -d --name " + prefix + "-a busybox sleep 600");

@@ -57,4 +57,21 @@ class WireCodecTest {
         assertTrue(header.matches(".*\"date\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z\".*"), header);
         assertTrue(header.contains("\"version\":\"5.3\""), header);
     }
+
+    @Test
+    void aReplayedMessageIsDroppedTheFirstIsNot() {
+        List<byte[]> once = frames(codec);
+        assertEquals(MessageType.EXECUTE_REQUEST, codec.decode(once).getHeader().getType());
+        assertNull(codec.decode(once));
+        assertEquals(MessageType.EXECUTE_REQUEST, codec.decode(frames(codec)).getHeader().getType());
+    }
+
+    @Test
+    void withoutAKeyEveryMessageIsTaken() {
+        WireCodec open = new WireCodec(HMACGenerator.NO_AUTH_INSTANCE);
+        List<byte[]> message = frames(open);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(MessageType.EXECUTE_REQUEST, open.decode(message).getHeader().getType());
+        }
+    }
 }

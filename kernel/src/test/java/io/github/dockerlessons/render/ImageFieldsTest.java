@@ -2,6 +2,8 @@ package io.github.dockerlessons.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Image;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -20,6 +22,11 @@ class ImageFieldsTest {
         List<FieldContext> rows = ImageFields.of(image, true, Instant.ofEpochSecond(100));
         assertEquals(List.of("lesson6-hello latest", "localhost/busybox latest", "someone/app 1", "localhost:5000/x v2",
                         "busybox musl"),
-                rows.stream().map(r -> r.field("Repository") + " " + r.field("Tag")).toList());
+                rows.stream().map(ImageFieldsTest::repositoryAndTag).toList());
+    }
+
+    private static String repositoryAndTag(FieldContext row) {
+        JsonObject json = JsonParser.parseString(row.marshalJson()).getAsJsonObject();
+        return json.get("Repository").getAsString() + " " + json.get("Tag").getAsString();
     }
 }

@@ -18,10 +18,10 @@ class ScriptParserTest {
     private final Expander expander = new Expander(variables, script -> {
         List<String> out = new ArrayList<>();
         for (SimpleCommand c : script.commands()) {
-            out.add(String.join(" ", new Expander(variables, s -> "").expandWords(c.words())));
+            out.add(String.join(" ", new Expander(variables, s -> "", 1 << 20).expandWords(c.words())));
         }
         return String.join("\n", out) + "\n";
-    });
+    }, 1 << 20);
 
     private List<List<String>> words(String cell) throws Exception {
         List<List<String>> result = new ArrayList<>();

@@ -1,63 +1,58 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import picocli.CommandLine.Option;
-
-import java.util.List;
 
 /**
  * {@code docker attach}: follow a running container's output until it exits (or the stop button,
- * which sends it SIGINT as the CLI's signal proxy does); a heredoc becomes its stdin.
+ * which sends it SIGINT as the CLI's signal proxy does); its stdin, when open, comes from the cell.
  */
-public final class AttachCommand extends DockerCommand {
-    @Option(names = "--no-stdin")
-    boolean noStdin;
+public final class AttachCommand implements DockerCommand {
+    private static final Flag<Boolean> NO_STDIN = Flag.bool("no-stdin");
+
+    private static final CommandSpec SPEC = CommandSpec.command("attach", "docker attach [OPTIONS] CONTAINER")
+            .aliases("docker container attach", "docker attach")
+            .flags(NO_STDIN)
+            .arity(Arity.exactly(1))
+            .arguments(Arguments.each(NameKind.RUNNING_CONTAINER))
+            .build();
 
     @Override
-    public String name() {
-        return "attach";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker attach [OPTIONS] CONTAINER";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.exactly(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container attach", "docker attach");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         try {
-            var container = ctx.engine().call(client -> client.inspectContainerCmd(args.get(0)).exec());
+            var container = ctx.request(client -> client.inspectContainerCmd(EngineGateway.pathSegment(in.arg(0))).exec());
             if (!Boolean.TRUE.equals(container.getState().getRunning())) {
                 throw new DockerError(1, "You cannot attach to a stopped container, start it first",
                         "hint.not.running");
             }
             boolean tty = Boolean.TRUE.equals(container.getConfig().getTty());
-            boolean open = !noStdin && Boolean.TRUE.equals(container.getConfig().getStdinOpen());
-            byte[] stdin = open ? ctx.stdin() : null;
-            boolean ask = open && stdin == null && ctx.console().canAsk();
-            int status = ForegroundAttach.run(ctx, container.getId(), stdin, ask, tty, false, client -> null);
+            boolean open = !in.get(NO_STDIN) && Boolean.TRUE.equals(container.getConfig().getStdinOpen());
+            // Without a heredoc or an input box, attach still follows the output, as the CLI with </dev/null.
+            StdinSource stdin = StdinSource.choose(open, tty, ctx.heredoc(), ctx.console()).orElse(StdinSource.none());
+            int status = ForegroundAttach.run(ctx, container.getId(), new ForegroundAttach.Plan(stdin, tty, false, null));
             if (status != 0) {
-                throw new DockerError(status, "", "hint.exit.status", status);
+                throw DockerError.exitStatus(status);
             }
         } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
+            throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         }
     }
 }

@@ -1,136 +1,146 @@
 package io.github.dockerlessons.command.container;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PortBinding;
-import com.github.dockerjava.api.model.Ports;
-import picocli.CommandLine.Option;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.container.options.ApiRequirement;
+import io.github.dockerlessons.command.container.options.CreateRequest;
+import io.github.dockerlessons.command.container.options.HealthFlags;
+import io.github.dockerlessons.command.container.options.InvalidOptions;
+import io.github.dockerlessons.command.container.options.MountFlags;
+import io.github.dockerlessons.command.container.options.NetworkFlags;
+import io.github.dockerlessons.command.container.options.PortFlags;
+import io.github.dockerlessons.command.container.options.ProcessFlags;
+import io.github.dockerlessons.command.container.options.ResourceFlags;
+import io.github.dockerlessons.command.container.options.SecurityFlags;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * The flags run and create share (docker/cli's containerOptions), and how they become the engine's
- * container config. A picocli mixin, so both commands declare them once.
+ * The flags run and create share (docker/cli's containerOptions and createOptions), declared once,
+ * and the values of one run read from them. Each group of flags reads itself (the process, ports,
+ * mounts, resources, networks, health check, security) into the engine's create request; the
+ * creation flags here say how the container is made: its name, platform, when to pull, whether the
+ * pull is shown, where its ID is written, and whether it may reach this engine's socket.
  */
-public final class ContainerOptions {
-    @Option(names = {"-i", "--interactive"}, descriptionKey = "interactive")
-    boolean interactive;
+record ContainerOptions(ProcessFlags process, PortFlags ports, MountFlags mounts, ResourceFlags resources,
+                        NetworkFlags network, HealthFlags health, SecurityFlags security, String name, String platform,
+                        String pull, boolean quiet, String cidfile, boolean useApiSocket) {
 
-    @Option(names = {"-t", "--tty"})
-    boolean tty;
+    private static final Pattern PLATFORM_PART = Pattern.compile("[A-Za-z0-9_.-]+");
 
-    @Option(names = "--rm")
-    boolean autoRemove;
+    static final Flag<String> NAME = Flag.string("name");
+    static final Flag<String> PLATFORM = Flag.string("platform");
+    static final Flag<String> PULL = Flag.of((char) 0, "pull", FlagType.STRING,
+            "missing").defaultShownAs("\"missing\"");
+    static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+    static final Flag<String> CIDFILE = Flag.string("cidfile");
+    static final Flag<Boolean> USE_API_SOCKET = Flag.bool("use-api-socket");
+    /** Content trust needs a notary, which no lesson reaches: the flag is taken, and images are never verified. */
+    static final Flag<Boolean> DISABLE_CONTENT_TRUST = Flag.of((char) 0, "disable-content-trust",
+            FlagType.BOOL, true).defaultShownAs("true");
 
-    @Option(names = "--name", paramLabel = "string")
-    String name;
+    static final List<Flag<?>> FLAGS = all();
 
-    @Option(names = {"-e", "--env"}, paramLabel = "list")
-    List<String> env = new ArrayList<>();
-
-    @Option(names = {"-p", "--publish"}, paramLabel = "list")
-    List<String> publish = new ArrayList<>();
-
-    @Option(names = {"-v", "--volume"}, paramLabel = "list")
-    List<String> volumes = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "string")
-    String workdir;
-
-    @Option(names = "--entrypoint", paramLabel = "string")
-    String entrypoint;
-
-    @Option(names = {"-l", "--label"}, paramLabel = "list")
-    List<String> labels = new ArrayList<>();
-
-    @Option(names = {"-h", "--hostname"}, paramLabel = "string")
-    String hostname;
-
-    @Option(names = {"-m", "--memory"}, paramLabel = "bytes")
-    String memory;
-
-    /** docker's RAMInBytes: "64m", "1g", "512k", "1048576" (binary units). */
-    static long bytes(String value) {
-        String v = value.strip().toLowerCase();
-        long factor = 1;
-        if (v.endsWith("b")) {
-            v = v.substring(0, v.length() - 1);
-        }
-        switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
-            case 'k' -> factor = 1L << 10;
-            case 'm' -> factor = 1L << 20;
-            case 'g' -> factor = 1L << 30;
-            default -> factor = 1;
-        }
-        if (factor > 1) {
-            v = v.substring(0, v.length() - 1);
-        }
-        return (long) (Double.parseDouble(v) * factor);
+    private static List<Flag<?>> all() {
+        List<Flag<?>> flags = new ArrayList<>(List.of(NAME, PLATFORM, PULL, QUIET, CIDFILE, USE_API_SOCKET,
+                DISABLE_CONTENT_TRUST));
+        flags.addAll(ProcessFlags.FLAGS);
+        flags.addAll(PortFlags.FLAGS);
+        flags.addAll(MountFlags.FLAGS);
+        flags.addAll(ResourceFlags.FLAGS);
+        flags.addAll(NetworkFlags.FLAGS);
+        flags.addAll(HealthFlags.FLAGS);
+        flags.addAll(SecurityFlags.FLAGS);
+        return List.copyOf(flags);
     }
 
-    /** Fills the engine's create request; {@code attach} says whether the client will attach. */
-    void applyTo(CreateContainerCmd cmd, List<String> command, boolean attach) {
-        if (name != null) {
-            cmd.withName(name);
+    /** The options of one run; an error is the CLI's own, as it reports option errors. */
+    static ContainerOptions of(Invocation in) throws InvalidOptions {
+        String pull = in.get(PULL);
+        if (!List.of("always", "missing", "never", "").contains(pull)) {
+            throw new InvalidOptions("invalid pull option: '" + pull + "': must be one of \"always\", \"missing\" or "
+                    + "\"never\"");
         }
-        if (!command.isEmpty()) {
-            cmd.withCmd(command);
-        }
-        if (!env.isEmpty()) {
-            cmd.withEnv(env);
-        }
-        if (workdir != null) {
-            cmd.withWorkingDir(workdir);
-        }
-        if (entrypoint != null) {
-            cmd.withEntrypoint(entrypoint.isEmpty() ? List.of("") : List.of(entrypoint));
-        }
-        if (!labels.isEmpty()) {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (String label : labels) {
-                int eq = label.indexOf('=');
-                map.put(eq < 0 ? label : label.substring(0, eq), eq < 0 ? "" : label.substring(eq + 1));
-            }
-            cmd.withLabels(map);
-        }
-        cmd.withTty(tty);
-        // As the CLI does: stdin stays open for -i, and is closed after the one attached client.
-        cmd.withStdinOpen(interactive);
-        cmd.withStdInOnce(interactive && attach);
-        cmd.withAttachStdin(interactive && attach);
-        cmd.withAttachStdout(attach);
-        cmd.withAttachStderr(attach);
+        String platform = in.get(PLATFORM);
+        return new ContainerOptions(ProcessFlags.of(in), PortFlags.of(in), MountFlags.of(in), ResourceFlags.of(in),
+                NetworkFlags.of(in), HealthFlags.of(in), SecurityFlags.of(in), in.get(NAME), platform, pull,
+                in.get(QUIET), in.get(CIDFILE), in.get(USE_API_SOCKET));
+    }
 
-        if (hostname != null) {
-            cmd.withHostName(hostname);
-        }
-        HostConfig host = HostConfig.newHostConfig().withAutoRemove(autoRemove);
-        if (memory != null) {
-            host.withMemory(bytes(memory));
-        }
-        if (!publish.isEmpty()) {
-            Ports ports = new Ports();
-            List<ExposedPort> exposed = new ArrayList<>();
-            for (String spec : publish) {
-                PortBinding binding = PortBinding.parse(spec);
-                ports.add(binding);
-                exposed.add(binding.getExposedPort());
+    /** containerd's platforms.Parse, as far as the CLI's error goes: os[/arch[/variant]]. */
+    void checkPlatform() throws InvalidOptions {
+        if (platform != null && !platform.isEmpty()) {
+            String[] parts = platform.split("/", -1);
+            boolean valid = parts.length <= 3;
+            for (String part : parts) {
+                valid &= PLATFORM_PART.matcher(part).matches();
             }
-            host.withPortBindings(ports);
-            cmd.withExposedPorts(exposed);
-        }
-        if (!volumes.isEmpty()) {
-            List<Bind> binds = new ArrayList<>();
-            for (String spec : volumes) {
-                binds.add(Bind.parse(spec));
+            if (!valid) {
+                throw new InvalidOptions("error parsing specified platform: \"" + platform
+                        + "\": cannot parse platform specifier: invalid argument");
             }
-            host.withBinds(binds);
         }
-        cmd.withHostConfig(host);
+    }
+
+    /** What the flags given need of the engine's API version (checked before creating). */
+    List<ApiRequirement> apiRequirements() {
+        List<ApiRequirement> needs = new ArrayList<>();
+        if (health.healthcheck() != null && health.healthcheck().has("StartInterval")) {
+            needs.add(new ApiRequirement("--health-start-interval", "1.44", true));
+        }
+        if (security.host().has("Annotations")) {
+            needs.add(new ApiRequirement("--annotation", "1.43", true));
+        }
+        boolean endpointMac = network.endpoints().entrySet().stream()
+                .anyMatch(e -> e.getValue().getAsJsonObject().has("MacAddress"));
+        if (endpointMac) {
+            needs.add(new ApiRequirement("specify mac-address per network", "1.44", false));
+        }
+        return needs;
+    }
+
+    boolean interactive() {
+        return process.interactive();
+    }
+
+    boolean tty() {
+        return process.tty();
+    }
+
+    boolean autoRemove() {
+        return process.autoRemove();
+    }
+
+    /** The create request's body, as the CLI sends it; {@code detached} runs attach no stream. */
+    JsonObject request(String image, List<String> command, boolean detached, String engineSocket) {
+        CreateRequest request = new CreateRequest();
+        request.config().addProperty("Image", image);
+        process.applyTo(request, command, detached);
+        ports.applyTo(request);
+        mounts.applyTo(request);
+        resources.applyTo(request);
+        network.applyTo(request);
+        health.applyTo(request);
+        security.applyTo(request);
+        if (cidfile != null && !cidfile.isEmpty()) {
+            request.host().addProperty("ContainerIDFile", cidfile);
+        }
+        if (useApiSocket && engineSocket != null) {
+            JsonObject mount = new JsonObject();
+            mount.addProperty("Type", "bind");
+            mount.addProperty("Source", engineSocket);
+            mount.addProperty("Target", "/var/run/docker.sock");
+            mount.add("BindOptions", new JsonObject());
+            if (!request.host().has("Mounts")) {
+                request.host().add("Mounts", new JsonArray());
+            }
+            request.host().getAsJsonArray("Mounts").add(mount);
+        }
+        return request.body();
     }
 }

@@ -5,44 +5,40 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Prompts;
-import io.github.dockerlessons.command.RawApi;
-import picocli.CommandLine.Option;
+import io.github.dockerlessons.command.flags.Flag;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code docker container prune}: remove every stopped container, after a yes. Through the raw
- * API, because docker-java's prune answer keeps the reclaimed space but not what was deleted.
+ * {@code docker container prune}: remove every stopped container, after the CLI's y/N question
+ * (answered by the cell's heredoc) unless -f.
  */
-public final class ContainerPruneCommand extends DockerCommand {
-    @Option(names = {"-f", "--force"})
-    boolean force;
+public final class ContainerPruneCommand implements DockerCommand {
+    private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
+
+    private static final CommandSpec SPEC = CommandSpec.command("container prune", "docker container prune [OPTIONS]")
+            .flags(FORCE)
+            .arity(Arity.none())
+            .build();
 
     @Override
-    public String name() {
-        return "container.prune";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker container prune [OPTIONS]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.none();
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        if (!force && !Prompts.confirm(ctx, "WARNING! This will remove all stopped containers.")) {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        if (!in.get(FORCE) && !Prompts.confirm(ctx, "WARNING! This will remove all stopped containers.")) {
             return;
         }
-        JsonObject answer = RawApi.json(ctx, DockerHttpClient.Request.Method.POST, "/containers/prune").getAsJsonObject();
+        JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.pruning"), client -> ctx.engine()
+                .requestJson(DockerHttpClient.Request.Method.POST, "/containers/prune")).getAsJsonObject();
         ctx.console().out(Prompts.pruned("Deleted Containers:", answer.get("SpaceReclaimed").getAsLong(),
                 strings(answer.get("ContainersDeleted"))));
     }

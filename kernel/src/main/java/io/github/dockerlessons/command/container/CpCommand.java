@@ -1,64 +1,76 @@
 package io.github.dockerlessons.command.container;
 
+import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.files.LocalFileError;
+import io.github.dockerlessons.command.files.TarExtraction;
+import io.github.dockerlessons.command.files.TarPacking;
+import io.github.dockerlessons.command.stream.Utf8StreamDecoder;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.EngineUnreachable;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 /**
- * {@code docker cp}: files between a container and the notebook's folder. The engine speaks tar:
- * a copy out is unpacked here (commons-compress, which docker-java already uses), a copy in is
- * packed by docker-java. Like the CLI when its output is not a terminal, it prints nothing.
+ * {@code docker cp} between a container and the notebook's folder, with the CLI's rules for names
+ * (into an existing folder a copy keeps its name, elsewhere it takes the destination's), its errors,
+ * and a faithful copy (types, permission bits, times). {@code -} as the destination prints the
+ * archive itself, as the CLI writes it to stdout.
  */
-public final class CpCommand extends DockerCommand {
+public final class CpCommand implements DockerCommand {
+    /** Go's os.ModeDir and os.ModeSymlink: the top bits of the mode in the engine's path stat. */
+    private static final long MODE_DIR = 1L << 31;
+    private static final long MODE_SYMLINK = 1L << 27;
+
+    private static final CommandSpec SPEC = CommandSpec.command("cp",
+                    "docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
+            .aliases("docker container cp", "docker cp")
+            .arity(Arity.exactly(2))
+            .build();
+
     @Override
-    public String name() {
-        return "cp";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.exactly(2);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container cp", "docker cp");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        String source = args.get(0);
-        String destination = args.get(1);
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String source = in.arg(0);
+        String destination = in.arg(1);
         int sourceColon = containerColon(source);
         int destinationColon = containerColon(destination);
         if ((sourceColon < 0) == (destinationColon < 0)) {
             throw new DockerError(1, sourceColon < 0 ? "must specify at least one container source"
                     : "copying between containers is not supported", "hint.cp.paths");
         }
-        if (sourceColon >= 0) {
-            copyOut(ctx, source.substring(0, sourceColon), source.substring(sourceColon + 1), Path.of(destination));
-        } else {
-            copyIn(ctx, Path.of(source), destination.substring(0, destinationColon),
-                    destination.substring(destinationColon + 1));
+        try {
+            if (sourceColon >= 0) {
+                copyOut(ctx, source.substring(0, sourceColon), source.substring(sourceColon + 1), destination);
+            } else {
+                copyIn(ctx, source, destination.substring(0, destinationColon),
+                        destination.substring(destinationColon + 1));
+            }
+        } catch (LocalFileError e) {
+            throw new DockerError(1, e.getMessage(), "hint.cp.local");
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        } catch (EngineUnreachable e) {
+            throw ctx.unreachable(e);
         }
     }
 
-    /** A "NAME:path" argument's colon, or -1 for a local path (which may not start with a name). */
+    /** A "NAME:path" argument's colon, or -1 for a local path (absolute, or starting with a dot). */
     private static int containerColon(String arg) {
         int colon = arg.indexOf(':');
         if (colon <= 0 || arg.startsWith("/") || arg.startsWith(".")) {
@@ -67,102 +79,148 @@ public final class CpCommand extends DockerCommand {
         return colon;
     }
 
-    private void copyOut(CommandContext ctx, String container, String path, Path destination)
-            throws DockerError, InterruptedException {
-        Path target = destination.toAbsolutePath().normalize();
-        engine(ctx, client -> {
-            try (InputStream archive = client.copyArchiveFromContainerCmd(container, path).exec();
-                 TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
-                boolean intoDirectory = Files.isDirectory(target);
-                String top = null;
-                TarArchiveEntry entry;
-                while ((entry = tar.getNextEntry()) != null) {
-                    String name = entry.getName();
-                    if (top == null) {
-                        top = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-                    }
-                    // The archive's top entry becomes the destination itself unless it is a folder.
-                    String relative = intoDirectory ? name : target.getFileName() + name.substring(top.length());
-                    Path out = (intoDirectory ? target : target.getParent()).resolve(relative).normalize();
-                    if (!out.startsWith(intoDirectory ? target : target.getParent())) {
-                        throw new IOException("archive entry outside the destination: " + name);
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(out);
-                    } else if (entry.isFile()) {
-                        Files.createDirectories(out.getParent());
-                        Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
+    private static void copyOut(CommandContext ctx, String container, String path, String destination)
+            throws DockerError, InterruptedException, LocalFileError, DaemonError, EngineUnreachable {
+        Path target = destination.equals("-") ? null : Path.of(destination).toAbsolutePath().normalize();
+        if (target != null) {
+            validateOutputPath(target);
+        }
+        JsonObject stat = ctx.request(client -> ctx.engine().pathStat(container, path));
+        if (stat == null) {
+            throw new DaemonError(404, "Could not find the file " + path + " in container " + container, null);
+        }
+        if (target == null) {
+            printArchive(ctx, container, path);
+            return;
+        }
+        boolean sourceIsDir = (stat.get("mode").getAsLong() & MODE_DIR) != 0;
+        String topName = stat.get("name").getAsString();
+        boolean assertsDir = destination.endsWith("/") || destination.endsWith("/.");
+        Path into;
+        String renameTo;
+        if (Files.isDirectory(target)) {
+            into = target;
+            renameTo = sourceIsDir && (path.endsWith("/.") || path.equals(".")) ? "" : null;
+        } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (sourceIsDir) {
+                throw new LocalFileError("cannot copy directory");
             }
-            return null;
-        });
+            into = target.getParent();
+            renameTo = target.getFileName().toString();
+        } else {
+            if (assertsDir && !sourceIsDir) {
+                throw new LocalFileError("no such directory");
+            }
+            into = target.getParent();
+            renameTo = target.getFileName().toString();
+        }
+        InputStream archive = openArchive(ctx, container, path);
+        try {
+            new TarExtraction(into, topName, renameTo).extract(archive);
+        } catch (IOException e) {
+            if (ctx.cancellation().isCancelled()) {
+                throw new InterruptedException();
+            }
+            throw LocalFileError.of("open", into, e);
+        } finally {
+            closeArchive(ctx, archive);
+        }
+    }
+
+    /** The engine's archive of a container path, as a stream the stop button can close. */
+    private static InputStream openArchive(CommandContext ctx, String container, String path)
+            throws DockerError, InterruptedException, DaemonError, EngineUnreachable {
+        InputStream archive = ctx.request(client ->
+                client.copyArchiveFromContainerCmd(EngineGateway.pathSegment(container), path).exec());
+        return ctx.cancellation().register(archive);
+    }
+
+    private static void closeArchive(CommandContext ctx, InputStream archive) {
+        ctx.cancellation().unregister(archive);
+        try {
+            archive.close();
+        } catch (IOException ignored) {
+            // the copy is over either way
+        }
+    }
+
+    /** docker/cli's ValidateOutputPath: the destination's folder must exist, checked before anything is copied. */
+    private static void validateOutputPath(Path target) throws LocalFileError {
+        Path parent = target.getParent();
+        if (parent != null && !Files.exists(parent)) {
+            throw new LocalFileError("invalid output path: directory \"" + parent + "\" does not exist");
+        }
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new LocalFileError("invalid output path: \"" + parent + "\" must be a directory");
+        }
+    }
+
+    /** {@code docker cp CONTAINER:PATH -}: the archive itself on stdout. */
+    private static void printArchive(CommandContext ctx, String container, String path)
+            throws DockerError, InterruptedException, DaemonError, EngineUnreachable {
+        Utf8StreamDecoder decoder = new Utf8StreamDecoder();
+        InputStream archive = openArchive(ctx, container, path);
+        try {
+            byte[] buffer = new byte[8192];
+            int read;
+            while ((read = archive.read(buffer)) >= 0) {
+                ctx.console().out(decoder.decode(buffer, 0, read));
+            }
+            ctx.console().out(decoder.finish());
+        } catch (IOException e) {
+            if (ctx.cancellation().isCancelled()) {
+                throw new InterruptedException();
+            }
+            throw new DockerError(1, ctx.messages().get("error.engine.connection.lost", ctx.engine().host()));
+        } finally {
+            closeArchive(ctx, archive);
+        }
     }
 
     /**
      * Packs the local file or folder under the name it gets in the container, as the CLI does: into
      * an existing folder (or a path ending in /) it keeps its own name; otherwise it takes the
-     * destination's last name in the destination's folder.
+     * destination's last name in the destination's folder. {@code -} sends the heredoc as the archive.
      */
-    private void copyIn(CommandContext ctx, Path source, String container, String path)
-            throws DockerError, InterruptedException {
-        Path local = source.toAbsolutePath().normalize();
-        if (!Files.exists(local)) {
-            throw new DockerError(1, "lstat " + local + ": no such file or directory");
-        }
-        com.google.gson.JsonObject stat;
-        try {
-            stat = ctx.engine().pathStat(container, path);
-        } catch (io.github.dockerlessons.engine.DaemonError e) {
-            throw new DockerError(1, e.cliText());
-        } catch (io.github.dockerlessons.engine.EngineUnreachable e) {
-            throw unreachable(e);
-        }
-        // Go's os.ModeDir is the top bit of the 32-bit mode.
-        boolean intoDirectory = path.endsWith("/") || (stat != null && (stat.get("mode").getAsLong() & (1L << 31)) != 0);
-        String remoteDir;
-        String name;
-        if (intoDirectory) {
-            remoteDir = path;
-            name = local.getFileName().toString();
-        } else {
-            int slash = path.lastIndexOf('/');
-            remoteDir = slash <= 0 ? "/" : path.substring(0, slash);
-            name = path.substring(slash + 1);
-        }
+    private static void copyIn(CommandContext ctx, String source, String container, String path)
+            throws DockerError, InterruptedException, LocalFileError, DaemonError, EngineUnreachable {
         byte[] archive;
-        try {
-            archive = tar(local, name);
-        } catch (IOException e) {
-            throw new DockerError(1, "failed to read " + local + ": " + e.getMessage());
+        String remoteDir;
+        if (source.equals("-")) {
+            if (ctx.heredoc() == null) {
+                throw new DockerError(1, "", "hint.cp.stdin");
+            }
+            archive = ctx.heredoc();
+            remoteDir = path;
+        } else {
+            Path local = Path.of(source).toAbsolutePath().normalize();
+            if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
+                throw new LocalFileError("lstat " + local + ": no such file or directory");
+            }
+            JsonObject stat = ctx.request(client -> ctx.engine().pathStat(container, path));
+            // Go's os.ModeDir is the top bit of the 32-bit mode; a symlink to a folder counts as one.
+            boolean intoDirectory = path.endsWith("/") || (stat != null && (stat.get("mode").getAsLong() & MODE_DIR) != 0);
+            String name;
+            if (intoDirectory) {
+                remoteDir = path;
+                name = local.getFileName().toString();
+            } else {
+                int slash = path.lastIndexOf('/');
+                remoteDir = slash <= 0 ? "/" : path.substring(0, slash);
+                name = path.substring(slash + 1);
+            }
+            archive = TarPacking.pack(local, name);
         }
-        engine(ctx, client -> {
-            client.copyArchiveToContainerCmd(container).withTarInputStream(new java.io.ByteArrayInputStream(archive))
-                    .withRemotePath(remoteDir).withNoOverwriteDirNonDir(true).exec();
+        String folder = remoteDir;
+        ctx.callLong(ctx.messages().get("interrupt.engine.copying", container + ":" + path), client -> {
+            client.copyArchiveToContainerCmd(EngineGateway.pathSegment(container))
+                    .withTarInputStream(new ByteArrayInputStream(archive))
+                    .withRemotePath(folder).withNoOverwriteDirNonDir(true).exec();
             return null;
         });
     }
 
-    /** A tar of {@code local} whose top entry is called {@code name}. */
-    private static byte[] tar(Path local, String name) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
-                     new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
-            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
-            List<Path> paths;
-            try (var walk = Files.walk(local)) {
-                paths = walk.sorted().toList();
-            }
-            for (Path path : paths) {
-                String entryName = name + (path.equals(local) ? "" : "/" + local.relativize(path).toString().replace('\\', '/'));
-                TarArchiveEntry entry = new TarArchiveEntry(path.toFile(), entryName);
-                tar.putArchiveEntry(entry);
-                if (Files.isRegularFile(path)) {
-                    Files.copy(path, tar);
-                }
-                tar.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
+    static boolean isSymlink(long mode) {
+        return (mode & MODE_SYMLINK) != 0;
     }
 }

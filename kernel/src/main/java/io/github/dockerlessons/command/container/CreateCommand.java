@@ -1,56 +1,52 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.container.options.InvalidOptions;
+import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import picocli.CommandLine.Mixin;
-
-import java.util.List;
 
 /** {@code docker create}: a container made from an image, not started; prints its full ID. */
-public final class CreateCommand extends DockerCommand {
-    @Mixin
-    ContainerOptions options = new ContainerOptions();
+public final class CreateCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("create", "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]")
+            .aliases("docker container create", "docker create")
+            .flags(ContainerOptions.FLAGS)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.first(NameKind.IMAGE))
+            .flagsEndAtFirstArgument()
+            .build();
 
     @Override
-    public String name() {
-        return "create";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container create", "docker create");
-    }
-
-    @Override
-    public boolean flagsEndAtFirstArgument() {
-        return true;
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ContainerOptions options;
+        try {
+            options = ContainerOptions.of(in);
+        } catch (InvalidOptions e) {
+            throw e.beforeParsing() ? new DockerError(1, e.getMessage())
+                    : new DockerError(125, "docker: " + e.getMessage() + "\n\nRun 'docker create --help' for more "
+                    + "information", "hint.see.help", "docker create");
+        }
         try {
             // Created for a later `start -a`, so the streams are attachable, as the CLI does.
-            String id = ContainerCreator.create(ctx, options, args.get(0),
-                    List.copyOf(args.subList(1, args.size())), true);
+            String id = ContainerCreator.create(ctx, options, in.arg(0), in.argsFrom(1), false);
             ctx.console().out(id + "\n");
+        } catch (InvalidOptions e) {
+            throw new DockerError(1, e.getMessage());
         } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
+            throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         }
     }
 }

@@ -1,136 +1,148 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.container.options.InvalidOptions;
+import io.github.dockerlessons.command.container.options.KeyValueFile;
+import io.github.dockerlessons.command.container.options.ProcessFlags;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.stream.ContainerOutput;
+import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.HijackedStream;
-import io.github.dockerlessons.engine.StreamPump;
-import picocli.CommandLine.Option;
+import io.github.dockerlessons.render.TerminalText;
 
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code docker exec}: run a command in a running container, streaming its output. */
-public final class ExecCommand extends DockerCommand {
-    @Option(names = {"-i", "--interactive"})
-    boolean interactive;
+public final class ExecCommand implements DockerCommand {
+    private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive");
+    private static final Flag<Boolean> TTY = Flag.bool('t', "tty");
+    private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
+    private static final Flag<List<String>> ENV = Flag.of('e', "env", ProcessFlags.ENV_TYPE, List.of());
+    private static final Flag<List<String>> ENV_FILE = Flag.list("env-file");
+    private static final Flag<Boolean> PRIVILEGED = Flag.bool("privileged");
+    /** Taken and without effect: a cell has no keyboard to detach from. */
+    private static final Flag<String> DETACH_KEYS = Flag.string("detach-keys");
+    private static final Flag<String> WORKDIR = Flag.string('w', "workdir");
+    private static final Flag<String> USER = Flag.string('u', "user");
 
-    @Option(names = {"-t", "--tty"})
-    boolean tty;
+    private static final CommandSpec SPEC = CommandSpec.command("exec", "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]")
+            .aliases("docker container exec", "docker exec")
+            .flags(DETACH, DETACH_KEYS, ENV, ENV_FILE, INTERACTIVE, PRIVILEGED, TTY, USER, WORKDIR)
+            .arity(Arity.atLeast(2))
+            .arguments(Arguments.first(NameKind.RUNNING_CONTAINER))
+            .flagsEndAtFirstArgument()
+            .build();
 
-    @Option(names = {"-d", "--detach"})
-    boolean detach;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "list")
-    List<String> env = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "string")
-    String workdir;
-
-    @Option(names = {"-u", "--user"}, paramLabel = "string")
-    String user;
-
-    @Override
-    public String name() {
-        return "exec";
-    }
-
-    @Override
-    public String usage() {
-        return "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(2);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container exec", "docker exec");
-    }
-
-    @Override
-    public boolean flagsEndAtFirstArgument() {
-        return true;
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        String container = args.get(0);
-        List<String> command = List.copyOf(args.subList(1, args.size()));
-        boolean ask = interactive && !detach && ctx.stdin() == null && ctx.console().canAsk();
-        if (interactive && !detach && ctx.stdin() == null && !ask) {
-            throw new DockerError(1, "", "hint.exec.needs.heredoc", container, String.join(" ", command));
+    /** docker/cli's execOptions, one per run. */
+    private record Options(boolean interactive, boolean tty, boolean detach, List<String> env, String workdir,
+                           String user, boolean privileged, String container, List<String> command) {
+        static Options of(Invocation in) throws DockerError {
+            List<String> env;
+            try {
+                env = KeyValueFile.environment(in.get(ENV_FILE), in.get(ENV));
+            } catch (InvalidOptions e) {
+                throw new DockerError(1, e.getMessage());
+            }
+            return new Options(in.get(INTERACTIVE), in.get(TTY), in.get(DETACH), env, in.get(WORKDIR),
+                    in.get(USER), in.get(PRIVILEGED), in.arg(0), in.argsFrom(1));
         }
-        boolean attachStdin = interactive && !detach;
-        String execId = engine(ctx, client -> {
-            var cmd = client.execCreateCmd(container).withCmd(command.toArray(new String[0]))
-                    .withAttachStdout(!detach).withAttachStderr(!detach).withAttachStdin(attachStdin).withTty(tty);
-            if (!env.isEmpty()) {
-                cmd.withEnv(env);
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Options o = Options.of(in);
+        Optional<StdinSource> chosen = o.detach() ? Optional.of(StdinSource.none())
+                : StdinSource.choose(o.interactive(), o.tty(), ctx.heredoc(), ctx.console());
+        if (chosen.isEmpty()) {
+            throw new DockerError(1, "", "hint.exec.needs.heredoc", o.container(), String.join(" ", o.command()));
+        }
+        StdinSource stdin = chosen.get();
+        String execId = ctx.call(client -> {
+            var cmd = client.execCreateCmd(EngineGateway.pathSegment(o.container()))
+                    .withCmd(o.command().toArray(new String[0]))
+                    .withAttachStdout(!o.detach()).withAttachStderr(!o.detach())
+                    .withAttachStdin(stdin.attaches()).withTty(o.tty());
+            if (!o.env().isEmpty()) {
+                cmd.withEnv(o.env());
             }
-            if (workdir != null) {
-                cmd.withWorkingDir(workdir);
+            if (o.workdir() != null) {
+                cmd.withWorkingDir(o.workdir());
             }
-            if (user != null) {
-                cmd.withUser(user);
+            if (o.user() != null) {
+                cmd.withUser(o.user());
+            }
+            if (o.privileged()) {
+                cmd.withPrivileged(true);
             }
             return cmd.exec().getId();
         });
-        if (detach) {
-            engine(ctx, client -> client.execStartCmd(execId).withDetach(true).withTty(tty)
-                    .exec(new StreamPump(ctx.console())).awaitCompletion());
+        if (o.detach()) {
+            ctx.call(client -> client.execStartCmd(execId).withDetach(true).withTty(o.tty())
+                    .exec(new ContainerOutput(ctx.console())).awaitCompletion());
             return;
         }
-        StreamPump pump = new StreamPump(ctx.console(), tty);
+        ContainerOutput output = new ContainerOutput(ctx.console(), o.tty());
         HijackedStream hijacked = null;
         try {
-            if (attachStdin) {
-                hijacked = ctx.engine().hijack("/exec/" + execId + "/start",
-                        "{\"Detach\":false,\"Tty\":" + tty + "}", tty);
+            if (stdin.attaches()) {
+                hijacked = ctx.engine().hijack("/exec/" + execId + "/start", "{\"Detach\":false,\"Tty\":" + o.tty() + "}",
+                        o.tty());
             }
             if (hijacked != null) {
                 ctx.cancellation().register(hijacked);
-                hijacked.start(ctx.stdin(), ctx.console(), pump);
-                if (tty) {
-                    engine(ctx, client -> {
-                        client.resizeExecCmd(execId).withSize(24, 80).exec();
-                        return null;
-                    });
+                if (o.tty()) {
+                    output.answerThrough(hijacked::send);
                 }
-                pump.awaitCompletion();
+                hijacked.start(stdin.open(output), output);
+                if (o.tty()) {
+                    ctx.call(client -> client.resizeExecCmd(execId)
+                            .withSize(TerminalText.ROWS, TerminalText.COLUMNS).exec());
+                }
+                ctx.requestLong(null, client -> output.awaitCompletion());
             } else {
-                engine(ctx, client -> {
-                    var start = client.execStartCmd(execId).withTty(tty);
-                    if (attachStdin) {
-                        start.withStdIn(new ByteArrayInputStream(ctx.stdin()));
+                ctx.requestLong(null, client -> {
+                    var start = client.execStartCmd(execId).withTty(o.tty());
+                    if (stdin.attaches()) {
+                        start.withStdIn(stdin.open(output));
                     }
-                    return start.exec(ctx.cancellation().register(pump)).awaitCompletion();
+                    return start.exec(ctx.cancellation().register(output)).awaitCompletion();
                 });
             }
         } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
+            throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         } finally {
-            ctx.cancellation().unregister(pump);
+            ctx.cancellation().unregister(output);
             if (hijacked != null) {
                 ctx.cancellation().unregister(hijacked);
                 try {
                     hijacked.close();
-                } catch (java.io.IOException ignored) {
+                } catch (IOException ignored) {
                     // already closed by the engine
                 }
             }
         }
-        Long exit = engine(ctx, client -> client.inspectExecCmd(execId).exec().getExitCodeLong());
+        Long exit = ctx.call(client -> client.inspectExecCmd(execId).exec().getExitCodeLong());
         if (exit != null && exit != 0) {
-            throw new DockerError(exit.intValue(), "", "hint.exit.status", exit);
+            throw DockerError.exitStatus(exit);
         }
     }
 }

@@ -3,102 +3,90 @@ package io.github.dockerlessons.command.container;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.model.WaitContainerCondition;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.stream.ContainerOutput;
+import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.HijackedStream;
-import io.github.dockerlessons.engine.StreamPump;
+import io.github.dockerlessons.render.TerminalText;
 
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A container run in the foreground, as {@code docker run} and {@code docker start -a} do it: attach
- * first (so no output is lost), ask to be told of the exit, start, stream the output as it comes,
- * and return the container's exit status once its streams have drained.
+ * A container run in the foreground, as {@code docker run}, {@code docker start -a} and
+ * {@code docker attach} do it: attach first (so no output is lost), ask to be told of the exit,
+ * start, stream the output as it comes, and return the container's exit status once its streams
+ * have drained. The stop button sends SIGINT, as the CLI's signal proxy does, and gives the
+ * container a moment to end.
  */
 final class ForegroundAttach {
     /** After the exit, how long the last output may take to arrive. */
     private static final long DRAIN_SECONDS = 5;
     /** After SIGINT, how long a container may take to end before the cell lets go of it. */
     private static final long GRACE_MS = 1200;
+    /** The SIGINT and the look at the container's state are quick calls, kept within the grace. */
+    private static final Duration SIGNAL_LIMIT = Duration.ofMillis(700);
+
+    /**
+     * How to follow a container.
+     *
+     * @param stdin        where the program's input comes from
+     * @param tty          whether the container has a TTY (one raw stream, a terminal's window)
+     * @param removeOnExit {@code --rm}: the exit is seen once the engine has removed it
+     * @param start        the engine call that starts it (nothing for attach to a running one)
+     */
+    record Plan(StdinSource stdin, boolean tty, boolean removeOnExit, EngineGateway.Call<?> start) { }
 
     private ForegroundAttach() {
     }
 
-    /**
-     * Starts the container (through {@code start}) while attached, and returns its exit status.
-     * With {@code stdin} (a heredoc) the attach is a {@link HijackedStream}, so that the end of the
-     * heredoc reaches the program as EOF.
-     */
-    static int run(CommandContext ctx, String id, byte[] stdin, boolean tty, boolean removeOnExit,
-                   EngineGateway.Call<?> start) throws DaemonError, EngineUnreachable, InterruptedException {
-        return run(ctx, id, stdin, false, tty, removeOnExit, start);
-    }
-
-    /**
-     * As above; with {@code ask}, the program's input comes from the frontend's input box, a line at
-     * a time, until an empty answer.
-     */
-    static int run(CommandContext ctx, String id, byte[] stdin, boolean ask, boolean tty, boolean removeOnExit,
-                   EngineGateway.Call<?> start) throws DaemonError, EngineUnreachable, InterruptedException {
-        StreamPump pump = new StreamPump(ctx.console(), tty);
+    static int run(CommandContext ctx, String id, Plan plan)
+            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+        ContainerOutput output = new ContainerOutput(ctx.console(), plan.tty());
         WaitContainerResultCallback exit = new WaitContainerResultCallback();
-        HijackedStream hijacked = stdin == null && !ask ? null : ctx.engine().hijack(
-                "/containers/" + id + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null, tty);
-        Runnable sigint = () -> {
-            try {
-                ctx.engine().run(client -> client.killContainerCmd(id).withSignal("SIGINT").exec());
-                exit.awaitCompletion(GRACE_MS, TimeUnit.MILLISECONDS);
-                // What the engine says, not what the wait stream says: it may end for other reasons.
-                boolean running = ctx.engine().call(client ->
-                        Boolean.TRUE.equals(client.inspectContainerCmd(id).exec().getState().getRunning()));
-                if (running) {
-                    ctx.cancellation().note(ctx.messages().get("interrupt.still.running", shortId(id)));
-                }
-            } catch (Exception e) {
-                // not running any more, or no engine: nothing left to stop
-            }
-        };
+        HijackedStream hijacked = plan.stdin().attaches() ? ctx.engine().hijack(
+                "/containers/" + EngineGateway.encode(id) + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null,
+                plan.tty()) : null;
+        Runnable sigint = () -> interruptContainer(ctx, id, exit);
         ctx.cancellation().onInterrupt(sigint);
         try {
-            if (hijacked != null) {
-                ctx.cancellation().register(hijacked);
-                hijacked.start(stdin, ctx.console(), pump);
-            }
-            ctx.engine().run(client -> {
-                if (hijacked == null) {
-                    var attach = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true);
-                    if (stdin != null) {
-                        attach.withStdIn(new ByteArrayInputStream(stdin));
-                    }
-                    attach.exec(ctx.cancellation().register(pump));
-                    pump.awaitStarted(10, TimeUnit.SECONDS);
+            try {
+                attachAndWatch(ctx, id, plan, output, exit, hijacked);
+                if (ctx.cancellation().isCancelled()) {
+                    throw new InterruptedException();
                 }
-                client.waitContainerCmd(id)
-                        .withCondition(removeOnExit ? WaitContainerCondition.REMOVED : WaitContainerCondition.NEXT_EXIT)
-                        .exec(ctx.cancellation().register(exit));
-                return null;
-            });
-            if (ctx.cancellation().isCancelled()) {
-                throw new InterruptedException(); // stopped before the container started: leave it unstarted
+            } catch (InterruptedException e) {
+                // Stopped before the start: an interrupt during the attach or the wait lands here too.
+                removeUnstarted(ctx, id, plan);
+                throw e;
             }
-            ctx.engine().run(start);
-            if (tty) {
+            if (plan.start() != null) {
+                ctx.request(plan.start());
+            }
+            if (ctx.cancellation().isCancelled()) {
+                // The stop button came while the engine was starting it: the SIGINT went nowhere.
+                interruptContainer(ctx, id, exit);
+                throw new InterruptedException();
+            }
+            if (plan.tty()) {
                 resize(ctx, id);
             }
-            int status = ctx.engine().call(client -> exit.awaitStatusCode());
+            int status = ctx.requestLong(null, client -> exit.awaitStatusCode());
             if (hijacked != null) {
                 hijacked.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
             } else {
-                pump.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
+                output.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
             }
             return status;
         } finally {
             ctx.cancellation().removeInterruptHook(sigint);
-            ctx.cancellation().unregister(pump);
+            ctx.cancellation().unregister(output);
             ctx.cancellation().unregister(exit);
-            closeQuietly(pump);
+            closeQuietly(output);
             closeQuietly(exit);
             if (hijacked != null) {
                 ctx.cancellation().unregister(hijacked);
@@ -107,22 +95,75 @@ final class ForegroundAttach {
         }
     }
 
+    /** Attaches to the container's streams and starts watching for its exit (or removal, for --rm). */
+    private static void attachAndWatch(CommandContext ctx, String id, Plan plan, ContainerOutput output,
+                                       WaitContainerResultCallback exit, HijackedStream hijacked)
+            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+        if (hijacked != null) {
+            ctx.cancellation().register(hijacked);
+            if (plan.tty()) {
+                output.answerThrough(hijacked::send);
+            }
+            hijacked.start(plan.stdin().open(output), output);
+        } else {
+            ctx.request(client -> {
+                var attach = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true);
+                if (plan.stdin().attaches()) {
+                    InputStream stdin = plan.stdin().open(output);
+                    attach.withStdIn(stdin);
+                }
+                attach.exec(ctx.cancellation().register(output));
+                output.awaitStarted(10, TimeUnit.SECONDS);
+                return null;
+            });
+        }
+        ctx.request(client -> client.waitContainerCmd(id)
+                .withCondition(plan.removeOnExit() ? WaitContainerCondition.REMOVED : WaitContainerCondition.NEXT_EXIT)
+                .exec(ctx.cancellation().register(exit)));
+    }
+
+    /** SIGINT as the CLI's signal proxy sends it, a moment to end, and a note if it still runs. */
+    private static void interruptContainer(CommandContext ctx, String id, WaitContainerResultCallback exit) {
+        try {
+            ctx.engine().call(client -> client.killContainerCmd(id).withSignal("SIGINT").exec(), SIGNAL_LIMIT);
+            exit.awaitCompletion(GRACE_MS, TimeUnit.MILLISECONDS);
+            // What the engine says, not what the wait stream says: it may end for other reasons.
+            boolean running = ctx.engine().call(client ->
+                    Boolean.TRUE.equals(client.inspectContainerCmd(id).exec().getState().getRunning()), SIGNAL_LIMIT);
+            if (running) {
+                ctx.cancellation().note(ctx.messages().get("interrupt.still.running", shortId(id)));
+            }
+        } catch (Exception e) {
+            // not running (yet or any more), or no engine: nothing left to stop
+        }
+    }
+
+    /**
+     * Stopped before the container started: a {@code --rm} container is removed, as the CLI's own
+     * clean-up does, so no "Created" container is left behind.
+     */
+    private static void removeUnstarted(CommandContext ctx, String id, Plan plan) {
+        if (!plan.removeOnExit() || plan.start() == null) {
+            return;
+        }
+        try {
+            ctx.engine().call(client -> client.removeContainerCmd(id).withForce(true).exec(), Duration.ofSeconds(5));
+        } catch (Exception e) {
+            ctx.cancellation().note(ctx.messages().get("interrupt.created.left", shortId(id)));
+        }
+    }
+
     /** A TTY needs a size: programs such as redis-cli hang on a 0x0 terminal. */
     private static void resize(CommandContext ctx, String id) {
         try {
-            ctx.engine().run(client -> {
-                client.resizeContainerCmd(id).withSize(ROWS, COLUMNS).exec();
-                return null;
-            });
+            ctx.request(client -> client.resizeContainerCmd(id)
+                    .withSize(TerminalText.ROWS, TerminalText.COLUMNS).exec());
         } catch (Exception ignored) {
             // the container may already have ended
         }
     }
 
-    static final int ROWS = 24;
-    static final int COLUMNS = 80;
-
-    private static String shortId(String id) {
+    static String shortId(String id) {
         return id.length() > 12 ? id.substring(0, 12) : id;
     }
 

@@ -1,48 +1,45 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.CommonFlags;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import picocli.CommandLine.Option;
-
-import java.util.List;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
 
 /** {@code docker kill}: a signal (KILL unless -s says otherwise), no grace period. */
-public final class KillCommand extends DockerCommand {
-    @Option(names = {"-s", "--signal"}, paramLabel = "string")
-    String signal;
+public final class KillCommand implements DockerCommand {
+    private static final Flag<String> SIGNAL = Flag.string('s', "signal").completes(CommonFlags.SIGNALS);
+
+    private static final CommandSpec SPEC = CommandSpec.command("kill", "docker kill [OPTIONS] CONTAINER [CONTAINER...]")
+            .aliases("docker container kill", "docker kill")
+            .flags(SIGNAL)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.RUNNING_CONTAINER))
+            .build();
 
     @Override
-    public String name() {
-        return "kill";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker kill [OPTIONS] CONTAINER [CONTAINER...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container kill", "docker kill");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        forEachTarget(ctx, args, true, target -> {
-            ctx.engine().run(client -> {
-            var cmd = client.killContainerCmd(target);
-            if (signal != null && !signal.isEmpty()) {
-                cmd.withSignal(signal);
-            }
-            return cmd.exec();
-        });
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String signal = in.get(SIGNAL);
+        Targets.forEach(ctx, in.args(), true, target -> {
+            ctx.request(client -> {
+                var cmd = client.killContainerCmd(EngineGateway.pathSegment(target));
+                if (signal != null && !signal.isEmpty()) {
+                    cmd.withSignal(signal);
+                }
+                return cmd.exec();
+            });
             return true;
         });
     }

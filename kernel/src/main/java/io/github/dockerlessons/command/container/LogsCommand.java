@@ -1,87 +1,84 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Since;
-import io.github.dockerlessons.engine.StreamPump;
-import picocli.CommandLine.Option;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.stream.ContainerOutput;
+import io.github.dockerlessons.engine.EngineGateway;
 
-import java.util.List;
+/** {@code docker logs}: what a container printed, stdout and stderr kept apart; -f follows until stopped. */
+public final class LogsCommand implements DockerCommand {
+    private static final Flag<String> TAIL = Flag.of('n', "tail", FlagType.STRING, "all");
+    private static final Flag<Boolean> TIMESTAMPS = Flag.bool('t', "timestamps");
+    private static final Flag<Boolean> FOLLOW = Flag.bool('f', "follow");
+    private static final Flag<String> SINCE = Flag.string("since");
 
-/** {@code docker logs}: what a container printed, stdout and stderr kept apart. */
-public final class LogsCommand extends DockerCommand {
-    @Option(names = {"-n", "--tail"}, paramLabel = "string")
-    String tail = "all";
+    private static final CommandSpec SPEC = CommandSpec.command("logs", "docker logs [OPTIONS] CONTAINER")
+            .aliases("docker container logs", "docker logs")
+            .flags(FOLLOW, SINCE, TAIL, TIMESTAMPS)
+            .arity(Arity.exactly(1))
+            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
+            .build();
 
-    @Option(names = {"-t", "--timestamps"})
-    boolean timestamps;
-
-    @Option(names = {"-f", "--follow"})
-    boolean follow;
-
-    @Option(names = "--since", paramLabel = "string")
-    String since;
+    /** docker/cli's logsOptions, one per run. */
+    private record Options(String container, Integer tail, boolean timestamps, boolean follow, Integer since) { }
 
     @Override
-    public String name() {
-        return "logs";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker logs [OPTIONS] CONTAINER";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.exactly(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container logs", "docker logs");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        Integer tailLines = null;
-        if (!tail.equals("all")) {
-            try {
-                tailLines = Integer.parseInt(tail);
-            } catch (NumberFormatException e) {
-                tailLines = null; // the CLI passes any other word through and the engine shows all
-            }
-        }
-        Integer lines = tailLines;
-        Integer sinceSeconds = null;
-        if (since != null) {
-            try {
-                sinceSeconds = (int) Since.epochSeconds(since, ctx.clock());
-            } catch (IllegalArgumentException e) {
-                throw new DockerError(1, "invalid value for \"since\": failed to parse value as time or duration: \""
-                        + since + "\"");
-            }
-        }
-        Integer from = sinceSeconds;
-        StreamPump pump = new StreamPump(ctx.console());
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Options o = options(in, ctx);
+        ContainerOutput output = new ContainerOutput(ctx.console());
         try {
-            engine(ctx, client -> {
-                var cmd = client.logContainerCmd(args.get(0)).withStdOut(true).withStdErr(true)
-                        .withTimestamps(timestamps).withFollowStream(follow);
-                if (from != null) {
-                    cmd.withSince(from);
+            ctx.callLong(null, client -> {
+                var cmd = client.logContainerCmd(EngineGateway.pathSegment(o.container())).withStdOut(true).withStdErr(true)
+                        .withTimestamps(o.timestamps()).withFollowStream(o.follow());
+                if (o.since() != null) {
+                    cmd.withSince(o.since());
                 }
-                if (lines != null && lines >= 0) {
-                    cmd.withTail(lines);
+                if (o.tail() != null && o.tail() >= 0) {
+                    cmd.withTail(o.tail());
                 } else {
                     cmd.withTailAll();
                 }
-                return cmd.exec(ctx.cancellation().register(pump)).awaitCompletion();
+                return cmd.exec(ctx.cancellation().register(output)).awaitCompletion();
             });
         } finally {
-            ctx.cancellation().unregister(pump);
+            ctx.cancellation().unregister(output);
         }
+    }
+
+    private static Options options(Invocation in, CommandContext ctx) throws DockerError {
+        String tail = in.get(TAIL);
+        Integer lines = null;
+        if (!tail.equals("all")) {
+            try {
+                lines = Integer.parseInt(tail);
+            } catch (NumberFormatException e) {
+                lines = null; // the CLI passes any other word through and the engine shows all
+            }
+        }
+        Integer since = null;
+        String sinceText = in.get(SINCE);
+        if (sinceText != null) {
+            try {
+                since = (int) Since.epochSeconds(sinceText, ctx.clock());
+            } catch (IllegalArgumentException e) {
+                throw new DockerError(1, "invalid value for \"since\": failed to parse value as time or duration: \""
+                        + sinceText + "\"");
+            }
+        }
+        return new Options(in.arg(0), lines, in.get(TIMESTAMPS), in.get(FOLLOW), since);
     }
 }

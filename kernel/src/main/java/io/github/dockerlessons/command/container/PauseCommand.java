@@ -1,38 +1,33 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-
-import java.util.List;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
 
 /** {@code docker pause}: freeze every process of the containers (the cgroup freezer). */
-public final class PauseCommand extends DockerCommand {
+public final class PauseCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("pause", "docker pause CONTAINER [CONTAINER...]")
+            .aliases("docker container pause", "docker pause")
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.UNPAUSED_CONTAINER))
+            .build();
+
     @Override
-    public String name() {
-        return "pause";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker pause CONTAINER [CONTAINER...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container pause", "docker pause");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        forEachTarget(ctx, args, true, target -> {
-            ctx.engine().run(client -> client.pauseContainerCmd(target).exec());
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Targets.forEach(ctx, in.args(), true, target -> {
+            ctx.request(client -> client.pauseContainerCmd(EngineGateway.pathSegment(target)).exec());
             return true;
         });
     }

@@ -2,10 +2,15 @@ package io.github.dockerlessons.command.container;
 
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,30 +18,22 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker port}: where the container's ports are published on the host. */
-public final class PortCommand extends DockerCommand {
+public final class PortCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("port", "docker port CONTAINER [PRIVATE_PORT[/PROTO]]")
+            .aliases("docker container port", "docker port")
+            .arity(new Arity(1, 2))
+            .arguments(Arguments.first(NameKind.ANY_CONTAINER))
+            .build();
+
     @Override
-    public String name() {
-        return "port";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker port CONTAINER [PRIVATE_PORT[/PROTO]]";
-    }
-
-    @Override
-    public Arity arity() {
-        return new Arity(1, 2);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container port", "docker port");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        var container = engine(ctx, client -> client.inspectContainerCmd(args.get(0)).exec());
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        List<String> args = in.args();
+        var container = ctx.call(client -> client.inspectContainerCmd(EngineGateway.pathSegment(args.get(0))).exec());
         Map<ExposedPort, Ports.Binding[]> bindings = container.getNetworkSettings().getPorts().getBindings();
         List<ExposedPort> ports = new ArrayList<>(bindings.keySet());
         ports.sort(Comparator.comparingInt(ExposedPort::getPort).thenComparing(p -> p.getProtocol().toString()));
@@ -64,5 +61,6 @@ public final class PortCommand extends DockerCommand {
             throw new DockerError(1, "Error: No public port '" + wanted + "' published for " + args.get(0));
         }
         ctx.console().out(out.toString());
+        PublishedPorts.showLinks(ctx, container.getId());
     }
 }

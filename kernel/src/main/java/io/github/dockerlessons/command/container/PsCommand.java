@@ -1,91 +1,92 @@
 package io.github.dockerlessons.command.container;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.CommonFlags;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Filters;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.ContainerTable;
-import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** {@code docker ps}: the container table (text as the CLI's, HTML for the notebook) or IDs with -q. */
-public final class PsCommand extends DockerCommand {
-    @Option(names = {"-a", "--all"})
-    boolean all;
+public final class PsCommand implements DockerCommand {
+    private static final Flag<Boolean> ALL = Flag.bool('a', "all");
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+    private static final Flag<Boolean> LATEST = Flag.bool('l', "latest");
+    private static final Flag<Integer> LAST = Flag.integer('n', "last", -1);
+    private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
+    private static final Flag<Boolean> SIZE = Flag.bool('s', "size");
+    private static final Flag<List<String>> FILTER = CommonFlags.filter("ancestor", "before", "exited", "health", "id",
+            "label", "name", "network", "since", "status", "volume");
+    private static final Flag<String> FORMAT = CommonFlags.format("ID", "Image", "Command", "RunningFor", "Status",
+            "Ports", "Names", "Labels", "Mounts", "Networks", "State", "Size", "CreatedAt");
 
-    @Option(names = {"-q", "--quiet"})
-    boolean quiet;
+    private static final CommandSpec SPEC = CommandSpec.command("ps", "docker ps [OPTIONS]")
+            .aliases("docker container ls", "docker container list", "docker container ps", "docker ps")
+            .flags(ALL, FILTER, FORMAT, LAST, LATEST, NO_TRUNC, QUIET, SIZE)
+            .arity(Arity.none())
+            .build();
 
-    @Option(names = {"-l", "--latest"})
-    boolean latest;
-
-    @Option(names = {"-n", "--last"}, paramLabel = "int")
-    int last = -1;
-
-    @Option(names = "--no-trunc")
-    boolean noTrunc;
-
-    @Option(names = {"-s", "--size"})
-    boolean size;
-
-    @Option(names = {"-f", "--filter"}, paramLabel = "filter")
-    List<String> filters = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "string")
-    String format;
-
-    @Override
-    public String name() {
-        return "ps";
+    /** docker/cli's psOptions, one per run. */
+    record Options(boolean all, boolean quiet, int last, boolean noTrunc, boolean size, Map<String, List<String>> filters,
+                   String format) {
+        static Options of(Invocation in) throws DockerError {
+            int last = in.get(LATEST) ? 1 : in.get(LAST);
+            String format = in.get(FORMAT);
+            return new Options(in.get(ALL) || last > 0, in.get(QUIET), last, in.get(NO_TRUNC), in.get(SIZE),
+                    Filters.parse(in.get(FILTER), in), format == null || format.isEmpty() ? null : format);
+        }
     }
 
     @Override
-    public String usage() {
-        return "docker ps [OPTIONS]";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public Arity arity() {
-        return Arity.none();
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container ls", "docker container list", "docker container ps", "docker ps");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        int limit = latest ? 1 : last;
-        Map<String, List<String>> filter = Filters.parse(filters, this);
-        List<Container> containers = engine(ctx, client -> {
-            var cmd = client.listContainersCmd().withShowAll(all || limit > 0).withShowSize(size);
-            if (limit > 0) {
-                cmd.withLimit(limit);
-            }
-            filter.forEach(cmd::withFilter);
-            return cmd.exec();
-        });
-        if (quiet) {
-            if (format != null && !format.isEmpty()) {
-                ctx.console().err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
-            }
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Options o = Options.of(in);
+        if (o.quiet() && o.format() != null) {
+            ctx.console().err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
+        }
+        // As the CLI: a template is checked before the listing, and one that shows .Size asks for sizes.
+        boolean templateSize = o.format() != null
+                && Templates.check(() -> ContainerTable.checkFormat(o.format(), ctx.clock().instant()));
+        boolean sizes = o.size() || !o.quiet() && templateSize;
+        Map<String, List<String>> filters = ctx.scoped(o.filters());
+        List<Container> containers = sizes
+                ? ctx.callLong(null, client -> list(client, o, sizes, filters)) // sizes can take the engine a long while
+                : ctx.call(client -> list(client, o, false, filters));
+        if (o.quiet()) {
             StringBuilder ids = new StringBuilder();
             for (Container c : containers) {
-                ids.append(ContainerTable.id(c.getId(), !noTrunc)).append('\n');
+                ids.append(ContainerTable.id(c.getId(), !o.noTrunc())).append('\n');
             }
             ctx.console().out(ids.toString());
             return;
         }
-        Bundle listing = Templates.render(() -> ContainerTable.bundle(containers, !noTrunc, size, ctx.clock().instant(),
-                format == null || format.isEmpty() ? null : format));
+        Bundle listing = Templates.render(() -> ContainerTable.bundle(containers, !o.noTrunc(), o.size(),
+                ctx.clock().instant(), o.format()));
         Templates.answer(ctx, listing);
+    }
+
+    private static List<Container> list(DockerClient client, Options o, boolean sizes,
+                                        Map<String, List<String>> filters) {
+        var cmd = client.listContainersCmd().withShowAll(o.all()).withShowSize(sizes);
+        if (o.last() > 0) {
+            cmd.withLimit(o.last());
+        }
+        filters.forEach(cmd::withFilter);
+        return cmd.exec();
     }
 }

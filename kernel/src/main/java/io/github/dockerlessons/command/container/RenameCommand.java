@@ -1,36 +1,30 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-
-import java.util.List;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
 
 /** {@code docker rename}: give a container a new name. */
-public final class RenameCommand extends DockerCommand {
+public final class RenameCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("rename", "docker rename CONTAINER NEW_NAME")
+            .aliases("docker container rename", "docker rename")
+            .arity(Arity.exactly(2))
+            .arguments(Arguments.first(NameKind.ANY_CONTAINER))
+            .build();
+
     @Override
-    public String name() {
-        return "rename";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker rename CONTAINER NEW_NAME";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.exactly(2);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container rename", "docker rename");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        engine(ctx, client -> client.renameContainerCmd(args.get(0)).withName(args.get(1)).exec());
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ctx.call(client -> client.renameContainerCmd(EngineGateway.pathSegment(in.arg(0))).withName(in.arg(1)).exec());
     }
 }

@@ -1,48 +1,44 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import picocli.CommandLine.Option;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
 
-import java.util.List;
+/** {@code docker restart}: stop (with the timeout) and start again; interruptible like stop. */
+public final class RestartCommand implements DockerCommand {
+    private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
 
-/** {@code docker restart}: stop (with the timeout) and start again. */
-public final class RestartCommand extends DockerCommand {
-    @Option(names = {"-t", "--timeout"}, paramLabel = "int")
-    Integer timeout;
+    private static final CommandSpec SPEC = CommandSpec.command("restart", "docker restart [OPTIONS] CONTAINER [CONTAINER...]")
+            .aliases("docker container restart", "docker restart")
+            .flags(TIMEOUT)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
+            .build();
 
     @Override
-    public String name() {
-        return "restart";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker restart [OPTIONS] CONTAINER [CONTAINER...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container restart", "docker restart");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        forEachTarget(ctx, args, true, target -> {
-            ctx.engine().run(client -> {
-            var cmd = client.restartContainerCmd(target);
-            if (timeout != null) {
-                cmd.withTimeout(timeout);
-            }
-            return cmd.exec();
-        });
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Integer timeout = in.get(TIMEOUT);
+        Targets.forEach(ctx, in.args(), true, target -> {
+            ctx.requestLong(ctx.messages().get("interrupt.engine.restarting", target), client -> {
+                var cmd = client.restartContainerCmd(EngineGateway.pathSegment(target));
+                if (timeout != null) {
+                    cmd.withTimeout(timeout);
+                }
+                return cmd.exec();
+            });
             return true;
         });
     }

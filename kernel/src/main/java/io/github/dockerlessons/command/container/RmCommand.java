@@ -1,48 +1,44 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
-import picocli.CommandLine.Option;
-
-import java.util.List;
+import io.github.dockerlessons.engine.EngineGateway;
 
 /** {@code docker rm}: remove containers; -f also stops running ones, -v removes anonymous volumes. */
-public final class RmCommand extends DockerCommand {
-    @Option(names = {"-f", "--force"})
-    boolean force;
+public final class RmCommand implements DockerCommand {
+    private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
+    private static final Flag<Boolean> VOLUMES = Flag.bool('v', "volumes");
 
-    @Option(names = {"-v", "--volumes"})
-    boolean volumes;
+    private static final CommandSpec SPEC = CommandSpec.command("rm", "docker rm [OPTIONS] CONTAINER [CONTAINER...]")
+            .aliases("docker container rm", "docker container remove", "docker rm")
+            .flags(FORCE, VOLUMES)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
+            .build();
 
     @Override
-    public String name() {
-        return "rm";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker rm [OPTIONS] CONTAINER [CONTAINER...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container rm", "docker container remove", "docker rm");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        forEachTarget(ctx, args, true, target -> {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        boolean force = in.get(FORCE);
+        boolean volumes = in.get(VOLUMES);
+        Targets.forEach(ctx, in.args(), true, target -> {
             try {
-                ctx.engine().run(client -> client.removeContainerCmd(target).withForce(force)
-                        .withRemoveVolumes(volumes).exec());
+                ctx.requestLong(ctx.messages().get("interrupt.engine.removing", target),
+                        client -> client.removeContainerCmd(EngineGateway.pathSegment(target))
+                                .withForce(force).withRemoveVolumes(volumes).exec());
                 return true;
             } catch (DaemonError e) {
                 // The CLI with -f reports a missing container but does not fail for it.

@@ -1,76 +1,99 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.container.options.InvalidOptions;
+import io.github.dockerlessons.command.container.options.ProcessFlags;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.List;
+import java.util.Optional;
 
-/** {@code docker run}: create a container (pulling its image if missing), start it, follow it. */
-public final class RunCommand extends DockerCommand {
-    @Mixin
-    ContainerOptions options = new ContainerOptions();
+/**
+ * {@code docker run}: create a container (pulling its image if missing), start it, follow it.
+ * {@code --detach-keys} and {@code --sig-proxy} are taken and have no effect: a cell has no keyboard
+ * to detach from, and its stop button always sends the container SIGINT, as the CLI's signal proxy.
+ */
+public final class RunCommand implements DockerCommand {
+    private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
+    private static final Flag<String> DETACH_KEYS = Flag.string("detach-keys");
+    private static final Flag<Boolean> SIG_PROXY = Flag.of((char) 0, "sig-proxy", FlagType.BOOL, true)
+            .defaultShownAs("true");
 
-    @Option(names = {"-d", "--detach"})
-    boolean detach;
+    private static final CommandSpec SPEC = CommandSpec.command("run", "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]")
+            .aliases("docker container run", "docker run")
+            .flags(ContainerOptions.FLAGS).flags(DETACH, DETACH_KEYS, SIG_PROXY)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.first(NameKind.IMAGE))
+            .flagsEndAtFirstArgument()
+            .build();
 
     @Override
-    public String name() {
-        return "run";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container run", "docker run");
-    }
-
-    @Override
-    public boolean flagsEndAtFirstArgument() {
-        return true;
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        String image = args.get(0);
-        List<String> command = List.copyOf(args.subList(1, args.size()));
-        boolean ask = options.interactive && !detach && ctx.stdin() == null && ctx.console().canAsk();
-        if (options.interactive && !detach && ctx.stdin() == null && !ask) {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        boolean detach = in.get(DETACH);
+        ContainerOptions options;
+        try {
+            options = ContainerOptions.of(in);
+        } catch (InvalidOptions e) {
+            throw failure(e);
+        }
+        if (detach && !in.get(ProcessFlags.ATTACH).isEmpty()) {
+            throw new DockerError(1, "conflicting options: cannot specify both --attach and --detach");
+        }
+        String image = in.arg(0);
+        List<String> command = in.argsFrom(1);
+        Optional<StdinSource> stdin = detach ? Optional.of(StdinSource.none())
+                : StdinSource.choose(options.interactive(), options.tty(), ctx.heredoc(), ctx.console());
+        if (stdin.isEmpty()) {
             throw new DockerError(125, "", "hint.interactive.needs.heredoc", "docker run");
         }
         try {
-            String id = ContainerCreator.create(ctx, options, image, command, !detach);
+            String id = ContainerCreator.create(ctx, options, image, command, detach);
             if (detach) {
-                ctx.engine().run(client -> client.startContainerCmd(id).exec());
+                ctx.request(client -> client.startContainerCmd(id).exec());
                 ctx.console().out(id + "\n");
+                PublishedPorts.showLinks(ctx, id);
                 return;
             }
-            byte[] stdin = options.interactive ? ctx.stdin() : null;
-            int status = ForegroundAttach.run(ctx, id, stdin, ask, options.tty, options.autoRemove,
-                    client -> client.startContainerCmd(id).exec());
+            int status = ForegroundAttach.run(ctx, id, new ForegroundAttach.Plan(stdin.get(), options.tty(),
+                    options.autoRemove(), client -> client.startContainerCmd(id).exec()));
             if (status != 0) {
-                throw new DockerError(status, "", "hint.exit.status", status);
+                throw DockerError.exitStatus(status);
             }
+        } catch (InvalidOptions e) {
+            throw failure(e);
         } catch (DaemonError e) {
-            throw new DockerError(statusFor(e.daemonMessage()),
-                    "docker: " + e.cliText() + "\n\nRun 'docker run --help' for more information");
+            int status = statusFor(e.daemonMessage());
+            String cliText = "docker: " + e.cliText() + "\n\nRun 'docker run --help' for more information";
+            DockerError allocated = PublishedPorts.explainAllocated(ctx, e, status, cliText);
+            throw allocated != null ? allocated : new DockerError(status, cliText);
         } catch (EngineUnreachable e) {
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         }
+    }
+
+    /** An option error as the CLI reports it from run: "docker: ...", where to read more, status 125. */
+    private static DockerError failure(InvalidOptions e) {
+        if (e.beforeParsing()) {
+            return new DockerError(1, e.getMessage());
+        }
+        return new DockerError(125, "docker: " + e.getMessage() + "\n\nRun 'docker run --help' for more information",
+                "hint.see.help", "docker run");
     }
 
     /** The CLI's run status: 127 command not found, 126 cannot be invoked, else 125. */
@@ -79,7 +102,7 @@ public final class RunCommand extends DockerCommand {
                 || daemonMessage.contains("system cannot find the file specified")) {
             return 127;
         }
-        if (daemonMessage.contains("permission denied")) {
+        if (daemonMessage.contains("permission denied") || daemonMessage.contains("is a directory")) {
             return 126;
         }
         return 125;

@@ -1,83 +1,77 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import picocli.CommandLine.Option;
 
-import java.util.List;
+import java.util.Optional;
 
 /** {@code docker start}: start stopped containers; with -a, follow one in the foreground. */
-public final class StartCommand extends DockerCommand {
-    @Option(names = {"-a", "--attach"})
-    boolean attach;
+public final class StartCommand implements DockerCommand {
+    private static final Flag<Boolean> ATTACH = Flag.bool('a', "attach");
+    private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive");
 
-    @Option(names = {"-i", "--interactive"})
-    boolean interactive;
+    private static final CommandSpec SPEC = CommandSpec.command("start", "docker start [OPTIONS] CONTAINER [CONTAINER...]")
+            .aliases("docker container start", "docker start")
+            .flags(ATTACH, INTERACTIVE)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.STOPPED_CONTAINER))
+            .build();
 
     @Override
-    public String name() {
-        return "start";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker start [OPTIONS] CONTAINER [CONTAINER...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container start", "docker start");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        boolean attach = in.get(ATTACH);
+        boolean interactive = in.get(INTERACTIVE);
         if (!attach && !interactive) {
-            forEachTarget(ctx, args, true, target -> startIgnoringRunning(ctx, target));
+            Targets.forEach(ctx, in.args(), true, target -> {
+                try {
+                    ctx.request(client -> client.startContainerCmd(EngineGateway.pathSegment(target)).exec());
+                } catch (DaemonError e) {
+                    if (e.httpStatus() != 304) { // already running: the CLI prints the name all the same
+                        throw e;
+                    }
+                }
+                return true;
+            });
             return;
         }
-        if (args.size() > 1) {
+        if (in.args().size() > 1) {
             throw new DockerError(1, "you cannot start and attach multiple containers at once");
         }
-        boolean ask = interactive && ctx.stdin() == null && ctx.console().canAsk();
-        if (interactive && ctx.stdin() == null && !ask) {
-            throw new DockerError(1, "", "hint.interactive.needs.heredoc", "docker start");
-        }
-        String target = args.get(0);
         try {
             // The container's full ID: a prefix such as `start -a 3f2` names it for every later call.
-            var container = ctx.engine().call(client -> client.inspectContainerCmd(target).exec());
+            var container = ctx.request(client -> client.inspectContainerCmd(EngineGateway.pathSegment(in.arg(0))).exec());
             String id = container.getId();
             boolean tty = Boolean.TRUE.equals(container.getConfig().getTty());
-            int status = ForegroundAttach.run(ctx, id, interactive ? ctx.stdin() : null, ask, tty, false,
-                    client -> client.startContainerCmd(id).exec());
+            Optional<StdinSource> stdin = StdinSource.choose(interactive, tty, ctx.heredoc(), ctx.console());
+            if (stdin.isEmpty()) {
+                throw new DockerError(1, "", "hint.interactive.needs.heredoc", "docker start");
+            }
+            int status = ForegroundAttach.run(ctx, id, new ForegroundAttach.Plan(stdin.get(), tty, false,
+                    client -> client.startContainerCmd(id).exec()));
             if (status != 0) {
-                throw new DockerError(status, "", "hint.exit.status", status);
+                throw DockerError.exitStatus(status);
             }
         } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
+            throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         }
-    }
-
-    private static boolean startIgnoringRunning(CommandContext ctx, String target)
-            throws DaemonError, EngineUnreachable, InterruptedException {
-        try {
-            ctx.engine().run(client -> client.startContainerCmd(target).exec());
-        } catch (DaemonError e) {
-            if (e.httpStatus() != 304) { // already running: the CLI prints the name all the same
-                throw e;
-            }
-        }
-        return true;
     }
 }

@@ -4,21 +4,29 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.CommonFlags;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.RawApi;
 import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.FieldContext;
-import io.github.dockerlessons.render.ListingFormat;
 import io.github.dockerlessons.render.GoText;
+import io.github.dockerlessons.render.ListingFormat;
+import io.github.dockerlessons.render.StatsChart;
 import io.github.dockerlessons.render.Table;
-import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,19 +35,19 @@ import java.util.Map;
  * {@code docker stats --no-stream}: one reading of CPU, memory, network, block I/O and processes per
  * running container, computed as the CLI computes them from the engine's statistics.
  */
-public final class StatsCommand extends DockerCommand {
+public final class StatsCommand implements DockerCommand {
+    private static final Flag<Boolean> NO_STREAM = Flag.bool("no-stream");
+    private static final Flag<Boolean> ALL = Flag.bool('a', "all");
+    private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
+    private static final Flag<String> FORMAT = CommonFlags.format("ID", "Name", "CPUPerc", "MemUsage", "MemPerc",
+            "NetIO", "BlockIO", "PIDs");
 
-    @Option(names = "--no-stream")
-    boolean noStream;
-
-    @Option(names = {"-a", "--all"})
-    boolean all;
-
-    @Option(names = "--no-trunc")
-    boolean noTrunc;
-
-    @Option(names = "--format", paramLabel = "string")
-    String format;
+    private static final CommandSpec SPEC = CommandSpec.command("stats", "docker stats [OPTIONS] [CONTAINER...]")
+            .aliases("docker container stats", "docker stats")
+            .flags(ALL, FORMAT, NO_STREAM, NO_TRUNC)
+            .arity(Arity.atLeast(0))
+            .arguments(Arguments.each(NameKind.RUNNING_CONTAINER))
+            .build();
 
     private static final String DEFAULT_TABLE =
             "{{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
@@ -47,41 +55,35 @@ public final class StatsCommand extends DockerCommand {
             "Name", "NAME", "CPUPerc", "CPU %", "MemUsage", "MEM USAGE / LIMIT", "MemPerc", "MEM %", "NetIO", "NET I/O",
             "BlockIO", "BLOCK I/O", "PIDs", "PIDS");
 
-    @Override
-    public String name() {
-        return "stats";
+    /** docker/cli's statsOptions, one per run. */
+    private record Options(boolean noStream, boolean all, boolean noTrunc, String format, List<String> containers) {
+        static Options of(Invocation in) {
+            return new Options(in.get(NO_STREAM), in.get(ALL), in.get(NO_TRUNC), in.get(FORMAT), in.args());
+        }
     }
 
     @Override
-    public String usage() {
-        return "docker stats [OPTIONS] [CONTAINER...]";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public Arity arity() {
-        return Arity.atLeast(0);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container stats", "docker stats");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        List<String> targets = new ArrayList<>(args);
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Options o = Options.of(in);
+        List<String> targets = new ArrayList<>(o.containers());
         if (targets.isEmpty()) {
-            List<Container> running = engine(ctx, client -> client.listContainersCmd().withShowAll(all).exec());
+            List<Container> running = ctx.call(client -> client.listContainersCmd().withShowAll(o.all()).exec());
             running.forEach(c -> targets.add(c.getId()));
         }
-        if (noStream) {
-            Templates.answer(ctx, reading(ctx, targets));
+        if (o.noStream()) {
+            Templates.answer(ctx, reading(ctx, targets, o, null));
             return;
         }
-        // Live: one table, replaced in place about once a second, until the stop button.
+        // Live: one table and a chart of the recent samples, replaced in place, until the stop button.
         String display = null;
+        Map<String, StatsChart.Series> history = new LinkedHashMap<>();
         while (!ctx.cancellation().isCancelled()) {
-            Bundle table = reading(ctx, targets);
+            Bundle table = withChart(ctx, reading(ctx, targets, o, history), history);
             if (display == null) {
                 display = ctx.console().showUpdatable(table);
             } else {
@@ -91,12 +93,37 @@ public final class StatsCommand extends DockerCommand {
         }
     }
 
-    private Bundle reading(CommandContext ctx, List<String> targets) throws DockerError {
+    /** How many samples the live chart keeps per container. */
+    private static final int SAMPLES = 60;
+
+    private static Bundle withChart(CommandContext ctx, Bundle table, Map<String, StatsChart.Series> history) {
+        Object html = table.data().get("text/html");
+        if (html == null || history.isEmpty()) {
+            return table;
+        }
+        String chart = StatsChart.svg(history, ctx.messages().get("stats.chart.cpu"), ctx.messages().get("stats.chart.memory"));
+        return Bundle.text(table.plainText()).with("text/html", html + "<div class=\"docker-stats-chart\">" + chart + "</div>");
+    }
+
+    /** One reading of every target; with {@code history}, its figures are also kept for the chart. */
+    private static Bundle reading(CommandContext ctx, List<String> targets, Options o,
+                                  Map<String, StatsChart.Series> history) throws DockerError, InterruptedException {
         List<FieldContext> rows = new ArrayList<>();
         for (String target : targets) {
             JsonObject stats = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
-                    "/containers/" + RawApi.encode(target) + "/stats?stream=false").getAsJsonObject();
-            List<String> cells = row(stats, target, !noTrunc).cells();
+                    "/containers/" + EngineGateway.encode(target) + "/stats?stream=false").getAsJsonObject();
+            Table.Row row = row(stats, target, !o.noTrunc());
+            List<String> cells = row.cells();
+            if (history != null) {
+                StatsChart.Series series = history.computeIfAbsent(cells.get(1),
+                        n -> new StatsChart.Series(new ArrayList<>(), new ArrayList<>()));
+                series.cpuPercent().add(cpuPercent(stats));
+                series.memoryBytes().add(memoryUsage(stats));
+                if (series.cpuPercent().size() > SAMPLES) {
+                    series.cpuPercent().remove(0);
+                    series.memoryBytes().remove(0);
+                }
+            }
             FieldContext context = new FieldContext(HEADERS, Map.of());
             String[] names = {"ID", "Name", "CPUPerc", "MemUsage", "MemPerc", "NetIO", "BlockIO", "PIDs"};
             for (int i = 0; i < names.length; i++) {
@@ -107,12 +134,11 @@ public final class StatsCommand extends DockerCommand {
             rows.add(context);
         }
         return Templates.render(() -> ListingFormat.render(
-                format == null || format.isEmpty() ? "table" : format, rows, DEFAULT_TABLE, -1, null));
+                o.format() == null || o.format().isEmpty() ? "table" : o.format(), rows, DEFAULT_TABLE, -1, null));
     }
 
-    static Table.Row row(JsonObject s, String target, boolean truncate) {
-        String id = s.has("id") ? s.get("id").getAsString() : target;
-        String name = s.has("name") ? s.get("name").getAsString().replaceFirst("^/", "") : target;
+    /** CPU use as the CLI computes it: the container's share of the system's time since the last sample. */
+    static double cpuPercent(JsonObject s) {
         double cpu = 0;
         JsonObject cpuStats = s.getAsJsonObject("cpu_stats");
         JsonObject preCpu = s.getAsJsonObject("precpu_stats");
@@ -125,6 +151,11 @@ public final class StatsCommand extends DockerCommand {
                 cpu = cpuDelta / systemDelta * cpus * 100;
             }
         }
+        return cpu;
+    }
+
+    /** Memory use as the CLI shows it: without the page cache. */
+    static double memoryUsage(JsonObject s) {
         JsonObject memory = s.getAsJsonObject("memory_stats");
         double usage = number(memory, "usage");
         JsonObject memoryDetail = memory == null ? null : memory.getAsJsonObject("stats");
@@ -136,7 +167,15 @@ public final class StatsCommand extends DockerCommand {
                 usage -= cache;
             }
         }
-        double limit = number(memory, "limit");
+        return usage;
+    }
+
+    static Table.Row row(JsonObject s, String target, boolean truncate) {
+        String id = s.has("id") ? s.get("id").getAsString() : target;
+        String name = s.has("name") ? s.get("name").getAsString().replaceFirst("^/", "") : target;
+        double cpu = cpuPercent(s);
+        double usage = memoryUsage(s);
+        double limit = number(s.getAsJsonObject("memory_stats"), "limit");
         double rx = 0;
         double tx = 0;
         JsonObject networks = s.getAsJsonObject("networks");

@@ -1,45 +1,44 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
-import picocli.CommandLine.Option;
+import io.github.dockerlessons.engine.EngineGateway;
 
-import java.util.List;
+/**
+ * {@code docker stop}: SIGTERM, then SIGKILL after the timeout. The engine may take the whole
+ * timeout; the stop button lets go at once and the cell says the engine is still stopping it.
+ */
+public final class StopCommand implements DockerCommand {
+    private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
 
-/** {@code docker stop}: SIGTERM, then SIGKILL after the timeout. */
-public final class StopCommand extends DockerCommand {
-    @Option(names = {"-t", "--timeout"}, paramLabel = "int")
-    Integer timeout;
+    private static final CommandSpec SPEC = CommandSpec.command("stop", "docker stop [OPTIONS] CONTAINER [CONTAINER...]")
+            .aliases("docker container stop", "docker stop")
+            .flags(TIMEOUT)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.RUNNING_CONTAINER))
+            .build();
 
     @Override
-    public String name() {
-        return "stop";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker stop [OPTIONS] CONTAINER [CONTAINER...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container stop", "docker stop");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        forEachTarget(ctx, args, true, target -> {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Integer timeout = in.get(TIMEOUT);
+        Targets.forEach(ctx, in.args(), true, target -> {
             try {
-                ctx.engine().run(client -> {
-                    var cmd = client.stopContainerCmd(target);
+                ctx.requestLong(ctx.messages().get("interrupt.engine.stopping", target), client -> {
+                    var cmd = client.stopContainerCmd(EngineGateway.pathSegment(target));
                     if (timeout != null) {
                         cmd.withTimeout(timeout);
                     }

@@ -1,58 +1,70 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.TabWriter;
+import io.github.dockerlessons.render.Table;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code docker top}: the container's processes, as the engine's ps reports them. */
-public final class TopCommand extends DockerCommand {
+public final class TopCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("top", "docker top CONTAINER [ps OPTIONS]")
+            .aliases("docker container top", "docker top")
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.first(NameKind.RUNNING_CONTAINER))
+            .flagsEndAtFirstArgument()
+            .build();
+
     @Override
-    public String name() {
-        return "top";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker top CONTAINER [ps OPTIONS]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container top", "docker top");
-    }
-
-    @Override
-    public boolean flagsEndAtFirstArgument() {
-        return true;
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        var top = engine(ctx, client -> {
-            var cmd = client.topContainerCmd(args.get(0));
-            if (args.size() > 1) {
-                cmd.withPsArgs(String.join(" ", args.subList(1, args.size())));
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        List<String> psArgs = in.argsFrom(1);
+        var top = ctx.call(client -> {
+            var cmd = client.topContainerCmd(EngineGateway.pathSegment(in.arg(0)));
+            if (!psArgs.isEmpty()) {
+                cmd.withPsArgs(String.join(" ", psArgs));
             }
             return cmd.exec();
         });
         List<List<String>> lines = new ArrayList<>();
-        List<String> titles = List.of(top.getTitles());
-        lines.add(withEmptyLast(titles));
+        lines.add(withEmptyLast(List.of(top.getTitles())));
         for (String[] process : top.getProcesses()) {
             lines.add(withEmptyLast(List.of(process)));
         }
         // docker top's own writer: minimum width 20, padding 3; every cell ends with a tab.
-        ctx.console().out(new TabWriter(20, 3).format(lines).replaceAll("(?m) +$", ""));
+        String text = new TabWriter(20, 3).format(lines).replaceAll("(?m) +$", "");
+        ctx.console().result(Bundle.text(text).with("text/html", html(top.getTitles(), top.getProcesses())));
+    }
+
+    /** The same processes as a notebook table; the command line (CMD, COMMAND, ARGS) set as code. */
+    private static String html(String[] titles, String[][] processes) {
+        List<Table.Column> columns = new ArrayList<>();
+        for (String title : titles) {
+            columns.add(new Table.Column(title, title.equals("CMD") || title.equals("COMMAND") || title.equals("ARGS")));
+        }
+        Table table = new Table(columns, -1);
+        for (String[] process : processes) {
+            List<String> cells = new ArrayList<>(List.of(process));
+            while (cells.size() < titles.length) {
+                cells.add("");
+            }
+            table.add(new Table.Row(cells.subList(0, titles.length), null));
+        }
+        return table.toHtml();
     }
 
     private static List<String> withEmptyLast(List<String> cells) {

@@ -1,41 +1,36 @@
 package io.github.dockerlessons.command.container;
 
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-
-import java.util.List;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
 
 /** {@code docker wait}: block until the containers stop, then print their exit codes. */
-public final class WaitCommand extends DockerCommand {
+public final class WaitCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("wait", "docker wait CONTAINER [CONTAINER...]")
+            .aliases("docker container wait", "docker wait")
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
+            .build();
+
     @Override
-    public String name() {
-        return "wait";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker wait CONTAINER [CONTAINER...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker container wait", "docker wait");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        forEachTarget(ctx, args, false, target -> {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Targets.forEach(ctx, in.args(), false, target -> {
             WaitContainerResultCallback waiting = new WaitContainerResultCallback();
             try {
-                int code = ctx.engine().call(client -> client.waitContainerCmd(target)
+                int code = ctx.requestLong(null, client -> client.waitContainerCmd(EngineGateway.pathSegment(target))
                         .exec(ctx.cancellation().register(waiting)).awaitStatusCode());
                 ctx.console().out(code + "\n");
             } finally {

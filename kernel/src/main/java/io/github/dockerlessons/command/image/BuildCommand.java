@@ -4,12 +4,18 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Units;
+import io.github.dockerlessons.command.container.options.ProcessFlags;
+import io.github.dockerlessons.command.files.LocalFileError;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.render.GoText;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,44 +29,54 @@ import java.util.stream.Stream;
  * {@code docker build}: the context folder (next to the notebook) is sent to the engine, which
  * builds with its classic builder; its output is streamed as it comes ("Step 1/3 : FROM busybox").
  */
-public final class BuildCommand extends DockerCommand {
-    @Option(names = {"-t", "--tag"}, paramLabel = "list")
-    List<String> tags = new ArrayList<>();
+public final class BuildCommand implements DockerCommand {
+    private static final Flag<List<String>> TAG = Flag.list('t', "tag");
+    private static final Flag<String> FILE = Flag.string('f', "file");
+    private static final Flag<List<String>> BUILD_ARG = Flag.list("build-arg");
+    private static final Flag<Boolean> NO_CACHE = Flag.bool("no-cache");
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+    private static final Flag<String> TARGET = Flag.string("target");
+    private static final Flag<Boolean> PULL = Flag.bool("pull");
+    private static final Flag<List<String>> LABEL = Flag.of((char) 0, "label",
+            FlagType.listOf("list", ProcessFlags::validateLabel), List.of());
+    private static final Flag<String> NETWORK = Flag.of((char) 0, "network", FlagType.STRING, "default")
+            .defaultShownAs("\"default\"");
+    private static final Flag<List<String>> ADD_HOST = Flag.list("add-host");
+    private static final Flag<List<String>> CACHE_FROM = Flag.list("cache-from").shownAs("strings");
+    private static final Flag<Boolean> RM = Flag.of((char) 0, "rm", FlagType.BOOL, true).defaultShownAs("true");
+    private static final Flag<Boolean> FORCE_RM = Flag.bool("force-rm");
+    private static final Flag<String> IIDFILE = Flag.string("iidfile");
+    private static final Flag<String> PLATFORM = Flag.string("platform");
+    private static final Flag<Long> MEMORY = Flag.of('m', "memory", Units.BYTES, 0L);
+    private static final Flag<Long> MEMORY_SWAP = Flag.of((char) 0, "memory-swap", Units.BYTES, 0L);
+    private static final Flag<Long> CPU_SHARES = Flag.of('c', "cpu-shares", FlagType.INT64, 0L);
+    private static final Flag<String> CPUSET_CPUS = Flag.string("cpuset-cpus");
+    private static final Flag<Long> SHM_SIZE = Flag.of((char) 0, "shm-size", Units.BYTES, 0L);
+    /** Images are never verified (no notary): taken, as the CLI's default. */
+    private static final Flag<Boolean> DISABLE_CONTENT_TRUST = Flag.of((char) 0, "disable-content-trust",
+            FlagType.BOOL, true).defaultShownAs("true");
 
-    @Option(names = {"-f", "--file"}, paramLabel = "string")
-    String file;
-
-    @Option(names = "--build-arg", paramLabel = "list")
-    List<String> buildArgs = new ArrayList<>();
-
-    @Option(names = "--no-cache")
-    boolean noCache;
-
-    @Option(names = {"-q", "--quiet"})
-    boolean quiet;
+    private static final CommandSpec SPEC = CommandSpec.command("build", "docker build [OPTIONS] PATH | URL | -")
+            .aliases("docker image build", "docker build", "docker builder build")
+            .flags(ADD_HOST, BUILD_ARG, CACHE_FROM, CPU_SHARES, CPUSET_CPUS, DISABLE_CONTENT_TRUST, FILE, FORCE_RM,
+                    IIDFILE, LABEL, MEMORY, MEMORY_SWAP, NETWORK, NO_CACHE, PLATFORM, PULL, QUIET, RM, SHM_SIZE, TAG,
+                    TARGET)
+            .arity(Arity.exactly(1))
+            .build();
 
     @Override
-    public String name() {
-        return "build";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker build [OPTIONS] PATH | URL | -";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.exactly(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker image build", "docker build", "docker builder build");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        List<String> tags = in.get(TAG);
+        String file = in.get(FILE);
+        List<String> buildArgs = in.get(BUILD_ARG);
+        boolean noCache = in.get(NO_CACHE);
+        boolean quiet = in.get(QUIET);
+        List<String> args = in.args();
         Path context = Path.of(args.get(0)).toAbsolutePath().normalize();
         if (!Files.isDirectory(context)) {
             throw new DockerError(1, "ERROR: unable to prepare context: path \"" + args.get(0) + "\" not found",
@@ -90,9 +106,41 @@ public final class BuildCommand extends DockerCommand {
             }
         };
         try {
-            ctx.engine().run(client -> {
+            ctx.requestLong(ctx.messages().get("interrupt.engine.building"), client -> {
                 var cmd = client.buildImageCmd(context.toFile()).withDockerfile(dockerfile.toFile())
-                        .withTags(new LinkedHashSet<>(tags)).withNoCache(noCache).withPull(false);
+                        .withTags(new LinkedHashSet<>(tags)).withNoCache(noCache).withPull(in.get(PULL))
+                        .withRemove(in.get(RM)).withForcerm(in.get(FORCE_RM))
+                        .withNetworkMode(in.get(NETWORK));
+                if (in.get(TARGET) != null) {
+                    cmd.withTarget(in.get(TARGET));
+                }
+                if (!in.get(LABEL).isEmpty()) {
+                    cmd.withLabels(Units.labels(in.get(LABEL)));
+                }
+                if (!in.get(ADD_HOST).isEmpty()) {
+                    cmd.withExtraHosts(new LinkedHashSet<>(in.get(ADD_HOST)));
+                }
+                if (!in.get(CACHE_FROM).isEmpty()) {
+                    cmd.withCacheFrom(new LinkedHashSet<>(in.get(CACHE_FROM)));
+                }
+                if (in.get(PLATFORM) != null) {
+                    cmd.withPlatform(in.get(PLATFORM));
+                }
+                if (in.get(MEMORY) != 0) {
+                    cmd.withMemory(in.get(MEMORY));
+                }
+                if (in.get(MEMORY_SWAP) != 0) {
+                    cmd.withMemswap(in.get(MEMORY_SWAP));
+                }
+                if (in.get(CPU_SHARES) != 0) {
+                    cmd.withCpushares(Long.toString(in.get(CPU_SHARES)));
+                }
+                if (in.get(CPUSET_CPUS) != null) {
+                    cmd.withCpusetcpus(in.get(CPUSET_CPUS));
+                }
+                if (in.get(SHM_SIZE) != 0) {
+                    cmd.withShmsize(in.get(SHM_SIZE));
+                }
                 for (String arg : buildArgs) {
                     int eq = arg.indexOf('=');
                     String key = eq < 0 ? arg : arg.substring(0, eq);
@@ -103,17 +151,30 @@ public final class BuildCommand extends DockerCommand {
                 return null;
             });
         } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
+            throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         } finally {
             ctx.cancellation().unregister(progress);
         }
         if (failure[0] != null) {
             throw new DockerError(1, failure[0], "hint.build.failed");
         }
+        if (imageId[0] != null) {
+            ctx.record().imageMade(imageId[0]);
+        }
         if (quiet && imageId[0] != null) {
             ctx.console().out(imageId[0] + "\n");
+        }
+        String iidfile = in.get(IIDFILE);
+        if (iidfile != null && imageId[0] != null) {
+            String fullId = ctx.call(client -> client.inspectImageCmd(imageId[0]).exec().getId());
+            try {
+                Files.writeString(Path.of(iidfile), fullId);
+            } catch (IOException e) {
+                throw new DockerError(1, "failed to write image ID to file: "
+                        + LocalFileError.of("open", iidfile, e).getMessage());
+            }
         }
     }
 

@@ -3,57 +3,53 @@ package io.github.dockerlessons.command.image;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.RawApi;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.GoText;
 import io.github.dockerlessons.render.Table;
-import picocli.CommandLine.Option;
 
 import java.util.List;
 
-/** {@code docker history}: the layers of an image, newest first, as the CLI's table. */
-public final class HistoryCommand extends DockerCommand {
+/** {@code docker history}: the layers of an image, newest first. */
+public final class HistoryCommand implements DockerCommand {
     private static final List<Table.Column> COLUMNS = List.of(new Table.Column("IMAGE", true),
             new Table.Column("CREATED", false), new Table.Column("CREATED BY", true), new Table.Column("SIZE", false),
             new Table.Column("COMMENT", false));
 
-    @Option(names = "--no-trunc")
-    boolean noTrunc;
+    private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+    private static final Flag<Boolean> HUMAN = Flag.of('H', "human", FlagType.BOOL, true);
 
-    @Option(names = {"-q", "--quiet"})
-    boolean quiet;
-
-    @Option(names = {"-H", "--human"}, arity = "1", paramLabel = "")
-    boolean human = true;
+    private static final CommandSpec SPEC = CommandSpec.command("history", "docker history [OPTIONS] IMAGE")
+            .aliases("docker image history", "docker history")
+            .flags(HUMAN, NO_TRUNC, QUIET)
+            .arity(Arity.exactly(1))
+            .arguments(Arguments.each(NameKind.IMAGE))
+            .build();
 
     @Override
-    public String name() {
-        return "history";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker history [OPTIONS] IMAGE";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.exactly(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker image history", "docker history");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        boolean noTrunc = in.get(NO_TRUNC);
+        boolean quiet = in.get(QUIET);
+        boolean human = in.get(HUMAN);
         JsonElement layers = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
-                "/images/" + RawApi.encode(args.get(0)) + "/history");
+                "/images/" + EngineGateway.encode(in.arg(0)) + "/history");
         Table table = new Table(COLUMNS, -1);
         StringBuilder ids = new StringBuilder();
         for (JsonElement element : layers.getAsJsonArray()) {

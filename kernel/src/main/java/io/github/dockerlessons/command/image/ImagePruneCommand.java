@@ -5,47 +5,43 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Prompts;
-import io.github.dockerlessons.command.RawApi;
-import picocli.CommandLine.Option;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.EngineGateway;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code docker image prune}: remove dangling images (all unused with -a), after a yes. */
-public final class ImagePruneCommand extends DockerCommand {
-    @Option(names = {"-f", "--force"})
-    boolean force;
+/** {@code docker image prune}: remove dangling (or with -a, unused) images, after the CLI's y/N question. */
+public final class ImagePruneCommand implements DockerCommand {
+    private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
+    private static final Flag<Boolean> ALL = Flag.bool('a', "all");
 
-    @Option(names = {"-a", "--all"})
-    boolean all;
+    private static final CommandSpec SPEC = CommandSpec.command("image prune", "docker image prune [OPTIONS]")
+            .flags(ALL, FORCE)
+            .arity(Arity.none())
+            .build();
 
     @Override
-    public String name() {
-        return "image.prune";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker image prune [OPTIONS]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.none();
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        boolean all = in.get(ALL);
         String warning = all ? "WARNING! This will remove all images without at least one container associated to them."
                 : "WARNING! This will remove all dangling images.";
-        if (!force && !Prompts.confirm(ctx, warning)) {
+        if (!in.get(FORCE) && !Prompts.confirm(ctx, warning)) {
             return;
         }
-        JsonObject answer = RawApi.json(ctx, DockerHttpClient.Request.Method.POST,
-                "/images/prune?filters=" + RawApi.encode("{\"dangling\":[\"" + !all + "\"]}")).getAsJsonObject();
+        String path = "/images/prune?filters=" + EngineGateway.encode("{\"dangling\":[\"" + !all + "\"]}");
+        JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.pruning"), client ->
+                ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, path)).getAsJsonObject();
         List<String> deleted = new ArrayList<>();
         JsonElement items = answer.get("ImagesDeleted");
         if (items != null && items.isJsonArray()) {

@@ -1,65 +1,60 @@
 package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.api.model.Image;
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.render.ContainerTable;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.CommonFlags;
 import io.github.dockerlessons.command.Filters;
 import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.ImageFields;
 import io.github.dockerlessons.render.ImageTable;
-import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** {@code docker images}: the classic image table, or IDs with -q. */
-public final class ImagesCommand extends DockerCommand {
-    @Option(names = {"-a", "--all"})
-    boolean all;
+/** {@code docker images}: the image table (text as the CLI's, HTML for the notebook) or IDs with -q. */
+public final class ImagesCommand implements DockerCommand {
+    private static final Flag<Boolean> ALL = Flag.bool('a', "all");
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+    private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
+    private static final Flag<Boolean> DIGESTS = Flag.bool("digests");
+    private static final Flag<List<String>> FILTER = CommonFlags.filter("before", "dangling", "label", "reference",
+            "since", "until");
+    private static final Flag<String> FORMAT = CommonFlags.format("Repository", "Tag", "ID", "CreatedSince", "Size",
+            "Digest", "CreatedAt");
 
-    @Option(names = {"-q", "--quiet"})
-    boolean quiet;
-
-    @Option(names = "--no-trunc")
-    boolean noTrunc;
-
-    @Option(names = "--digests")
-    boolean digests;
-
-    @Option(names = {"-f", "--filter"}, paramLabel = "filter")
-    List<String> filters = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "string")
-    String format;
+    private static final CommandSpec SPEC = CommandSpec.command("images", "docker images [OPTIONS] [REPOSITORY[:TAG]]")
+            .aliases("docker image ls", "docker image list", "docker images")
+            .flags(ALL, DIGESTS, FILTER, FORMAT, NO_TRUNC, QUIET)
+            .arity(Arity.atMost(1))
+            .arguments(Arguments.each(NameKind.IMAGE))
+            .build();
 
     @Override
-    public String name() {
-        return "images";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker images [OPTIONS] [REPOSITORY[:TAG]]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atMost(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker image ls", "docker image list", "docker images");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        Map<String, List<String>> filter = Filters.parse(filters, this);
-        List<Image> listed = engine(ctx, client -> {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        boolean all = in.get(ALL);
+        boolean quiet = in.get(QUIET);
+        boolean noTrunc = in.get(NO_TRUNC);
+        boolean digests = in.get(DIGESTS);
+        String format = in.get(FORMAT);
+        List<String> args = in.args();
+        Map<String, List<String>> filter = Filters.parse(in.get(FILTER), in);
+        List<Image> listed = ctx.call(client -> {
             var cmd = client.listImagesCmd().withShowAll(all);
             if (!args.isEmpty()) {
                 cmd.withReferenceFilter(args.get(0));
@@ -70,10 +65,14 @@ public final class ImagesCommand extends DockerCommand {
         // The engine lists newest first and leaves images of the same second in any order, different
         // from call to call; ties go by name so that two runs of a lesson print the same table.
         List<Image> images = new ArrayList<>(listed);
-        images.sort(java.util.Comparator.comparing((Image i) -> i.getCreated() == null ? 0L : i.getCreated())
+        if (ctx.scoped()) {
+            // %scope lesson: the images this notebook made (remembered by ID, or labelled).
+            images.removeIf(image -> !ctx.record().owns(image.getId(), image.getLabels()));
+        }
+        images.sort(Comparator.comparing((Image i) -> i.getCreated() == null ? 0L : i.getCreated())
                 .reversed().thenComparing(i -> i.getRepoTags() == null || i.getRepoTags().length == 0 ? ""
                         : i.getRepoTags()[0]));
-        if (quiet) {
+        if (quiet && (format == null || format.isEmpty() || format.equals("table"))) {
             // One ID per row of the table, as the CLI prints them: an image with two tags twice.
             StringBuilder out = new StringBuilder();
             for (Image image : images) {

@@ -1,48 +1,41 @@
 package io.github.dockerlessons.command.image;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
-import java.util.List;
+/** {@code docker pull}: download an image, its progress shown in one display updated in place. */
+public final class PullCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("pull", "docker pull [OPTIONS] NAME[:TAG|@DIGEST]")
+            .aliases("docker image pull", "docker pull")
+            .arity(Arity.exactly(1))
+            .arguments(Arguments.each(NameKind.IMAGE))
+            .build();
 
-/** {@code docker pull}: fetch an image, showing each layer's progress, then its canonical name. */
-public final class PullCommand extends DockerCommand {
     @Override
-    public String name() {
-        return "pull";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker pull [OPTIONS] NAME[:TAG|@DIGEST]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.exactly(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker image pull", "docker pull");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        ImageReference ref = ImageReference.parse(args.get(0));
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ImageReference ref = ImageReference.parse(in.arg(0));
         if (!ref.hasTagOrDigest()) {
             ctx.console().out("Using default tag: latest\n");
         }
         try {
             Puller.pull(ctx, ref);
         } catch (DaemonError e) {
-            throw new DockerError(1, e.cliText());
+            throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         }
         ctx.console().out(ref.canonical() + "\n");
     }

@@ -1,11 +1,32 @@
 package io.github.dockerlessons.command.image;
 
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.render.Bundle;
 
 /** Pulls an image through docker-java with a progress display; shared by pull, run and create. */
 public final class Puller {
+    /** Where a quiet pull's progress goes: nowhere. */
+    private static final Console SILENT = new Console() {
+        @Override
+        public void out(String text) {
+        }
+
+        @Override
+        public void err(String text) {
+        }
+
+        @Override
+        public void show(Bundle bundle) {
+        }
+
+        @Override
+        public void result(Bundle bundle) {
+        }
+    };
+
     private Puller() {
     }
 
@@ -15,11 +36,23 @@ public final class Puller {
      */
     public static void pull(CommandContext ctx, ImageReference ref) throws DaemonError, EngineUnreachable,
             InterruptedException {
-        PullProgress progress = new PullProgress(ctx.console());
+        pull(ctx, ref, null, false);
+    }
+
+    /**
+     * Pulls {@code ref} for {@code platform} (null: the engine's own), showing no progress when
+     * {@code quiet} ({@code run -q}).
+     */
+    public static void pull(CommandContext ctx, ImageReference ref, String platform, boolean quiet)
+            throws DaemonError, EngineUnreachable, InterruptedException {
+        PullProgress progress = new PullProgress(quiet ? SILENT : ctx.console());
         try {
-            ctx.engine().run(client -> {
+            ctx.requestLong(ctx.messages().get("interrupt.engine.pulling", ref.familiar()), client -> {
                 var cmd = ref.digest() != null ? client.pullImageCmd(ref.repository() + "@" + ref.digest())
                         : client.pullImageCmd(ref.repository()).withTag(ref.tagOrLatest());
+                if (platform != null && !platform.isEmpty()) {
+                    cmd.withPlatform(platform);
+                }
                 cmd.exec(ctx.cancellation().register(progress));
                 progress.awaitCompletion();
                 return null;

@@ -1,55 +1,48 @@
 package io.github.dockerlessons.command.image;
 
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import picocli.CommandLine.Option;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
 
 /**
- * {@code docker rmi}: remove images, printing the engine's "Untagged:" and "Deleted:" lines. Through
- * the raw API, because docker-java's removeImageCmd discards that answer.
+ * {@code docker rmi}: remove images, printing the engine's list of what it untagged and deleted
+ * (docker-java's typed call drops it, so this is the raw API call).
  */
-public final class RmiCommand extends DockerCommand {
-    @Option(names = {"-f", "--force"})
-    boolean force;
+public final class RmiCommand implements DockerCommand {
+    private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
+    private static final Flag<Boolean> NO_PRUNE = Flag.bool("no-prune");
 
-    @Option(names = "--no-prune")
-    boolean noPrune;
+    private static final CommandSpec SPEC = CommandSpec.command("rmi", "docker rmi [OPTIONS] IMAGE [IMAGE...]")
+            .aliases("docker image rm", "docker image remove", "docker rmi")
+            .flags(FORCE, NO_PRUNE)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.IMAGE))
+            .build();
 
     @Override
-    public String name() {
-        return "rmi";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker rmi [OPTIONS] IMAGE [IMAGE...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker image rm", "docker image remove", "docker rmi");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        forEachTarget(ctx, args, false, target -> {
-            String path = "/images/" + URLEncoder.encode(target, StandardCharsets.UTF_8)
-                    + "?force=" + force + "&noprune=" + noPrune;
-            JsonElement answer = ctx.engine().requestJson(DockerHttpClient.Request.Method.DELETE, path);
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        boolean force = in.get(FORCE);
+        boolean noPrune = in.get(NO_PRUNE);
+        Targets.forEach(ctx, in.args(), false, target -> {
+            String path = "/images/" + EngineGateway.encode(target) + "?force=" + force + "&noprune=" + noPrune;
+            JsonElement answer = ctx.request(client ->
+                    ctx.engine().requestJson(DockerHttpClient.Request.Method.DELETE, path));
             StringBuilder out = new StringBuilder();
             if (answer.isJsonArray()) {
                 for (JsonElement item : answer.getAsJsonArray()) {

@@ -1,39 +1,33 @@
 package io.github.dockerlessons.command.image;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-
-import java.util.List;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
 
 /** {@code docker tag}: another name for an image. */
-public final class TagCommand extends DockerCommand {
+public final class TagCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("tag", "docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]")
+            .aliases("docker image tag", "docker tag")
+            .arity(Arity.exactly(2))
+            .arguments(Arguments.first(NameKind.IMAGE, NameKind.IMAGE))
+            .build();
+
     @Override
-    public String name() {
-        return "tag";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.exactly(2);
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker image tag", "docker tag");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        ImageReference target = ImageReference.parse(args.get(1));
-        engine(ctx, client -> {
-            client.tagImageCmd(args.get(0), target.repository(), target.tagOrLatest()).exec();
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ImageReference target = ImageReference.parse(in.arg(1));
+        ctx.call(client -> {
+            client.tagImageCmd(EngineGateway.pathSegment(in.arg(0)), target.repository(), target.tagOrLatest()).exec();
             return null;
         });
     }

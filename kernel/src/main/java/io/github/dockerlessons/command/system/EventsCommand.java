@@ -1,14 +1,18 @@
 package io.github.dockerlessons.command.system;
 
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.EventsCmd;
 import com.github.dockerjava.api.model.Event;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.CommonFlags;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Filters;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Since;
-import picocli.CommandLine.Option;
+import io.github.dockerlessons.command.flags.Flag;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,42 +26,31 @@ import java.util.TreeMap;
  * {@code docker events}: the engine's events as they happen, one line each as the CLI prints them,
  * until {@code --until} or the stop button.
  */
-public final class EventsCommand extends DockerCommand {
+public final class EventsCommand implements DockerCommand {
     /** Go's RFC3339NanoFixed in the local zone. */
     private static final DateTimeFormatter NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
 
-    @Option(names = "--since", paramLabel = "string")
-    String since;
+    private static final Flag<String> SINCE = Flag.string("since");
+    private static final Flag<String> UNTIL = Flag.string("until");
+    private static final Flag<List<String>> FILTER = CommonFlags.filter("container", "event", "image", "label",
+            "network", "type", "volume");
 
-    @Option(names = "--until", paramLabel = "string")
-    String until;
-
-    @Option(names = {"-f", "--filter"}, paramLabel = "filter")
-    List<String> filters = new ArrayList<>();
+    private static final CommandSpec SPEC = CommandSpec.command("events", "docker events [OPTIONS]")
+            .aliases("docker system events", "docker events")
+            .flags(FILTER, SINCE, UNTIL)
+            .arity(Arity.none())
+            .build();
 
     @Override
-    public String name() {
-        return "events";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker events [OPTIONS]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.none();
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("docker system events", "docker events");
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        Map<String, List<String>> filter = Filters.parse(filters, this);
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String since = in.get(SINCE);
+        String until = in.get(UNTIL);
+        Map<String, List<String>> filter = Filters.parse(in.get(FILTER), in);
         String from = time(since, ctx);
         String to = time(until, ctx);
         ResultCallback.Adapter<Event> printer = new ResultCallback.Adapter<>() {
@@ -67,7 +60,7 @@ public final class EventsCommand extends DockerCommand {
             }
         };
         try {
-            engine(ctx, client -> {
+            ctx.callLong(null, client -> {
                 var cmd = client.eventsCmd();
                 if (from != null) {
                     cmd.withSince(from);
@@ -83,7 +76,7 @@ public final class EventsCommand extends DockerCommand {
         }
     }
 
-    private static void addFilter(com.github.dockerjava.api.command.EventsCmd cmd, String key, String value) {
+    private static void addFilter(EventsCmd cmd, String key, String value) {
         switch (key) {
             case "container" -> cmd.withContainerFilter(value);
             case "image" -> cmd.withImageFilter(value);

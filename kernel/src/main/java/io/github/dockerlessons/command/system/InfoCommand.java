@@ -5,40 +5,38 @@ import com.google.gson.JsonObject;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.RawApi;
+import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.render.SystemTemplates;
 import io.github.dockerlessons.render.GoText;
 
 
 /** {@code docker info}: the engine's summary, in the CLI's Server section layout. */
-public final class InfoCommand extends DockerCommand {
-    @picocli.CommandLine.Option(names = {"-f", "--format"}, paramLabel = "string")
-    String format;
+public final class InfoCommand implements DockerCommand {
+    private static final Flag<String> FORMAT = Flag.string('f', "format");
+
+    private static final CommandSpec SPEC = CommandSpec.command("info", "docker info [OPTIONS]")
+            .aliases("docker system info", "docker info")
+            .flags(FORMAT)
+            .arity(Arity.none())
+            .build();
 
     @Override
-    public String name() {
-        return "info";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker info [OPTIONS]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.none();
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String format = in.get(FORMAT);
         JsonObject info = RawApi.json(ctx, DockerHttpClient.Request.Method.GET, "/info").getAsJsonObject();
         if (format != null && !format.isEmpty()) {
-            String text = io.github.dockerlessons.command.Templates.text(() ->
-                    io.github.dockerlessons.render.template.GoTemplate.parse(format)
-                            .execute(io.github.dockerlessons.render.template.GoTemplate.fromJson(info)));
-            ctx.console().out(text + "\n");
+            Templates.print(ctx, () -> SystemTemplates.info(format, info));
             return;
         }
         StringBuilder out = new StringBuilder();

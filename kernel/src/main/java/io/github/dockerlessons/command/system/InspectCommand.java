@@ -1,16 +1,20 @@
 package io.github.dockerlessons.command.system;
 
+import io.github.dockerlessons.command.Arguments;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Inspection;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.flags.ValueCompletion;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import picocli.CommandLine.Option;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,49 +22,44 @@ import java.util.List;
  * {@code docker inspect}: the engine's JSON for containers or images, as the CLI prints it (an
  * indented array), and as JSON data that JupyterLab shows as a tree.
  */
-public final class InspectCommand extends DockerCommand {
-    @Option(names = {"-f", "--format"}, paramLabel = "string")
-    String format;
+public final class InspectCommand implements DockerCommand {
+    private static final Flag<String> FORMAT = Flag.string('f', "format");
+    private static final Flag<String> TYPE = Flag.string("type")
+            .completes(ValueCompletion.words("container", "image", "network", "volume"));
+    private static final Flag<Boolean> SIZE = Flag.bool('s', "size");
 
-    @Option(names = "--type", paramLabel = "string")
-    String type;
-
-    @Option(names = {"-s", "--size"})
-    boolean size;
+    private static final CommandSpec SPEC = CommandSpec.command("inspect", "docker inspect [OPTIONS] NAME|ID [NAME|ID...]")
+            .flags(FORMAT, SIZE, TYPE)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
+            .build();
 
     @Override
-    public String name() {
-        return "inspect";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker inspect [OPTIONS] NAME|ID [NAME|ID...]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.atLeast(1);
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String type = in.get(TYPE);
+        boolean size = in.get(SIZE);
         List<String> objects = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (String name : args) {
-            String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8);
+        for (String name : in.args()) {
+            String[] paths = paths(EngineGateway.encode(name), type, size);
             try {
-                objects.add(firstFound(ctx, paths(encoded)));
+                objects.add(ctx.request(client -> firstFound(ctx, paths)));
             } catch (DaemonError e) {
-                errors.add(e.isNotFound() ? "Error: No such object: " + name : e.cliText());
+                errors.add(e.isNotFound() || e.daemonMessage().contains("invalid reference format")
+                        ? "Error: No such object: " + name : e.cliText());
             } catch (EngineUnreachable e) {
-                throw unreachable(e);
+                throw ctx.unreachable(e);
             }
         }
-        Inspection.answer(ctx, objects, errors, format);
+        Inspection.answer(ctx, objects, errors, in.get(FORMAT));
     }
 
-    private String[] paths(String encoded) {
+    private static String[] paths(String encoded, String type, boolean size) {
         String container = "/containers/" + encoded + "/json" + (size ? "?size=1" : "");
         String image = "/images/" + encoded + "/json";
         String volume = "/volumes/" + encoded;
@@ -83,7 +82,8 @@ public final class InspectCommand extends DockerCommand {
             try {
                 return ctx.engine().requestText(path).trim();
             } catch (DaemonError e) {
-                if (!e.isNotFound()) {
+                // A name no object can have ("a$b" as an image reference) is as missing as any other.
+                if (!e.isNotFound() && !e.daemonMessage().contains("invalid reference format")) {
                     throw e;
                 }
                 last = e;

@@ -5,9 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.command.RawApi;
+import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.render.GoText;
 import io.github.dockerlessons.render.Table;
 
@@ -15,29 +16,24 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code docker system df}: disk use by images, containers, local volumes and the build cache. */
-public final class SystemDfCommand extends DockerCommand {
+public final class SystemDfCommand implements DockerCommand {
     private static final List<Table.Column> COLUMNS = List.of(new Table.Column("TYPE", false),
             new Table.Column("TOTAL", false), new Table.Column("ACTIVE", false), new Table.Column("SIZE", false),
             new Table.Column("RECLAIMABLE", false));
 
+    private static final CommandSpec SPEC = CommandSpec.command("system df", "docker system df [OPTIONS]")
+            .arity(Arity.none())
+            .build();
+
     @Override
-    public String name() {
-        return "system.df";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker system df [OPTIONS]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.none();
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
-        JsonObject df = RawApi.json(ctx, DockerHttpClient.Request.Method.GET, "/system/df").getAsJsonObject();
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        JsonObject df = ctx.callLong(null, client ->
+                ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/system/df")).getAsJsonObject();
         Table table = new Table(COLUMNS, -1);
         // docker/cli's disk usage context: the images' total is the engine's LayersSize, and what is
         // reclaimable is that total less what images with containers use on their own.

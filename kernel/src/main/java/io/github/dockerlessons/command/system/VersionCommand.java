@@ -5,55 +5,64 @@ import com.google.gson.JsonObject;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.render.SystemTemplates;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code docker version}: the client (this kernel) and the engine, laid out as the CLI lays them out.
  * The lecture uses it to show that the engine's OS is linux, so the server part is the engine's own.
  */
-public final class VersionCommand extends DockerCommand {
+public final class VersionCommand implements DockerCommand {
+    private static final Flag<String> FORMAT = Flag.string('f', "format");
+
+    private static final CommandSpec SPEC = CommandSpec.command("version", "docker version [OPTIONS]")
+            .flags(FORMAT)
+            .arity(Arity.none())
+            .build();
+
     /** Go's time.ANSIC, which the CLI uses for "Built:". */
     private static final DateTimeFormatter ANSIC =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
 
     @Override
-    public String name() {
-        return "version";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String usage() {
-        return "docker version [OPTIONS]";
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.none();
-    }
-
-    @Override
-    public void execute(CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String format = in.get(FORMAT);
+        if (format != null && !format.isEmpty()) {
+            runFormat(ctx, format);
+            return;
+        }
         StringBuilder out = new StringBuilder("Client:\n");
         row(out, " ", "Version", KernelVersion.VERSION + " (Docker lesson kernel)");
         JsonObject server;
         try {
-            JsonElement answer = ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/version");
+            JsonElement answer = ctx.request(client ->
+                    ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/version"));
             server = answer.getAsJsonObject();
         } catch (DaemonError e) {
             ctx.console().out(clientTail(out, null));
-            throw new DockerError(1, e.cliText());
+            throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
             ctx.console().out(clientTail(out, null));
-            throw unreachable(e);
+            throw ctx.unreachable(e);
         }
         clientTail(out, str(server, "ApiVersion"));
         out.append("\nServer:\n");
@@ -87,6 +96,33 @@ public final class VersionCommand extends DockerCommand {
             }
         }
         ctx.console().out(out.toString());
+    }
+
+    /** --format: the template over Client and Server; without an engine, Server is nil and its error follows. */
+    private static void runFormat(CommandContext ctx, String format) throws DockerError, InterruptedException {
+        JsonObject server = null;
+        DockerError engineError = null;
+        try {
+            server = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/version"))
+                    .getAsJsonObject();
+        } catch (DaemonError e) {
+            engineError = DockerError.daemon(e);
+        } catch (EngineUnreachable e) {
+            engineError = ctx.unreachable(e);
+        }
+        Map<String, String> client = Map.of("Platform", "Docker lesson kernel", "Version", KernelVersion.VERSION,
+                "ApiVersion", server == null ? "" : str(server, "ApiVersion"), "DefaultAPIVersion", "1.50",
+                "GoVersion", "java" + System.getProperty("java.version"), "Os", "linux", "Arch", goArch(),
+                "Context", "default");
+        JsonObject answer = server;
+        try {
+            Templates.print(ctx, () -> SystemTemplates.version(format, client, answer));
+        } catch (DockerError e) {
+            throw engineError != null ? engineError : e;
+        }
+        if (engineError != null) {
+            throw engineError;
+        }
     }
 
     private static String clientTail(StringBuilder out, String apiVersion) {

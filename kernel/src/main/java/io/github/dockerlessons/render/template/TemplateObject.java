@@ -1,22 +1,21 @@
 package io.github.dockerlessons.render.template;
 
-import java.util.List;
-
 /**
- * A value with fields and methods for templates, like docker's formatter contexts
- * ({@code .Names}, {@code .Label "com.example"}).
+ * A Go pointer to a struct whose methods templates call, like docker's formatter contexts:
+ * {@code .Names} calls the method {@code Names()}, {@code .Label "tier"} calls {@code Label(string)}.
  */
 public interface TemplateObject {
-    /** The field's value, or {@link #NO_FIELD} when there is none. */
-    Object field(String name);
+    /** Go's name of the type, as errors print it: {@code *formatter.ContainerContext}. */
+    GoType type();
 
-    /** A method call; the default has none. */
-    default Object call(String method, List<Object> args) throws TemplateException {
-        throw new TemplateException("can't evaluate field " + method);
+    /** The method of that name, or null when the type has none. */
+    GoFunction method(String name);
+
+    /** What its MarshalJSON returns (compact JSON), for {@code {{json .}}}. */
+    String marshalJson();
+
+    /** What its String() method returns, or null when it is no fmt.Stringer. */
+    default String string() {
+        return null;
     }
-
-    /** What {@code {{json .}}} prints. */
-    Object toJsonValue();
-
-    Object NO_FIELD = new Object();
 }

@@ -1,0 +1,140 @@
+package io.github.dockerlessons.command;
+
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a command declares about itself, once: its path after "docker" ({@code ps},
+ * {@code volume ls}), the CLI's usage line word for word, the aliases its help lists, its flags,
+ * how many arguments it takes and what they name (for completion), and whether its flags end at its
+ * first argument. Help, completion, inspection and parsing all read this one declaration, so they can
+ * never disagree with each other. Messages live under {@code cmd.<path>.description} and
+ * {@code opt.<path>.<flag>} in the bundles.
+ */
+public final class CommandSpec {
+    private final List<String> path;
+    private final String usage;
+    private final List<String> aliases;
+    private final FlagSet flags;
+    private final Arity arity;
+    private final Arguments arguments;
+    private final boolean interspersed;
+
+    private CommandSpec(List<String> path, String usage, List<String> aliases, FlagSet flags, Arity arity,
+                        Arguments arguments, boolean interspersed) {
+        this.path = List.copyOf(path);
+        this.usage = usage;
+        this.aliases = List.copyOf(aliases);
+        this.flags = flags;
+        this.arity = arity;
+        this.arguments = arguments;
+        this.interspersed = interspersed;
+    }
+
+    /** A command at {@code path} ("ps", "volume ls") with the CLI's usage line. */
+    public static Builder command(String path, String usage) {
+        return new Builder(List.of(path.split(" ")), usage);
+    }
+
+    public List<String> path() {
+        return path;
+    }
+
+    /** "ps", "volume ls". */
+    public String pathText() {
+        return String.join(" ", path);
+    }
+
+    /** The last word of the path: what the command is called inside its group. */
+    public String name() {
+        return path.get(path.size() - 1);
+    }
+
+    public String usage() {
+        return usage;
+    }
+
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    public FlagSet flags() {
+        return flags;
+    }
+
+    public Arity arity() {
+        return arity;
+    }
+
+    public Arguments arguments() {
+        return arguments;
+    }
+
+    /** False for commands whose flags end at the first argument ({@code run IMAGE ls -la}). */
+    public boolean interspersed() {
+        return interspersed;
+    }
+
+    /** The bundle key of the one-line description. */
+    public String descriptionKey() {
+        return "cmd." + String.join(".", path) + ".description";
+    }
+
+    /** The bundle key of a flag's description. */
+    public String flagKey(Flag<?> flag) {
+        return "opt." + String.join(".", path) + "." + flag.name();
+    }
+
+    public static final class Builder {
+        private final List<String> path;
+        private final String usage;
+        private List<String> aliases = List.of();
+        private final List<Flag<?>> flags = new ArrayList<>();
+        private Arity arity = Arity.none();
+        private Arguments arguments = Arguments.none();
+        private boolean interspersed = true;
+
+        private Builder(List<String> path, String usage) {
+            this.path = path;
+            this.usage = usage;
+        }
+
+        public Builder aliases(String... names) {
+            this.aliases = List.of(names);
+            return this;
+        }
+
+        public Builder flags(Flag<?>... more) {
+            flags.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder flags(List<Flag<?>> more) {
+            flags.addAll(more);
+            return this;
+        }
+
+        public Builder arity(Arity value) {
+            this.arity = value;
+            return this;
+        }
+
+        public Builder arguments(Arguments value) {
+            this.arguments = value;
+            return this;
+        }
+
+        /** Flags end at the first argument: what follows belongs to the container's command. */
+        public Builder flagsEndAtFirstArgument() {
+            this.interspersed = false;
+            return this;
+        }
+
+        public CommandSpec build() {
+            return new CommandSpec(path, usage, aliases, new FlagSet(flags), arity, arguments, interspersed);
+        }
+    }
+}

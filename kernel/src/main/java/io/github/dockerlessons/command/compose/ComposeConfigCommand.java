@@ -1,0 +1,76 @@
+package io.github.dockerlessons.command.compose;
+
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.compose.CanonicalConfig;
+import io.github.dockerlessons.compose.ComposeFileError;
+import io.github.dockerlessons.compose.ComposeNames;
+import io.github.dockerlessons.compose.ComposeProject;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code docker compose config}: the file checked and printed in Compose's canonical form (variables
+ * substituted, defaults filled in, engine names of networks and volumes), or only the names of its
+ * services, volumes, networks or images; -q only checks it.
+ */
+public final class ComposeConfigCommand implements DockerCommand {
+    private static final Flag<String> FORMAT = Flag.string("format");
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+    private static final Flag<Boolean> SERVICES = Flag.bool("services");
+    private static final Flag<Boolean> VOLUMES = Flag.bool("volumes");
+    private static final Flag<Boolean> NETWORKS = Flag.bool("networks");
+    private static final Flag<Boolean> IMAGES = Flag.bool("images");
+
+    private static final CommandSpec SPEC = CommandSpec.command("compose config", "docker compose config [OPTIONS] [SERVICE...]")
+            .flags(ComposeProjectFlags.HIDDEN)
+            .flags(FORMAT, IMAGES, NETWORKS, QUIET, SERVICES, VOLUMES)
+            .arity(Arity.atLeast(0))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String format = in.get(FORMAT) == null ? "yaml" : in.get(FORMAT);
+        if (!format.equals("yaml") && !format.equals("json")) {
+            throw new DockerError(1, "unsupported format \"" + format + "\"");
+        }
+        ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
+        List<ComposeProject.Service> chosen;
+        try {
+            chosen = project.select(in.args());
+        } catch (ComposeFileError e) {
+            throw ComposeProjectFlags.failure(e, ctx);
+        }
+        if (in.get(QUIET)) {
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        if (in.get(SERVICES)) {
+            chosen.forEach(s -> names.add(s.name()));
+        } else if (in.get(VOLUMES)) {
+            names.addAll(project.volumes().keySet());
+        } else if (in.get(NETWORKS)) {
+            names.addAll(project.networks().keySet());
+        } else if (in.get(IMAGES)) {
+            chosen.forEach(s -> names.add(ComposeNames.image(project.name(), s)));
+        } else {
+            Map<String, Object> config = CanonicalConfig.of(project, chosen);
+            ctx.console().out(format.equals("json") ? CanonicalConfig.json(config) : CanonicalConfig.yaml(config));
+            return;
+        }
+        ctx.console().out(names.isEmpty() ? "" : String.join("\n", names) + "\n");
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.dockerlessons.command.compose;
+
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.compose.ComposeFileError;
+import io.github.dockerlessons.compose.ProjectLoader;
+import io.github.dockerlessons.compose.YamlNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The flags that say which project a compose command works on (docker compose's project options:
+ * -f, -p, --project-directory, --env-file). Compose takes them before the subcommand
+ * ({@code docker compose -p web up}) and after it; each subcommand declares them hidden, as cobra's
+ * persistent flags, so its own help lists only its own flags. Also turns a Compose file problem into
+ * the command's failure: Compose's words, and a hint with the file, line and column and the line
+ * itself.
+ */
+final class ComposeProjectFlags {
+    static final Flag<List<String>> FILE = Flag.list('f', "file").shownAs("stringArray");
+    static final Flag<String> PROJECT_NAME = Flag.string('p', "project-name");
+    static final Flag<String> PROJECT_DIRECTORY = Flag.string("project-directory");
+    static final Flag<List<String>> ENV_FILE = Flag.list("env-file").shownAs("stringArray");
+
+    /** As the top-level {@code docker compose} shows them. */
+    static final List<Flag<?>> SHOWN = List.of(ENV_FILE, FILE, PROJECT_DIRECTORY, PROJECT_NAME);
+    private static final Flag<List<String>> SUB_FILE = FILE.hidden();
+    private static final Flag<String> SUB_PROJECT_NAME = PROJECT_NAME.hidden();
+    private static final Flag<String> SUB_PROJECT_DIRECTORY = PROJECT_DIRECTORY.hidden();
+    private static final Flag<List<String>> SUB_ENV_FILE = ENV_FILE.hidden();
+    /** --file without -f, for a subcommand whose own -f means something else (logs -f follows). */
+    private static final Flag<List<String>> SUB_FILE_LONG = Flag.list("file").shownAs("stringArray").hidden();
+    /** As every subcommand takes them (the same flags, left out of its help). */
+    static final List<Flag<?>> HIDDEN = List.of(SUB_FILE, SUB_PROJECT_NAME, SUB_PROJECT_DIRECTORY, SUB_ENV_FILE);
+    /** The same for a subcommand that has its own -f. */
+    static final List<Flag<?>> HIDDEN_WITHOUT_F = List.of(SUB_FILE_LONG, SUB_PROJECT_NAME, SUB_PROJECT_DIRECTORY,
+            SUB_ENV_FILE);
+
+    private ComposeProjectFlags() {
+    }
+
+    static ProjectLoader.Options options(Invocation in) {
+        List<String> files = new ArrayList<>(in.get(SUB_FILE));
+        files.addAll(in.get(SUB_FILE_LONG));
+        return new ProjectLoader.Options(files, in.get(SUB_PROJECT_NAME), in.get(SUB_PROJECT_DIRECTORY),
+                in.get(SUB_ENV_FILE), Path.of("").toAbsolutePath(), System.getenv());
+    }
+
+    /** The words that give the top-level flags again, after the subcommand. */
+    static List<String> words(Invocation in) {
+        List<String> words = new ArrayList<>();
+        in.get(FILE).forEach(f -> words.add("--file=" + f));
+        if (in.get(PROJECT_NAME) != null) {
+            words.add("--project-name=" + in.get(PROJECT_NAME));
+        }
+        if (in.get(PROJECT_DIRECTORY) != null) {
+            words.add("--project-directory=" + in.get(PROJECT_DIRECTORY));
+        }
+        in.get(ENV_FILE).forEach(f -> words.add("--env-file=" + f));
+        return words;
+    }
+
+    /** Loads the project; Compose's warnings go to stderr as Compose prints them on a terminal. */
+    static ProjectLoader.Loaded load(Invocation in, CommandContext ctx) throws DockerError {
+        try {
+            ProjectLoader.Loaded loaded = ProjectLoader.load(options(in));
+            warn(ctx, loaded.warnings());
+            return loaded;
+        } catch (ComposeFileError e) {
+            throw failure(e, ctx);
+        }
+    }
+
+    /**
+     * The project's name for commands that can work from the labels alone (ps, down, logs, stop...):
+     * from the file when there is one, else from -p or COMPOSE_PROJECT_NAME.
+     */
+    static String projectName(Invocation in, CommandContext ctx) throws DockerError {
+        ProjectLoader.Options options = options(in);
+        if (!ProjectLoader.hasFile(options)) {
+            try {
+                String name = ProjectLoader.nameWithoutFile(options);
+                if (name != null) {
+                    return name;
+                }
+            } catch (ComposeFileError e) {
+                throw failure(e, ctx);
+            }
+        }
+        return load(in, ctx).project().name();
+    }
+
+    static void warn(CommandContext ctx, List<String> warnings) {
+        for (String warning : warnings) {
+            ctx.console().err("WARN[0000] " + warning + "\n");
+        }
+    }
+
+    static DockerError failure(ComposeFileError e, CommandContext ctx) {
+        String place = place(e);
+        if (e.isUnsupported()) {
+            String key = e.getMessage().replace(": not supported by this kernel", "");
+            return new DockerError(1, ctx.messages().get("error.compose.unsupported", key),
+                    "hint.compose.unsupported", place);
+        }
+        if (e.getMessage().startsWith("no configuration file provided")) {
+            return new DockerError(1, e.getMessage(), "hint.compose.no.file");
+        }
+        if (place.isEmpty()) {
+            return new DockerError(1, e.getMessage(), "hint.compose.file");
+        }
+        return new DockerError(1, e.getMessage(), "hint.compose.file.at", place);
+    }
+
+    /** "compose.yaml:3:5" and the line with a caret under the column, or "" without a place. */
+    static String place(ComposeFileError e) {
+        YamlNode.Position at = e.position();
+        if (e.file() == null || at == null || at.line() <= 0) {
+            return "";
+        }
+        Path file = Path.of(e.file());
+        String shown = Path.of("").toAbsolutePath().equals(file.getParent()) ? file.getFileName().toString() : e.file();
+        StringBuilder out = new StringBuilder(shown + ":" + at.line() + ":" + at.column());
+        try {
+            List<String> lines = Files.readAllLines(file);
+            if (at.line() <= lines.size()) {
+                String line = lines.get(at.line() - 1);
+                out.append("\n    ").append(line).append("\n    ")
+                        .append(" ".repeat(Math.max(0, Math.min(at.column() - 1, line.length())))).append('^');
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the place alone is still worth saying
+        }
+        return out.toString();
+    }
+}

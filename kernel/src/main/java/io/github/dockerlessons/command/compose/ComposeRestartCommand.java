@@ -1,0 +1,62 @@
+package io.github.dockerlessons.command.compose;
+
+import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.compose.ProgressPanel;
+import io.github.dockerlessons.compose.ProjectEngine;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineUnreachable;
+
+/** {@code docker compose restart}: each of the services' containers restarted, dependencies first. */
+public final class ComposeRestartCommand implements DockerCommand {
+    private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
+    private static final Flag<Boolean> NO_DEPS = Flag.bool("no-deps");
+
+    private static final CommandSpec SPEC = CommandSpec.command("compose restart",
+                    "docker compose restart [OPTIONS] [SERVICE...]")
+            .flags(ComposeProjectFlags.HIDDEN)
+            .flags(NO_DEPS, TIMEOUT)
+            .arity(Arity.atLeast(0))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ServiceContainers.Found found = ServiceContainers.inStartOrder(in, ctx);
+        Integer timeout = in.get(TIMEOUT);
+        ProgressPanel progress = new ProgressPanel(ctx.console(), "Restarting");
+        try {
+            for (Container c : found.containers()) {
+                String id = "Container " + ProjectEngine.name(c);
+                progress.working(id, "Restarting");
+                try {
+                    ctx.requestLong(ctx.messages().get("interrupt.engine.restarting", ProjectEngine.name(c)), client -> {
+                        var cmd = client.restartContainerCmd(c.getId());
+                        if (timeout != null) {
+                            cmd.withTimeout(timeout);
+                        }
+                        return cmd.exec();
+                    });
+                } catch (DaemonError e) {
+                    progress.error(id, "Error");
+                    throw DockerError.daemon(e);
+                } catch (EngineUnreachable e) {
+                    throw ctx.unreachable(e);
+                }
+                progress.done(id, "Started");
+            }
+        } finally {
+            progress.finish();
+        }
+    }
+}

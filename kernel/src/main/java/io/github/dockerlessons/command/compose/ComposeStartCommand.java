@@ -1,0 +1,42 @@
+package io.github.dockerlessons.command.compose;
+
+import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.compose.ProgressPanel;
+import io.github.dockerlessons.compose.ProjectEngine;
+
+/** {@code docker compose start}: the services' existing containers started, dependencies first. */
+public final class ComposeStartCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("compose start", "docker compose start [SERVICE...]")
+            .flags(ComposeProjectFlags.HIDDEN)
+            .arity(Arity.atLeast(0))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ServiceContainers.Found found = ServiceContainers.inStartOrder(in, ctx);
+        if (found.containers().isEmpty()) {
+            throw new DockerError(1, in.args().isEmpty() ? "no containers to start"
+                    : "service \"" + in.arg(0) + "\" has no container to start", "hint.compose.up.first");
+        }
+        ProjectEngine engine = new ProjectEngine(ctx);
+        ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
+        try {
+            for (Container c : found.containers()) {
+                engine.start(c.getId(), ProjectEngine.name(c), progress);
+            }
+        } finally {
+            progress.finish();
+        }
+    }
+}

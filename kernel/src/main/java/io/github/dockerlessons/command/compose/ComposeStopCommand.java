@@ -1,0 +1,45 @@
+package io.github.dockerlessons.command.compose;
+
+import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.compose.ProgressPanel;
+import io.github.dockerlessons.compose.ProjectEngine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** {@code docker compose stop}: the services' containers stopped, dependants first; they stay to be started again. */
+public final class ComposeStopCommand implements DockerCommand {
+    private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
+
+    private static final CommandSpec SPEC = CommandSpec.command("compose stop", "docker compose stop [OPTIONS] [SERVICE...]")
+            .flags(ComposeProjectFlags.HIDDEN)
+            .flags(TIMEOUT)
+            .arity(Arity.atLeast(0))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ServiceContainers.Found found = ServiceContainers.inStartOrder(in, ctx);
+        List<Container> order = new ArrayList<>(found.containers());
+        Collections.reverse(order);
+        ProgressPanel progress = new ProgressPanel(ctx.console(), "Stopping");
+        try {
+            new ProjectEngine(ctx).stop(order, in.get(TIMEOUT), progress, found.project());
+        } finally {
+            progress.finish();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.dockerlessons.command.compose;
+
+import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.compose.ComposeFileError;
+import io.github.dockerlessons.compose.ComposeProject;
+import io.github.dockerlessons.compose.DependencyOrder;
+import io.github.dockerlessons.compose.ProjectEngine;
+import io.github.dockerlessons.compose.ProjectLoader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The containers start, stop and restart work on: the chosen services' containers, in the order
+ * depends_on gives (dependencies first), found by the project's labels; the project file is read when
+ * there is one (for the order), else the name from -p is enough.
+ */
+final class ServiceContainers {
+    private ServiceContainers() {
+    }
+
+    record Found(ComposeProject project, List<Container> containers) { }
+
+    static Found inStartOrder(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ProjectEngine engine = new ProjectEngine(ctx);
+        if (!ProjectLoader.hasFile(ComposeProjectFlags.options(in))) {
+            String name = ComposeProjectFlags.projectName(in, ctx);
+            return new Found(null, engine.containers(name, true, in.args(), false));
+        }
+        ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
+        List<ComposeProject.Service> chosen;
+        try {
+            chosen = project.select(in.args());
+        } catch (ComposeFileError e) {
+            throw ComposeProjectFlags.failure(e, ctx);
+        }
+        List<Container> ordered = new ArrayList<>();
+        for (ComposeProject.Service s : DependencyOrder.startOrder(project, chosen, false)) {
+            ordered.addAll(engine.containers(project.name(), true, List.of(s.name()), false));
+        }
+        return new Found(project, ordered);
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.dockerlessons.command.container;
+
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.image.ImageReference;
+import io.github.dockerlessons.engine.EngineGateway;
+
+import java.util.List;
+
+/**
+ * {@code docker commit CONTAINER [REPOSITORY[:TAG]]}: a new image from a container's changes
+ * (paused meanwhile unless {@code -p=false}), with {@code -c} Dockerfile instructions, an author and
+ * a message; prints the image's ID.
+ */
+public final class CommitCommand implements DockerCommand {
+    private static final Flag<String> AUTHOR = Flag.string('a', "author");
+    private static final Flag<List<String>> CHANGE = Flag.list('c', "change");
+    private static final Flag<String> MESSAGE = Flag.string('m', "message");
+    private static final Flag<Boolean> PAUSE = Flag.of('p', "pause", FlagType.BOOL, true).defaultShownAs("true");
+
+    private static final CommandSpec SPEC = CommandSpec.command("commit",
+                    "docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]")
+            .aliases("docker container commit", "docker commit")
+            .flags(AUTHOR, CHANGE, MESSAGE, PAUSE)
+            .arity(new Arity(1, 2))
+            .arguments(Arguments.first(NameKind.ANY_CONTAINER))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        StringBuilder path = new StringBuilder("/commit?container=").append(EngineGateway.encode(in.arg(0)));
+        if (in.args().size() > 1) {
+            ImageReference ref = ImageReference.parse(in.arg(1));
+            path.append("&repo=").append(EngineGateway.encode(ref.repository()));
+            if (ref.tag() != null) {
+                path.append("&tag=").append(EngineGateway.encode(ref.tag()));
+            }
+        }
+        if (in.get(MESSAGE) != null) {
+            path.append("&comment=").append(EngineGateway.encode(in.get(MESSAGE)));
+        }
+        if (in.get(AUTHOR) != null) {
+            path.append("&author=").append(EngineGateway.encode(in.get(AUTHOR)));
+        }
+        path.append("&pause=").append(in.get(PAUSE));
+        for (String change : in.get(CHANGE)) {
+            path.append("&changes=").append(EngineGateway.encode(change));
+        }
+        JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.committing", in.arg(0)),
+                client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, path.toString(),
+                        new JsonObject())).getAsJsonObject();
+        ctx.record().imageMade(answer.get("Id").getAsString());
+        ctx.console().out(answer.get("Id").getAsString() + "\n");
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.dockerlessons.command.container;
+
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.google.gson.JsonElement;
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.RawApi;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
+
+/**
+ * {@code docker diff CONTAINER}: what changed in the container's file system since it was made, a
+ * line per path: {@code A} added, {@code C} changed, {@code D} deleted.
+ */
+public final class DiffCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("diff", "docker diff CONTAINER")
+            .aliases("docker container diff", "docker diff")
+            .arity(Arity.exactly(1))
+            .arguments(Arguments.first(NameKind.ANY_CONTAINER))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        JsonElement changes = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
+                "/containers/" + EngineGateway.encode(in.arg(0)) + "/changes");
+        if (changes == null || !changes.isJsonArray()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonElement change : changes.getAsJsonArray()) {
+            int kind = change.getAsJsonObject().get("Kind").getAsInt();
+            out.append(switch (kind) {
+                case 1 -> "A";
+                case 2 -> "D";
+                default -> "C";
+            }).append(' ').append(change.getAsJsonObject().get("Path").getAsString()).append('\n');
+        }
+        ctx.console().out(out.toString());
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.dockerlessons.command.container;
+
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.image.TarDownload;
+import io.github.dockerlessons.engine.EngineGateway;
+
+/**
+ * {@code docker export -o FILE CONTAINER}: the container's file system as a tar next to the
+ * notebook (what {@code docker import} reads back as an image). Without {@code -o} the CLI refuses
+ * to write a tar to a terminal, and a cell is one.
+ */
+public final class ExportCommand implements DockerCommand {
+    private static final Flag<String> OUTPUT = Flag.string('o', "output");
+
+    private static final CommandSpec SPEC = CommandSpec.command("export", "docker export [OPTIONS] CONTAINER")
+            .aliases("docker container export", "docker export")
+            .flags(OUTPUT)
+            .arity(Arity.exactly(1))
+            .arguments(Arguments.first(NameKind.ANY_CONTAINER))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String output = in.get(OUTPUT);
+        if (output == null || output.isEmpty()) {
+            throw new DockerError(1, "cowardly refusing to save to a terminal. Use the -o flag or redirect",
+                    "hint.save.output", "docker export -o " + in.arg(0) + ".tar " + in.arg(0));
+        }
+        TarDownload.to(ctx, output, "failed to export container: ",
+                ctx.messages().get("interrupt.engine.exporting", in.arg(0)),
+                "/containers/" + EngineGateway.encode(in.arg(0)) + "/export");
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.dockerlessons.command.container;
+
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.render.Bundle;
+import io.github.dockerlessons.render.Html;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Published ports, as a student wants them: after {@code run -p} a link that opens the container's
+ * port in the browser, and when a port is already taken, the name of the container that holds it.
+ */
+public final class PublishedPorts {
+    private static final Pattern ALLOCATED = Pattern.compile("Bind for ([^ ]*):(\\d+) failed: port is already allocated");
+
+    private PublishedPorts() {
+    }
+
+    /** Where published ports answer: the engine's own host for a remote engine, else this computer. */
+    public static String host(String engineHost) {
+        if (engineHost.startsWith("tcp://")) {
+            String host = URI.create(engineHost).getHost();
+            return host == null ? "127.0.0.1" : host;
+        }
+        return "127.0.0.1";
+    }
+
+    /** A display of links to the container's published TCP ports, if it has any. */
+    static void showLinks(CommandContext ctx, String containerId) throws InterruptedException {
+        Map<ExposedPort, Ports.Binding[]> bindings;
+        try {
+            bindings = ctx.call(client -> client.inspectContainerCmd(containerId).exec()).getNetworkSettings().getPorts()
+                    .getBindings();
+        } catch (DockerError e) {
+            return; // gone already: nothing to open
+        }
+        TreeSet<Integer> ports = new TreeSet<>();
+        for (Map.Entry<ExposedPort, Ports.Binding[]> entry : bindings.entrySet()) {
+            if (entry.getValue() == null || !"tcp".equals(entry.getKey().getProtocol().toString())) {
+                continue;
+            }
+            for (Ports.Binding binding : entry.getValue()) {
+                try {
+                    ports.add(Integer.parseInt(binding.getHostPortSpec()));
+                } catch (NumberFormatException ignored) {
+                    // a range is not one address to open
+                }
+            }
+        }
+        if (!ports.isEmpty()) {
+            ctx.console().show(links(host(ctx.engine().host()), new ArrayList<>(ports)));
+        }
+    }
+
+    static Bundle links(String host, List<Integer> ports) {
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder("<div class=\"docker-ports\">");
+        for (int port : ports) {
+            String url = "http://" + host + ":" + port;
+            text.append(url).append('\n');
+            html.append("<div>&#8599; <a href=\"").append(Html.escape(url)).append("\" target=\"_blank\" rel=\"noopener\">")
+                    .append(Html.escape(url)).append("</a></div>");
+        }
+        return Bundle.text(text.toString()).with("text/html", html.append("</div>").toString());
+    }
+
+    /**
+     * "port is already allocated": the same error, with a hint naming the container that publishes
+     * the port (when there is one).
+     */
+    static DockerError explainAllocated(CommandContext ctx, DaemonError e, int status, String cliText)
+            throws InterruptedException {
+        Matcher m = ALLOCATED.matcher(e.daemonMessage());
+        if (!m.find()) {
+            return null;
+        }
+        int port = Integer.parseInt(m.group(2));
+        String holder = null;
+        try {
+            for (Container container : ctx.call(client -> client.listContainersCmd().exec())) {
+                for (ContainerPort published : container.getPorts()) {
+                    if (published.getPublicPort() != null && published.getPublicPort() == port) {
+                        holder = container.getNames()[0].replaceFirst("^/", "");
+                    }
+                }
+            }
+        } catch (DockerError ignored) {
+            // the hint is a help; without the listing it names no container
+        }
+        return holder == null ? new DockerError(status, cliText, "hint.port.allocated", port)
+                : new DockerError(status, cliText, "hint.port.allocated.by", port, holder);
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.dockerlessons.command.image;
+
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.ForwardingConsole;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.EngineGateway;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * {@code docker import FILE [REPOSITORY[:TAG]]}: a file system tar (one {@code docker export} wrote,
+ * next to the notebook) becomes a one-layer image; {@code -c} applies Dockerfile instructions
+ * ({@code CMD ["sh"]}), {@code -m} a commit message. A URL is fetched by the engine; {@code -} is the
+ * cell's heredoc.
+ */
+public final class ImportCommand implements DockerCommand {
+    private static final Flag<List<String>> CHANGE = Flag.list('c', "change");
+    private static final Flag<String> MESSAGE = Flag.string('m', "message");
+    private static final Flag<String> PLATFORM = Flag.string("platform");
+
+    private static final CommandSpec SPEC = CommandSpec.command("import",
+                    "docker import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]")
+            .aliases("docker image import", "docker import")
+            .flags(CHANGE, MESSAGE, PLATFORM)
+            .arity(new Arity(1, 2))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String source = in.arg(0);
+        boolean url = source.startsWith("http://") || source.startsWith("https://");
+        StringBuilder path = new StringBuilder("/images/create?fromSrc=").append(EngineGateway.encode(url ? source : "-"));
+        if (in.args().size() > 1) {
+            ImageReference ref = ImageReference.parse(in.arg(1));
+            path.append("&repo=").append(EngineGateway.encode(ref.repository()));
+            if (ref.tag() != null) {
+                path.append("&tag=").append(EngineGateway.encode(ref.tag()));
+            }
+        }
+        if (in.get(MESSAGE) != null) {
+            path.append("&message=").append(EngineGateway.encode(in.get(MESSAGE)));
+        }
+        if (in.get(PLATFORM) != null) {
+            path.append("&platform=").append(EngineGateway.encode(in.get(PLATFORM)));
+        }
+        for (String change : in.get(CHANGE)) {
+            path.append("&changes=").append(EngineGateway.encode(change));
+        }
+        InputStream body = url ? null : TarUpload.open(ctx, source);
+        // The engine answers with the new image's ID: the notebook made that image.
+        Console remembering = new ForwardingConsole(ctx.console()) {
+            @Override
+            public void out(String text) {
+                if (text.startsWith("sha256:")) {
+                    ctx.record().imageMade(text.strip());
+                }
+                super.out(text);
+            }
+        };
+        TarUpload.send(ctx, path.toString(), body, ctx.messages().get("interrupt.engine.importing"), remembering);
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.dockerlessons.command.image;
+
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.files.LocalFileError;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.registry.CredentialStore;
+import io.github.dockerlessons.command.stream.JsonMessages;
+import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.render.Bundle;
+
+import java.util.Map;
+
+/**
+ * {@code docker push NAME[:TAG]}: the engine uploads the image to its registry (the lessons' local
+ * one, {@code localhost:PORT/NAME}), with the login kept by {@code docker login}; the layers' lines
+ * and the digest are printed as the CLI prints them when not on a terminal.
+ */
+public final class PushCommand implements DockerCommand {
+    private static final Flag<Boolean> ALL_TAGS = Flag.bool('a', "all-tags");
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+    /** Images are never signed (no notary): taken, as the CLI's default. */
+    private static final Flag<Boolean> DISABLE_CONTENT_TRUST = Flag.of((char) 0, "disable-content-trust",
+            FlagType.BOOL, true).defaultShownAs("true");
+
+    private static final CommandSpec SPEC = CommandSpec.command("push", "docker push [OPTIONS] NAME[:TAG]")
+            .aliases("docker image push", "docker push")
+            .flags(ALL_TAGS, DISABLE_CONTENT_TRUST, QUIET)
+            .arity(Arity.exactly(1))
+            .arguments(Arguments.first(NameKind.IMAGE))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ImageReference ref = ImageReference.parse(in.arg(0));
+        boolean allTags = in.get(ALL_TAGS);
+        if (allTags && ref.tag() != null) {
+            throw new DockerError(1, "tag can't be used with --all-tags/-a");
+        }
+        if (!allTags && ref.tag() == null && ref.digest() == null && !in.get(QUIET)) {
+            ctx.console().out("Using default tag: latest\n");
+        }
+        String tag = allTags ? "" : ref.tagOrLatest();
+        String auth;
+        try {
+            auth = CredentialStore.fromEnvironment(System.getenv()).registryAuthHeader(registryOf(ref.repository()));
+        } catch (LocalFileError e) {
+            throw new DockerError(1, e.getMessage());
+        }
+        String path = "/images/" + EngineGateway.encode(ref.repository()) + "/push?tag=" + EngineGateway.encode(tag);
+        Console shown = in.get(QUIET) ? new Quiet() : ctx.console();
+        JsonMessages messages = new JsonMessages(shown, aux -> { });
+        try {
+            ctx.requestLong(ctx.messages().get("interrupt.engine.pushing", ref.familiar()), client -> ctx.engine()
+                    .exchange(DockerHttpClient.Request.Method.POST, path, Map.of("X-Registry-Auth", auth), null,
+                            messages::read));
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        } catch (EngineUnreachable e) {
+            throw ctx.unreachable(e);
+        }
+        if (messages.error() != null) {
+            throw new DockerError(1, messages.error(), "hint.push.failed");
+        }
+        if (in.get(QUIET)) {
+            ctx.console().out(ref.repository() + (allTags ? "" : ":" + tag) + "\n");
+        }
+    }
+
+    /** The registry of a repository name: its first part when that names a host, else Docker Hub. */
+    static String registryOf(String repository) {
+        int slash = repository.indexOf('/');
+        String first = slash < 0 ? "" : repository.substring(0, slash);
+        boolean host = slash >= 0 && (first.contains(".") || first.contains(":") || first.equals("localhost"));
+        return host ? first : CredentialStore.INDEX_SERVER;
+    }
+
+    /** Where {@code -q} sends the progress lines: nowhere. */
+    private static final class Quiet implements Console {
+        @Override
+        public void out(String text) {
+        }
+
+        @Override
+        public void err(String text) {
+        }
+
+        @Override
+        public void show(Bundle bundle) {
+        }
+
+        @Override
+        public void result(Bundle bundle) {
+        }
+    }
+}

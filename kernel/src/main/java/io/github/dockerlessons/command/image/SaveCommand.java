@@ -1,0 +1,48 @@
+package io.github.dockerlessons.command.image;
+
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
+
+/**
+ * {@code docker save -o FILE IMAGE...}: the images as one tar in a file next to the notebook,
+ * written whole or not at all. Without {@code -o} the CLI refuses to write a tar to a terminal, and
+ * a cell is one.
+ */
+public final class SaveCommand implements DockerCommand {
+    private static final Flag<String> OUTPUT = Flag.string('o', "output");
+
+    private static final CommandSpec SPEC = CommandSpec.command("save", "docker save [OPTIONS] IMAGE [IMAGE...]")
+            .aliases("docker image save", "docker save")
+            .flags(OUTPUT)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.IMAGE))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String output = in.get(OUTPUT);
+        if (output == null || output.isEmpty()) {
+            throw new DockerError(1, "cowardly refusing to save to a terminal. Use the -o flag or redirect",
+                    "hint.save.output", "docker save -o images.tar " + String.join(" ", in.args()));
+        }
+        StringBuilder path = new StringBuilder("/images/get");
+        for (String image : in.args()) {
+            path.append(path.indexOf("?") < 0 ? "?" : "&").append("names=").append(EngineGateway.encode(image));
+        }
+        TarDownload.to(ctx, output, "failed to save image: ", ctx.messages().get("interrupt.engine.saving"),
+                path.toString());
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.dockerlessons.command.image;
+
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.files.AtomicOutput;
+import io.github.dockerlessons.command.files.LocalFileError;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.EngineUnreachable;
+
+import java.util.Map;
+
+/** A tar the engine sends ({@code save}, {@code export}) written to a file next to the notebook. */
+public final class TarDownload {
+    private TarDownload() {
+    }
+
+    /**
+     * GETs {@code path} into {@code output}; {@code openFailure} prefixes the CLI's words when the
+     * file cannot be made ("failed to save image: ").
+     */
+    public static void to(CommandContext ctx, String output, String openFailure, String stillGoingOn, String path)
+            throws DockerError, InterruptedException {
+        LocalFileError[] local = new LocalFileError[1];
+        try (AtomicOutput file = AtomicOutput.create(output)) {
+            ctx.requestLong(stillGoingOn, client -> ctx.engine().exchange(DockerHttpClient.Request.Method.GET, path,
+                    Map.of(), null, body -> {
+                        try {
+                            file.copyFrom(body);
+                        } catch (LocalFileError e) {
+                            local[0] = e;
+                        }
+                        return null;
+                    }));
+            if (local[0] != null) {
+                throw local[0];
+            }
+            file.commit();
+        } catch (LocalFileError e) {
+            throw new DockerError(1, (e.getMessage().startsWith("invalid output path") ? openFailure : "")
+                    + e.getMessage(), "hint.local.file", output);
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        } catch (EngineUnreachable e) {
+            throw ctx.unreachable(e);
+        }
+    }
+}

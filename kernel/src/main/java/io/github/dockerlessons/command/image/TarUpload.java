@@ -1,0 +1,63 @@
+package io.github.dockerlessons.command.image;
+
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.files.LocalFileError;
+import io.github.dockerlessons.command.stream.JsonMessages;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineUnreachable;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A tar sent to the engine ({@code load -i}, {@code import}) from a file next to the notebook or
+ * from the cell's heredoc, the engine's JSON messages printed as the CLI prints them.
+ */
+final class TarUpload {
+    private TarUpload() {
+    }
+
+    /** Opens {@code file} ("-" for the heredoc), in the CLI's words when it cannot be read. */
+    static InputStream open(CommandContext ctx, String file) throws DockerError {
+        if (file.equals("-")) {
+            return new ByteArrayInputStream(ctx.heredoc() == null ? new byte[0] : ctx.heredoc());
+        }
+        try {
+            return Files.newInputStream(Path.of(file));
+        } catch (IOException e) {
+            throw new DockerError(1, LocalFileError.of("open", file, e).getMessage(), "hint.local.file", file);
+        }
+    }
+
+    /** POSTs {@code body} to {@code path} and prints the answer; fails with the stream's error. */
+    static void send(CommandContext ctx, String path, InputStream body, String stillGoingOn)
+            throws DockerError, InterruptedException {
+        send(ctx, path, body, stillGoingOn, ctx.console());
+    }
+
+    /** As {@link #send(CommandContext, String, InputStream, String)}, the engine's messages to {@code console}. */
+    static void send(CommandContext ctx, String path, InputStream body, String stillGoingOn, Console console)
+            throws DockerError, InterruptedException {
+        JsonMessages messages = new JsonMessages(console, aux -> { });
+        try (InputStream in = body) {
+            ctx.requestLong(stillGoingOn, client -> ctx.engine().exchange(DockerHttpClient.Request.Method.POST, path,
+                    Map.of("Content-Type", "application/x-tar"), in, messages::read));
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        } catch (EngineUnreachable e) {
+            throw ctx.unreachable(e);
+        } catch (IOException e) {
+            // closing a file that was read to its end
+        }
+        if (messages.error() != null) {
+            throw new DockerError(1, messages.error());
+        }
+    }
+}

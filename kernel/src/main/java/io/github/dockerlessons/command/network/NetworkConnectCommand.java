@@ -1,0 +1,34 @@
+package io.github.dockerlessons.command.network;
+
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
+
+/** {@code docker network connect}: join a container to a network. */
+public final class NetworkConnectCommand implements DockerCommand {
+
+    private static final CommandSpec SPEC = CommandSpec.command("network connect", "docker network connect [OPTIONS] NETWORK CONTAINER")
+            .arity(Arity.exactly(2))
+            .arguments(Arguments.first(NameKind.NETWORK, NameKind.ANY_CONTAINER))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ctx.call(client -> {
+            client.connectToNetworkCmd().withNetworkId(EngineGateway.pathSegment(in.arg(0))).withContainerId(in.arg(1))
+                    .exec();
+            return null;
+        });
+    }
+}

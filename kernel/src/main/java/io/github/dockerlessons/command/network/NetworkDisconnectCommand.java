@@ -1,0 +1,37 @@
+package io.github.dockerlessons.command.network;
+
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
+
+/** {@code docker network disconnect}: take a container off a network. */
+public final class NetworkDisconnectCommand implements DockerCommand {
+    private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
+
+    private static final CommandSpec SPEC = CommandSpec.command("network disconnect", "docker network disconnect [OPTIONS] NETWORK CONTAINER")
+            .flags(FORCE)
+            .arity(Arity.exactly(2))
+            .arguments(Arguments.first(NameKind.NETWORK, NameKind.ANY_CONTAINER))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ctx.call(client -> {
+            client.disconnectFromNetworkCmd().withNetworkId(EngineGateway.pathSegment(in.arg(0)))
+                    .withContainerId(in.arg(1)).withForce(in.get(FORCE)).exec();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.dockerlessons.command.network;
+
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Inspection;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+
+/** {@code docker network inspect}: the engine's JSON of each network, or a template over it. */
+public final class NetworkInspectCommand implements DockerCommand {
+    private static final Flag<String> FORMAT = Flag.string('f', "format");
+
+    private static final CommandSpec SPEC = CommandSpec.command("network inspect", "docker network inspect [OPTIONS] NETWORK [NETWORK...]")
+            .flags(FORMAT)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.NETWORK))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Inspection.inspectAll(ctx, in.args(), "/networks/", in.get(FORMAT));
+    }
+}

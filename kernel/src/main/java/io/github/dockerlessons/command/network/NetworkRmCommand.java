@@ -1,0 +1,38 @@
+package io.github.dockerlessons.command.network;
+
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
+
+/** {@code docker network rm}: remove networks, reporting the ones that could not be removed at the end. */
+public final class NetworkRmCommand implements DockerCommand {
+
+    private static final CommandSpec SPEC = CommandSpec.command("network rm", "docker network rm NETWORK [NETWORK...]")
+            .aliases("docker network rm", "docker network remove")
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.NETWORK))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Targets.forEach(ctx, in.args(), true, target -> {
+            ctx.request(client -> {
+                client.removeNetworkCmd(EngineGateway.pathSegment(target)).exec();
+                return null;
+            });
+            return true;
+        });
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.dockerlessons.command.registry;
+
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.CommonFlags;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Filters;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.render.TabWriter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code docker search TERM}: the engine asks Docker Hub. The lessons' engine has no way out, so
+ * there the engine's "network is unreachable" is the answer, with a hint; where Hub is reachable the
+ * results are the CLI's table (NAME, DESCRIPTION, STARS, OFFICIAL).
+ */
+public final class SearchCommand implements DockerCommand {
+    private static final Flag<List<String>> FILTER = CommonFlags.filter("is-official=", "stars=");
+    private static final Flag<Integer> LIMIT = Flag.integer((char) 0, "limit", 0);
+    private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
+
+    private static final CommandSpec SPEC = CommandSpec.command("search", "docker search [OPTIONS] TERM")
+            .flags(FILTER, LIMIT, NO_TRUNC)
+            .arity(Arity.exactly(1))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Map<String, List<String>> filters = Filters.parse(in.get(FILTER), in);
+        StringBuilder path = new StringBuilder("/images/search?term=").append(EngineGateway.encode(in.arg(0)));
+        if (in.get(LIMIT) > 0) {
+            path.append("&limit=").append(in.get(LIMIT));
+        }
+        if (!filters.isEmpty()) {
+            JsonObject json = new JsonObject();
+            filters.forEach((k, values) -> {
+                JsonObject set = new JsonObject();
+                values.forEach(v -> set.addProperty(v, true));
+                json.add(k, set);
+            });
+            path.append("&filters=").append(EngineGateway.encode(json.toString()));
+        }
+        JsonElement results;
+        try {
+            results = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+                    path.toString()));
+        } catch (DaemonError e) {
+            throw new DockerError(1, e.cliText(), e.daemonMessage().contains("network is unreachable")
+                    ? "hint.search.offline" : null);
+        } catch (EngineUnreachable e) {
+            throw ctx.unreachable(e);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("NAME", "DESCRIPTION", "STARS", "OFFICIAL"));
+        for (JsonElement element : results.getAsJsonArray()) {
+            JsonObject result = element.getAsJsonObject();
+            String description = result.has("description") ? result.get("description").getAsString() : "";
+            if (!in.get(NO_TRUNC) && description.codePointCount(0, description.length()) > 45) {
+                description = description.substring(0, description.offsetByCodePoints(0, 44)) + "…";
+            }
+            rows.add(List.of(result.get("name").getAsString(), description.replace("\n", " "),
+                    result.has("star_count") ? result.get("star_count").getAsString() : "0",
+                    result.has("is_official") && result.get("is_official").getAsBoolean() ? "[OK]" : ""));
+        }
+        ctx.console().out(TabWriter.docker().format(rows));
+    }
+}

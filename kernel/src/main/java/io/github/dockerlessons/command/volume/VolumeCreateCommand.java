@@ -1,0 +1,46 @@
+package io.github.dockerlessons.command.volume;
+
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Units;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code docker volume create}: a named (or engine-named) volume; prints its name. */
+public final class VolumeCreateCommand implements DockerCommand {
+    private static final Flag<String> DRIVER = Flag.of('d', "driver", FlagType.STRING, "local");
+    private static final Flag<List<String>> LABEL = Flag.list("label");
+
+    private static final CommandSpec SPEC = CommandSpec.command("volume create", "docker volume create [OPTIONS] [VOLUME]")
+            .flags(DRIVER, LABEL)
+            .arity(Arity.atMost(1))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Map<String, String> labels = Units.labels(in.get(LABEL));
+        String name = ctx.call(client -> {
+            var cmd = client.createVolumeCmd().withDriver(in.get(DRIVER));
+            if (!in.args().isEmpty()) {
+                cmd.withName(in.arg(0));
+            }
+            if (!labels.isEmpty()) {
+                cmd.withLabels(labels);
+            }
+            return cmd.exec().getName();
+        });
+        ctx.console().out(name + "\n");
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.dockerlessons.command.volume;
+
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
+
+/** {@code docker volume rm}: remove volumes, reporting the ones that could not be removed at the end. */
+public final class VolumeRmCommand implements DockerCommand {
+    private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
+
+    private static final CommandSpec SPEC = CommandSpec.command("volume rm", "docker volume rm [OPTIONS] VOLUME [VOLUME...]")
+            .aliases("docker volume rm", "docker volume remove")
+            .flags(FORCE)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.VOLUME))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Targets.forEach(ctx, in.args(), true, target -> {
+            ctx.request(client -> {
+                client.removeVolumeCmd(EngineGateway.pathSegment(target)).exec();
+                return null;
+            });
+            return true;
+        });
+    }
+}

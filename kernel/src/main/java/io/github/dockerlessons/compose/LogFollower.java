@@ -1,0 +1,153 @@
+package io.github.dockerlessons.compose;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.LogContainerCmd;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineUnreachable;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Several containers' logs into one {@link LogPanel}, as {@code compose logs} and an attached
+ * {@code compose up} show them. Without follow, each container's logs come whole, one container
+ * after the other (so two runs print the same); with follow, all at once until every container has
+ * stopped (each end said as Compose says it: "web-1 exited with code 0") or the stop button.
+ */
+public final class LogFollower {
+    /** Which logs of a container: all, the last {@code tail} lines, and from when. */
+    public record Selection(Integer tail, Integer sinceEpochSeconds, boolean timestamps) { }
+
+    private final CommandContext ctx;
+    private final String project;
+    private final LogPanel panel;
+
+    public LogFollower(CommandContext ctx, String project, LogPanel panel) {
+        this.ctx = ctx;
+        this.project = project;
+        this.panel = panel;
+    }
+
+    /** Each container's logs so far, one container after the other. */
+    public void printAll(List<Container> containers, Selection selection) throws DockerError, InterruptedException {
+        for (Container c : containers) {
+            panel.register(ComposeNames.logName(project, ProjectEngine.name(c)));
+        }
+        for (Container c : containers) {
+            ResultCallback.Adapter<Frame> callback = panel.follow(ComposeNames.logName(project, ProjectEngine.name(c)));
+            try {
+                ctx.callLong(null, client -> open(client, c.getId(), selection, false, selection.sinceEpochSeconds())
+                        .exec(ctx.cancellation().register(callback)).awaitCompletion());
+            } finally {
+                ctx.cancellation().unregister(callback);
+            }
+        }
+    }
+
+    /**
+     * Follows every container until all have ended; {@code sinceNow} holds the containers whose
+     * earlier output is not to be shown (they were running already). 
+     */
+    public void follow(List<Container> containers, Selection selection, Set<String> sinceNow,
+                       boolean stopAtFirstExit) throws DockerError, InterruptedException {
+        for (Container c : containers) {
+            panel.register(ComposeNames.logName(project, ProjectEngine.name(c)));
+        }
+        CountDownLatch ended = new CountDownLatch(stopAtFirstExit ? Math.min(1, containers.size()) : containers.size());
+        List<ResultCallback.Adapter<Frame>> callbacks = new ArrayList<>();
+        int now = (int) ctx.clock().instant().getEpochSecond();
+        try {
+            for (Container c : containers) {
+                String shown = ComposeNames.logName(project, ProjectEngine.name(c));
+                ResultCallback.Adapter<Frame> inner = panel.follow(shown);
+                ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        inner.onNext(frame);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        inner.onComplete();
+                        exited(c, shown);
+                        ended.countDown();
+                        super.onComplete();
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                        inner.onError(throwable);
+                        ended.countDown();
+                        super.onError(throwable);
+                    }
+                };
+                callbacks.add(ctx.cancellation().register(callback));
+                Integer since = sinceNow.contains(c.getId()) ? Integer.valueOf(now) : selection.sinceEpochSeconds();
+                ctx.call(client -> open(client, c.getId(), selection, true, since).exec(callback));
+            }
+            ctx.requestLong(null, client -> {
+                ended.await();
+                return null;
+            });
+            if (ctx.cancellation().isCancelled()) {
+                // The stop button closed the streams, which may end the wait before it is abandoned.
+                throw new InterruptedException();
+            }
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        } catch (EngineUnreachable e) {
+            throw ctx.unreachable(e);
+        } finally {
+            for (ResultCallback.Adapter<Frame> callback : callbacks) {
+                ctx.cancellation().unregister(callback);
+                try {
+                    callback.close();
+                } catch (IOException ignored) {
+                    // the stream is over either way
+                }
+            }
+        }
+    }
+
+    /** "web-1 exited with code 0", once the container has really ended. */
+    private void exited(Container c, String shown) {
+        try {
+            for (int tries = 0; tries < 20; tries++) {
+                var state = ctx.engine().call(client -> client.inspectContainerCmd(c.getId()).exec().getState(),
+                        Duration.ofSeconds(2));
+                if (!Boolean.TRUE.equals(state.getRunning())) {
+                    panel.status(shown, "exited with code " + state.getExitCodeLong());
+                    return;
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        } catch (Exception ignored) {
+            // removed meanwhile, or no engine: nothing to say
+        }
+    }
+
+    private static LogContainerCmd open(DockerClient client,
+            String id, Selection selection, boolean follow, Integer since) {
+        var cmd = client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(follow)
+                .withTimestamps(selection.timestamps());
+        if (selection.tail() != null && selection.tail() >= 0) {
+            cmd.withTail(selection.tail());
+        } else {
+            cmd.withTailAll();
+        }
+        if (since != null) {
+            cmd.withSince(since);
+        }
+        return cmd;
+    }
+}

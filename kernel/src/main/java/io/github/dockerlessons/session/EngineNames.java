@@ -1,0 +1,87 @@
+package io.github.dockerlessons.session;
+
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.Network;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.EngineGateway;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The names completion offers, read from the engine by kind, the way docker/cli's completion
+ * helpers do: containers by state (running, stopped, paused, any), images as {@code repo:tag} (and
+ * {@code repo} for a latest tag), networks and volumes. A completion must never hang the kernel: the
+ * engine gets a second, and without an answer there are simply no names.
+ */
+final class EngineNames {
+    private static final Duration LIMIT = Duration.ofSeconds(1);
+
+    private final EngineGateway engine;
+
+    EngineNames(EngineGateway engine) {
+        this.engine = engine;
+    }
+
+    List<String> of(NameKind kind) {
+        try {
+            return switch (kind) {
+                case ANY_CONTAINER -> containers(true, null);
+                case RUNNING_CONTAINER -> containers(false, null);
+                case UNPAUSED_CONTAINER -> containers(false, List.of("running", "restarting"));
+                case STOPPED_CONTAINER -> containers(true, List.of("created", "exited"));
+                case PAUSED_CONTAINER -> containers(true, List.of("paused"));
+                case IMAGE -> images();
+                case NETWORK -> engine.call(client -> client.listNetworksCmd().exec(), LIMIT).stream()
+                        .map(Network::getName).toList();
+                case VOLUME -> {
+                    var volumes = engine.call(client -> client.listVolumesCmd().exec(), LIMIT).getVolumes();
+                    yield volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).toList();
+                }
+                case CONTEXT -> List.of();
+            };
+        } catch (Exception e) {
+            return List.of(); // no engine, or a slow one: complete what is known without it
+        }
+    }
+
+    /** Container names: {@code all} as {@code ps -a} (else as {@code ps}), of the given states if any. */
+    private List<String> containers(boolean all, List<String> states) throws Exception {
+        List<Container> containers = engine.call(client -> {
+            var cmd = client.listContainersCmd().withShowAll(all || states != null);
+            if (states != null) {
+                cmd.withStatusFilter(states);
+            }
+            return cmd.exec();
+        }, LIMIT);
+        List<String> names = new ArrayList<>();
+        for (Container container : containers) {
+            if (container.getNames() != null) {
+                for (String name : container.getNames()) {
+                    names.add(name.startsWith("/") ? name.substring(1) : name);
+                }
+            }
+        }
+        return names;
+    }
+
+    private List<String> images() throws Exception {
+        List<Image> images = engine.call(client -> client.listImagesCmd().exec(), LIMIT);
+        List<String> names = new ArrayList<>();
+        for (Image image : images) {
+            if (image.getRepoTags() != null) {
+                for (String tag : image.getRepoTags()) {
+                    if (!tag.startsWith("<none>")) {
+                        names.add(tag);
+                        if (tag.endsWith(":latest")) {
+                            names.add(tag.substring(0, tag.length() - ":latest".length()));
+                        }
+                    }
+                }
+            }
+        }
+        return names;
+    }
+}

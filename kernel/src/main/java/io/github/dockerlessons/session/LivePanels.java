@@ -1,0 +1,341 @@
+package io.github.dockerlessons.session;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandRegistry;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.LiveDisplay;
+import io.github.dockerlessons.engine.Cancellation;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.i18n.Messages;
+import io.github.dockerlessons.render.Bundle;
+import io.github.dockerlessons.render.Html;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The lecture's second terminal: {@code %live docker ps} shows a listing in a display that keeps
+ * itself current while other cells run. The engine's events say when something changed; the panel
+ * is then listed again and its display replaced in place (update_display_data with the parent header
+ * of the cell that opened it), at most a few times a second. Listings whose values drift with time
+ * ({@code stats}, the "Up 5 seconds" of {@code ps}) are also refreshed every few seconds. At the end
+ * of every cell the panels' latest state is also sent with that cell's parent header, so that a
+ * headless run (nbconvert) records it. Panels run their listing beside the cells, through the same
+ * commands: nothing is shared between the runs.
+ */
+final class LivePanels implements AutoCloseable {
+    /** The listings a panel can show. */
+    private static final Set<List<String>> LISTINGS = Set.of(List.of("ps"), List.of("container", "ls"),
+            List.of("container", "list"), List.of("images"), List.of("image", "ls"), List.of("image", "list"),
+            List.of("stats"), List.of("container", "stats"), List.of("volume", "ls"), List.of("network", "ls"));
+    /** The most often a panel is redrawn: a few times a second. */
+    static final long MIN_INTERVAL_MS = 250;
+    /** How often a listing with relative times or live figures is redrawn without an event. */
+    private static final long DRIFT_REFRESH_MS = 5000;
+    private static final long STATS_REFRESH_MS = 2000;
+
+    private final class Panel {
+        final int number;
+        final List<String> argv;
+        final LiveDisplay display;
+        final long refreshMs;
+        volatile Bundle shown;
+        volatile Bundle syncedTo;
+        volatile boolean dirty;
+        volatile long lastDrawn;
+        volatile boolean scheduled;
+
+        Panel(int number, List<String> argv, LiveDisplay display, Bundle first, long refreshMs) {
+            this.number = number;
+            this.argv = argv;
+            this.display = display;
+            this.shown = first;
+            this.refreshMs = refreshMs;
+            this.lastDrawn = System.nanoTime();
+        }
+    }
+
+    private final CommandRegistry registry;
+    private final EngineGateway engine;
+    private final Messages messages;
+    private final Clock clock;
+    private final Duration quickCall;
+    private final Supplier<String> scope;
+    private final Map<Integer, Panel> panels = new ConcurrentSkipListMap<>();
+    private final AtomicInteger numbers = new AtomicInteger();
+    private final ScheduledExecutorService drawer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "live-panels");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Cancellation running = new Cancellation();
+    private Closeable events;
+
+    LivePanels(CommandRegistry registry, EngineGateway engine, Messages messages, Clock clock, Duration quickCall,
+               Supplier<String> scope) {
+        this.registry = registry;
+        this.engine = engine;
+        this.messages = messages;
+        this.clock = clock;
+        this.quickCall = quickCall;
+        this.scope = scope;
+    }
+
+    /** {@code %live docker ps ...}: the panel's number, after its first listing is shown. */
+    synchronized int start(List<String> command, Console cell) throws Magics.CellFailure, DockerError,
+            InterruptedException {
+        if (command.isEmpty() || !command.get(0).equals("docker")) {
+            throw new Magics.CellFailure(messages.get("magic.live.usage"));
+        }
+        List<String> argv = List.copyOf(command.subList(1, command.size()));
+        boolean listing = LISTINGS.contains(argv.subList(0, Math.min(1, argv.size())))
+                || LISTINGS.contains(argv.subList(0, Math.min(2, argv.size())));
+        boolean stats = argv.contains("stats");
+        if (!listing || (stats && !argv.contains("--no-stream"))) {
+            throw new Magics.CellFailure(messages.get("magic.live.listings", String.join(" ", command)));
+        }
+        int number = numbers.incrementAndGet();
+        Bundle first = draw(number, argv);
+        LiveDisplay display = cell.showLive(first);
+        if (display == null) {
+            return number; // nothing can be kept up to date here (a silent request): shown once
+        }
+        long refresh = stats ? STATS_REFRESH_MS : DRIFT_REFRESH_MS;
+        Panel panel = new Panel(number, argv, display, first, refresh);
+        panel.syncedTo = first;
+        panels.put(number, panel);
+        drawer.scheduleWithFixedDelay(() -> drift(panel), refresh, refresh, TimeUnit.MILLISECONDS);
+        followEvents();
+        return number;
+    }
+
+    /**
+     * {@code %live off}: every panel (or the one numbered) stops, keeping its latest listing, marked
+     * as stopped; said through {@code cell} (the cell that stopped it), so a headless run records it.
+     */
+    synchronized List<Integer> stop(Integer number, Console cell) {
+        List<Integer> stopped = new ArrayList<>();
+        for (Integer key : new ArrayList<>(panels.keySet())) {
+            if (number == null || key.equals(number)) {
+                Panel panel = panels.remove(key);
+                stopped.add(key);
+                Bundle still;
+                try {
+                    still = frame(panel.number, panel.argv, listing(panel.argv), false);
+                } catch (DockerError | RuntimeException e) {
+                    still = panel.shown; // the last listing stands
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    still = panel.shown;
+                }
+                cell.update(panel.display.id(), still);
+            }
+        }
+        if (panels.isEmpty()) {
+            stopEvents();
+        }
+        return stopped;
+    }
+
+    List<Integer> numbers() {
+        return new ArrayList<>(panels.keySet());
+    }
+
+    /**
+     * The end of a cell: each panel is listed once more (the cell may have just changed the engine,
+     * before its event arrived) and, if it changed since the last cell, sent with that cell's parent
+     * header.
+     */
+    void syncTo(Console cell) {
+        for (Panel panel : panels.values()) {
+            try {
+                Bundle next = draw(panel.number, panel.argv);
+                if (!next.data().equals(panel.shown.data())) {
+                    panel.shown = next;
+                }
+            } catch (DockerError | RuntimeException e) {
+                // the panel keeps its last listing
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Bundle shown = panel.shown;
+            if (shown != panel.syncedTo) {
+                cell.update(panel.display.id(), shown);
+                panel.syncedTo = shown;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        panels.clear();
+        stopEvents();
+        running.abandonNow();
+        drawer.shutdownNow();
+    }
+
+    private void drift(Panel panel) {
+        if (panels.containsKey(panel.number)) {
+            panel.dirty = true;
+            redraw(panel);
+        }
+    }
+
+    /** Something changed at the engine: every panel is redrawn, none more often than allowed. */
+    private void changed() {
+        for (Panel panel : panels.values()) {
+            panel.dirty = true;
+            long wait = MIN_INTERVAL_MS - (System.nanoTime() - panel.lastDrawn) / 1_000_000;
+            if (!panel.scheduled) {
+                panel.scheduled = true;
+                drawer.schedule(() -> {
+                    panel.scheduled = false;
+                    redraw(panel);
+                }, Math.max(0, wait), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void redraw(Panel panel) {
+        if (!panel.dirty || !panels.containsKey(panel.number)) {
+            return;
+        }
+        panel.dirty = false;
+        panel.lastDrawn = System.nanoTime();
+        try {
+            Bundle next = draw(panel.number, panel.argv);
+            if (!next.data().equals(panel.shown.data())) {
+                panel.shown = next;
+                panel.display.update(next);
+            }
+        } catch (DockerError | RuntimeException e) {
+            // the engine went away for a moment: the panel keeps its last listing and tries on the next change
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs the listing as a cell would and frames its answer as panel {@code number}. */
+    private Bundle draw(int number, List<String> argv) throws DockerError, InterruptedException {
+        return frame(number, argv, listing(argv), true);
+    }
+
+    private Bundle listing(List<String> argv) throws DockerError, InterruptedException {
+        PanelConsole console = new PanelConsole();
+        CommandContext ctx = new CommandContext(engine, console, messages, null, running, clock, quickCall);
+        String label = scope.get();
+        registry.dispatch(argv, label == null ? ctx : ctx.scopedTo(label));
+        return console.answer();
+    }
+
+    private Bundle frame(int number, List<String> argv, Bundle listing, boolean live) {
+        String title = messages.get(live ? "live.title" : "live.title.stopped", number, "docker " + String.join(" ", argv));
+        Object html = listing.data().get("text/html");
+        Bundle framed = Bundle.text(title + "\n" + listing.plainText());
+        framed.with("text/html", "<div class=\"docker-live\"><div class=\"docker-live-title\" style=\"font-weight:bold;"
+                + "margin:0 0 4px 0\">" + Html.escape(title) + "</div>"
+                + (html != null ? html : "<pre>" + Html.escape(listing.plainText()) + "</pre>") + "</div>");
+        return framed;
+    }
+
+    private synchronized void followEvents() {
+        if (events != null) {
+            return;
+        }
+        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Event event) {
+                changed();
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                restartEvents();
+            }
+
+            @Override
+            public void onComplete() {
+                restartEvents();
+            }
+        };
+        events = callback;
+        try {
+            engine.call(client -> client.eventsCmd().exec(callback), running, quickCall);
+        } catch (Exception e) {
+            restartEvents();
+        }
+    }
+
+    /** The event stream broke (the engine restarted): follow again in a moment while panels remain. */
+    private void restartEvents() {
+        synchronized (this) {
+            events = null;
+        }
+        if (!panels.isEmpty() && !drawer.isShutdown()) {
+            drawer.schedule(() -> {
+                if (!panels.isEmpty()) {
+                    followEvents();
+                    changed();
+                }
+            }, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private synchronized void stopEvents() {
+        Closeable open = events;
+        events = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException ignored) {
+                // the stream is over either way
+            }
+        }
+    }
+
+    /** Keeps the listing's answer (its table, or its text) instead of showing it. */
+    private static final class PanelConsole implements Console {
+        private final StringBuilder text = new StringBuilder();
+        private Bundle answer;
+
+        @Override
+        public synchronized void out(String chunk) {
+            text.append(chunk);
+        }
+
+        @Override
+        public void err(String chunk) {
+            // warnings of the listing itself are not part of the panel
+        }
+
+        @Override
+        public synchronized void show(Bundle bundle) {
+            answer = bundle;
+        }
+
+        @Override
+        public synchronized void result(Bundle bundle) {
+            answer = bundle;
+        }
+
+        synchronized Bundle answer() {
+            return answer != null ? answer : Bundle.text(text.toString());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+// What the browser suites share: the project's folders, a Jupyter server started and stopped by pid,
+// Debian's Chromium through playwright-core, and the fonts Chromium really drew a node with.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(new URL('../../../../', import.meta.url).pathname);
+export const SHOTS = join(ROOT, 'target', 'screenshots');
+
+export const lessons = readdirSync(join(ROOT, 'notebooks')).filter((n) => n.endsWith('.ipynb')).sort();
+
+/** Lessons that list containers, images or history show at least one HTML table. */
+export function lessonShowsTables(lesson) {
+  return /docker (ps|images|history)/.test(readFileSync(join(ROOT, 'notebooks', lesson), 'utf8'));
+}
+
+/** The lesson images (hello-world, busybox, redis, registry) back in the engine at DOCKER_HOST. */
+export function restoreLessonImages() {
+  execFileSync(join(ROOT, 'install', 'lesson-images'), { stdio: 'ignore' });
+}
+
+/** A scratch folder with a copy of notebooks/ (cells write files next to their notebook). */
+export function workCopy(prefix) {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(join(ROOT, 'notebooks'), join(work, 'notebooks'), { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
+  return work;
+}
+
+export function randomPort() {
+  return 18000 + Math.floor(Math.random() * 2000);
+}
+
+export function randomToken() {
+  return 'lessons-' + Math.random().toString(36).slice(2);
+}
+
+/** Starts a Jupyter server and resolves once its REST API answers with the token. */
+export async function startServer(command, args, { port, token, work, env = {} }) {
+  const server = spawn(command, args, {
+    env: {
+      ...process.env,
+      JUPYTER_RUNTIME_DIR: join(work, 'runtime'),
+      JUPYTER_CONFIG_DIR: join(work, 'config'),
+      PYDEVD_DISABLE_FILE_VALIDATION: '1',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+  const deadline = Date.now() + 60000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`${command} ${args[0]} exited with ${server.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/kernelspecs?token=${token}`);
+      if (response.ok) return server;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill('SIGTERM');
+  throw new Error(`${command} ${args[0]} did not answer on port ${port}`);
+}
+
+/** Stops the server by its pid; on SIGTERM it shuts its kernels down. */
+export async function stopServer(server) {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (server.exitCode === null) server.kill('SIGKILL');
+}
+
+/** Debian's Chromium (never a browser download); playwright gives it a new empty profile. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The font families Chromium drew the first nodes matching selector with (Hangul needs Nanum here). */
+export async function drawnFonts(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+  const families = new Set();
+  for (const nodeId of nodeIds.slice(0, 20)) {
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    for (const font of fonts) families.add(font.familyName);
+  }
+  await cdp.detach();
+  return [...families];
+}
+
+/** A notebook for the Docker kernel made of code cells (a string, or [source, tags]). */
+export function dockerNotebook(cells) {
+  return {
+    cells: cells.map((cell) => {
+      const [source, tags] = Array.isArray(cell) ? cell : [cell, []];
+      return { cell_type: 'code', metadata: tags.length ? { tags } : {}, execution_count: null, outputs: [], source };
+    }),
+    metadata: { kernelspec: { name: 'docker', display_name: 'Docker', language: 'docker' } },
+    nbformat: 4,
+    nbformat_minor: 4,
+  };
+}
