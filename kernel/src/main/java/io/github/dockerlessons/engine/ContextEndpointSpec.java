@@ -23,20 +23,38 @@ public record ContextEndpointSpec(String host, boolean skipTlsVerify, byte[] ca,
     }
 
     /**
-     * Splits the value of {@code --docker} as the CLI's flag does (comma-separated key=value pairs,
-     * double quotes around a pair that holds a comma).
+     * Reads one value of {@code --docker} as pflag's stringToString does: no "=" is an error; one "="
+     * is one pair (commas and all, surrounding quotes trimmed); more are comma-separated pairs, double
+     * quotes around a pair that holds a comma. The error is pflag's, which the flag parser prefixes
+     * with {@code invalid argument "VALUE" for "--docker" flag: }.
      */
     public static Map<String, String> parseOption(String value) throws ContextError {
+        long equals = value.chars().filter(c -> c == '=').count();
+        if (equals == 0) {
+            throw new ContextError(value + " must be formatted as key=value");
+        }
+        List<String> fields = equals == 1 ? List.of(trimQuotes(value)) : csvFields(value);
         Map<String, String> pairs = new LinkedHashMap<>();
-        for (String field : csvFields(value)) {
+        for (String field : fields) {
             int eq = field.indexOf('=');
             if (eq < 0) {
-                throw new ContextError("invalid argument \"" + value + "\" for \"--docker\" flag: " + field
-                        + " must be formatted as key=value");
+                throw new ContextError(field + " must be formatted as key=value");
             }
             pairs.put(field.substring(0, eq), field.substring(eq + 1));
         }
         return pairs;
+    }
+
+    private static String trimQuotes(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && value.charAt(start) == '"') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == '"') {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     private static List<String> csvFields(String value) {
@@ -59,9 +77,7 @@ public record ContextEndpointSpec(String host, boolean skipTlsVerify, byte[] ca,
                 field.append(c);
             }
         }
-        if (!value.isEmpty()) {
-            fields.add(field.toString());
-        }
+        fields.add(field.toString());
         return fields;
     }
 

@@ -112,6 +112,18 @@ public final class ContextStore {
         if (currentContext().equals(value)) {
             return;
         }
+        writeCurrentContext(value);
+    }
+
+    /**
+     * What {@code docker context rm -f} does to the context in use: config.json without currentContext,
+     * written even when it had none (the CLI saves its configuration then).
+     */
+    public void resetCurrentContext() throws ContextError {
+        writeCurrentContext("");
+    }
+
+    private void writeCurrentContext(String value) throws ContextError {
         JsonObject config = readConfig();
         if (config == null) {
             config = new JsonObject();
@@ -266,7 +278,9 @@ public final class ContextStore {
             metadata.addProperty("Description", description);
         }
         JsonObject docker = new JsonObject();
-        docker.addProperty("Host", endpoint.host());
+        if (!endpoint.host().isEmpty()) {
+            docker.addProperty("Host", endpoint.host()); // the CLI leaves out an empty host (--docker host=)
+        }
         docker.addProperty("SkipTLSVerify", endpoint.skipTlsVerify());
         JsonObject endpoints = new JsonObject();
         endpoints.add(DOCKER, docker);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,6 +104,14 @@ public final class EngineDiscovery {
         }
         boolean skip = tls && machine.variable("DOCKER_TLS_VERIFY").isEmpty();
         return DockerContext.defaultContext(host, skip);
+    }
+
+    /** What {@code docker context ls} lists: the default context and every stored one, in natural order of names. */
+    public List<DockerContext> listContexts() throws ContextError {
+        List<DockerContext> all = new ArrayList<>(store.list());
+        all.add(defaultContext());
+        all.sort(Comparator.comparing(DockerContext::name, NaturalOrder.INSTANCE));
+        return all;
     }
 
     private Origin currentContextOrigin() {
