@@ -17,7 +17,8 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-KERNEL = "docker"
+# The kernelspec pinned to the lessons' engine (install/setup installs it; the lessons name it).
+KERNEL = "docker-lessons"
 CELL_TIMEOUT_S = 300
 
 

@@ -21,9 +21,10 @@ def lesson_images():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[os.path.basename(p) for p in NOTEBOOKS])
 def test_notebook_runs_without_error(path, tmp_path):
     notebook = nbformat.read(path, as_version=4)
-    assert notebook.metadata.kernelspec.name == "docker"
+    # The lessons name the kernelspec pinned to the lessons' engine.
+    assert notebook.metadata.kernelspec.name == "docker-lessons"
     # A scratch folder as the lesson's working directory: the files it writes start from nothing.
-    NotebookClient(notebook, kernel_name="docker", timeout=300,
+    NotebookClient(notebook, kernel_name="docker-lessons", timeout=300,
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     for cell in notebook.cells:
         if cell.cell_type != "code" or "raises-exception" in cell.metadata.get("tags", []):

@@ -3,7 +3,7 @@ package io.github.dockerlessons;
 import io.github.dockerlessons.command.DockerCommands;
 import io.github.dockerlessons.command.system.KernelVersion;
 import io.github.dockerlessons.engine.EngineGateway;
-import io.github.dockerlessons.engine.EngineLocation;
+import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.jupyter.KernelLauncher;
 import io.github.dockerlessons.kernelspec.KernelspecInstaller;
@@ -43,7 +43,7 @@ public final class Main {
             }
         }
         Messages messages = new Messages(Messages.fromEnvironment(env));
-        EngineGateway engine = new EngineGateway(EngineLocation.fromEnvironment(env));
+        EngineGateway engine = new EngineGateway(EngineDiscovery.forThisMachine(env));
         Session session = new Session(DockerCommands.registry(), engine, messages, env, Clock.systemUTC());
         KernelLauncher.serve(Path.of(args[0]), session, KernelVersion.VERSION, env);
         // docker-java's connection threads must not keep a shut-down kernel alive.
@@ -52,6 +52,7 @@ public final class Main {
 
     private static String kernelspecUsage() {
         return "       java -jar docker-kernel.jar install [--user | --sys-prefix | --prefix DIR] [--replace] [--lang ko|en]\n"
+                + "                                           [--lessons-engine DOCKER_HOST]\n"
                 + "       java -jar docker-kernel.jar uninstall [--user | --sys-prefix | --prefix DIR]";
     }
 }

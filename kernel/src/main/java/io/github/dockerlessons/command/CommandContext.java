@@ -198,6 +198,6 @@ public final class CommandContext {
     }
 
     public DockerError unreachable(EngineUnreachable e) {
-        return new DockerError(1, e.getMessage(), "hint.no.engine", e.host());
+        return new DockerError(1, e.getMessage(), e.hintKey(), e.hintArgs());
     }
 }

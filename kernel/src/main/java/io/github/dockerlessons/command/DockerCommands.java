@@ -57,6 +57,12 @@ import io.github.dockerlessons.command.network.NetworkRmCommand;
 import io.github.dockerlessons.command.registry.LoginCommand;
 import io.github.dockerlessons.command.registry.LogoutCommand;
 import io.github.dockerlessons.command.registry.SearchCommand;
+import io.github.dockerlessons.command.context.ContextCreateCommand;
+import io.github.dockerlessons.command.context.ContextInspectCommand;
+import io.github.dockerlessons.command.context.ContextLsCommand;
+import io.github.dockerlessons.command.context.ContextRmCommand;
+import io.github.dockerlessons.command.context.ContextShowCommand;
+import io.github.dockerlessons.command.context.ContextUseCommand;
 import io.github.dockerlessons.command.system.EventsCommand;
 import io.github.dockerlessons.command.system.InfoCommand;
 import io.github.dockerlessons.command.system.InspectCommand;
@@ -124,6 +130,12 @@ public final class DockerCommands {
         DockerCommand events = new EventsCommand();
         b.add(info).at("system info", info).add(events).at("system events", events).add(new SystemDfCommand())
                 .add(new SystemPruneCommand());
+        // docker context ...: the docker CLI's context store, which the kernel follows before every call
+        b.add(new ContextLsCommand()).alias("context list", b.built("context ls"))
+                .add(new ContextShowCommand()).add(new ContextInspectCommand()).add(new ContextUseCommand())
+                .add(new ContextCreateCommand()).add(new ContextRmCommand())
+                .alias("context remove", b.built("context rm"))
+                .groupUsage("context", "docker context");
         // docker login, logout, search: the registry commands
         b.add(new LoginCommand()).add(new LogoutCommand()).add(new SearchCommand());
         b.add(new VersionCommand());

@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockerlessons.engine.EngineDiscovery.Resolution;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -24,7 +25,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -36,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The one door to the Docker Engine. It connects lazily, on the first command, so a kernel starts
@@ -53,11 +57,16 @@ import java.util.regex.Pattern;
  * where the typed model loses what users see: {@code inspect} prints the daemon's JSON as it came,
  * and {@code rmi} prints the daemon's list of untagged and deleted layers, which docker-java drops.
  * This package moves bytes: it knows no console and no renderer.
+ *
+ * <p>Which engine: {@link EngineDiscovery} answers before every call (it only looks at two file dates
+ * when nothing changed), so {@code docker context use}, in a cell or in a terminal, switches the
+ * kernel at once.
  */
 public final class EngineGateway implements AutoCloseable {
     private static final Pattern STATUS_PREFIX = Pattern.compile("^Status (\\d+): (.*)$", Pattern.DOTALL);
 
-    private final EngineLocation location;
+    private final EngineDiscovery discovery;
+    private final SocketProbe probe;
     /** What every object the notebook creates is labelled with (empty: nothing). */
     private volatile Map<String, String> creationLabels = Map.of();
     private final ExecutorService calls = Executors.newCachedThreadPool(task -> {
@@ -66,6 +75,8 @@ public final class EngineGateway implements AutoCloseable {
         return thread;
     });
     private volatile Connection connection;
+    /** Connections to engines the kernel no longer uses; a stream may still be reading one. */
+    private final List<Connection> retired = new ArrayList<>();
 
     /** A call against docker-java's client. */
     @FunctionalInterface
@@ -73,14 +84,35 @@ public final class EngineGateway implements AutoCloseable {
         T run(DockerClient client) throws Exception;
     }
 
-    private record Connection(DockerClient client, DockerHttpClient http) { }
+    private record Connection(Resolution resolution, EngineEndpoint endpoint, SSLContext tls, DockerClient client,
+                              DockerHttpClient http) { }
 
-    public EngineGateway(EngineLocation location) {
-        this.location = location;
+    public EngineGateway(EngineDiscovery discovery) {
+        this(discovery, SocketProbe.system());
     }
 
+    /** With the probe that decides which sockets answer (tests confine it to a fake home). */
+    public EngineGateway(EngineDiscovery discovery, SocketProbe probe) {
+        this.discovery = discovery;
+        this.probe = probe;
+    }
+
+    public EngineDiscovery discovery() {
+        return discovery;
+    }
+
+    /** The endpoint the next call goes to: its host, its context name and where it came from. */
+    public EngineEndpoint endpoint() throws EngineUnreachable {
+        return connection().endpoint();
+    }
+
+    /** The host the next call goes to, for messages and links; the failure's host when none can be used. */
     public String host() {
-        return location.host();
+        try {
+            return endpoint().host();
+        } catch (EngineUnreachable e) {
+            return e.host();
+        }
     }
 
     /** Labels put on every container, volume, network and built image created from now on. */
@@ -153,16 +185,39 @@ public final class EngineGateway implements AutoCloseable {
         if (cause instanceof Error error) {
             throw error;
         }
-        if (isConnectFailure(cause)) {
-            throw new EngineUnreachable(location.host(), cause);
-        }
-        if (hasIoCause(cause)) {
-            throw new EngineConnectionLost(location.host(), cause);
+        RuntimeException lost = unreachableOrLost(cause);
+        if (lost != null) {
+            return lost;
         }
         if (cause instanceof RuntimeException runtime) {
             return runtime;
         }
         return new IllegalStateException(cause);
+    }
+
+    /**
+     * An I/O failure as the gateway reports it: {@link EngineUnreachable} (thrown) when no connection
+     * could be made or TLS refused it, {@link EngineConnectionLost} (returned) when one broke off, null
+     * when it was no I/O failure.
+     */
+    private EngineConnectionLost unreachableOrLost(Throwable cause) throws EngineUnreachable {
+        Connection used = connection;
+        // A handshake the engine refused is no connection at all; an SSL error mid-answer (OTHER) is a lost one.
+        boolean refusedByTls = TlsFailure.of(cause).filter(f -> f.cause() != TlsFailure.Cause.OTHER).isPresent();
+        if (isConnectFailure(cause) || refusedByTls) {
+            throw unreachable(used, cause);
+        }
+        if (!hasIoCause(cause)) {
+            return null;
+        }
+        if (used != null && used.tls() != null) {
+            // A refused client certificate shows only as a broken pipe here: ask the engine again.
+            IOException tlsCause = TlsContextFactory.pingFailure(used.endpoint(), used.tls());
+            if (tlsCause != null && TlsFailure.of(tlsCause).isPresent()) {
+                throw unreachable(used, tlsCause);
+            }
+        }
+        return new EngineConnectionLost(used == null ? host() : used.endpoint().host(), cause);
     }
 
     /** No connection could be made at all: the only case the CLI calls "Cannot connect". */
@@ -261,11 +316,9 @@ public final class EngineGateway implements AutoCloseable {
             }
             return reader.read(in);
         } catch (IOException | RuntimeException e) {
-            if (isConnectFailure(e)) {
-                throw new EngineUnreachable(location.host(), e);
-            }
-            if (hasIoCause(e)) {
-                throw new EngineConnectionLost(location.host(), e);
+            RuntimeException lost = unreachableOrLost(e);
+            if (lost != null) {
+                throw lost;
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
@@ -286,13 +339,14 @@ public final class EngineGateway implements AutoCloseable {
      * engine is reached over TLS (then docker-java's attach is used, without EOF).
      */
     public HijackedStream hijack(String path, String jsonBody, boolean tty) throws DaemonError, EngineUnreachable {
-        if (!HijackedStream.supports(location)) {
+        Connection current = connection();
+        if (!HijackedStream.supports(current.endpoint())) {
             return null;
         }
         try {
-            return HijackedStream.open(location, path, jsonBody, tty);
+            return HijackedStream.open(current.endpoint(), current.tls(), path, jsonBody, tty);
         } catch (IOException e) {
-            throw new EngineUnreachable(location.host(), e);
+            throw unreachable(current, e);
         }
     }
 
@@ -334,11 +388,9 @@ public final class EngineGateway implements AutoCloseable {
         } catch (DockerException e) {
             throw daemonError(e);
         } catch (IOException | RuntimeException e) {
-            if (isConnectFailure(e)) {
-                throw new EngineUnreachable(location.host(), e);
-            }
-            if (hasIoCause(e)) {
-                throw new EngineConnectionLost(location.host(), e);
+            RuntimeException lost = unreachableOrLost(e);
+            if (lost != null) {
+                throw lost;
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
@@ -346,43 +398,110 @@ public final class EngineGateway implements AutoCloseable {
 
     /**
      * Builds the engine client now, without contacting the engine: the first command then does not
-     * pay for loading the client's classes (seconds on a busy machine).
+     * pay for loading the client's classes (seconds on a busy machine). A configuration that names no
+     * usable engine is reported by the first command instead.
      */
     public void prepare() {
-        connection();
+        try {
+            connection();
+        } catch (EngineUnreachable e) {
+            // the first command says so, with every place tried
+        }
     }
 
-    private Connection connection() {
+    /** The connection to the engine the configuration names now; a new one when that changed. */
+    private Connection connection() throws EngineUnreachable {
+        Resolution resolution;
+        try {
+            resolution = discovery.resolve();
+        } catch (ContextError e) {
+            throw new EngineUnreachable(ConnectionDiagnosis.unresolved(e, discovery.currentContextName()), e);
+        }
         Connection current = connection;
-        if (current == null) {
-            synchronized (this) {
-                current = connection;
-                if (current == null) {
-                    current = connect();
-                    connection = current;
+        if (current != null && current.resolution().equals(resolution)) {
+            return current;
+        }
+        synchronized (this) {
+            current = connection;
+            if (current == null || !current.resolution().equals(resolution)) {
+                Connection fresh = connect(resolution);
+                if (current != null) {
+                    retired.add(current);
                 }
+                connection = fresh;
+                current = fresh;
             }
         }
         return current;
     }
 
-    private Connection connect() {
-        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(location.host())
-                .withDockerTlsVerify(location.tlsVerify());
-        if (location.tlsVerify()) {
-            builder.withDockerCertPath(location.certPath());
+    private Connection connect(Resolution resolution) throws EngineUnreachable {
+        EngineEndpoint endpoint = discovery.choose(resolution, probe);
+        boolean pipe = endpoint.host().startsWith("npipe://")
+                && discovery.machine().os() == LocalMachine.OperatingSystem.WINDOWS;
+        if (!endpoint.host().startsWith("unix://") && !endpoint.isTcp() && !pipe) {
+            throw new EngineUnreachable(ConnectionDiagnosis.unsupported(endpoint), null);
         }
+        SSLContext tls = null;
+        if (endpoint.tls() != null) {
+            try {
+                tls = TlsContextFactory.create(endpoint.tls());
+            } catch (ContextError e) {
+                throw new EngineUnreachable(ConnectionDiagnosis.unresolved(e, endpoint.contextName()), e);
+            }
+            IOException failure = TlsContextFactory.pingFailure(endpoint, tls);
+            if (failure != null) {
+                throw new EngineUnreachable(ConnectionDiagnosis.of(resolution, endpoint, failure, probe,
+                        discovery.machine().os()), failure);
+            }
+        }
+        SSLContext ssl = tls;
+        // The builder, not createDefaultConfigBuilder(): docker-java would read DOCKER_* and the current
+        // context again by its own rules; the endpoint already says everything. The config folder stays,
+        // for registry credentials.
+        DockerClientConfig config = new DefaultDockerClientConfig.Builder()
+                .withDockerHost(endpoint.host())
+                .withDockerContext(DockerContext.DEFAULT_NAME)
+                .withDockerConfig(discovery.machine().dockerConfigDir().toString())
+                .withDockerTlsVerify(false)
+                .withCustomSslConfig(ssl == null ? null : () -> ssl)
+                .build();
         // api.version stays unset: unversioned paths work on old engines and on Engine 29, which
         // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
-        DockerClientConfig config = builder.build();
         DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(2))
+                .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
                 .build()), () -> creationLabels);
-        return new Connection(DockerClientImpl.getInstance(config, http), http);
+        return new Connection(resolution, endpoint, tls, DockerClientImpl.getInstance(config, http), http);
+    }
+
+    /**
+     * The failure, with every place tried. When the kernel chose among several sockets, it chooses
+     * again on the next call: the engine that answers may be another one by then.
+     */
+    private EngineUnreachable unreachable(Connection failed, Throwable e) {
+        if (failed == null) {
+            // Another thread already let that connection go: describe the places as they are now.
+            try {
+                Resolution now = discovery.resolve();
+                return new EngineUnreachable(ConnectionDiagnosis.of(now, discovery.choose(now, probe), e, probe,
+                        discovery.machine().os()), e);
+            } catch (ContextError unresolved) {
+                return new EngineUnreachable(ConnectionDiagnosis.unresolved(unresolved, discovery.currentContextName()), e);
+            }
+        }
+        if (failed.resolution().searched()) {
+            synchronized (this) {
+                if (connection == failed) {
+                    connection = null;
+                    retired.add(failed);
+                }
+            }
+        }
+        return new EngineUnreachable(ConnectionDiagnosis.of(failed.resolution(), failed.endpoint(), e, probe,
+                discovery.machine().os()), e);
     }
 
     /** docker-java's "Status 404: {"message":"No such container: x"}" back to the daemon's words. */
@@ -414,8 +533,12 @@ public final class EngineGateway implements AutoCloseable {
     public synchronized void close() throws IOException {
         calls.shutdownNow();
         if (connection != null) {
-            connection.client().close();
+            retired.add(connection);
             connection = null;
         }
+        for (Connection old : retired) {
+            old.client().close();
+        }
+        retired.clear();
     }
 }

@@ -1,15 +1,32 @@
 package io.github.dockerlessons.engine;
 
-/** No engine answers at the configured host; the message is the docker CLI's. */
+/**
+ * No engine answers, or the configuration names none that the kernel can reach. The message is the
+ * docker CLI's first line followed by every place tried (see {@link ConnectionDiagnosis}); the hint
+ * key names an explanation in the reader's language.
+ */
 public final class EngineUnreachable extends Exception {
-    private final String host;
+    private final ConnectionDiagnosis diagnosis;
 
-    public EngineUnreachable(String host, Throwable cause) {
-        super("Cannot connect to the Docker daemon at " + host + ". Is the docker daemon running?", cause);
-        this.host = host;
+    public EngineUnreachable(ConnectionDiagnosis diagnosis, Throwable cause) {
+        super(diagnosis.cliText(), cause);
+        this.diagnosis = diagnosis;
     }
 
+    /** The host the failure is about ("" when the configuration itself is wrong). */
     public String host() {
-        return host;
+        return diagnosis.host();
+    }
+
+    public ConnectionDiagnosis diagnosis() {
+        return diagnosis;
+    }
+
+    public String hintKey() {
+        return diagnosis.hintKey();
+    }
+
+    public Object[] hintArgs() {
+        return diagnosis.hintArgs();
     }
 }

@@ -9,11 +9,18 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -24,34 +31,36 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>docker-java's hijacked connections never half-close the socket when stdin runs out (upstream
  * issue 1448), so a program such as {@code cat} or {@code redis-cli} reading a heredoc without a TTY
- * waits forever. This is the same HTTP upgrade the docker CLI performs, on a socket channel that
- * can {@code shutdownOutput()}: the writer sends the heredoc and half-closes; the reader turns the
- * engine's multiplexed frames (or the raw TTY stream) into docker-java {@link Frame}s.
- * Only plain unix:// and tcp:// engines; with TLS the caller keeps docker-java's attach.
+ * waits forever. This is the same HTTP upgrade the docker CLI performs, on a connection that can
+ * half-close: the writer sends the heredoc and shuts its side down (over TLS 1.3 with close_notify,
+ * as the CLI's CloseWrite does); the reader turns the engine's multiplexed frames (or the raw TTY
+ * stream) into docker-java {@link Frame}s. unix:// and tcp:// engines, with or without TLS.
  */
 public final class HijackedStream implements Closeable {
-    private final SocketChannel channel;
+    private final Wire channel;
     private final boolean tty;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Thread writer;
     private ByteBuffer leftover;
 
-    private HijackedStream(SocketChannel channel, boolean tty, ByteBuffer leftover) {
+    private HijackedStream(Wire channel, boolean tty, ByteBuffer leftover) {
         this.channel = channel;
         this.tty = tty;
         this.leftover = leftover;
     }
 
-    /** Whether this engine location can be reached without TLS (the only case handled here). */
-    public static boolean supports(EngineLocation location) {
-        String host = location.host();
-        return !location.tlsVerify() && (host.startsWith("unix://") || host.startsWith("tcp://"));
+    /** Whether this endpoint is one this class can open (unix:// or tcp://, with or without TLS). */
+    public static boolean supports(EngineEndpoint endpoint) {
+        return endpoint.host().startsWith("unix://") || endpoint.isTcp();
     }
 
-    /** Sends the upgrade request and reads the engine's answer; the stream is ready when this returns. */
-    static HijackedStream open(EngineLocation location, String path, String jsonBody, boolean tty)
+    /**
+     * Sends the upgrade request and reads the engine's answer; the stream is ready when this returns.
+     * {@code tls} is the endpoint's SSLContext, or null for plain connections.
+     */
+    static HijackedStream open(EngineEndpoint endpoint, SSLContext tls, String path, String jsonBody, boolean tty)
             throws IOException, DaemonError {
-        SocketChannel channel = connect(location.host());
+        Wire channel = connect(endpoint, tls);
         try {
             byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
             String request = "POST " + path + " HTTP/1.1\r\n"
@@ -207,19 +216,99 @@ public final class HijackedStream implements Closeable {
         channel.close();
     }
 
-    private static SocketChannel connect(String host) throws IOException {
+    private static Wire connect(EngineEndpoint endpoint, SSLContext tls) throws IOException {
+        String host = endpoint.host();
         if (host.startsWith("unix://")) {
             SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.connect(UnixDomainSocketAddress.of(host.substring("unix://".length())));
-            return channel;
+            channel.connect(UnixDomainSocketAddress.of(endpoint.socketPath()));
+            return Wire.of(channel);
         }
         URI uri = URI.create(host);
-        SocketChannel channel = SocketChannel.open();
-        channel.socket().connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 2375 : uri.getPort()), 2000);
-        return channel;
+        int port = uri.getPort() < 0 ? 2375 : uri.getPort();
+        if (tls == null) {
+            SocketChannel channel = SocketChannel.open();
+            channel.socket().connect(new InetSocketAddress(uri.getHost(), port), SocketProbe.CONNECT_TIMEOUT_MS);
+            return Wire.of(channel);
+        }
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(uri.getHost(), port), SocketProbe.CONNECT_TIMEOUT_MS);
+        SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, uri.getHost(), port, true);
+        if (endpoint.tls() != null && endpoint.tls().verify()) {
+            // The name check the HTTPS transport makes for every other call.
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+        }
+        // A bounded handshake, then no limit: a program may stay silent for as long as it likes.
+        socket.setSoTimeout(SocketProbe.CONNECT_TIMEOUT_MS);
+        socket.startHandshake();
+        socket.setSoTimeout(0);
+        return Wire.of(socket);
     }
 
-    private static void writeFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
+    /** A connection that can shut down its sending side and go on reading. */
+    private interface Wire extends java.io.Closeable {
+        int read(ByteBuffer buffer) throws IOException;
+
+        int write(ByteBuffer buffer) throws IOException;
+
+        void shutdownOutput() throws IOException;
+
+        static Wire of(SocketChannel channel) {
+            return new Wire() {
+                @Override
+                public int read(ByteBuffer buffer) throws IOException {
+                    return channel.read(buffer);
+                }
+
+                @Override
+                public int write(ByteBuffer buffer) throws IOException {
+                    return channel.write(buffer);
+                }
+
+                @Override
+                public void shutdownOutput() throws IOException {
+                    channel.shutdownOutput();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    channel.close();
+                }
+            };
+        }
+
+        static Wire of(SSLSocket socket) throws IOException {
+            ReadableByteChannel in = Channels.newChannel(socket.getInputStream());
+            WritableByteChannel out = Channels.newChannel(socket.getOutputStream());
+            return new Wire() {
+                @Override
+                public int read(ByteBuffer buffer) throws IOException {
+                    return in.read(buffer);
+                }
+
+                @Override
+                public int write(ByteBuffer buffer) throws IOException {
+                    int written = out.write(buffer);
+                    socket.getOutputStream().flush();
+                    return written;
+                }
+
+                @Override
+                public void shutdownOutput() throws IOException {
+                    // TLS 1.3 sends close_notify and keeps reading, which the engine reads as EOF.
+                    socket.shutdownOutput();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    socket.close();
+                }
+            };
+        }
+    }
+
+    private static void writeFully(Wire channel, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

@@ -2,6 +2,8 @@ package io.github.dockerlessons.kernelspec;
 
 import com.google.gson.GsonBuilder;
 
+import io.github.dockerlessons.engine.LocalMachine.OperatingSystem;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -13,6 +15,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,45 +24,63 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code install} and {@code uninstall}: writes (or removes) the kernelspec "docker" in a Jupyter
- * data directory, as {@code jupyter kernelspec install} would place it. Installing again replaces
- * it, so running it twice is harmless.
+ * {@code install} and {@code uninstall}: writes (or removes) the kernel's kernelspecs in a Jupyter
+ * data directory, as {@code jupyter kernelspec install} would place them. Installing again replaces
+ * them, so running it twice is harmless.
+ *
+ * <p>Two kernelspecs, so that a person opening a notebook sees which engine a kernel uses:
+ * <ul>
+ *   <li>{@value #NAME} ("Docker") follows the docker CLI's own configuration: DOCKER_HOST, the
+ *       current docker context, else the sockets Docker Desktop, rootless Docker and Podman use.</li>
+ *   <li>{@value #LESSONS_NAME} ("Docker (lessons engine)"), written with {@code --lessons-engine HOST},
+ *       is pinned to that engine with DOCKER_HOST; the lessons name it.</li>
+ * </ul>
+ * Each kernelspec folder holds its own copy of the jar (and the AppCDS archive install/cds-archive
+ * trains for that copy), so {@code mvn clean} or moving the checkout leaves installed kernels working.
  */
 public final class KernelspecInstaller {
     public static final String NAME = "docker";
+    public static final String LESSONS_NAME = "docker-lessons";
+    static final String JAR = "docker-kernel.jar";
+    static final String ARCHIVE = "docker-kernel.jsa";
     /**
      * Measured with install/benchmark: C1 only starts faster and answers the first hundreds of cells
      * faster than C2; a small initial heap keeps an idle kernel near 75 MiB resident; the serial
-     * collector suits one busy thread. An AppCDS archive next to the jar is used when present.
+     * collector suits one busy thread. Out of memory ends the JVM: the frontend then offers a restart
+     * instead of waiting on a kernel in an unknown state.
      */
     private static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms8m", "-Xmx256m",
-            "-XX:ReservedCodeCacheSize=32m", "-XX:-UsePerfData", "-Dfile.encoding=UTF-8",
+            "-XX:ReservedCodeCacheSize=32m", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
             "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
 
     private final Map<String, String> env;
     private final PrintStream out;
+    private final Path runningJar;
+    private final OperatingSystem os;
+    private final Path home;
 
     public KernelspecInstaller(Map<String, String> env, PrintStream out) {
+        this(env, out, runningJar(), OperatingSystem.named(System.getProperty("os.name", "")),
+                Path.of(System.getProperty("user.home")));
+    }
+
+    KernelspecInstaller(Map<String, String> env, PrintStream out, Path runningJar, OperatingSystem os, Path home) {
         this.env = env;
         this.out = out;
+        this.runningJar = runningJar;
+        this.os = os;
+        this.home = home;
     }
 
     /** Returns the process exit status. */
     public int run(String verb, List<String> args) throws IOException {
         Path dataDir = null;
         String lang = null;
+        String lessonsEngine = null;
+        boolean useThisJar = false;
         Map<String, String> kernelEnv = new LinkedHashMap<>();
-        List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
-        Path archive = cdsArchive();
-        if (Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(
-                Files.getLastModifiedTime(jarPath())) >= 0) {
-            // -Xshare:auto: should the archive not match (a rebuilt jar), the JVM starts without it.
-            jvmOptions.add("-XX:SharedArchiveFile=" + archive);
-            jvmOptions.add("-Xshare:auto");
-            jvmOptions.add("-Xlog:cds=off");
-            jvmOptions.add("-Xlog:cds+dynamic=off");
-        }
+        List<String> extraJvmOptions = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -68,6 +89,8 @@ public final class KernelspecInstaller {
                 case "--prefix" -> dataDir = Path.of(value(args, ++i, arg)).resolve("share/jupyter");
                 case "--replace" -> { /* installing always replaces */ }
                 case "--lang" -> lang = value(args, ++i, arg);
+                case "--lessons-engine" -> lessonsEngine = value(args, ++i, arg);
+                case "--use-this-jar" -> useThisJar = true;
                 case "--env" -> {
                     String pair = value(args, ++i, arg);
                     int eq = pair.indexOf('=');
@@ -76,7 +99,7 @@ public final class KernelspecInstaller {
                     }
                     kernelEnv.put(pair.substring(0, eq), pair.substring(eq + 1));
                 }
-                case "--jvm-option" -> jvmOptions.add(value(args, ++i, arg));
+                case "--jvm-option" -> extraJvmOptions.add(value(args, ++i, arg));
                 case "-h", "--help" -> {
                     out.println(usage());
                     return 0;
@@ -87,41 +110,91 @@ public final class KernelspecInstaller {
         if (dataDir == null) {
             dataDir = userDataDir();
         }
-        Path kernelDir = dataDir.resolve("kernels").resolve(NAME);
+        Path kernels = dataDir.resolve("kernels");
         if (verb.equals("uninstall")) {
-            if (Files.isDirectory(kernelDir)) {
-                try (Stream<Path> walk = Files.walk(kernelDir)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
+            for (String name : List.of(NAME, LESSONS_NAME)) {
+                Path kernelDir = kernels.resolve(name);
+                if (Files.isDirectory(kernelDir)) {
+                    deleteTree(kernelDir);
+                    out.println("Removed kernelspec " + name + " from " + kernelDir);
+                } else {
+                    out.println("No kernelspec " + name + " in " + kernelDir);
                 }
-                out.println("Removed kernelspec " + NAME + " from " + kernelDir);
-            } else {
-                out.println("No kernelspec " + NAME + " in " + kernelDir);
             }
             return 0;
         }
         if (lang != null) {
             kernelEnv.put("DOCKER_KERNEL_LANG", lang);
         }
-        Files.createDirectories(kernelDir);
-        Files.writeString(kernelDir.resolve("kernel.json"), kernelJson(jvmOptions, kernelEnv), StandardCharsets.UTF_8);
-        writeLogo(kernelDir.resolve("logo-32x32.png"), 32);
-        writeLogo(kernelDir.resolve("logo-64x64.png"), 64);
-        out.println("Installed kernelspec " + NAME + " in " + kernelDir);
+        if (!useThisJar && !Files.isRegularFile(runningJar)) {
+            throw new IllegalArgumentException("install runs from the kernel's jar (java -jar docker-kernel.jar install), "
+                    + "not from " + runningJar);
+        }
+        install(kernels.resolve(NAME), "Docker", kernelEnv, extraJvmOptions, useThisJar);
+        if (lessonsEngine != null) {
+            Map<String, String> pinned = new LinkedHashMap<>(kernelEnv);
+            pinned.put("DOCKER_HOST", lessonsEngine);
+            install(kernels.resolve(LESSONS_NAME), "Docker (lessons engine)", pinned, extraJvmOptions, useThisJar);
+        }
         return 0;
     }
 
-    String kernelJson(List<String> jvmOptions, Map<String, String> kernelEnv) {
+    private void install(Path kernelDir, String displayName, Map<String, String> kernelEnv, List<String> extraJvmOptions,
+                         boolean useThisJar) throws IOException {
+        Files.createDirectories(kernelDir);
+        List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        Path jar;
+        if (useThisJar) {
+            // install/cds-archive trains the archive of an installed copy by running exactly that copy.
+            jar = runningJar;
+        } else {
+            jar = kernelDir.resolve(JAR);
+            copyJar(jar, kernelDir.resolve(ARCHIVE));
+            // -Xshare:auto: while no archive has been trained for this copy (or it is stale), the JVM
+            // starts without one, silently.
+            jvmOptions.add("-XX:SharedArchiveFile=" + kernelDir.resolve(ARCHIVE));
+            jvmOptions.add("-Xshare:auto");
+            jvmOptions.add("-Xlog:cds=off");
+            jvmOptions.add("-Xlog:cds+dynamic=off");
+        }
+        jvmOptions.addAll(extraJvmOptions);
+        Files.writeString(kernelDir.resolve("kernel.json"), kernelJson(displayName, jar, jvmOptions, kernelEnv),
+                StandardCharsets.UTF_8);
+        writeLogo(kernelDir.resolve("logo-32x32.png"), 32);
+        writeLogo(kernelDir.resolve("logo-64x64.png"), 64);
+        out.println("Installed kernelspec " + kernelDir.getFileName() + " (" + displayName + ") in " + kernelDir);
+    }
+
+    /**
+     * Copies the running jar into the kernelspec, keeping its date: an unchanged jar is not copied again,
+     * so the archive trained for the copy stays valid; a changed one replaces the copy and drops the
+     * archive, which belonged to the old one.
+     */
+    private void copyJar(Path target, Path archive) throws IOException {
+        if (Files.isRegularFile(target) && Files.size(target) == Files.size(runningJar)
+                && Files.getLastModifiedTime(target).equals(Files.getLastModifiedTime(runningJar))) {
+            return;
+        }
+        Path temp = Files.createTempFile(target.getParent(), ".docker-kernel", ".jar");
+        try {
+            Files.copy(runningJar, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        Files.deleteIfExists(archive);
+    }
+
+    String kernelJson(String displayName, Path jar, List<String> jvmOptions, Map<String, String> kernelEnv) {
         List<String> argv = new ArrayList<>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.addAll(jvmOptions);
         argv.add("-jar");
-        argv.add(jarPath().toString());
+        argv.add(jar.toString());
         argv.add("{connection_file}");
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);
-        spec.put("display_name", "Docker");
+        spec.put("display_name", displayName);
         spec.put("language", "docker");
         spec.put("interrupt_mode", "message");
         spec.put("env", kernelEnv);
@@ -129,15 +202,26 @@ public final class KernelspecInstaller {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
     }
 
-    /** Jupyter's user data directory: JUPYTER_DATA_DIR, else $XDG_DATA_HOME/jupyter or ~/.local/share/jupyter. */
+    /**
+     * Jupyter's user data directory, where jupyter_core looks for it: JUPYTER_DATA_DIR; else
+     * ~/Library/Jupyter on macOS, %APPDATA%\jupyter on Windows, $XDG_DATA_HOME/jupyter or
+     * ~/.local/share/jupyter elsewhere.
+     */
     Path userDataDir() {
         String explicit = env.get("JUPYTER_DATA_DIR");
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
+        if (os == OperatingSystem.MACOS) {
+            return home.resolve("Library").resolve("Jupyter");
+        }
+        if (os == OperatingSystem.WINDOWS) {
+            String appData = env.get("APPDATA");
+            return appData != null && !appData.isBlank() ? Path.of(appData, "jupyter")
+                    : home.resolve(".jupyter").resolve("data");
+        }
         String xdg = env.get("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share");
         return base.resolve("jupyter");
     }
 
@@ -151,19 +235,21 @@ public final class KernelspecInstaller {
         return Path.of("/usr");
     }
 
-    /** The AppCDS archive install/setup trains for this jar: docker-kernel.jsa beside it. */
-    static Path cdsArchive() {
-        Path jar = jarPath();
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa";
-        return jar.resolveSibling(name);
-    }
-
-    private static Path jarPath() {
+    /** The jar this installer runs from (target/classes in unit tests, which pass a jar instead). */
+    private static Path runningJar() {
         try {
             return Path.of(KernelspecInstaller.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .toAbsolutePath();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
@@ -176,8 +262,13 @@ public final class KernelspecInstaller {
 
     static String usage() {
         return "Usage: java -jar docker-kernel.jar install [--user | --sys-prefix | --prefix DIR] [--replace]\n"
-                + "                                    [--lang ko|en] [--env NAME=VALUE]... [--jvm-option OPT]...\n"
-                + "       java -jar docker-kernel.jar uninstall [--user | --sys-prefix | --prefix DIR]";
+                + "                                    [--lessons-engine DOCKER_HOST] [--lang ko|en]\n"
+                + "                                    [--env NAME=VALUE]... [--jvm-option OPT]...\n"
+                + "       java -jar docker-kernel.jar uninstall [--user | --sys-prefix | --prefix DIR]\n"
+                + "\n"
+                + "install writes the kernelspec \"docker\" (\"Docker\"), which finds the engine as the docker CLI does,\n"
+                + "and with --lessons-engine also \"docker-lessons\" (\"Docker (lessons engine)\"), pinned to that engine.\n"
+                + "Each gets a copy of this jar; uninstall removes both.";
     }
 
     /** The logo: three stacked containers on Docker blue, drawn here so no binary lives in the repo. */

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DockerContext;
 import io.github.dockerlessons.engine.EngineGateway;
 
 import java.time.Duration;
@@ -40,11 +41,18 @@ final class EngineNames {
                     var volumes = engine.call(client -> client.listVolumesCmd().exec(), LIMIT).getVolumes();
                     yield volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).toList();
                 }
-                case CONTEXT -> List.of();
+                case CONTEXT -> contexts();
             };
         } catch (Exception e) {
             return List.of(); // no engine, or a slow one: complete what is known without it
         }
+    }
+
+    /** The default context and every stored one: files, not the engine, so they complete without one. */
+    private List<String> contexts() throws Exception {
+        List<String> names = new ArrayList<>(List.of(DockerContext.DEFAULT_NAME));
+        engine.discovery().contexts().list().forEach(c -> names.add(c.name()));
+        return names;
     }
 
     /** Container names: {@code all} as {@code ps -a} (else as {@code ps}), of the given states if any. */

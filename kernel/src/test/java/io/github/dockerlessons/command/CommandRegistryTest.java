@@ -3,7 +3,7 @@ package io.github.dockerlessons.command;
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineGateway;
-import io.github.dockerlessons.engine.EngineLocation;
+import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class CommandRegistryTest {
     private final CommandRegistry registry = DockerCommands.registry();
     private final RecordingConsole console = new RecordingConsole();
     private final CommandContext ctx = new CommandContext(
-            new EngineGateway(new EngineLocation("unix:///nonexistent/docker.sock", false, null)),
+            new EngineGateway(EngineDiscovery.fixed("unix:///nonexistent/docker.sock")),
             console, new Messages(Messages.ENGLISH), null, new Cancellation(), Clock.systemUTC(), Duration.ofSeconds(30));
 
     private DockerError fail(String... argv) {
@@ -110,7 +110,8 @@ class CommandRegistryTest {
         DockerError e = fail("ps", "-a");
         assertTrue(System.nanoTime() - start < 2_000_000_000L);
         assertEquals("Cannot connect to the Docker daemon at unix:///nonexistent/docker.sock. "
-                + "Is the docker daemon running?", e.cliText());
+                + "Is the docker daemon running?\n"
+                + "  unix:///nonexistent/docker.sock (DOCKER_HOST): no such file or directory", e.cliText());
         assertEquals("hint.no.engine", e.hintKey());
     }
 }

@@ -6,7 +6,7 @@ import io.github.dockerlessons.command.CommandRegistry;
 import io.github.dockerlessons.command.DockerCommands;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineGateway;
-import io.github.dockerlessons.engine.EngineLocation;
+import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.session.CellError;
 import io.github.dockerlessons.session.Session;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommandsSideBySideIT {
     private final String name = "side-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> env = System.getenv();
-    private final EngineGateway engine = new EngineGateway(EngineLocation.fromEnvironment(env));
+    private final EngineGateway engine = new EngineGateway(EngineDiscovery.forThisMachine(env));
     private final CommandRegistry registry = DockerCommands.registry();
     private final Session session = new Session(registry, engine, new Messages(Messages.ENGLISH), env, Clock.systemUTC());
 

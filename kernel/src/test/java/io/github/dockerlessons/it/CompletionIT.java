@@ -3,7 +3,7 @@ package io.github.dockerlessons.it;
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.command.DockerCommands;
 import io.github.dockerlessons.engine.EngineGateway;
-import io.github.dockerlessons.engine.EngineLocation;
+import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.session.CellError;
 import io.github.dockerlessons.session.Session;
@@ -29,7 +29,7 @@ class CompletionIT {
     private static final String P = "cmp" + UUID.randomUUID().toString().substring(0, 6);
     private static final Map<String, String> ENV = System.getenv();
     private static final Session SESSION = new Session(DockerCommands.registry(),
-            new EngineGateway(EngineLocation.fromEnvironment(ENV)), new Messages(Messages.ENGLISH), ENV, Clock.systemUTC());
+            new EngineGateway(EngineDiscovery.forThisMachine(ENV)), new Messages(Messages.ENGLISH), ENV, Clock.systemUTC());
 
     @BeforeAll
     static void containersInEveryState() throws Exception {

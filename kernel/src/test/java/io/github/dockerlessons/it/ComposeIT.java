@@ -3,7 +3,7 @@ package io.github.dockerlessons.it;
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.command.DockerCommands;
 import io.github.dockerlessons.engine.EngineGateway;
-import io.github.dockerlessons.engine.EngineLocation;
+import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.session.CellError;
@@ -58,7 +58,7 @@ class ComposeIT {
     @BeforeAll
     static void prepare() throws Exception {
         Map<String, String> env = System.getenv();
-        session = new Session(DockerCommands.registry(), new EngineGateway(EngineLocation.fromEnvironment(env)),
+        session = new Session(DockerCommands.registry(), new EngineGateway(EngineDiscovery.forThisMachine(env)),
                 new Messages(Messages.ENGLISH), env, Clock.systemUTC());
         dir = Files.createDirectories(Path.of("target", "compose-it", P).toAbsolutePath());
         Files.writeString(dir.resolve("compose.yaml"), FILE);

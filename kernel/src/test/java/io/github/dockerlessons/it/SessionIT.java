@@ -3,7 +3,7 @@ package io.github.dockerlessons.it;
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.command.DockerCommands;
 import io.github.dockerlessons.engine.EngineGateway;
-import io.github.dockerlessons.engine.EngineLocation;
+import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.session.CellError;
@@ -35,7 +35,7 @@ class SessionIT {
     @BeforeEach
     void start() {
         Map<String, String> env = System.getenv();
-        session = new Session(DockerCommands.registry(), new EngineGateway(EngineLocation.fromEnvironment(env)),
+        session = new Session(DockerCommands.registry(), new EngineGateway(EngineDiscovery.forThisMachine(env)),
                 new Messages(Messages.ENGLISH), env, Clock.systemUTC());
         console = new RecordingConsole();
     }

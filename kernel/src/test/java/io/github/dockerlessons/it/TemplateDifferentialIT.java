@@ -3,7 +3,7 @@ package io.github.dockerlessons.it;
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.command.DockerCommands;
 import io.github.dockerlessons.engine.EngineGateway;
-import io.github.dockerlessons.engine.EngineLocation;
+import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.session.CellError;
@@ -40,7 +40,7 @@ class TemplateDifferentialIT {
         // The kernel's own session label would be the one difference from objects the CLI creates.
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("DOCKER_KERNEL_SESSION_LABELS", "off");
-        session = new Session(DockerCommands.registry(), new EngineGateway(EngineLocation.fromEnvironment(env)),
+        session = new Session(DockerCommands.registry(), new EngineGateway(EngineDiscovery.forThisMachine(env)),
                 new Messages(Messages.ENGLISH), env, Clock.systemUTC());
         kernel("docker run -d --name " + P + "-web -p 16380:6379 -l tier=cache -l com.example.my-tier=front"
                 + " -e FOO=bar redis");

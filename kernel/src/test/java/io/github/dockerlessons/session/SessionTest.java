@@ -3,7 +3,7 @@ package io.github.dockerlessons.session;
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.command.DockerCommands;
 import io.github.dockerlessons.engine.EngineGateway;
-import io.github.dockerlessons.engine.EngineLocation;
+import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What a cell answers without needing an engine. */
 class SessionTest {
     private final Session session = new Session(DockerCommands.registry(),
-            new EngineGateway(new EngineLocation("unix:///nonexistent/docker.sock", false, null)),
+            new EngineGateway(EngineDiscovery.fixed("unix:///nonexistent/docker.sock")),
             new Messages(Messages.KOREAN), Map.of(), Clock.systemUTC());
     private final RecordingConsole console = new RecordingConsole();
 

@@ -40,7 +40,8 @@ public final class InfoCommand implements DockerCommand {
             return;
         }
         StringBuilder out = new StringBuilder();
-        out.append("Client:\n Version:    ").append(KernelVersion.VERSION).append("\n Context:    default\n");
+        out.append("Client:\n Version:    ").append(KernelVersion.VERSION).append("\n Context:    ")
+                .append(ctx.engine().discovery().currentContextName()).append("\n");
         out.append(" Debug Mode: false\n\n");
         out.append("Server:\n");
         line(out, " Containers", num(info, "Containers"));

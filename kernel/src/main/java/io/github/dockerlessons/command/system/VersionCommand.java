@@ -58,13 +58,13 @@ public final class VersionCommand implements DockerCommand {
                     ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/version"));
             server = answer.getAsJsonObject();
         } catch (DaemonError e) {
-            ctx.console().out(clientTail(out, null));
+            ctx.console().out(clientTail(out, null, ctx.engine().discovery().currentContextName()));
             throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            ctx.console().out(clientTail(out, null));
+            ctx.console().out(clientTail(out, null, ctx.engine().discovery().currentContextName()));
             throw ctx.unreachable(e);
         }
-        clientTail(out, str(server, "ApiVersion"));
+        clientTail(out, str(server, "ApiVersion"), ctx.engine().discovery().currentContextName());
         out.append("\nServer:\n");
         out.append(" Engine:\n");
         row(out, "  ", "Version", str(server, "Version"));
@@ -113,7 +113,7 @@ public final class VersionCommand implements DockerCommand {
         Map<String, String> client = Map.of("Platform", "Docker lesson kernel", "Version", KernelVersion.VERSION,
                 "ApiVersion", server == null ? "" : str(server, "ApiVersion"), "DefaultAPIVersion", "1.50",
                 "GoVersion", "java" + System.getProperty("java.version"), "Os", "linux", "Arch", goArch(),
-                "Context", "default");
+                "Context", ctx.engine().discovery().currentContextName());
         JsonObject answer = server;
         try {
             Templates.print(ctx, () -> SystemTemplates.version(format, client, answer));
@@ -125,13 +125,13 @@ public final class VersionCommand implements DockerCommand {
         }
     }
 
-    private static String clientTail(StringBuilder out, String apiVersion) {
+    private static String clientTail(StringBuilder out, String apiVersion, String context) {
         if (apiVersion != null) {
             row(out, " ", "API version", apiVersion + " (negotiated)");
         }
         row(out, " ", "Java version", System.getProperty("java.version"));
         row(out, " ", "OS/Arch", System.getProperty("os.name").toLowerCase(Locale.ROOT) + "/" + goArch());
-        row(out, " ", "Context", "default");
+        row(out, " ", "Context", context);
         return out.toString();
     }
 

@@ -1,0 +1,70 @@
+package io.github.dockerlessons.command.context;
+
+import io.github.dockerlessons.command.Arguments;
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.ContextError;
+import io.github.dockerlessons.engine.ContextStore;
+import io.github.dockerlessons.engine.DockerContext;
+
+import java.util.List;
+
+/**
+ * {@code docker context rm}: removes stored contexts. The one in use only with -f, which also drops
+ * currentContext from config.json (the kernel then follows the default); "default" never.
+ */
+public final class ContextRmCommand implements DockerCommand {
+    private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
+
+    private static final CommandSpec SPEC = CommandSpec.command("context rm", "docker context rm CONTEXT [CONTEXT...]")
+            .aliases("docker context rm", "docker context remove")
+            .flags(FORCE)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.CONTEXT))
+            .build();
+
+    private record Options(boolean force, List<String> names) {
+        static Options of(Invocation in) {
+            return new Options(in.get(FORCE), in.args());
+        }
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        Options options = Options.of(in);
+        ContextStore store = ctx.engine().discovery().contexts();
+        String current = ctx.engine().discovery().currentContextName();
+        Targets.forEach(ctx, options.names(), true, name -> {
+            if (name.equals(DockerContext.DEFAULT_NAME)) {
+                throw new DockerError(1, "context \"default\" cannot be removed");
+            }
+            try {
+                if (name.equals(current)) {
+                    if (!options.force()) {
+                        throw new DockerError(1, "context \"" + name + "\" is in use, set -f flag to force remove");
+                    }
+                    store.resetCurrentContext();
+                }
+                if (!options.force() && !store.exists(name)) {
+                    throw new DockerError(1, "context \"" + name + "\" does not exist");
+                }
+                store.remove(name);
+            } catch (ContextError e) {
+                throw new DockerError(1, e.getMessage());
+            }
+            return true;
+        });
+    }
+}

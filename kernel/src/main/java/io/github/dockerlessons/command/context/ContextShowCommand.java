@@ -1,0 +1,28 @@
+package io.github.dockerlessons.command.context;
+
+import io.github.dockerlessons.command.Arity;
+import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.DockerCommand;
+import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.Invocation;
+
+/**
+ * {@code docker context show}: the context the CLI would use here, and so the kernel: "default" under
+ * DOCKER_HOST, else DOCKER_CONTEXT, else currentContext in config.json.
+ */
+public final class ContextShowCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("context show", "docker context show")
+            .arity(Arity.none())
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        ctx.console().out(ctx.engine().discovery().currentContextName() + "\n");
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.dockerlessons.engine;
+
+import io.github.dockerlessons.engine.LocalMachine.OperatingSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the gateway says before any engine is involved: unsupported schemes and broken configurations. */
+class EngineGatewayTest {
+    @TempDir
+    Path home;
+
+    private EngineGateway gateway(Map<String, String> env) {
+        return new EngineGateway(new EngineDiscovery(new LocalMachine(env, home, OperatingSystem.LINUX, OptionalInt.empty(),
+                p -> false)), e -> new SocketProbe.Result(false, "no such file or directory"));
+    }
+
+    @Test
+    void sshIsRefusedWithoutConnecting() {
+        EngineUnreachable e = assertThrows(EngineUnreachable.class,
+                () -> gateway(Map.of("DOCKER_HOST", "ssh://me@build-server")).call(c -> c.pingCmd().exec(), Duration.ofSeconds(5)));
+        assertTrue(e.getMessage().startsWith("Cannot connect to the Docker daemon at ssh://me@build-server: "
+                + "this kernel speaks unix:// and tcp:// (with TLS)"), e.getMessage());
+        assertEquals("hint.engine.ssh", e.hintKey());
+    }
+
+    @Test
+    void aMissingContextIsTheClisInitialisationError() {
+        EngineUnreachable e = assertThrows(EngineUnreachable.class,
+                () -> gateway(Map.of("DOCKER_CONTEXT", "lab")).call(c -> c.pingCmd().exec(), Duration.ofSeconds(5)));
+        assertTrue(e.getMessage().startsWith("Failed to initialize: unable to resolve docker endpoint: context \"lab\": "
+                + "context not found: open "), e.getMessage());
+        assertEquals("hint.engine.context", e.hintKey());
+        assertEquals("lab", e.hintArgs()[0]);
+    }
+
+    @Test
+    void theDefaultContextAsTheCliShowsIt() {
+        EngineDiscovery plain = gateway(Map.of()).discovery();
+        assertEquals("unix:///var/run/docker.sock", plain.defaultContext().host());
+        assertEquals("Current DOCKER_HOST based configuration", plain.defaultContext().description());
+        assertEquals("tcp://10.0.0.1:2375", gateway(Map.of("DOCKER_HOST", "10.0.0.1")).discovery().defaultContext().host());
+        assertTrue(gateway(Map.of("DOCKER_TLS", "1")).discovery().defaultContext().skipTlsVerify());
+    }
+}
