@@ -160,6 +160,11 @@ def test_a_student_logs_in_with_the_password_and_finds_the_lessons(classroom):
     listing = json.loads(opener.open(f"{hub.base}/user/{b}/api/contents/lessons").read())
     assert sorted(item["name"] for item in listing["content"]) == sorted(
         f for f in os.listdir(os.path.join(ROOT, "notebooks")) if f.endswith(".ipynb"))
+    # Each lesson opens with the kernel that reaches the student's own engine, and that kernel is there.
+    first = json.loads(opener.open(f"{hub.base}/user/{b}/api/contents/lessons/{listing['content'][0]['name']}").read())
+    assert first["content"]["metadata"]["kernelspec"]["name"] == "docker"
+    specs = json.loads(opener.open(f"{hub.base}/user/{b}/api/kernelspecs").read())
+    assert "docker" in specs["kernelspecs"]
     with pytest.raises(PermissionError, match="Invalid username or password"):
         hub_session.login_with_password(hub.base, classroom.names[0], "not-the-password")
 
