@@ -85,13 +85,17 @@ def test_a_call_to_a_stalled_engine_is_interrupted_within_2s(stalled_engine):
 
 @pytest.mark.deadline(90)
 def test_a_quick_call_to_a_stalled_engine_times_out_with_a_clear_error(stalled_engine):
-    manager, client = english_kernel_at(stalled_engine.host)
+    # A 5 s limit instead of the default 30 s (DOCKER_KERNEL_ENGINE_TIMEOUT): the same path, sooner.
+    manager, client = start_kernel({"DOCKER_KERNEL_LANG": "en", "DOCKER_HOST": stalled_engine.host,
+                                    "DOCKER_KERNEL_ENGINE_TIMEOUT": "5"})
     try:
         assert execute(client, "docker ps -q").status == "ok"
         stalled_engine.stall()
-        cell = expect_reply(manager, client, "docker ps", 45)
+        started = time.monotonic()
+        cell = expect_reply(manager, client, "docker ps", 20)
         assert cell.status == "error"
-        assert cell.error_text.strip()
+        assert 4 < time.monotonic() - started < 15, "the limit is DOCKER_KERNEL_ENGINE_TIMEOUT"
+        assert "5" in cell.error_text, cell.error_text  # the error names the limit
         assert "Cannot connect" not in cell.error_text, "the engine answered the connection; it is slow, not absent"
     finally:
         stalled_engine.resume()

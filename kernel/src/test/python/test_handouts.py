@@ -2,13 +2,14 @@
 them, index.html links it all; each lesson starts from exactly the lesson images, whatever tests or
 other runs left on the engine; and two runs give handouts that differ only in what must change."""
 import difflib
+import html
 import os
 import re
 import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, java_text
 from handouts_runs import LESSON_IMAGES, built_ids, docker, leave_leftovers, lesson_pages, output_tables, runs, \
     stable_ids
 
@@ -110,6 +111,23 @@ def pdf_text(path):
 def pdf_info(path):
     out = subprocess.run(["pdfinfo", path], check=True, capture_output=True, text=True).stdout
     return [line for line in out.splitlines() if not line.startswith(("CreationDate", "ModDate", "File size"))]
+
+
+# An output of the lab HTML: its div, up to the next output or cell (the handouts' outputs are text,
+# tables and SVG; none nests another output).
+OUTPUT = re.compile(r'<div class="[^"]*\bjp-OutputArea-output\b[^"]*"[^>]*>(.*?)(?=<div class="jp-OutputArea-child|'
+                    r'<div class="jp-Cell |\Z)', re.S)
+
+
+def test_every_lesson_runs_without_error_and_no_output_shows_java_text(two_runs):
+    """install/lessons stops on an error output (nbclient, raises-exception cells aside), so that both
+    runs ended is the first half; the second: no output of any lesson shows a Java class or trace."""
+    first, _ = two_runs
+    for page in lesson_pages(first):
+        with open(os.path.join(first, page), encoding="utf-8") as f:
+            shown = "\n".join(html.unescape(re.sub(r"<[^>]+>", " ", m.group(1))) for m in OUTPUT.finditer(f.read()))
+        assert shown.strip(), page
+        assert not java_text(shown), f"{page}: Java text shown: {java_text(shown)}"
 
 
 def test_two_runs_differ_only_in_container_ids_generated_names_times_and_the_pdf_dates(two_runs):

@@ -2,10 +2,13 @@ package io.github.dockerlessons.command;
 
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.Cancellation;
+import io.github.dockerlessons.engine.ConnectionDiagnosis;
 import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineEndpoint;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineTimeout;
 import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.HijackedStream;
 import io.github.dockerlessons.i18n.Messages;
 
 import java.time.Clock;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -180,6 +184,29 @@ public final class CommandContext {
     }
 
     /**
+     * A short engine call that undoes or signals what the command started (remove a {@code --rm}
+     * container, SIGINT to a foreground one, stop a project's containers): made while or after the stop
+     * button is pressed, so it is not abandoned by it, only bounded by {@code limit}.
+     */
+    public <T> T cleanupCall(Duration limit, EngineGateway.Call<T> call)
+            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
+        return engine.call(call, limit);
+    }
+
+    /**
+     * Opens an attach or exec stream that can deliver EOF on stdin (null over TLS), within the quick
+     * call's limit and abandoned by the stop button like any quick call. The stream is registered with
+     * the stop button as it opens, so one that opens after a stop is closed at once, never left behind.
+     */
+    public HijackedStream hijack(String path, String jsonBody, boolean tty)
+            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+        return request(client -> {
+            HijackedStream stream = engine.hijack(path, jsonBody, tty);
+            return stream == null ? null : cancellation.register(stream);
+        });
+    }
+
+    /**
      * An engine call with no time limit ({@code stop -t 30}, {@code wait}, a pull). If the stop button
      * abandons it, the cell says {@code stillGoingOn}: what the engine may still be doing.
      */
@@ -197,7 +224,27 @@ public final class CommandContext {
         }
     }
 
+    /**
+     * No engine: the CLI's line, then each place tried, named in the reader's language (engine/ gives
+     * them as data: where each came from and the system's reason).
+     */
     public DockerError unreachable(EngineUnreachable e) {
-        return new DockerError(1, e.getMessage(), e.hintKey(), e.hintArgs());
+        ConnectionDiagnosis diagnosis = e.diagnosis();
+        StringBuilder text = new StringBuilder(diagnosis.firstLine());
+        for (ConnectionDiagnosis.Place place : diagnosis.places()) {
+            EngineEndpoint endpoint = place.endpoint();
+            String origin = messages.get("engine.origin." + endpoint.origin().name().toLowerCase(Locale.ROOT));
+            if (endpoint.origin() == EngineEndpoint.Origin.DOCKER_CONTEXT
+                    || endpoint.origin() == EngineEndpoint.Origin.CURRENT_CONTEXT) {
+                origin = messages.get("engine.origin.context", endpoint.contextName(), origin);
+            }
+            String reason = switch (place.reason()) {
+                case ConnectionDiagnosis.Place.ANSWERS -> messages.get("engine.place.answers");
+                case ConnectionDiagnosis.Place.UNSUPPORTED -> messages.get("engine.place.unsupported");
+                default -> place.reason();
+            };
+            text.append("\n  ").append(endpoint.host()).append(" (").append(origin).append("): ").append(reason);
+        }
+        return new DockerError(1, text.toString(), e.hintKey(), e.hintArgs());
     }
 }

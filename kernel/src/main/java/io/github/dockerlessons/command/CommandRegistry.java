@@ -2,7 +2,6 @@ package io.github.dockerlessons.command;
 
 import io.github.dockerlessons.command.flags.FlagError;
 import io.github.dockerlessons.command.flags.FlagSet;
-import io.github.dockerlessons.i18n.Messages;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -35,13 +35,13 @@ public final class GracefulStop {
             progress.working(id, "Stopping");
             stops.add(CompletableFuture.runAsync(() -> {
                 try {
-                    ctx.engine().call(client -> {
+                    ctx.cleanupCall(CALL_LIMIT, client -> {
                         var cmd = client.stopContainerCmd(c.getId());
                         if (grace != null) {
                             cmd.withTimeout(grace);
                         }
                         return cmd.exec();
-                    }, CALL_LIMIT);
+                    });
                 } catch (Exception ignored) {
                     // already stopped, or gone: either way it no longer runs
                 }

@@ -131,6 +131,8 @@ public final class LogFollower {
                 }
                 TimeUnit.MILLISECONDS.sleep(50);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the stop button: the follower ends as it should
         } catch (Exception ignored) {
             // removed meanwhile, or no engine: nothing to say
         }

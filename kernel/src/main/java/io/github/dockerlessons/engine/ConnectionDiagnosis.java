@@ -20,7 +20,15 @@ public final class ConnectionDiagnosis {
     public enum Kind { UNREACHABLE, PERMISSION_DENIED, TLS, UNSUPPORTED_SCHEME, CONFIGURATION }
 
     /** One place tried and why it failed ("" when it accepted the connection). */
-    public record Place(EngineEndpoint endpoint, String reason) { }
+    /**
+     * A place tried and why it gave no engine: the system's words ("connection refused", "no such file
+     * or directory", as the CLI prints them), or {@link #ANSWERS} / {@link #UNSUPPORTED}, which the
+     * command layer puts in the reader's language.
+     */
+    public record Place(EngineEndpoint endpoint, String reason) {
+        public static final String ANSWERS = "accepts connections";
+        public static final String UNSUPPORTED = "not supported by the kernel";
+    }
 
     private final Kind kind;
     private final String host;
@@ -61,7 +69,7 @@ public final class ConnectionDiagnosis {
                 reason = usedReason;
             } else {
                 SocketProbe.Result result = probe.probe(candidate);
-                reason = result.answers() ? "accepts connections" : result.reason();
+                reason = result.answers() ? Place.ANSWERS : result.reason();
             }
             places.add(new Place(candidate, reason));
         }
@@ -86,10 +94,10 @@ public final class ConnectionDiagnosis {
     /** ssh:// (and fd://, and named pipes off Windows): the kernel does not speak these. */
     public static ConnectionDiagnosis unsupported(EngineEndpoint endpoint) {
         String scheme = endpoint.host().substring(0, Math.max(0, endpoint.host().indexOf("://")));
-        String line = "Cannot connect to the Docker daemon at " + endpoint.host() + ": this kernel speaks unix:// and "
-                + "tcp:// (with TLS), and npipe:// on Windows, not " + scheme + "://";
+        // The CLI's line; what the kernel does not speak is said by the place's reason and the hint.
+        String line = "Cannot connect to the Docker daemon at " + endpoint.host() + ". Is the docker daemon running?";
         return new ConnectionDiagnosis(Kind.UNSUPPORTED_SCHEME, endpoint.host(), line,
-                List.of(new Place(endpoint, "not supported by the kernel")),
+                List.of(new Place(endpoint, Place.UNSUPPORTED)),
                 scheme.equals("ssh") ? "hint.engine.ssh" : "hint.engine.scheme", endpoint.host());
     }
 
@@ -158,6 +166,11 @@ public final class ConnectionDiagnosis {
     /** The host the failure is about ("" when the configuration named none). */
     public String host() {
         return host;
+    }
+
+    /** The docker CLI's own line, without the places tried. */
+    public String firstLine() {
+        return firstLine;
     }
 
     public List<Place> places() {

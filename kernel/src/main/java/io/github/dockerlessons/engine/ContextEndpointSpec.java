@@ -1,6 +1,7 @@
 package io.github.dockerlessons.engine;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ public record ContextEndpointSpec(String host, boolean skipTlsVerify, byte[] ca,
     }
 
     private static boolean looksLikePem(byte[] bytes, String type) {
-        return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).contains("-----BEGIN " + type);
+        return new String(bytes, StandardCharsets.US_ASCII).contains("-----BEGIN " + type);
     }
 
     private static String prefix(String error) {

@@ -30,6 +30,11 @@ public record DockerContext(String name, JsonObject metadata, JsonObject endpoin
         return metadataPath == null;
     }
 
+    /** A context that is named as the current one but cannot be read: {@code context ls} shows it with the error. */
+    public static DockerContext unreadable(String name, String error) {
+        return new DockerContext(name, new JsonObject(), new JsonObject(), "", false, List.of(), error, null, null);
+    }
+
     /** The default context, which the CLI builds from DOCKER_HOST and the TLS variables, never from files. */
     public static DockerContext defaultContext(String host, boolean skipTlsVerify) {
         JsonObject metadata = new JsonObject();

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Finds the engine the way the docker CLI does, in the same order: DOCKER_HOST (with DOCKER_TLS_VERIFY,
@@ -106,6 +107,16 @@ public final class EngineDiscovery {
         return DockerContext.defaultContext(host, skip);
     }
 
+    /** The CLI's words for why context NAME cannot be read ("context not found" ...), or null when it can. */
+    public String unreadable(String name) {
+        try {
+            store.read(name);
+            return null;
+        } catch (ContextError e) {
+            return e.getMessage();
+        }
+    }
+
     /** What {@code docker context ls} lists: the default context and every stored one, in natural order of names. */
     public List<DockerContext> listContexts() throws ContextError {
         List<DockerContext> all = new ArrayList<>(store.list());
@@ -151,7 +162,7 @@ public final class EngineDiscovery {
     private static FileStamp stamp(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new FileStamp(attributes.fileKey(), attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+            return new FileStamp(attributes.fileKey(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
                     attributes.size());
         } catch (IOException e) {
             return null;

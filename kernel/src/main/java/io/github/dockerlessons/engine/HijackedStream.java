@@ -18,13 +18,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * An attach or exec stream whose stdin is a heredoc, with the end of the heredoc delivered as EOF.
@@ -247,7 +247,7 @@ public final class HijackedStream implements Closeable {
     }
 
     /** A connection that can shut down its sending side and go on reading. */
-    private interface Wire extends java.io.Closeable {
+    private interface Wire extends Closeable {
         int read(ByteBuffer buffer) throws IOException;
 
         int write(ByteBuffer buffer) throws IOException;

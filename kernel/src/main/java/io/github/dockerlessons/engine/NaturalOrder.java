@@ -3,11 +3,11 @@ package io.github.dockerlessons.engine;
 import java.util.Comparator;
 
 /**
- * The order the docker CLI lists contexts in (Go's sortorder.NaturalLess): runs of digits compare as
+ * The order the docker CLI lists contexts and volumes in (Go's sortorder.NaturalLess): runs of digits compare as
  * numbers, so "ctx2" comes before "ctx10"; everything else compares byte by byte.
  */
-final class NaturalOrder implements Comparator<String> {
-    static final NaturalOrder INSTANCE = new NaturalOrder();
+public final class NaturalOrder implements Comparator<String> {
+    public static final NaturalOrder INSTANCE = new NaturalOrder();
 
     private NaturalOrder() {
     }

@@ -3,15 +3,11 @@ package io.github.dockerlessons.engine;
 import com.github.dockerjava.core.util.CertificateUtils;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +18,15 @@ import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The SSLContext for an endpoint's TLS settings, built as the docker CLI builds its tls.Config: trust
@@ -97,16 +102,16 @@ final class TlsContextFactory {
      * sees as a broken pipe.
      */
     static IOException pingFailure(EngineEndpoint endpoint, SSLContext context) {
-        java.net.URI uri = java.net.URI.create(endpoint.host());
+        URI uri = URI.create(endpoint.host());
         try (Socket plain = new Socket()) {
-            plain.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), SocketProbe.CONNECT_TIMEOUT_MS);
+            plain.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), SocketProbe.CONNECT_TIMEOUT_MS);
             plain.setSoTimeout(SocketProbe.CONNECT_TIMEOUT_MS);
-            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
                     .createSocket(plain, uri.getHost(), uri.getPort(), true)) {
                 try {
                     socket.startHandshake();
-                } catch (java.net.SocketTimeoutException e) {
-                    throw new javax.net.ssl.SSLHandshakeException("no answer to the TLS handshake");
+                } catch (SocketTimeoutException e) {
+                    throw new SSLHandshakeException("no answer to the TLS handshake");
                 }
                 socket.getOutputStream().write("GET /_ping HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));

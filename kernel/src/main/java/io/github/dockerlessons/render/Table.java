@@ -75,14 +75,14 @@ public final class Table {
 
     /**
      * Colours are translucent over the theme's own background and text stays the theme's colour, so
-     * the table reads in light and dark themes alike. Each selector names the element as well as the
-     * class so that it outranks JupyterLab's {@code .jp-RenderedHTMLCommon td} (right-aligned cells).
+     * the table reads in light and dark themes alike. Cells are left-aligned with !important: JupyterLab's
+     * {@code :not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td} (right-aligned) outranks a class selector.
      */
     private static final String STYLE = "<style>"
             + "table.docker-table{border-collapse:collapse;font-size:13px;margin:2px 0;color:inherit}"
-            + "table.docker-table th{text-align:left;font-weight:600;padding:4px 10px;"
+            + "table.docker-table th{text-align:left!important;font-weight:600;padding:4px 10px;"
             + "border-bottom:2px solid rgba(127,127,127,.45);white-space:nowrap}"
-            + "table.docker-table td{text-align:left;padding:3px 10px;border-bottom:1px solid rgba(127,127,127,.2);"
+            + "table.docker-table td{text-align:left!important;padding:3px 10px;border-bottom:1px solid rgba(127,127,127,.2);"
             + "white-space:nowrap;vertical-align:top}"
             + "table.docker-table tbody tr:hover{background:rgba(127,127,127,.08)}"
             + "table.docker-table td.code{font-family:var(--jp-code-font-family,monospace)}"

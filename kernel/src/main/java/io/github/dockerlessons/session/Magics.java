@@ -61,6 +61,7 @@ final class Magics {
             } else {
                 Files.writeString(path, magic.body(), StandardCharsets.UTF_8);
             }
+            // IPython's %%writefile words, as the lessons' readers know them from other notebooks.
             console.out((append ? "Appending to " : existed ? "Overwriting " : "Writing ") + name + "\n");
         } catch (IOException e) {
             throw new CellFailure(messages.get("magic.writefile.failed", name, e.getMessage()));

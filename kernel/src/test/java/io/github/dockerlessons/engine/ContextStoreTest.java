@@ -2,18 +2,18 @@ package io.github.dockerlessons.engine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** The store's files, byte for byte as the docker CLI writes them, and the CLI's error words. */
 class ContextStoreTest {
@@ -148,7 +148,7 @@ class ContextStoreTest {
 
     @Test
     void naturalOrder() {
-        List<String> names = new java.util.ArrayList<>(List.of("x10", "x9", "x09", "y", "x1a", "X"));
+        List<String> names = new ArrayList<>(List.of("x10", "x9", "x09", "y", "x1a", "X"));
         names.sort(NaturalOrder.INSTANCE);
         assertEquals(List.of("X", "x1a", "x9", "x09", "x10", "y"), names);
     }

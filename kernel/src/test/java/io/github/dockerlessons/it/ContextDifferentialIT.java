@@ -9,9 +9,12 @@ import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.session.CellError;
 import io.github.dockerlessons.session.Session;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * {@code docker context ls|show|inspect|use|create|rm} through the docker CLI (28.2) and through the
@@ -165,8 +166,18 @@ class ContextDifferentialIT {
                 argv("context", "show"), argv("context", "inspect"), argv("context", "use", "default")));
     }
 
+    /** A current context that cannot be read (DOCKER_CONTEXT names none) is listed, starred, with its error cut at 45. */
+    @TestFactory
+    Stream<DynamicTest> aCurrentContextThatIsNotThereIsListedWithItsError() throws IOException {
+        Map<String, String> typo = Map.of("DOCKER_CONTEXT", "typo");
+        Side cli = new Side("cli-typo", typo);
+        Side kernel = new Side("kernel-typo", typo);
+        return steps(cli, kernel, List.of(argv("context", "ls"), argv("context", "ls", "-q"),
+                argv("context", "ls", "--format", "json")));
+    }
+
     /** A cell's {@code docker context use} moves the kernel's next commands to that context's engine. */
-    @org.junit.jupiter.api.Test
+    @Test
     void useSwitchesTheKernelsEngineForLaterCells() throws Exception {
         Side kernel = new Side("kernel-use", Map.of());
         String engine = System.getenv("DOCKER_HOST");
@@ -178,7 +189,7 @@ class ContextDifferentialIT {
         kernel.run(argv("context", "use", "nowhere"), true);
         String[] failed = kernel.run(argv("ps"), true);
         assertEquals("1", failed[2]);
-        org.junit.jupiter.api.Assertions.assertTrue(failed[1].startsWith("Cannot connect to the Docker daemon at unix://"),
+        Assertions.assertTrue(failed[1].startsWith("Cannot connect to the Docker daemon at unix://"),
                 failed[1]);
         assertEquals("nowhere\n", kernel.run(argv("version", "--format", "{{.Client.Context}}"), true)[0]);
         kernel.run(argv("context", "use", "default"), true);

@@ -7,8 +7,12 @@ import io.github.dockerlessons.engine.ContextEndpointSpec;
 import io.github.dockerlessons.engine.ContextStore;
 import io.github.dockerlessons.engine.DockerContext;
 import io.github.dockerlessons.engine.EngineDiscovery;
+import io.github.dockerlessons.engine.LocalMachine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.OptionalInt;
 
 /**
  * The context store against the real docker CLI, both ways, in a scratch DOCKER_CONFIG: what
@@ -81,9 +82,9 @@ class ContextStoreCliIT {
 
         docker("context", "use", "lab");
         assertEquals("lab", store.currentContext());
-        EngineDiscovery discovery = new EngineDiscovery(new io.github.dockerlessons.engine.LocalMachine(
+        EngineDiscovery discovery = new EngineDiscovery(new LocalMachine(
                 Map.of("DOCKER_CONFIG", config.toString()), config.getParent(),
-                io.github.dockerlessons.engine.LocalMachine.OperatingSystem.LINUX, java.util.OptionalInt.empty(), p -> false));
+                LocalMachine.OperatingSystem.LINUX, OptionalInt.empty(), p -> false));
         assertEquals("lab", discovery.currentContextName());
         assertEquals("tcp://10.1.2.3:2376", discovery.resolve().candidates().get(0).host());
 

@@ -2,32 +2,32 @@ package io.github.dockerlessons.it;
 
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.command.DockerCommands;
-import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineDiscovery;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.session.CellError;
 import io.github.dockerlessons.session.Session;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The same commands through the docker CLI and through the kernel, on one engine state, compared as
@@ -88,8 +88,8 @@ class DifferentialIT {
         kernel("docker run -d --name " + P + "-box -l lesson=yes busybox sleep 600");
         kernel("docker create --name " + P + "-hangul busybox sh -c 'sleep 1; echo 안녕하세요 여러분 반갑습니다 도커 수업'");
         kernel("docker run --name " + P + "-exited busybox true");
-        kernel("docker volume create " + P + "-vol");
-        kernel("docker network create " + P + "-net");
+        kernel("docker volume create --label a=1 " + P + "-vol");
+        kernel("docker network create --label z=1 " + P + "-net");
         kernel("docker tag busybox " + P + "-image:v1");
     }
 
@@ -189,7 +189,7 @@ class DifferentialIT {
         }
         List<String> lines = new ArrayList<>(List.of(text.split("\n")));
         String header = lines.isEmpty() || !lines.get(0).startsWith("REPOSITORY") ? null : lines.remove(0);
-        java.util.Collections.sort(lines);
+        Collections.sort(lines);
         return (header == null ? "" : header + "\n") + String.join("\n", lines);
     }
 
@@ -235,6 +235,14 @@ class DifferentialIT {
                 both(d, "system", "df"), both(d, "volume", "ls", "-f", "name=" + P), both(d, "volume", "ls", "-q", "-f", "name=" + P),
                 both(d, "volume", "inspect", P + "-vol"), both(d, "network", "ls", "-f", "name=" + P),
                 both(d, "network", "ls", "-q", "-f", "name=" + P),
+                both(d, "volume", "ls", "-f", "name=" + P, "--format", "json"),
+                both(d, "volume", "ls", "-f", "name=" + P, "--format",
+                        "table {{.Name}}\t{{.Scope}}\t{{.Labels}}\t{{.Links}}\t{{.Size}}\t{{.Status}}\t{{.Mountpoint}}"),
+                both(d, "volume", "ls", "-q", "-f", "name=" + P, "--format", "{{.Driver}}:{{.Name}}"),
+                both(d, "network", "ls", "-f", "name=" + P, "--format", "json"),
+                both(d, "network", "ls", "-f", "name=" + P, "--no-trunc", "--format",
+                        "table {{.ID}}\t{{.Name}}\t{{.IPv4}}\t{{.IPv6}}\t{{.Internal}}\t{{.Labels}}\t{{.CreatedAt}}"),
+                both(d, "network", "ls", "-f", "name=" + P, "--format", "{{.Name}} {{.Driver}} {{.Scope}}"),
                 stdoutOnly(d, "stats", "--no-stream", "--format", "{{.Name}}", P + "-box"),
                 both(d, "frobnicate"), both(d, "run", "--frob", "busybox"), both(d, "ps", "-z"), both(d, "logs"),
                 both(d, "stop", "-t", "x", P + "-box"), both(d, "rm", P + "-nothing"), both(d, "rmi", P + "-nothing"),

@@ -2,8 +2,8 @@ package io.github.dockerlessons.it;
 
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.command.DockerCommands;
-import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineDiscovery;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.session.CellError;
@@ -12,15 +12,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.time.Clock;
-import java.util.Map;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The lecture's commands through the session against the real engine at DOCKER_HOST (install/engine
@@ -185,7 +186,7 @@ class SessionIT {
     }
 
     @Test
-    void writefileThenBuildThenRun(@TempDir java.nio.file.Path dir) throws Exception {
+    void writefileThenBuildThenRun(@TempDir Path dir) throws Exception {
         String dockerfile = dir.resolve("Dockerfile").toString();
         assertEquals("Writing " + dockerfile + "\n", run("%%writefile " + dockerfile
                 + "\nFROM busybox\nRUN echo '만들었다' > /made.txt\nCMD [\"cat\", \"/made.txt\"]\n").out.toString());
@@ -204,17 +205,17 @@ class SessionIT {
     }
 
     @Test
-    void cpCopiesBothWays(@TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path local = dir.resolve("note.txt");
-        java.nio.file.Files.writeString(local, "노트북에서 왔다\n");
+    void cpCopiesBothWays(@TempDir Path dir) throws Exception {
+        Path local = dir.resolve("note.txt");
+        Files.writeString(local, "노트북에서 왔다\n");
         run("docker run -d --name " + prefix + "-a busybox sleep 600");
         run("docker cp " + local + " " + prefix + "-a:/tmp/note.txt");
         assertEquals("노트북에서 왔다\n", run("docker exec " + prefix + "-a cat /tmp/note.txt").out.toString());
-        java.nio.file.Path back = dir.resolve("back.txt");
+        Path back = dir.resolve("back.txt");
         run("docker cp " + prefix + "-a:/tmp/note.txt " + back);
-        assertEquals("노트북에서 왔다\n", java.nio.file.Files.readString(back));
+        assertEquals("노트북에서 왔다\n", Files.readString(back));
         run("docker cp " + prefix + "-a:/etc " + dir);
-        assertTrue(java.nio.file.Files.exists(dir.resolve("etc/passwd")));
+        assertTrue(Files.exists(dir.resolve("etc/passwd")));
     }
 
     @Test

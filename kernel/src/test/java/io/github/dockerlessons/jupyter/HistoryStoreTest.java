@@ -1,10 +1,10 @@
 package io.github.dockerlessons.jupyter;
 
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
 
 class HistoryStoreTest {
     private final HistoryStore store = new HistoryStore();
@@ -28,7 +28,7 @@ class HistoryStoreTest {
 
     @Test
     void outputsWhenAsked() {
-        assertEquals(List.of(List.of(1, 2, java.util.Arrays.asList("docker images", "REPOSITORY ..."))),
+        assertEquals(List.of(List.of(1, 2, Arrays.asList("docker images", "REPOSITORY ..."))),
                 store.range(0, 2, 3, true));
     }
 }

@@ -114,7 +114,7 @@ public final class ComposeRunCommand implements DockerCommand {
         } finally {
             if (in.get(RM)) {
                 try {
-                    ctx.engine().call(client -> client.removeContainerCmd(id).withForce(true).exec(), Duration.ofSeconds(10));
+                    ctx.cleanupCall(Duration.ofSeconds(10), client -> client.removeContainerCmd(id).withForce(true).exec());
                 } catch (Exception e) {
                     ctx.cancellation().note(ctx.messages().get("interrupt.engine.removing", name));
                 }

@@ -102,11 +102,10 @@ public final class ExecCommand implements DockerCommand {
         HijackedStream hijacked = null;
         try {
             if (stdin.attaches()) {
-                hijacked = ctx.engine().hijack("/exec/" + execId + "/start", "{\"Detach\":false,\"Tty\":" + o.tty() + "}",
+                hijacked = ctx.hijack("/exec/" + execId + "/start", "{\"Detach\":false,\"Tty\":" + o.tty() + "}",
                         o.tty());
             }
             if (hijacked != null) {
-                ctx.cancellation().register(hijacked);
                 if (o.tty()) {
                     output.answerThrough(hijacked::send);
                 }

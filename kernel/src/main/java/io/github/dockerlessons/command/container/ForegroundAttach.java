@@ -48,9 +48,15 @@ final class ForegroundAttach {
             throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
         ContainerOutput output = new ContainerOutput(ctx.console(), plan.tty());
         WaitContainerResultCallback exit = new WaitContainerResultCallback();
-        HijackedStream hijacked = plan.stdin().attaches() ? ctx.engine().hijack(
-                "/containers/" + EngineGateway.encode(id) + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null,
-                plan.tty()) : null;
+        HijackedStream hijacked;
+        try {
+            hijacked = plan.stdin().attaches() ? ctx.hijack(
+                    "/containers/" + EngineGateway.encode(id) + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null,
+                    plan.tty()) : null;
+        } catch (InterruptedException e) {
+            removeUnstarted(ctx, id, plan); // stopped before the start, while the stream was opening
+            throw e;
+        }
         Runnable sigint = () -> interruptContainer(ctx, id, exit);
         ctx.cancellation().onInterrupt(sigint);
         try {
@@ -100,7 +106,6 @@ final class ForegroundAttach {
                                        WaitContainerResultCallback exit, HijackedStream hijacked)
             throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
         if (hijacked != null) {
-            ctx.cancellation().register(hijacked);
             if (plan.tty()) {
                 output.answerThrough(hijacked::send);
             }
@@ -125,11 +130,11 @@ final class ForegroundAttach {
     /** SIGINT as the CLI's signal proxy sends it, a moment to end, and a note if it still runs. */
     private static void interruptContainer(CommandContext ctx, String id, WaitContainerResultCallback exit) {
         try {
-            ctx.engine().call(client -> client.killContainerCmd(id).withSignal("SIGINT").exec(), SIGNAL_LIMIT);
+            ctx.cleanupCall(SIGNAL_LIMIT, client -> client.killContainerCmd(id).withSignal("SIGINT").exec());
             exit.awaitCompletion(GRACE_MS, TimeUnit.MILLISECONDS);
             // What the engine says, not what the wait stream says: it may end for other reasons.
-            boolean running = ctx.engine().call(client ->
-                    Boolean.TRUE.equals(client.inspectContainerCmd(id).exec().getState().getRunning()), SIGNAL_LIMIT);
+            boolean running = ctx.cleanupCall(SIGNAL_LIMIT, client ->
+                    Boolean.TRUE.equals(client.inspectContainerCmd(id).exec().getState().getRunning()));
             if (running) {
                 ctx.cancellation().note(ctx.messages().get("interrupt.still.running", shortId(id)));
             }
@@ -147,7 +152,7 @@ final class ForegroundAttach {
             return;
         }
         try {
-            ctx.engine().call(client -> client.removeContainerCmd(id).withForce(true).exec(), Duration.ofSeconds(5));
+            ctx.cleanupCall(Duration.ofSeconds(5), client -> client.removeContainerCmd(id).withForce(true).exec());
         } catch (Exception e) {
             ctx.cancellation().note(ctx.messages().get("interrupt.created.left", shortId(id)));
         }

@@ -8,7 +8,6 @@ import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
-import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.flags.ValueCompletion;
 import io.github.dockerlessons.engine.ContextEndpointSpec;
 import io.github.dockerlessons.engine.ContextError;

@@ -2,6 +2,7 @@ package io.github.dockerlessons.command.context;
 
 import io.github.dockerlessons.engine.DockerContext;
 import io.github.dockerlessons.render.FieldContext;
+import io.github.dockerlessons.render.GoText;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class ContextFields {
                 .put("Description", context::description)
                 .put("DockerEndpoint", context::host)
                 .putValue("Current", () -> current)
-                .put("Error", () -> context.endpointError() == null ? "" : context.endpointError());
+                .put("Error", () -> context.endpointError() == null ? "" : GoText.ellipsis(context.endpointError(), 45));
     }
 
     /** The context the header row comes from. */

@@ -51,6 +51,11 @@ public final class ContextLsCommand implements DockerCommand {
             throw new DockerError(1, e.getMessage(), "hint.context.store");
         }
         String current = discovery.currentContextName();
+        if (contexts.stream().noneMatch(c -> c.name().equals(current))) {
+            // As the CLI: a current context that cannot be read is listed, starred, with the reason.
+            contexts = new ArrayList<>(contexts);
+            contexts.add(DockerContext.unreadable(current, String.valueOf(discovery.unreadable(current))));
+        }
         if (options.quiet()) {
             StringBuilder out = new StringBuilder();
             contexts.forEach(c -> out.append(c.name()).append('\n'));

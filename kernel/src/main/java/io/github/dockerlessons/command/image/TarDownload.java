@@ -6,7 +6,6 @@ import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.files.AtomicOutput;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.Map;

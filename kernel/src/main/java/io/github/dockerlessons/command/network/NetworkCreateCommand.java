@@ -6,18 +6,31 @@ import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
+
+import java.util.List;
+import java.util.Map;
 
 /** {@code docker network create}: a network; prints its ID. */
 public final class NetworkCreateCommand implements DockerCommand {
     private static final Flag<String> DRIVER = Flag.of('d', "driver", FlagType.STRING, "bridge");
     private static final Flag<Boolean> INTERNAL = Flag.bool("internal");
+    private static final Flag<Boolean> ATTACHABLE = Flag.bool("attachable");
+    private static final Flag<List<String>> LABEL = Flag.list("label");
 
     private static final CommandSpec SPEC = CommandSpec.command("network create", "docker network create [OPTIONS] NETWORK")
-            .flags(DRIVER, INTERNAL)
+            .flags(ATTACHABLE, DRIVER, INTERNAL, LABEL)
             .arity(Arity.exactly(1))
             .build();
+
+    /** One run's options, as docker/cli's createOptions. */
+    private record Options(String name, String driver, boolean internal, boolean attachable, Map<String, String> labels) {
+        static Options of(Invocation in) throws DockerError {
+            return new Options(in.arg(0), in.get(DRIVER), in.get(INTERNAL), in.get(ATTACHABLE), Units.labels(in.get(LABEL)));
+        }
+    }
 
     @Override
     public CommandSpec spec() {
@@ -26,8 +39,10 @@ public final class NetworkCreateCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        String id = ctx.call(client -> client.createNetworkCmd().withName(in.arg(0)).withDriver(in.get(DRIVER))
-                .withInternal(in.get(INTERNAL)).withCheckDuplicate(true).exec().getId());
+        Options o = Options.of(in);
+        String id = ctx.call(client -> client.createNetworkCmd().withName(o.name()).withDriver(o.driver())
+                .withInternal(o.internal()).withAttachable(o.attachable()).withLabels(o.labels())
+                .withCheckDuplicate(true).exec().getId());
         ctx.console().out(id + "\n");
     }
 }

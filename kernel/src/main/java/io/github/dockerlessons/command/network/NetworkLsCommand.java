@@ -1,34 +1,58 @@
 package io.github.dockerlessons.command.network;
 
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.CommonFlags;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.command.Invocation;
-import io.github.dockerlessons.command.CommonFlags;
 import io.github.dockerlessons.command.Filters;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Templates;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.render.ContainerTable;
-import io.github.dockerlessons.render.Table;
-import com.github.dockerjava.api.model.Network;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.render.FieldContext;
+import io.github.dockerlessons.render.ListingFormat;
+import io.github.dockerlessons.render.NetworkFields;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** {@code docker network ls}: the networks by name, as a table or IDs with -q. */
+/** {@code docker network ls}: the networks by name, as a table, IDs with -q, or through a template. */
 public final class NetworkLsCommand implements DockerCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
     private static final Flag<List<String>> FILTER = CommonFlags.filter("driver", "id", "label", "name", "scope", "type");
+    private static final Flag<String> FORMAT = CommonFlags.format("ID", "Name", "Driver", "Scope", "IPv6", "Internal",
+            "Labels", "CreatedAt");
 
     private static final CommandSpec SPEC = CommandSpec.command("network ls", "docker network ls [OPTIONS]")
             .aliases("docker network ls", "docker network list")
-            .flags(FILTER, NO_TRUNC, QUIET)
+            .flags(FILTER, FORMAT, NO_TRUNC, QUIET)
             .arity(Arity.none())
             .build();
+
+    /** One run's options, as docker/cli's listOptions. */
+    private record Options(Map<String, List<String>> filter, String format, boolean quiet, boolean noTrunc) {
+        static Options of(Invocation in, CommandContext ctx) throws DockerError {
+            return new Options(ctx.scoped(Filters.parse(in.get(FILTER), in)), in.get(FORMAT), in.get(QUIET),
+                    in.get(NO_TRUNC));
+        }
+
+        /** The CLI's newFormat: the table, or only the IDs with -q; a template of the user's as given. */
+        String template() {
+            if (format == null || format.isEmpty() || format.equals("table")) {
+                return quiet ? "{{.ID}}" : NetworkFields.DEFAULT_TABLE;
+            }
+            return format;
+        }
+    }
 
     @Override
     public CommandSpec spec() {
@@ -37,27 +61,18 @@ public final class NetworkLsCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        boolean noTrunc = in.get(NO_TRUNC);
-        Map<String, List<String>> filter = ctx.scoped(Filters.parse(in.get(FILTER), in));
-        List<Network> networks = new ArrayList<>(ctx.call(client -> {
-            var cmd = client.listNetworksCmd();
-            filter.forEach((key, values) -> cmd.withFilter(key, values));
-            return cmd.exec();
-        }));
+        Options o = Options.of(in, ctx);
+        // The raw answer: CreatedAt is printed to the nanosecond, which docker-java's Date loses.
+        JsonElement answer = ctx.call(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+                "/networks" + (o.filter().isEmpty() ? "" : "?filters=" + EngineGateway.encode(new Gson().toJson(o.filter())))));
+        List<JsonObject> networks = new ArrayList<>();
+        if (answer != null && answer.isJsonArray()) {
+            answer.getAsJsonArray().forEach(n -> networks.add(n.getAsJsonObject()));
+        }
         // The CLI lists networks by name.
-        networks.sort(Comparator.comparing(Network::getName));
-        if (in.get(QUIET)) {
-            StringBuilder out = new StringBuilder();
-            networks.forEach(n -> out.append(ContainerTable.id(n.getId(), !noTrunc)).append('\n'));
-            ctx.console().out(out.toString());
-            return;
-        }
-        Table table = new Table(List.of(new Table.Column("NETWORK ID", true), new Table.Column("NAME", false),
-                new Table.Column("DRIVER", false), new Table.Column("SCOPE", false)), -1);
-        for (Network network : networks) {
-            table.add(new Table.Row(List.of(ContainerTable.id(network.getId(), !noTrunc), network.getName(),
-                    network.getDriver(), network.getScope()), null));
-        }
-        ctx.console().result(table.toBundle());
+        networks.sort(Comparator.comparing(n -> n.has("Name") ? n.get("Name").getAsString() : ""));
+        List<FieldContext> rows = new ArrayList<>();
+        networks.forEach(n -> rows.add(NetworkFields.of(n, !o.noTrunc())));
+        Templates.answer(ctx, Templates.render(() -> ListingFormat.render(o.template(), rows, NetworkFields.empty(), null)));
     }
 }

@@ -1,30 +1,56 @@
 package io.github.dockerlessons.command.volume;
 
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.Arity;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.CommandSpec;
+import io.github.dockerlessons.command.CommonFlags;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.command.Invocation;
-import io.github.dockerlessons.command.CommonFlags;
 import io.github.dockerlessons.command.Filters;
+import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.Templates;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.render.Table;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.NaturalOrder;
+import io.github.dockerlessons.render.FieldContext;
+import io.github.dockerlessons.render.ListingFormat;
+import io.github.dockerlessons.render.VolumeFields;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** {@code docker volume ls}: the volumes, as a table or names with -q. */
+/** {@code docker volume ls}: the volumes, as a table, names with -q, or through a template. */
 public final class VolumeLsCommand implements DockerCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<List<String>> FILTER = CommonFlags.filter("dangling", "driver", "label", "name");
+    private static final Flag<String> FORMAT = CommonFlags.format("Name", "Driver", "Scope", "Mountpoint", "Labels");
 
     private static final CommandSpec SPEC = CommandSpec.command("volume ls", "docker volume ls [OPTIONS]")
             .aliases("docker volume ls", "docker volume list")
-            .flags(FILTER, QUIET)
+            .flags(FILTER, FORMAT, QUIET)
             .arity(Arity.none())
             .build();
+
+    /** One run's options, as docker/cli's listOptions. */
+    private record Options(Map<String, List<String>> filter, String format, boolean quiet) {
+        static Options of(Invocation in, CommandContext ctx) throws DockerError {
+            return new Options(ctx.scoped(Filters.parse(in.get(FILTER), in)), in.get(FORMAT), in.get(QUIET));
+        }
+
+        /** The CLI's NewVolumeFormat: the table, or only the names with -q; a template of the user's as given. */
+        String template() {
+            if (format == null || format.isEmpty() || format.equals("table")) {
+                return quiet ? "{{.Name}}" : VolumeFields.DEFAULT_TABLE;
+            }
+            return format;
+        }
+    }
 
     @Override
     public CommandSpec spec() {
@@ -33,23 +59,19 @@ public final class VolumeLsCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        Map<String, List<String>> filter = ctx.scoped(Filters.parse(in.get(FILTER), in));
-        var response = ctx.call(client -> {
-            var cmd = client.listVolumesCmd();
-            filter.forEach(cmd::withFilter);
-            return cmd.exec();
-        });
-        List<InspectVolumeResponse> volumes = response.getVolumes() == null ? List.of() : response.getVolumes();
-        if (in.get(QUIET)) {
-            StringBuilder out = new StringBuilder();
-            volumes.forEach(v -> out.append(v.getName()).append('\n'));
-            ctx.console().out(out.toString());
-            return;
+        Options o = Options.of(in, ctx);
+        // The raw answer: docker-java's model has no Scope.
+        JsonElement answer = ctx.call(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+                "/volumes" + (o.filter().isEmpty() ? "" : "?filters=" + EngineGateway.encode(new Gson().toJson(o.filter())))));
+        List<JsonObject> volumes = new ArrayList<>();
+        if (answer != null && answer.isJsonObject() && answer.getAsJsonObject().get("Volumes") != null
+                && answer.getAsJsonObject().get("Volumes").isJsonArray()) {
+            answer.getAsJsonObject().getAsJsonArray("Volumes").forEach(v -> volumes.add(v.getAsJsonObject()));
         }
-        Table table = new Table(List.of(new Table.Column("DRIVER", false), new Table.Column("VOLUME NAME", false)), -1);
-        for (InspectVolumeResponse volume : volumes) {
-            table.add(new Table.Row(List.of(volume.getDriver(), volume.getName()), null));
-        }
-        ctx.console().result(table.toBundle());
+        // The CLI lists volumes by name, in natural order ("v2" before "v10").
+        volumes.sort(Comparator.comparing(v -> v.has("Name") ? v.get("Name").getAsString() : "", NaturalOrder.INSTANCE));
+        List<FieldContext> rows = new ArrayList<>();
+        volumes.forEach(v -> rows.add(VolumeFields.of(v)));
+        Templates.answer(ctx, Templates.render(() -> ListingFormat.render(o.template(), rows, VolumeFields.empty(), null)));
     }
 }
