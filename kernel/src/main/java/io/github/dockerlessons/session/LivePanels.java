@@ -43,8 +43,8 @@ final class LivePanels implements AutoCloseable {
     private static final Set<List<String>> LISTINGS = Set.of(List.of("ps"), List.of("container", "ls"),
             List.of("container", "list"), List.of("images"), List.of("image", "ls"), List.of("image", "list"),
             List.of("stats"), List.of("container", "stats"), List.of("volume", "ls"), List.of("network", "ls"));
-    /** The most often a panel is redrawn: a few times a second. */
-    static final long MIN_INTERVAL_MS = 250;
+    /** The most often a panel is redrawn: a few times a second (at most 4 in any second, the first included). */
+    static final long MIN_INTERVAL_MS = 300;
     /** How often a listing with relative times or live figures is redrawn without an event. */
     private static final long DRIFT_REFRESH_MS = 5000;
     private static final long STATS_REFRESH_MS = 2000;
