@@ -66,7 +66,8 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         Process process = new ProcessBuilder(script.toString(), "stop", dir.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        process.waitFor(60, TimeUnit.SECONDS);
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stop.log").toFile()).start();
+        // Podman's reset of its storage can take a while; the script also unmounts what Podman left.
+        process.waitFor(180, TimeUnit.SECONDS);
     }
 }
