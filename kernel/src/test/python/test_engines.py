@@ -85,7 +85,9 @@ def test_the_docker_kernelspec_follows_the_clis_current_context(tmp_path):
         docker("context", "use", "elsewhere")  # in a terminal, while the kernel runs
         cell = execute(client, "docker ps")
         assert cell.status == "error"
-        assert 'context "elsewhere"' in "\n".join(cell.error["traceback"])
+        shown = "\n".join(cell.error["traceback"])
+        # The place tried, named in the reader's language: 컨텍스트 "elsewhere" (context "elsewhere" in English).
+        assert str(tmp_path / "none.sock") in shown and '컨텍스트 "elsewhere"' in shown, shown
         docker("context", "use", "lessons")
         assert execute(client, "docker ps").status == "ok"
     finally:
