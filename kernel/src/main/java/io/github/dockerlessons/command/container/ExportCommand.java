@@ -34,11 +34,7 @@ public final class ExportCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        String output = in.get(OUTPUT);
-        if (output == null || output.isEmpty()) {
-            throw new DockerError(1, "cowardly refusing to save to a terminal. Use the -o flag or redirect",
-                    "hint.save.output", "docker export -o " + in.arg(0) + ".tar " + in.arg(0));
-        }
+        String output = TarDownload.requireOutput(in.get(OUTPUT), "docker export -o " + in.arg(0) + ".tar " + in.arg(0));
         TarDownload.to(ctx, output, "failed to export container: ",
                 ctx.messages().get("interrupt.engine.exporting", in.arg(0)),
                 "/containers/" + EngineGateway.encode(in.arg(0)) + "/export");

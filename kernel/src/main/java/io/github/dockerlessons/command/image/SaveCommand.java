@@ -33,11 +33,7 @@ public final class SaveCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        String output = in.get(OUTPUT);
-        if (output == null || output.isEmpty()) {
-            throw new DockerError(1, "cowardly refusing to save to a terminal. Use the -o flag or redirect",
-                    "hint.save.output", "docker save -o images.tar " + String.join(" ", in.args()));
-        }
+        String output = TarDownload.requireOutput(in.get(OUTPUT), "docker save -o images.tar " + String.join(" ", in.args()));
         StringBuilder path = new StringBuilder("/images/get");
         for (String image : in.args()) {
             path.append(path.indexOf("?") < 0 ? "?" : "&").append("names=").append(EngineGateway.encode(image));

@@ -16,6 +16,18 @@ public final class TarDownload {
     }
 
     /**
+     * The file a tar goes to: the CLI refuses to write one to a terminal, and a cell is one. The hint
+     * shows {@code example}, the same command with {@code -o}.
+     */
+    public static String requireOutput(String output, String example) throws DockerError {
+        if (output == null || output.isEmpty()) {
+            throw new DockerError(1, "cowardly refusing to save to a terminal. Use the -o flag or redirect",
+                    "hint.save.output", example);
+        }
+        return output;
+    }
+
+    /**
      * GETs {@code path} into {@code output}; {@code openFailure} prefixes the CLI's words when the
      * file cannot be made ("failed to save image: ").
      */
