@@ -2,23 +2,25 @@
 // idle kernel, Run All and wait until every cell has finished. Used by the suites and the benchmark.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, startServer } from './shared.mjs';
+import { ROOT, SHOTS, startServer } from './shared.mjs';
 
 /** The JupyterLab of install/lab (built by install/lab/build), with the app exposed to the page. */
 export function startLab({ port, token, work, notebooks }) {
   return startServer('/usr/bin/python3', [join(ROOT, 'install', 'lab', 'lab_app.py'),
     '--ServerApp.ip=127.0.0.1', `--ServerApp.port=${port}`, '--ServerApp.port_retries=0',
+    // Its debug log names each kernel's websocket and nudge, for a notebook that does not open.
+    '--ServerApp.log_level=DEBUG',
     `--ServerApp.token=${token}`, '--ServerApp.allow_root=True', '--ServerApp.open_browser=False',
     `--ServerApp.root_dir=${notebooks}`, '--DockerLessonsLab.expose_app=True',
     `--DockerLessonsLab.user_settings_dir=${join(work, 'user-settings')}`,
-    `--DockerLessonsLab.workspaces_dir=${join(work, 'workspaces')}`], { port, token, work });
+    `--DockerLessonsLab.workspaces_dir=${join(work, 'workspaces')}`], { port, token, work, log: 'lab-server.log' });
 }
 
 /** Debian's classic Notebook 6. */
 export function startClassic({ port, token, work, notebooks }) {
   return startServer('/usr/bin/jupyter', ['notebook', '--no-browser', '--allow-root', '--ip=127.0.0.1',
     `--port=${port}`, '--NotebookApp.port_retries=0', `--NotebookApp.token=${token}`,
-    '--NotebookApp.open_browser=False', `--notebook-dir=${notebooks}`], { port, token, work });
+    '--NotebookApp.open_browser=False', `--notebook-dir=${notebooks}`], { port, token, work, log: 'notebook-server.log' });
 }
 
 /**
@@ -28,18 +30,37 @@ export function startClassic({ port, token, work, notebooks }) {
  */
 export async function openInLab(where, { port, token }, name) {
   const page = await where.newPage({ viewport: { width: 1280, height: 900 } });
+  // The kernel's websockets as the browser saw them, for the message when the kernel never shows idle.
+  const sockets = [];
+  page.on('websocket', (ws) => {
+    const seen = { url: ws.url().replace(/\?.*/, ''), opened: Math.round(performance.now()), frames: [], closed: null };
+    sockets.push(seen);
+    const frame = (direction) => ({ payload }) => {
+      if (seen.frames.length < 20) seen.frames.push(`${direction} ${Math.round(performance.now())} ${typeof payload === 'string' ? payload.slice(0, 160) : `${payload.length} bytes`}`);
+    };
+    ws.on('framesent', frame('>'));
+    ws.on('framereceived', frame('<'));
+    ws.on('socketerror', (e) => seen.frames.push(`error ${e}`));
+    ws.on('close', () => { seen.closed = Math.round(performance.now()); });
+  });
   const workspace = 'w' + Math.random().toString(36).slice(2, 8);
   // Not 'load': on a busy machine the first load of the scripts alone can pass 30 s.
   await page.goto(`http://127.0.0.1:${port}/lab/workspaces/${workspace}/tree/${name}?token=${token}`,
     { waitUntil: 'commit', timeout: 60000 });
-  const state = await page.waitForFunction((path) => {
-    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-    if (!panel || !panel.context || panel.context.path !== path || !panel.sessionContext) return false;
-    const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
-    if (!kernel) return false;
-    if (kernel.status === 'dead' || kernel.status === 'autorestarting') return 'dead';
-    return kernel.status === 'idle' && kernel.connectionStatus === 'connected' ? 'idle' : false;
-  }, name, { timeout: 120000, polling: 100 });
+  let state;
+  try {
+    state = await page.waitForFunction((path) => {
+      const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+      if (!panel || !panel.context || panel.context.path !== path || !panel.sessionContext) return false;
+      const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+      if (!kernel) return false;
+      if (kernel.status === 'dead' || kernel.status === 'autorestarting') return 'dead';
+      return kernel.status === 'idle' && kernel.connectionStatus === 'connected' ? 'idle' : false;
+    }, name, { timeout: 120000, polling: 100 });
+  } catch (error) {
+    throw new Error(`${name} did not open with an idle kernel: ${await labState(page, name)}; `
+      + `websockets (ms since the test began): ${JSON.stringify(sockets)}`, { cause: error });
+  }
   assert.equal(await state.jsonValue(), 'idle', `${name}: the kernel died`);
   // The kernel's life as JupyterLab saw it (restarts, lost connections), for the failure messages.
   await page.evaluate(() => {
@@ -65,6 +86,40 @@ export async function openInLab(where, { port, token }, name) {
     });
   });
   return page;
+}
+
+/**
+ * What JupyterLab shows when a notebook did not open with an idle kernel: the current widget, its
+ * session and kernel, the dialogs on screen; a screenshot goes to target/screenshots/lab-stuck-*.png.
+ */
+async function labState(page, name) {
+  try {
+    await page.screenshot({ path: join(SHOTS, `lab-stuck-${name.replace(/\W+/g, '-')}.png`) });
+  } catch { /* the page is gone */ }
+  try {
+    return await page.evaluate(() => {
+      const app = window.jupyterapp;
+      if (!app) return { app: 'not loaded', url: location.href };
+      const widget = app.shell.currentWidget;
+      const session = widget && widget.sessionContext;
+      const kernel = session && session.session && session.session.kernel;
+      return JSON.stringify({
+        widget: widget ? `${widget.constructor.name} ${widget.title.label}` : null,
+        path: widget && widget.context ? widget.context.path : null,
+        session: session ? { ready: session.isReady, status: session.kernelDisplayStatus, kernelName: session.kernelPreference.name } : null,
+        kernel: kernel ? { id: kernel.id, name: kernel.name, status: kernel.status, connection: kernel.connectionStatus } : null,
+        dialogs: [...document.querySelectorAll('.jp-Dialog')].map((d) => d.innerText.slice(0, 300)),
+        widgets: (() => {
+          const labels = [];
+          const it = app.shell.widgets('main');
+          for (let w = it.next(); w; w = it.next()) labels.push(w.title.label);
+          return labels;
+        })(),
+      });
+    });
+  } catch (error) {
+    return `(the page did not answer: ${error.message})`;
+  }
 }
 
 /** What happened to the kernel since the page opened it (statuses other than busy and idle). */

@@ -1,13 +1,14 @@
 // What the browser suites share: the project's folders, a Jupyter server started and stopped by pid,
 // Debian's Chromium through playwright-core, and the fonts Chromium really drew a node with.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(new URL('../../../../', import.meta.url).pathname);
 export const SHOTS = join(ROOT, 'target', 'screenshots');
+export const REPORTS = join(ROOT, 'target', 'test-reports');
 
 export const lessons = readdirSync(join(ROOT, 'notebooks')).filter((n) => n.endsWith('.ipynb')).sort();
 
@@ -37,8 +38,13 @@ export function randomToken() {
   return 'lessons-' + Math.random().toString(36).slice(2);
 }
 
-/** Starts a Jupyter server and resolves once its REST API answers with the token. */
-export async function startServer(command, args, { port, token, work, env = {} }) {
+/**
+ * Starts a Jupyter server and resolves once its REST API answers with the token. Its log (and its
+ * kernels' stderr) goes to target/test-reports/`log`, for the failure that needs it.
+ */
+export async function startServer(command, args, { port, token, work, env = {}, log = 'server.log' }) {
+  mkdirSync(REPORTS, { recursive: true });
+  const out = openSync(join(REPORTS, log), 'w');
   const server = spawn(command, args, {
     env: {
       ...process.env,
@@ -47,7 +53,7 @@ export async function startServer(command, args, { port, token, work, env = {} }
       PYDEVD_DISABLE_FILE_VALIDATION: '1',
       ...env,
     },
-    stdio: 'ignore',
+    stdio: ['ignore', out, out],
   });
   const deadline = Date.now() + 60000;
   while (Date.now() < deadline) {

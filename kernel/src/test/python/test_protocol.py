@@ -71,6 +71,30 @@ def test_a_badly_signed_message_is_dropped_and_the_kernel_serves_on(kernel):
     assert execute(kernel, "docker --help").status == "ok"
 
 
+def test_a_subscriber_that_comes_late_hears_the_kernels_status(kernel):
+    # jupyter_server may open a notebook's websocket before its iopub subscription reaches the
+    # kernel; the busy and idle of the notebook's kernel_info then went to nobody, and JupyterLab
+    # showed the kernel "Unknown" for good. The kernel welcomes each subscriber with its status.
+    assert execute(kernel, "docker --help").status == "ok"
+    context = zmq.Context.instance()
+    socket = context.socket(zmq.SUB)
+    socket.setsockopt(zmq.SUBSCRIBE, b"")
+    socket.connect(f"{kernel.transport}://{kernel.ip}:{kernel.iopub_port}")
+    try:
+        assert socket.poll(5000), "no message within 5 s of subscribing to an idle kernel"
+        # A session of its own: the test's client heard the same welcome, and a session refuses a
+        # signature it has seen.
+        session = Session(key=kernel.session.key, signature_scheme=kernel.session.signature_scheme)
+        _, frames = session.feed_identities(socket.recv_multipart())
+        message = session.deserialize(frames)
+        assert message["msg_type"] == "status"
+        assert message["content"]["execution_state"] == "idle"
+    finally:
+        socket.close(linger=0)
+    # and the kernel's own clients go on as before
+    assert execute(kernel, "docker --help").status == "ok"
+
+
 def test_history_is_answered_without_a_history_manager(kernel):
     execute(kernel, "docker images")
     reply = shell_reply(kernel, kernel.history(hist_access_type="tail", n=1, output=True))

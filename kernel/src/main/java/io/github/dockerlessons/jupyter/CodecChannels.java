@@ -4,32 +4,138 @@ import io.github.spencerpark.jupyter.channels.IOPubChannel;
 import io.github.spencerpark.jupyter.channels.ShellChannel;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.channels.StdinChannel;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
 import io.github.spencerpark.jupyter.messages.reply.InputReply;
 import io.github.spencerpark.jupyter.messages.request.InputRequest;
+import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The iopub and stdin channels, reading and writing through the kernel's {@link WireCodec}. */
 final class CodecChannels {
     private CodecChannels() {
     }
 
+    /**
+     * iopub over an XPUB socket of its own (the library's PUB socket stays unbound), so the kernel
+     * hears each new subscriber and welcomes it with the kernel's status, as ipykernel's XPUB does
+     * (JEP 65). A subscriber misses what was published before its subscription reached the kernel;
+     * jupyter_server 1.x opens a notebook's websocket without checking its subscription while it
+     * sees the kernel busy, and JupyterLab then showed the kernel "Unknown" for good, the
+     * busy and idle of its kernel_info having gone out to nobody (1 lesson in 4 on 2 cores).
+     * Every use of the socket holds this object's lock; a watcher thread waits on the socket's
+     * descriptor and takes the lock to read subscriptions, and every send reads them too, since a
+     * send may consume the wake-up the watcher waits for.
+     */
     static final class IOPub extends IOPubChannel {
+        private static final Logger LOG = Logger.getLogger("DockerKernel.IOPub");
         private final WireCodec codec;
+        private final ZMQ.Socket wire;
+        private final Selector wakeups;
+        private volatile boolean open = true;
+        /** What the last status said; a new subscriber hears it (starting counts as idle: connect() has bound every channel). */
+        private boolean busy;
 
         IOPub(ZMQ.Context context, HMACGenerator hmac, WireCodec codec) {
             super(context, hmac);
             this.codec = codec;
+            this.wire = context.socket(SocketType.XPUB);
+            // Every subscription reaches the kernel, not only the first one for a topic: every
+            // client subscribes to everything.
+            wire.setXpubVerbose(true);
+            try {
+                this.wakeups = Selector.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void bind(KernelConnectionProperties properties) {
+            String address = properties.getTransport() + "://" + properties.getIp() + ":" + properties.getIopubPort();
+            synchronized (this) {
+                wire.bind(address);
+                try {
+                    wire.getFD().register(wakeups, SelectionKey.OP_READ);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            Thread watcher = new Thread(this::watchSubscriptions, "iopub-subscriptions");
+            watcher.setDaemon(true);
+            watcher.start();
         }
 
         @Override
         public synchronized void sendMessage(Message<?> message) {
-            if (!closed) {
-                codec.send(this, message);
+            if (!open) {
+                return;
             }
+            codec.send(wire, message);
+            if (message.getContent() instanceof PublishStatus status) {
+                busy = status.getState() == PublishStatus.State.BUSY;
+            }
+            welcomeSubscribers();
+        }
+
+        private void watchSubscriptions() {
+            try {
+                while (open) {
+                    wakeups.select();
+                    wakeups.selectedKeys().clear();
+                    synchronized (this) {
+                        if (!open) {
+                            return;
+                        }
+                        wire.getEvents(); // takes the socket's pending commands, so the descriptor quiets
+                        welcomeSubscribers();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Without the watcher a late subscriber still hears the next status the kernel sends.
+                LOG.log(Level.WARNING, "Watching iopub subscriptions stopped", e);
+            }
+        }
+
+        /** Reads the subscriptions that arrived; if one is new, tells every subscriber the status. */
+        private void welcomeSubscribers() {
+            boolean subscribed = false;
+            byte[] frame;
+            while ((frame = wire.recv(ZMQ.DONTWAIT)) != null) {
+                subscribed |= frame.length > 0 && frame[0] == 1;
+            }
+            if (subscribed) {
+                codec.send(wire, new Message<>(null, PublishStatus.MESSAGE_TYPE, busy ? PublishStatus.BUSY : PublishStatus.IDLE));
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (this) {
+                if (!open) {
+                    return;
+                }
+                open = false;
+                wire.close();
+            }
+            wakeups.wakeup();
+            try {
+                wakeups.close();
+            } catch (IOException ignored) {
+                // nothing is left to wake
+            }
+            super.close();
         }
     }
 

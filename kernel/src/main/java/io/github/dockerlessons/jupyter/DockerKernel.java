@@ -102,6 +102,10 @@ public final class DockerKernel extends BaseKernel {
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
             env.reply(new Replies.KernelInfo(version, languageInfo, getBanner(), getHelpLinks()));
+            // The idle goes out right after the reply, before the warm-up's threads take the CPU:
+            // jupyter_server opens a notebook's websocket on this reply, and reads the kernel as
+            // busy until the idle comes.
+            env.resolveDeferrals();
             warmUpOnce(connection);
         });
         connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, message) -> {
