@@ -103,8 +103,11 @@ final class CodecChannels {
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                // Without the watcher a late subscriber still hears the next status the kernel sends.
-                LOG.log(Level.WARNING, "Watching iopub subscriptions stopped", e);
+                // Closing closes the selector under a watcher about to select again: no news.
+                // Otherwise, without the watcher a late subscriber still hears the next status.
+                if (open) {
+                    LOG.log(Level.WARNING, "Watching iopub subscriptions stopped", e);
+                }
             }
         }
 
