@@ -190,25 +190,30 @@ final class LivePanels implements AutoCloseable {
         drawer.shutdownNow();
     }
 
+    /** The listing's values drift with time: redrawn on its refresh, within the same cap as changes. */
     private void drift(Panel panel) {
         if (panels.containsKey(panel.number)) {
-            panel.dirty = true;
-            redraw(panel);
+            redrawSoon(panel);
         }
     }
 
     /** Something changed at the engine: every panel is redrawn, none more often than allowed. */
     private void changed() {
         for (Panel panel : panels.values()) {
-            panel.dirty = true;
-            long wait = MIN_INTERVAL_MS - (System.nanoTime() - panel.lastDrawn) / 1_000_000;
-            if (!panel.scheduled) {
-                panel.scheduled = true;
-                drawer.schedule(() -> {
-                    panel.scheduled = false;
-                    redraw(panel);
-                }, Math.max(0, wait), TimeUnit.MILLISECONDS);
-            }
+            redrawSoon(panel);
+        }
+    }
+
+    /** Redraws the panel once MIN_INTERVAL_MS has passed since its last drawing (at once if it has). */
+    private void redrawSoon(Panel panel) {
+        panel.dirty = true;
+        long wait = MIN_INTERVAL_MS - (System.nanoTime() - panel.lastDrawn) / 1_000_000;
+        if (!panel.scheduled) {
+            panel.scheduled = true;
+            drawer.schedule(() -> {
+                panel.scheduled = false;
+                redraw(panel);
+            }, Math.max(0, wait), TimeUnit.MILLISECONDS);
         }
     }
 
