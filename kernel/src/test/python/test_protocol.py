@@ -74,25 +74,42 @@ def test_a_badly_signed_message_is_dropped_and_the_kernel_serves_on(kernel):
 def test_a_subscriber_that_comes_late_hears_the_kernels_status(kernel):
     # jupyter_server may open a notebook's websocket before its iopub subscription reaches the
     # kernel; the busy and idle of the notebook's kernel_info then went to nobody, and JupyterLab
-    # showed the kernel "Unknown" for good. The kernel welcomes each subscriber with its status.
+    # showed the kernel "Unknown" for good. The kernel tells each new subscriber its status.
     assert execute(kernel, "docker --help").status == "ok"
-    context = zmq.Context.instance()
-    socket = context.socket(zmq.SUB)
+    assert late_subscriber_hears(kernel) == "idle"
+    # and the kernel's own clients go on as before
+    assert execute(kernel, "docker --help").status == "ok"
+
+
+def late_subscriber_hears(kernel, timeout_ms=5000):
+    """The execution_state a SUB socket that subscribes now is told first."""
+    socket = zmq.Context.instance().socket(zmq.SUB)
     socket.setsockopt(zmq.SUBSCRIBE, b"")
     socket.connect(f"{kernel.transport}://{kernel.ip}:{kernel.iopub_port}")
     try:
-        assert socket.poll(5000), "no message within 5 s of subscribing to an idle kernel"
+        assert socket.poll(timeout_ms), "no message within 5 s of subscribing"
         # A session of its own: the test's client heard the same welcome, and a session refuses a
         # signature it has seen.
         session = Session(key=kernel.session.key, signature_scheme=kernel.session.signature_scheme)
-        _, frames = session.feed_identities(socket.recv_multipart())
-        message = session.deserialize(frames)
-        assert message["msg_type"] == "status"
-        assert message["content"]["execution_state"] == "idle"
+        while True:
+            _, frames = session.feed_identities(socket.recv_multipart())
+            message = session.deserialize(frames)
+            if message["msg_type"] == "status":
+                return message["content"]["execution_state"]
     finally:
         socket.close(linger=0)
-    # and the kernel's own clients go on as before
-    assert execute(kernel, "docker --help").status == "ok"
+
+
+def test_a_subscriber_that_comes_during_a_cell_hears_busy_after_a_control_request(kernel):
+    # A control request publishes its own busy and idle while the cell runs on shell; the kernel
+    # is still busy.
+    msg_id = kernel.execute("docker run --rm busybox sleep 3")
+    time.sleep(1)
+    kernel.control_channel.send(kernel.session.msg("kernel_info_request"))
+    kernel.get_control_msg(timeout=10)
+    assert late_subscriber_hears(kernel) == "busy"
+    assert shell_reply(kernel, msg_id, timeout=30)["content"]["status"] == "ok"
+    assert late_subscriber_hears(kernel) == "idle"
 
 
 def test_history_is_answered_without_a_history_manager(kernel):

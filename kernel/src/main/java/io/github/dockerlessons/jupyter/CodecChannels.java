@@ -29,31 +29,40 @@ final class CodecChannels {
 
     /**
      * iopub over an XPUB socket of its own (the library's PUB socket stays unbound), so the kernel
-     * hears each new subscriber and welcomes it with the kernel's status, as ipykernel's XPUB does
-     * (JEP 65). A subscriber misses what was published before its subscription reached the kernel;
-     * jupyter_server 1.x opens a notebook's websocket without checking its subscription while it
-     * sees the kernel busy, and JupyterLab then showed the kernel "Unknown" for good, the
-     * busy and idle of its kernel_info having gone out to nobody (1 lesson in 4 on 2 cores).
-     * Every use of the socket holds this object's lock; a watcher thread waits on the socket's
-     * descriptor and takes the lock to read subscriptions, and every send reads them too, since a
-     * send may consume the wake-up the watcher waits for.
+     * hears each new subscriber and tells it the kernel's status. A subscriber misses what was
+     * published before its subscription reached the kernel; jupyter_server 1.x opens a notebook's
+     * websocket without checking its subscription while it sees the kernel busy, and JupyterLab then
+     * showed the kernel "Unknown" for good, the busy and idle of its kernel_info having gone out to
+     * nobody (1 lesson in 4 on 2 cores). ipykernel's XPUB answers a subscription with JEP 65's
+     * iopub_welcome (protocol 5.5); this kernel speaks 5.3, and jupyter_server 1.x and JupyterLab act
+     * on a status, so the welcome is a status.
+     * Every use of the socket holds this object's lock. A watcher thread waits on the socket's
+     * descriptor and takes the lock to read subscriptions; every send reads them too, last of all,
+     * since a send may consume the wake-up the watcher waits for.
      */
     static final class IOPub extends IOPubChannel {
         private static final Logger LOG = Logger.getLogger("DockerKernel.IOPub");
+        /** How long closing waits for subscribers to take what is queued (ipykernel's iopub waits 1 s). */
+        private static final int LINGER_MS = 1000;
         private final WireCodec codec;
-        private final ZMQ.Socket wire;
+        private final ZMQ.Socket xpub;
         private final Selector wakeups;
         private volatile boolean open = true;
-        /** What the last status said; a new subscriber hears it (starting counts as idle: connect() has bound every channel). */
-        private boolean busy;
+        /**
+         * Requests between their busy and their idle: shell and control each publish both, so a
+         * control request (an interrupt) during a cell must not make the kernel look idle. Starting
+         * counts as idle: shell requests are served as soon as their channel is bound.
+         */
+        private int busyRequests;
 
         IOPub(ZMQ.Context context, HMACGenerator hmac, WireCodec codec) {
             super(context, hmac);
             this.codec = codec;
-            this.wire = context.socket(SocketType.XPUB);
+            this.xpub = context.socket(SocketType.XPUB);
             // Every subscription reaches the kernel, not only the first one for a topic: every
             // client subscribes to everything.
-            wire.setXpubVerbose(true);
+            xpub.setXpubVerbose(true);
+            xpub.setLinger(LINGER_MS);
             try {
                 this.wakeups = Selector.open();
             } catch (IOException e) {
@@ -65,9 +74,9 @@ final class CodecChannels {
         public void bind(KernelConnectionProperties properties) {
             String address = properties.getTransport() + "://" + properties.getIp() + ":" + properties.getIopubPort();
             synchronized (this) {
-                wire.bind(address);
+                xpub.bind(address);
                 try {
-                    wire.getFD().register(wakeups, SelectionKey.OP_READ);
+                    xpub.getFD().register(wakeups, SelectionKey.OP_READ);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -82,11 +91,18 @@ final class CodecChannels {
             if (!open) {
                 return;
             }
-            codec.send(wire, message);
-            if (message.getContent() instanceof PublishStatus status) {
-                busy = status.getState() == PublishStatus.State.BUSY;
+            try {
+                codec.send(xpub, message);
+                if (message.getContent() instanceof PublishStatus status) {
+                    if (status.getState() == PublishStatus.State.BUSY) {
+                        busyRequests++;
+                    } else if (status.getState() == PublishStatus.State.IDLE && busyRequests > 0) {
+                        busyRequests--;
+                    }
+                }
+            } finally {
+                welcomeSubscribers();
             }
-            welcomeSubscribers();
         }
 
         private void watchSubscriptions() {
@@ -98,7 +114,7 @@ final class CodecChannels {
                         if (!open) {
                             return;
                         }
-                        wire.getEvents(); // takes the socket's pending commands, so the descriptor quiets
+                        // recv takes the socket's pending commands, which quiets the descriptor
                         welcomeSubscribers();
                     }
                 }
@@ -111,16 +127,24 @@ final class CodecChannels {
             }
         }
 
-        /** Reads the subscriptions that arrived; if one is new, tells every subscriber the status. */
+        /**
+         * Reads the subscriptions that arrived and, while any is new, tells every subscriber the
+         * status: the welcome's own frames may take in a subscription that its first frame missed.
+         */
         private void welcomeSubscribers() {
+            while (newSubscription()) {
+                PublishStatus status = busyRequests > 0 ? PublishStatus.BUSY : PublishStatus.IDLE;
+                codec.send(xpub, new Message<>(null, PublishStatus.MESSAGE_TYPE, status));
+            }
+        }
+
+        private boolean newSubscription() {
             boolean subscribed = false;
             byte[] frame;
-            while ((frame = wire.recv(ZMQ.DONTWAIT)) != null) {
+            while ((frame = xpub.recv(ZMQ.DONTWAIT)) != null) {
                 subscribed |= frame.length > 0 && frame[0] == 1;
             }
-            if (subscribed) {
-                codec.send(wire, new Message<>(null, PublishStatus.MESSAGE_TYPE, busy ? PublishStatus.BUSY : PublishStatus.IDLE));
-            }
+            return subscribed;
         }
 
         @Override
@@ -130,7 +154,7 @@ final class CodecChannels {
                     return;
                 }
                 open = false;
-                wire.close();
+                xpub.close();
             }
             wakeups.wakeup();
             try {
