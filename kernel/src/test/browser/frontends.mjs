@@ -99,7 +99,7 @@ async function labState(page, name) {
   try {
     return await page.evaluate(() => {
       const app = window.jupyterapp;
-      if (!app) return { app: 'not loaded', url: location.href };
+      if (!app) return JSON.stringify({ app: 'not loaded', url: location.href });
       const widget = app.shell.currentWidget;
       const session = widget && widget.sessionContext;
       const kernel = session && session.session && session.session.kernel;
