@@ -19,7 +19,8 @@ TOOL = os.path.join(ROOT, "install", "classroom")
 sys.path.insert(0, os.path.join(ROOT, "install", "classroom.d"))
 import hub_session  # noqa: E402
 
-PREFIX = "cltest"
+# Overridable so that two test classrooms (two developers' checkouts) never share accounts or state.
+PREFIX = os.environ.get("DOCKER_CLASSROOM_TEST_PREFIX", "cltest")
 STUDENTS = 2
 
 
@@ -72,7 +73,7 @@ class ClassroomUnderTest:
 
 
 # A fixed place, so that a run that was killed before its clean-up is purged by the next one.
-STATE = "/tmp/docker-classroom-test"
+STATE = os.environ.get("DOCKER_CLASSROOM_TEST_STATE", "/tmp/docker-classroom-test")
 
 
 @pytest.fixture(scope="session")
