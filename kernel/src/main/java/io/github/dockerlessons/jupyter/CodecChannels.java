@@ -10,6 +10,7 @@ import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
+import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
 import io.github.spencerpark.jupyter.messages.reply.InputReply;
 import io.github.spencerpark.jupyter.messages.request.InputRequest;
 import org.zeromq.SocketType;
@@ -206,10 +207,11 @@ final class CodecChannels {
                     return null;
                 }
             }
-            if (reply.getHeader().getType() != MessageType.INPUT_REPLY) {
+            // Another message, or an input_reply whose value is not a string (a BadRequest): no input.
+            if (reply.getHeader().getType() != MessageType.INPUT_REPLY || !(reply.getContent() instanceof InputReply input)) {
                 return null;
             }
-            return ((InputReply) reply.getContent()).getValue();
+            return input.getValue();
         }
     }
 
@@ -219,10 +221,24 @@ final class CodecChannels {
      * answered for.
      */
     static final class ReplyEnvironment extends ShellReplyEnvironment {
+        private static final Logger LOG = Logger.getLogger("DockerKernel.Reply");
+        private final FailureReplies failures;
         private volatile boolean replied;
 
-        ReplyEnvironment(ShellChannel shell, StdinChannel stdin, IOPubChannel iopub, MessageContext context) {
+        ReplyEnvironment(ShellChannel shell, StdinChannel stdin, IOPubChannel iopub, MessageContext context,
+                         FailureReplies failures) {
             super(shell, stdin, iopub, context);
+            this.failures = failures;
+        }
+
+        /**
+         * The library's handlers answer their own failures with the exception's class name and stack
+         * (ErrorReply.of): the reply keeps its type and status, in the kernel's words instead.
+         */
+        @Override
+        public void replyError(MessageType<?> type, ErrorReply error) {
+            LOG.warning("A library handler failed: " + error.getErrorName() + ": " + error.getErrorMessage());
+            super.replyError(type, failures.inWords(new IllegalStateException(error.getErrorMessage())));
         }
 
         @Override

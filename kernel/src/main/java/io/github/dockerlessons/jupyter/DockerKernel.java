@@ -22,6 +22,7 @@ import io.github.dockerlessons.i18n.Messages;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,7 +56,7 @@ public final class DockerKernel extends BaseKernel {
                 .pygments("bash")
                 .codemirror("shell")
                 .build();
-        this.failures = new FailureReplies(this::describeFailure,
+        this.failures = new FailureReplies(this::describeFailure, this::describeBadRequest,
                 () -> executeHandler == null ? 0 : executeHandler.executionCount());
     }
 
@@ -80,6 +81,29 @@ public final class DockerKernel extends BaseKernel {
             hint = messages.get("hint.kernel.request.failed");
         }
         return List.of(summary, "", HINT_COLOR + hint + RESET);
+    }
+
+    /** A request that is not what the protocol says, in words: which frame or field, and what it must be. */
+    private List<String> describeBadRequest(BadRequest bad) {
+        Messages messages = session.messages();
+        String part = bad.part() == null ? "" : messages.get("request.part." + bad.part().name().toLowerCase(Locale.ROOT));
+        String summary = switch (bad.problem()) {
+            case NOT_JSON -> messages.get("request.bad.not.json", bad.msgType(), part);
+            case TOO_DEEP -> messages.get("request.bad.too.deep", bad.msgType(), part, BoundedJson.MAX_DEPTH);
+            case NOT_AN_OBJECT -> messages.get("request.bad.not.object", bad.msgType(), part);
+            case NOT_READABLE -> messages.get("request.bad.not.readable", bad.msgType(), part);
+            case MISSING -> messages.get("request.bad.missing", bad.msgType(), bad.field(), kind(messages, bad.expected()));
+            case WRONG_TYPE -> messages.get("request.bad.type", bad.msgType(), bad.field(),
+                    kind(messages, bad.expected()), kind(messages, BadRequest.Kind.valueOf(bad.found())));
+            case NOT_ONE_OF -> messages.get("request.bad.choice", bad.msgType(), bad.field(),
+                    String.join(", ", bad.choices()), bad.found());
+            case UNKNOWN_TYPE -> messages.get("request.unknown", bad.msgType());
+        };
+        return List.of(summary, "", HINT_COLOR + messages.get("hint.request.bad") + RESET);
+    }
+
+    private static String kind(Messages messages, BadRequest.Kind kind) {
+        return messages.get("json.kind." + kind.name().toLowerCase(Locale.ROOT));
     }
 
     /** Takes over the connection's requests: the library's handlers, then the kernel's own. */
@@ -206,6 +230,7 @@ public final class DockerKernel extends BaseKernel {
     /** Completion never fails: whatever goes wrong, the answer is "nothing to offer". */
     @Override
     public ReplacementOptions complete(String code, int cursorCodePoints) {
+        code = code == null ? "" : code;
         int at = codeUnitIndex(code, cursorCodePoints);
         try {
             Assistant.Completion completion = session.assistant().complete(code, at);
@@ -220,6 +245,7 @@ public final class DockerKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int cursorCodePoints, boolean extraDetail) {
+        code = code == null ? "" : code;
         try {
             return session.assistant().inspect(code, codeUnitIndex(code, cursorCodePoints)).map(DisplayData::new)
                     .orElse(null);
@@ -230,6 +256,7 @@ public final class DockerKernel extends BaseKernel {
 
     @Override
     public String isComplete(String code) {
+        code = code == null ? "" : code;
         try {
             return switch (session.assistant().completeness(code)) {
                 case COMPLETE -> IS_COMPLETE_YES;

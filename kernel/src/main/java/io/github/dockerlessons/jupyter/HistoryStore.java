@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The cells run in this kernel session, for history requests: tail, range and search (glob
@@ -41,7 +42,7 @@ final class HistoryStore {
     }
 
     synchronized List<List<Object>> search(String glob, int n, boolean unique, boolean withOutput) {
-        Pattern pattern = Pattern.compile(globToRegex(glob == null || glob.isEmpty() ? "*" : glob), Pattern.DOTALL);
+        Pattern pattern = compile(glob == null || glob.isEmpty() ? "*" : glob);
         List<Entry> matches = new ArrayList<>();
         for (Entry entry : entries) {
             if (pattern.matcher(entry.input()).matches()) {
@@ -60,6 +61,15 @@ final class HistoryStore {
             matches = matches.subList(matches.size() - n, matches.size());
         }
         return rows(matches, withOutput);
+    }
+
+    /** A glob as a pattern; one whose class is not a valid one ("[z-a]") matches itself, literally. */
+    private static Pattern compile(String glob) {
+        try {
+            return Pattern.compile(globToRegex(glob), Pattern.DOTALL);
+        } catch (PatternSyntaxException e) {
+            return Pattern.compile(Pattern.quote(glob), Pattern.DOTALL);
+        }
     }
 
     private static List<List<Object>> rows(List<Entry> chosen, boolean withOutput) {

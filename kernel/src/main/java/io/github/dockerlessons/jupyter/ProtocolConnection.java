@@ -27,6 +27,7 @@ final class ProtocolConnection extends JupyterConnection {
     private final CodecChannels.IOPub iopubChannel;
     private final CodecChannels.Stdin stdinChannel;
     private final WireCodec codec;
+    private final FailureReplies failures;
     private volatile boolean connected;
     private volatile boolean closed;
 
@@ -36,6 +37,7 @@ final class ProtocolConnection extends JupyterConnection {
         this.properties = properties;
         HMACGenerator hmac = properties.createHMACGenerator();
         this.codec = new WireCodec(hmac);
+        this.failures = failures;
         this.shellLoop = new ShellLoopChannel(context, codec, false, this, hmac, failures);
         this.controlLoop = new ShellLoopChannel(context, codec, true, this, hmac, failures);
         this.iopubChannel = new CodecChannels.IOPub(context, hmac, codec);
@@ -73,7 +75,7 @@ final class ProtocolConnection extends JupyterConnection {
 
     @Override
     public ShellReplyEnvironment prepareReplyEnv(ShellChannel shell, MessageContext context) {
-        return new CodecChannels.ReplyEnvironment(shell, stdinChannel, iopubChannel, context);
+        return new CodecChannels.ReplyEnvironment(shell, stdinChannel, iopubChannel, context, failures);
     }
 
     @Override

@@ -117,4 +117,28 @@ final class Replies {
             return type(MessageType.HISTORY_REPLY);
         }
     }
+
+    /**
+     * The error reply to a request of a type the kernel does not know ({@code x_request} is answered
+     * {@code x_reply}): the library's message types are a closed set, so the reply names its type
+     * itself and the {@link WireCodec} writes that name in the header.
+     */
+    static final class Unsupported {
+        final String status = "error";
+        final String ename;
+        final String evalue;
+        final List<String> traceback;
+        private final transient String replyType;
+
+        Unsupported(String replyType, String ename, String evalue, List<String> traceback) {
+            this.replyType = replyType;
+            this.ename = ename;
+            this.evalue = evalue;
+            this.traceback = traceback;
+        }
+
+        String replyType() {
+            return replyType;
+        }
+    }
 }

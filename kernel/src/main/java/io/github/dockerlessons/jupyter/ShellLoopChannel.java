@@ -108,9 +108,13 @@ final class ShellLoopChannel extends ShellChannel {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void dispatch(Message<?> message) {
         MessageType<?> type = message.getHeader().getType();
+        if (message.getContent() instanceof BadRequest bad) {
+            answerBadRequest(message, bad);
+            return;
+        }
         ShellHandler handler = connection.getHandler(type);
         if (handler == null) {
-            LOG.warning("No handler for " + type.getName());
+            answerBadRequest(message, BadRequest.unknownType(type.getName()));
             return;
         }
         CodecChannels.ReplyEnvironment env = (CodecChannels.ReplyEnvironment) connection.prepareReplyEnv(this, message);
@@ -136,6 +140,27 @@ final class ShellLoopChannel extends ShellChannel {
         if (env.isMarkedForShutdown()) {
             running = false;
             connection.close();
+        }
+    }
+
+    /**
+     * A request that is not what the protocol says, or that the kernel does not handle: busy, the
+     * error reply (for a request), idle, as ipykernel publishes busy and idle around every message.
+     */
+    private void answerBadRequest(Message<?> message, BadRequest bad) {
+        LOG.warning("Answering a message that is not what the protocol says: " + bad);
+        CodecChannels.ReplyEnvironment env = (CodecChannels.ReplyEnvironment) connection.prepareReplyEnv(this, message);
+        try {
+            env.setBusyDeferIdle();
+            failures.replyBadRequest(env, bad);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Answering a bad " + bad.msgType() + " failed", e);
+        } finally {
+            try {
+                env.resolveDeferrals();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Publishing idle after a bad " + bad.msgType() + " failed", e);
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import io.github.spencerpark.jupyter.kernel.ExpressionValue;
 import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
@@ -34,6 +33,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,9 +46,12 @@ import java.util.logging.Logger;
  * The wire format of Jupyter messages, for the kernel's own channels. It replaces the base
  * library's reading and writing in three ways the protocol needs: a message with a bad signature,
  * or frames that are not a message, is dropped and logged instead of killing the channel's thread;
- * signatures are compared in constant time; and header dates carry microseconds. The JSON of the
- * contents uses the library's own type adapters, so every library message type reads and writes
- * as before.
+ * signatures are compared in constant time; and header dates carry microseconds. Every frame is
+ * read with a bound on its nesting ({@link BoundedJson}) and a request's fields are checked
+ * ({@link RequestSchema}) before the library's type adapters read them: a message whose header
+ * names who asks and what, but whose frames or fields are wrong, becomes a {@link BadRequest} that
+ * the channel answers with an error, as every request is answered; only a message without a
+ * msg_id or msg_type, which no reply could be addressed to, is dropped (as ipykernel drops it).
  */
 final class WireCodec {
     /** The protocol version whose semantics the kernel implements, said in every header. */
@@ -66,6 +69,9 @@ final class WireCodec {
 
     private final HMACGenerator hmac;
     private final Gson gson;
+    /** The header's fields a message is addressed and typed by. */
+    private static final Set<String> HEADER_FIELDS = Set.of("msg_id", "msg_type", "session", "username", "date",
+            "version");
     /** Signatures of the messages received in this session, oldest first. */
     private final Set<String> seenSignatures = new LinkedHashSet<>();
 
@@ -99,7 +105,8 @@ final class WireCodec {
         } while (socket.hasReceiveMore());
         try {
             return decode(frames);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // The channel's thread must survive whatever a message holds: it serves every request after.
             LOG.log(Level.WARNING, "Dropped a message that could not be read: " + e);
             return null;
         }
@@ -132,21 +139,113 @@ final class WireCodec {
             LOG.warning("Dropped a replayed message (its signature was seen before)");
             return null;
         }
-        Header<?> parsedHeader = gson.fromJson(utf8(header), Header.class);
-        if (parsedHeader == null || parsedHeader.getType() == null) {
-            LOG.warning("Dropped a message without a header");
+        Map<String, String> fields = new HashMap<>();
+        BadRequest.Problem headerProblem = readHeader(header, fields);
+        String id = fields.get("msg_id");
+        String typeName = fields.get("msg_type");
+        if (id == null || typeName == null) {
+            // Nothing to address a reply to, or no type to reply with: as ipykernel, the message is dropped.
+            LOG.warning("Dropped a message whose header names no msg_id or msg_type");
             return null;
         }
-        Header<?> parentHeader = null;
-        JsonElement parentJson = JsonParser.parseString(utf8(parent));
-        if (parentJson.isJsonObject() && parentJson.getAsJsonObject().size() > 0) {
-            parentHeader = gson.fromJson(parentJson, Header.class);
-        }
-        Map<String, Object> meta = gson.fromJson(utf8(metadata), MAP_TYPE);
-        Object body = gson.fromJson(utf8(content), parsedHeader.getType().getContentType());
+        MessageType<?> type = MessageType.getType(typeName);
+        Header<?> parsedHeader = header(fields, type);
+        Header<?> parentHeader = parentHeader(parent);
         List<byte[]> identities = new ArrayList<>(frames.subList(0, delimiter));
         List<byte[]> blobs = new ArrayList<>(frames.subList(delimiter + 6, frames.size()));
+        Map<String, Object> meta = null;
+        Object body;
+        if (headerProblem != null) {
+            body = BadRequest.frame(typeName, headerProblem, BadRequest.Part.HEADER);
+        } else {
+            Object[] read = new Object[1];
+            BadRequest problem = readObject(typeName, BadRequest.Part.METADATA, metadata, read);
+            if (problem == null) {
+                meta = gson.fromJson((JsonObject) read[0], MAP_TYPE);
+                problem = readObject(typeName, BadRequest.Part.CONTENT, content, read);
+            }
+            body = problem != null ? problem : content(typeName, type, (JsonObject) read[0]);
+        }
         return new Message(identities, parsedHeader, parentHeader, meta, body, blobs);
+    }
+
+    /** The header's fields; why it cannot be read whole, or null when it can. */
+    private static BadRequest.Problem readHeader(byte[] header, Map<String, String> fields) {
+        try {
+            JsonElement json = BoundedJson.parse(header);
+            if (!json.isJsonObject()) {
+                return BadRequest.Problem.NOT_AN_OBJECT;
+            }
+            for (Map.Entry<String, JsonElement> member : json.getAsJsonObject().entrySet()) {
+                JsonElement value = member.getValue();
+                if (HEADER_FIELDS.contains(member.getKey()) && value.isJsonPrimitive()
+                        && value.getAsJsonPrimitive().isString()) {
+                    fields.put(member.getKey(), value.getAsString());
+                }
+            }
+            return null;
+        } catch (BoundedJson.Unreadable e) {
+            // A header nested too deep (or cut short) may still say who is asking: then it is answered.
+            fields.putAll(BoundedJson.topLevelStrings(header, HEADER_FIELDS));
+            return e.tooDeep() ? BadRequest.Problem.TOO_DEEP : BadRequest.Problem.NOT_JSON;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Header<?> header(Map<String, String> fields, MessageType<?> type) {
+        String date = fields.get("date");
+        KernelTimestamp timestamp = date == null ? KernelTimestamp.now() : new KernelTimestamp(date);
+        String id = fields.get("msg_id");
+        String username = fields.getOrDefault("username", "");
+        String session = fields.getOrDefault("session", "");
+        String version = fields.getOrDefault("version", PROTOCOL_VERSION);
+        if (type == MessageType.UNKNOWN) {
+            return new UnknownTypeHeader(id, username, session, timestamp, type, version, fields.get("msg_type"));
+        }
+        return new Header(id, username, session, timestamp, type, version);
+    }
+
+    /** A request's parent header is usually empty; whatever it holds, only its names are kept. */
+    private static Header<?> parentHeader(byte[] parent) {
+        Map<String, String> fields = BoundedJson.topLevelStrings(parent, HEADER_FIELDS);
+        if (fields.get("msg_id") == null || fields.get("msg_type") == null) {
+            return null;
+        }
+        return header(fields, MessageType.getType(fields.get("msg_type")));
+    }
+
+    /** Reads a frame that must be a JSON object into {@code read[0]}; the problem, or null. */
+    private static BadRequest readObject(String typeName, BadRequest.Part part, byte[] frame, Object[] read) {
+        try {
+            JsonElement json = BoundedJson.parse(frame);
+            if (!json.isJsonObject()) {
+                return BadRequest.frame(typeName, BadRequest.Problem.NOT_AN_OBJECT, part);
+            }
+            read[0] = json;
+            return null;
+        } catch (BoundedJson.Unreadable e) {
+            return BadRequest.frame(typeName, e.tooDeep() ? BadRequest.Problem.TOO_DEEP : BadRequest.Problem.NOT_JSON,
+                    part);
+        }
+    }
+
+    /** The content as the library's class for its type, once its fields are checked. */
+    private Object content(String typeName, MessageType<?> type, JsonObject json) {
+        if (type == MessageType.UNKNOWN) {
+            return BadRequest.unknownType(typeName);
+        }
+        BadRequest problem = RequestSchema.check(typeName, json);
+        if (problem != null) {
+            return problem;
+        }
+        try {
+            Object body = gson.fromJson(json, type.getContentType());
+            return body != null ? body : BadRequest.frame(typeName, BadRequest.Problem.NOT_READABLE,
+                    BadRequest.Part.CONTENT);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The content of a " + typeName + " could not be read", e);
+            return BadRequest.frame(typeName, BadRequest.Problem.NOT_READABLE, BadRequest.Part.CONTENT);
+        }
     }
 
     /** Remembers a signature; false when it was seen before (a replayed message). */
@@ -181,9 +280,12 @@ final class WireCodec {
 
     /** The frames after the identities: delimiter, signature, header, parent, metadata, content, blobs. */
     List<byte[]> encode(Message<?> message) {
-        byte[] header = headerJson(message.getHeader()).getBytes(StandardCharsets.UTF_8);
+        // A reply to a request of a type the library does not know names its type itself.
+        String msgType = message.getContent() instanceof Replies.Unsupported unsupported
+                ? unsupported.replyType() : message.getHeader().getType().getName();
+        byte[] header = headerJson(message.getHeader(), msgType).getBytes(StandardCharsets.UTF_8);
         byte[] parent = message.hasParentHeader()
-                ? gson.toJson(message.getParentHeader()).getBytes(StandardCharsets.UTF_8) : EMPTY_OBJECT;
+                ? parentJson(message.getParentHeader()).getBytes(StandardCharsets.UTF_8) : EMPTY_OBJECT;
         byte[] metadata = message.hasMetadata()
                 ? gson.toJson(message.getMetadata()).getBytes(StandardCharsets.UTF_8) : EMPTY_OBJECT;
         byte[] content = gson.toJson(message.getContent()).getBytes(StandardCharsets.UTF_8);
@@ -202,6 +304,10 @@ final class WireCodec {
     }
 
     static String headerJson(Header<?> header) {
+        return headerJson(header, header.getType().getName());
+    }
+
+    static String headerJson(Header<?> header, String msgType) {
         JsonObject json = new JsonObject();
         // A message without a request behind it (the starting status) has no session: the protocol
         // still wants strings.
@@ -209,16 +315,39 @@ final class WireCodec {
         json.addProperty("username", nonNull(header.getUsername()));
         json.addProperty("session", nonNull(header.getSessionId()));
         json.addProperty("date", MICROS.format(Instant.now()));
-        json.addProperty("msg_type", header.getType().getName());
+        json.addProperty("msg_type", msgType);
         json.addProperty("version", PROTOCOL_VERSION);
         return json.toString();
+    }
+
+    /** The request's header, as it came: its date as written, its type as named (the library may not know it). */
+    private static String parentJson(Header<?> header) {
+        JsonObject json = new JsonObject();
+        json.addProperty("msg_id", nonNull(header.getId()));
+        json.addProperty("username", nonNull(header.getUsername()));
+        json.addProperty("session", nonNull(header.getSessionId()));
+        if (header.getTimestamp() != null) {
+            json.addProperty("date", header.getTimestamp().getDateString());
+        }
+        json.addProperty("msg_type", header instanceof UnknownTypeHeader<?> unknown
+                ? unknown.typeName : header.getType().getName());
+        json.addProperty("version", nonNull(header.getVersion()));
+        return json.toString();
+    }
+
+    /** The header of a message whose type the library does not know: the type's name is kept. */
+    private static final class UnknownTypeHeader<T> extends Header<T> {
+        private final String typeName;
+
+        UnknownTypeHeader(String id, String username, String session, KernelTimestamp date, MessageType<T> type,
+                          String version, String typeName) {
+            super(id, username, session, date, type, version);
+            this.typeName = typeName;
+        }
     }
 
     private static String nonNull(String s) {
         return s == null ? "" : s;
     }
 
-    private static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }

@@ -31,4 +31,11 @@ class HistoryStoreTest {
         assertEquals(List.of(List.of(1, 2, Arrays.asList("docker images", "REPOSITORY ..."))),
                 store.range(0, 2, 3, true));
     }
+
+    @Test
+    void aPatternWhoseClassIsInvalidMatchesLiterallyInsteadOfFailing() {
+        assertEquals(List.of(), store.search("[z-a]", 0, false, false));
+        assertEquals(List.of(), store.search("[!]", 0, false, false));
+        assertEquals(List.of(), store.search("[", 0, false, false));
+    }
 }
