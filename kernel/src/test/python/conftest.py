@@ -10,6 +10,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import uuid
 
 import pytest
@@ -153,6 +154,14 @@ def require_private_engine():
         pytest.skip(f"refused: this test removes or stalls engine objects and runs only on the project's "
                     f"private engine (install/engine, daemon label {PRIVATE_ENGINE_LABEL}); "
                     f"DOCKER_HOST={os.environ.get('DOCKER_HOST', '(default socket)')} is not one")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The fuzz's new seed, in the summary even when it passed (and with -q): FUZZ_SEED=N replays it."""
+    fuzz = sys.modules.get("test_fuzz")
+    if fuzz is not None and any("new-seed" in r.nodeid for r in terminalreporter.stats.get("passed", []) +
+                                terminalreporter.stats.get("failed", [])):
+        terminalreporter.write_line(f"fuzz: new seed {fuzz.NEW_SEED} this run (FUZZ_SEED={fuzz.NEW_SEED} replays it)")
 
 
 def pytest_configure(config):

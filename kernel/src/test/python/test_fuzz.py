@@ -3,8 +3,11 @@ jupyter_client to the installed kernel on the private engine. Every request is a
 bound (a cell still running after 3 s is interrupted, and must then end within the stop button's
 2 s), the kernel stays alive, and no error or output shows Java text.
 
-The generator is seeded (FUZZ_SEED, FUZZ_CELLS override it), so a finding is reproduced by its cell
-number. Everything a cell may create carries this run's prefix or label; commands that remove, stop
+The generator is seeded, so a finding is reproduced by its cell number: the fixed seed runs 2,000 cells
+(FUZZ_CELLS), and a new seed each run 300 more (FUZZ_NEW_CELLS), its number printed in the test's name,
+the findings file and pytest's summary; FUZZ_SEED=N replays it.
+
+Everything a cell may create carries this run's prefix or label; commands that remove, stop
 or rename get only those names as literals, never a substitution, so the fuzz never touches another
 test's objects. Findings are written to target/test-reports/fuzz-findings.txt."""
 import os
@@ -18,8 +21,12 @@ import pytest
 from abuse import process_ended
 from conftest import ROOT, Cell, cli, java_text, require_private_engine, start_kernel, stop_kernel
 
-SEED = int(os.environ.get("FUZZ_SEED", "20240909"))
+FIXED_SEED = 20240909
 CELLS = int(os.environ.get("FUZZ_CELLS", "2000"))
+# A new seed each run, as well as the fixed one: FUZZ_SEED replays a run (its number is in the test's
+# name, in the findings file and in pytest's summary); a few hundred cells keep the suite's time.
+NEW_SEED = int(os.environ.get("FUZZ_SEED") or random.SystemRandom().randrange(1, 2 ** 31))
+NEW_CELLS = int(os.environ.get("FUZZ_NEW_CELLS", "300"))
 RUN = "fz" + uuid.uuid4().hex[:5]
 LABEL = f"io.github.dockerlessons.test={RUN}"
 REPLY_S = 5.0           # a cell still running after this is interrupted (a loaded CI machine is slow)
@@ -318,16 +325,19 @@ def remove_objects(volumes_before, networks_before):
 
 
 @pytest.mark.deadline(900)
-def test_2000_generated_cells_are_each_answered_and_show_no_java(tmp_path):
+@pytest.mark.parametrize("seed,cells", [(FIXED_SEED, CELLS), (NEW_SEED, NEW_CELLS)],
+                         ids=[f"fixed-seed-{FIXED_SEED}", f"new-seed-{NEW_SEED}"])
+def test_generated_cells_are_each_answered_and_show_no_java(tmp_path, seed, cells):
     require_private_engine()
+    print(f"fuzz: seed {seed}, {cells} cells (FUZZ_SEED={seed} replays it)")
     volumes_before = set(cli("volume", "ls", "-q").stdout.decode().split())
     networks_before = set(cli("network", "ls", "-q").stdout.decode().split())
     setup_objects()
     fuzz = Fuzz(tmp_path)
-    generator = Generator(SEED)
+    generator = Generator(seed)
     started = time.monotonic()
     try:
-        for number in range(CELLS):
+        for number in range(cells):
             fuzz.run(number, *generator.cell())
     finally:
         took = time.monotonic() - started
@@ -335,11 +345,14 @@ def test_2000_generated_cells_are_each_answered_and_show_no_java(tmp_path):
         remove_objects(volumes_before, networks_before)
         reports = os.path.join(ROOT, "target", "test-reports")
         os.makedirs(reports, exist_ok=True)
-        with open(os.path.join(reports, "fuzz-findings.txt"), "w", encoding="utf-8") as out:
-            out.write(f"seed {SEED}, {CELLS} cells, {took:.0f}s, {fuzz.restarts} kernel restarts, "
+        name = "fuzz-findings.txt" if seed == FIXED_SEED else "fuzz-findings-new-seed.txt"
+        with open(os.path.join(reports, name), "w", encoding="utf-8") as out:
+            out.write(f"seed {seed} (FUZZ_SEED={seed} replays it), {cells} cells, {took:.0f}s, "
+                      f"{fuzz.restarts} kernel restarts, "
                       f"{len(fuzz.findings)} findings\n")
             out.write("\n".join(fuzz.findings) + "\n")
             out.write("\nslowest cells:\n" + "".join(f"  {d:5.1f}s #{n} {c[:150]!r}\n"
                                                     for d, n, c in sorted(fuzz.durations, reverse=True)[:25]))
-    assert not fuzz.findings, f"{len(fuzz.findings)} findings (target/test-reports/fuzz-findings.txt), first:\n" + \
+    assert not fuzz.findings, f"seed {seed} (FUZZ_SEED={seed} replays it): {len(fuzz.findings)} findings " \
+                              f"(target/test-reports/{name}), first:\n" + \
         "\n".join(fuzz.findings[:15])
