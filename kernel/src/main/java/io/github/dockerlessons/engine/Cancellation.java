@@ -2,6 +2,7 @@ package io.github.dockerlessons.engine;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,10 +15,12 @@ import java.util.concurrent.TimeUnit;
  * aborts an attach, a log or a pull and how a waiting engine call is abandoned, so the command
  * returns and the cell ends instead of hanging. {@link #cancel} returns at once: the hooks run on a
  * thread of their own, never on the thread that asked (the control channel must answer at once).
+ * When the kernel ends during the cell, {@link #endKernel} runs its end hooks first.
  */
 public final class Cancellation {
     private final List<Closeable> open = new ArrayList<>();
     private final List<Runnable> hooks = new ArrayList<>();
+    private final List<Runnable> endHooks = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private volatile boolean cancelled;
     /** Counted down once the interrupt hooks have run: their notes are complete then. */
@@ -39,6 +42,56 @@ public final class Cancellation {
 
     public synchronized void removeInterruptHook(Runnable hook) {
         hooks.remove(hook);
+    }
+
+    /**
+     * Something to do if the kernel ends while this runs: what the cell started in the foreground
+     * must not outlive it (a {@code docker run --rm} container is removed, as the CLI's {@code --rm}
+     * removes it when the CLI is interrupted).
+     */
+    public synchronized void onKernelEnd(Runnable hook) {
+        endHooks.add(hook);
+    }
+
+    public synchronized void removeKernelEndHook(Runnable hook) {
+        endHooks.remove(hook);
+    }
+
+    /**
+     * The kernel is ending: the end hooks run at once, side by side, for at most {@code limit}
+     * together; then every stream is closed and every waiting call abandoned ({@link #abandonNow}).
+     */
+    public void endKernel(Duration limit) {
+        List<Runnable> toRun;
+        synchronized (this) {
+            toRun = new ArrayList<>(endHooks);
+            endHooks.clear();
+        }
+        List<Thread> running = new ArrayList<>();
+        for (Runnable hook : toRun) {
+            Thread thread = new Thread(() -> {
+                try {
+                    hook.run();
+                } catch (RuntimeException ignored) {
+                    // the process ends either way
+                }
+            }, "kernel-end");
+            thread.setDaemon(true);
+            thread.start();
+            running.add(thread);
+        }
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            for (Thread thread : running) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    thread.join(Math.max(1, left / 1_000_000));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        abandonNow();
     }
 
     /** A sentence for the user about what the interrupt left behind (a container still running). */

@@ -158,16 +158,18 @@ public final class DockerKernel extends BaseKernel {
     }
 
     /**
-     * shutdown_request: the reply, then the running cell lets go of the engine and the process ends
-     * within two seconds, whatever is still running.
+     * shutdown_request: the reply, then the running cell's foreground containers are removed (or
+     * killed), the cell lets go of the engine and the process ends within two seconds, whatever is
+     * still running.
      */
     private void answerShutdown(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
         boolean restart = message.getContent().isRestart();
         env.setBusyDeferIdle();
         env.reply(restart ? ShutdownReply.SHUTDOWN_AND_RESTART : ShutdownReply.SHUTDOWN);
         env.resolveDeferrals();
-        session.shutdown();
+        // The deadline starts first: the running cell's foreground containers are removed within it.
         KernelLifecycle.endSoon();
+        session.shutdown();
         env.markForShutdown();
     }
 

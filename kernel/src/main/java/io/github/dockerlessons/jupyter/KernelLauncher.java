@@ -23,6 +23,8 @@ public final class KernelLauncher {
         ProtocolConnection connection = new ProtocolConnection(properties, kernel.failureReplies());
         kernel.serve(connection);
         connection.connect();
+        // However the kernel ends (SIGTERM included), a running cell's foreground container ends with it.
+        KernelLifecycle.onEnd(session::shutdown);
         KernelLifecycle.watchParent(env);
         connection.waitUntilClose();
         // docker-java's connection threads must not keep a shut-down kernel alive.

@@ -1,7 +1,10 @@
 package io.github.dockerlessons.jupyter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -9,7 +12,9 @@ import java.util.logging.Logger;
  * When the kernel process ends, as ipykernel decides it: when its parent (the notebook server or
  * client that started it, JPY_PARENT_PID) is gone, within about a second; when it is told to shut
  * down, within two seconds even if a cell is still running; and at once after an error that leaves
- * the JVM unsound, so that the frontend sees a dead kernel and offers a restart.
+ * the JVM unsound, so that the frontend sees a dead kernel and offers a restart. The end actions
+ * (a running cell's foreground containers end with the kernel) run however it ends but the halt
+ * after a fatal error.
  */
 final class KernelLifecycle {
     private static final Logger LOG = Logger.getLogger("DockerKernel.Lifecycle");
@@ -17,6 +22,11 @@ final class KernelLifecycle {
     private static final long PARENT_POLL_MS = 1000;
     /** After a shutdown request, how long the process may take to end on its own. */
     private static final long SHUTDOWN_DEADLINE_MS = 1500;
+    /** How long the end actions may hold up the process's end (the parent's death promises 5 s). */
+    private static final long END_ACTIONS_MS = 2000;
+    private static final List<Runnable> END_ACTIONS = new ArrayList<>();
+    private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
+    private static final AtomicBoolean END_ACTIONS_RUN = new AtomicBoolean();
     /** Set once the process exits the ordinary way: the deadline must not cut that short. */
     private static volatile boolean exiting;
 
@@ -46,12 +56,53 @@ final class KernelLifecycle {
                 boolean reparented = original > 1 && now != original;
                 if (namedGone || reparented) {
                     LOG.warning("The parent process is gone; the kernel ends");
+                    runEndActions();
                     Runtime.getRuntime().halt(0);
                 }
             }
         }, "parent-watch");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /**
+     * What must happen however the process ends: on exit and SIGTERM (a JVM shutdown hook), and
+     * before the halt when the parent is gone. Bounded by {@link #END_ACTIONS_MS}.
+     */
+    static void onEnd(Runnable action) {
+        synchronized (END_ACTIONS) {
+            END_ACTIONS.add(action);
+        }
+        if (HOOK_INSTALLED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(KernelLifecycle::runEndActions, "kernel-end-actions"));
+        }
+    }
+
+    /** Runs the end actions once, at most {@link #END_ACTIONS_MS} in all. */
+    private static void runEndActions() {
+        if (!END_ACTIONS_RUN.compareAndSet(false, true)) {
+            return;
+        }
+        List<Runnable> actions;
+        synchronized (END_ACTIONS) {
+            actions = new ArrayList<>(END_ACTIONS);
+        }
+        Thread runner = new Thread(() -> {
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "An action at the kernel's end failed", e);
+                }
+            }
+        }, "kernel-end");
+        runner.setDaemon(true);
+        runner.start();
+        try {
+            runner.join(END_ACTIONS_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** After a shutdown request: the process ends within the deadline whatever is still running. */

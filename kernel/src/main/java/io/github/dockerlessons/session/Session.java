@@ -21,6 +21,7 @@ import io.github.dockerlessons.script.Variables;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,12 @@ public final class Session {
             "redis-cli", "redis-server", "sh", "bash", "ash", "zsh", "ls", "cat", "echo", "ps", "top", "ping",
             "curl", "wget", "apt", "apt-get", "apk", "python", "python3", "node", "npm", "mysql", "psql",
             "hostname", "whoami", "env", "uname", "id", "pwd", "touch", "mkdir", "rm", "cp", "mv", "vi", "nano");
+
+    /**
+     * How long the end of the kernel waits for the running cell's foreground containers to go: within
+     * the 2 s promised after a shutdown request, with room for the process to exit.
+     */
+    private static final Duration KERNEL_END_LIMIT = Duration.ofMillis(1300);
 
     private final CommandRegistry registry;
     private final EngineGateway engine;
@@ -182,11 +189,14 @@ public final class Session {
         }
     }
 
-    /** The kernel is shutting down: the running cell lets go of the engine now. */
+    /**
+     * The kernel is ending: what the running cell started in the foreground ends with it (within
+     * {@link #KERNEL_END_LIMIT}), then the cell lets go of the engine. Safe to call more than once.
+     */
     public void shutdown() {
         Cancellation current = running;
         if (current != null) {
-            current.abandonNow();
+            current.endKernel(KERNEL_END_LIMIT);
         }
         panels.close();
     }

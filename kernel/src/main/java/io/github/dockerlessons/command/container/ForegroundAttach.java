@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@code docker attach} do it: attach first (so no output is lost), ask to be told of the exit,
  * start, stream the output as it comes, and return the container's exit status once its streams
  * have drained. The stop button sends SIGINT, as the CLI's signal proxy does, and gives the
- * container a moment to end.
+ * container a moment to end. A kernel that ends during the cell takes the container with it.
  */
 final class ForegroundAttach {
     /** After the exit, how long the last output may take to arrive. */
@@ -30,6 +30,8 @@ final class ForegroundAttach {
     private static final long GRACE_MS = 1200;
     /** The SIGINT and the look at the container's state are quick calls, kept within the grace. */
     private static final Duration SIGNAL_LIMIT = Duration.ofMillis(700);
+    /** When the kernel ends, how long the engine may take to remove a foreground container. */
+    private static final Duration KERNEL_END_LIMIT = Duration.ofMillis(1200);
 
     /**
      * How to follow a container.
@@ -59,6 +61,10 @@ final class ForegroundAttach {
         }
         Runnable sigint = () -> interruptContainer(ctx, id, exit);
         ctx.cancellation().onInterrupt(sigint);
+        Runnable atKernelEnd = () -> endWithKernel(ctx, id, plan);
+        if (plan.start() != null) {
+            ctx.cancellation().onKernelEnd(atKernelEnd);
+        }
         try {
             try {
                 attachAndWatch(ctx, id, plan, output, exit, hijacked);
@@ -90,6 +96,7 @@ final class ForegroundAttach {
             return status;
         } finally {
             ctx.cancellation().removeInterruptHook(sigint);
+            ctx.cancellation().removeKernelEndHook(atKernelEnd);
             ctx.cancellation().unregister(output);
             ctx.cancellation().unregister(exit);
             closeQuietly(output);
@@ -140,6 +147,25 @@ final class ForegroundAttach {
             }
         } catch (Exception e) {
             // not running (yet or any more), or no engine: nothing left to stop
+        }
+    }
+
+    /**
+     * The kernel ends while the cell runs (shutdown, its parent gone, SIGTERM): the container the
+     * cell started in the foreground does not outlive it. A {@code --rm} one is removed, as the CLI's
+     * {@code --rm} removes it when the CLI is interrupted; another is killed and kept, so its logs
+     * can still be read. A container the cell only attached to was started by someone else and is
+     * left alone. The kernel's exit waits for this at most {@link #KERNEL_END_LIMIT}.
+     */
+    private static void endWithKernel(CommandContext ctx, String id, Plan plan) {
+        try {
+            if (plan.removeOnExit()) {
+                ctx.cleanupCall(KERNEL_END_LIMIT, client -> client.removeContainerCmd(id).withForce(true).exec());
+            } else {
+                ctx.cleanupCall(KERNEL_END_LIMIT, client -> client.killContainerCmd(id).exec());
+            }
+        } catch (Exception e) {
+            // already gone, never started, or no engine: nothing is left to end
         }
     }
 
