@@ -329,7 +329,8 @@ def remove_objects(volumes_before, networks_before):
                          ids=[f"fixed-seed-{FIXED_SEED}", f"new-seed-{NEW_SEED}"])
 def test_generated_cells_are_each_answered_and_show_no_java(tmp_path, seed, cells):
     require_private_engine()
-    print(f"fuzz: seed {seed}, {cells} cells (FUZZ_SEED={seed} replays it)")
+    replay = "the fixed seed" if seed == FIXED_SEED else f"FUZZ_SEED={seed} replays it"
+    print(f"fuzz: seed {seed}, {cells} cells ({replay})")
     volumes_before = set(cli("volume", "ls", "-q").stdout.decode().split())
     networks_before = set(cli("network", "ls", "-q").stdout.decode().split())
     setup_objects()
@@ -347,12 +348,12 @@ def test_generated_cells_are_each_answered_and_show_no_java(tmp_path, seed, cell
         os.makedirs(reports, exist_ok=True)
         name = "fuzz-findings.txt" if seed == FIXED_SEED else "fuzz-findings-new-seed.txt"
         with open(os.path.join(reports, name), "w", encoding="utf-8") as out:
-            out.write(f"seed {seed} (FUZZ_SEED={seed} replays it), {cells} cells, {took:.0f}s, "
+            out.write(f"seed {seed} ({replay}), {cells} cells, {took:.0f}s, "
                       f"{fuzz.restarts} kernel restarts, "
                       f"{len(fuzz.findings)} findings\n")
             out.write("\n".join(fuzz.findings) + "\n")
             out.write("\nslowest cells:\n" + "".join(f"  {d:5.1f}s #{n} {c[:150]!r}\n"
                                                     for d, n, c in sorted(fuzz.durations, reverse=True)[:25]))
-    assert not fuzz.findings, f"seed {seed} (FUZZ_SEED={seed} replays it): {len(fuzz.findings)} findings " \
+    assert not fuzz.findings, f"seed {seed} ({replay}): {len(fuzz.findings)} findings " \
                               f"(target/test-reports/{name}), first:\n" + \
         "\n".join(fuzz.findings[:15])
