@@ -17,10 +17,11 @@ import java.util.logging.Logger;
 /**
  * The shell (or control) channel with the loop the library lacks: it blocks in {@code poll} until a
  * request arrives, so a request is handled the moment it comes and an idle kernel does not wake up
- * every 50 ms. A malformed or badly signed message is dropped by the {@link WireCodec} and the loop
- * goes on. Every request gets its reply, whatever its handler throws (an Error included); an error
- * that leaves the JVM unsound ends the process, so the frontend sees a dead kernel and offers a
- * restart instead of waiting on a silent one. After a cell fails with stop_on_error,
+ * every 50 ms. A badly signed message, or one that names no msg_id or msg_type, is dropped by the
+ * {@link WireCodec} and the loop goes on; a {@link BadRequest} (wrong frames or fields, a type the
+ * kernel does not handle) gets its error reply. Every request gets its reply, whatever its handler
+ * throws (an Error included); an error that leaves the JVM unsound ends the process, so the
+ * frontend sees a dead kernel and offers a restart instead of waiting on a silent one. After a cell fails with stop_on_error,
  * {@link #abortQueued} answers the execute requests that were already waiting as "aborted".
  */
 final class ShellLoopChannel extends ShellChannel {

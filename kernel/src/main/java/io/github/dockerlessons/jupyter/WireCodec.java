@@ -158,13 +158,15 @@ final class WireCodec {
         if (headerProblem != null) {
             body = BadRequest.frame(typeName, headerProblem, BadRequest.Part.HEADER);
         } else {
-            Object[] read = new Object[1];
-            BadRequest problem = readObject(typeName, BadRequest.Part.METADATA, metadata, read);
-            if (problem == null) {
-                meta = gson.fromJson((JsonObject) read[0], MAP_TYPE);
-                problem = readObject(typeName, BadRequest.Part.CONTENT, content, read);
+            ObjectFrame readMeta = readObject(typeName, BadRequest.Part.METADATA, metadata);
+            ObjectFrame readContent = readMeta.problem() != null ? readMeta
+                    : readObject(typeName, BadRequest.Part.CONTENT, content);
+            if (readContent.problem() != null) {
+                body = readContent.problem();
+            } else {
+                meta = gson.fromJson(readMeta.object(), MAP_TYPE);
+                body = content(typeName, type, readContent.object());
             }
-            body = problem != null ? problem : content(typeName, type, (JsonObject) read[0]);
         }
         return new Message(identities, parsedHeader, parentHeader, meta, body, blobs);
     }
@@ -214,18 +216,20 @@ final class WireCodec {
         return header(fields, MessageType.getType(fields.get("msg_type")));
     }
 
-    /** Reads a frame that must be a JSON object into {@code read[0]}; the problem, or null. */
-    private static BadRequest readObject(String typeName, BadRequest.Part part, byte[] frame, Object[] read) {
+    /** A frame that must be a JSON object: the object, or what is wrong with the frame. */
+    private record ObjectFrame(JsonObject object, BadRequest problem) {
+    }
+
+    private static ObjectFrame readObject(String typeName, BadRequest.Part part, byte[] frame) {
         try {
             JsonElement json = BoundedJson.parse(frame);
             if (!json.isJsonObject()) {
-                return BadRequest.frame(typeName, BadRequest.Problem.NOT_AN_OBJECT, part);
+                return new ObjectFrame(null, BadRequest.frame(typeName, BadRequest.Problem.NOT_AN_OBJECT, part));
             }
-            read[0] = json;
-            return null;
+            return new ObjectFrame(json.getAsJsonObject(), null);
         } catch (BoundedJson.Unreadable e) {
-            return BadRequest.frame(typeName, e.tooDeep() ? BadRequest.Problem.TOO_DEEP : BadRequest.Problem.NOT_JSON,
-                    part);
+            BadRequest.Problem problem = e.tooDeep() ? BadRequest.Problem.TOO_DEEP : BadRequest.Problem.NOT_JSON;
+            return new ObjectFrame(null, BadRequest.frame(typeName, problem, part));
         }
     }
 
