@@ -248,3 +248,23 @@ def test_frames_nested_100000_deep_and_unknown_types_are_answered(raw):
     header = raw.header("input_reply")
     raw.send("stdin", json.dumps(header), '{"value": ["x"]}')
     assert raw.kernel_info_answered()
+
+
+@pytest.mark.deadline(120)
+def test_an_input_reply_whose_value_is_not_a_string_ends_the_input(raw):
+    # The cell must not wait for an answer that came wrong: a bad value ends the input, as an empty one.
+    client = raw.client
+    prompts = []
+
+    def answer_wrongly(msg):
+        prompts.append(msg["content"]["prompt"])
+        client.stdin_channel.send(client.session.msg("input_reply", {"value": ["not", "a", "string"]}))
+
+    messages = []
+    reply = client.execute_interactive("docker run -i --rm busybox sh -c 'while read l; do echo \"got $l\"; done; "
+                                       "echo end'", timeout=60, output_hook=messages.append, allow_stdin=True,
+                                       stdin_hook=answer_wrongly)
+    text = "".join(m["content"]["text"] for m in messages if m["msg_type"] == "stream")
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert text == "end\n" and len(prompts) == 1, (text, prompts)
+    assert raw.kernel_info_answered()
