@@ -52,8 +52,8 @@ final class BoundedJson {
 
     static JsonElement parse(byte[] frame) throws Unreadable {
         JsonReader reader = new JsonReader(new StringReader(new String(frame, StandardCharsets.UTF_8)));
-        // One level more than ours, so that our own count is what stops a deep frame.
-        reader.setNestingLimit(MAX_DEPTH + 1);
+        // Levels to spare beyond ours (the reader counts the document too): our own count stops a deep frame.
+        reader.setNestingLimit(MAX_DEPTH + 2);
         try {
             JsonElement value = read(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {

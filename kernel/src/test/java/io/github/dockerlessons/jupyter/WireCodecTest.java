@@ -5,6 +5,7 @@ import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.request.CompleteRequest;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.messages.request.KernelInfoRequest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -168,6 +169,11 @@ class WireCodecTest {
         assertTrue(message.getHeader().getId().startsWith("m"), "the reply can still be addressed");
         assertEquals(BadRequest.Part.METADATA, ((BadRequest) codec.decode(raw(header("kernel_info_request"),
                 "{\"m\":" + deep + "}", "{}")).getContent()).part());
+        String limit = "[".repeat(BoundedJson.MAX_DEPTH - 1) + "]".repeat(BoundedJson.MAX_DEPTH - 1);
+        assertInstanceOf(KernelInfoRequest.class, codec.decode(raw(header("kernel_info_request"),
+                "{\"a\":" + limit + "}")).getContent(), "nesting up to the limit is read");
+        String past = "[".repeat(BoundedJson.MAX_DEPTH) + "]".repeat(BoundedJson.MAX_DEPTH);
+        assertEquals(BadRequest.Problem.TOO_DEEP, bad("kernel_info_request", "{\"a\":" + past + "}").problem());
         assertEquals(BadRequest.Problem.NOT_AN_OBJECT, bad("kernel_info_request", "[]").problem());
         assertEquals(BadRequest.Problem.NOT_JSON, bad("kernel_info_request", "{\"a\":").problem());
         assertEquals(BadRequest.Problem.NOT_JSON, bad("kernel_info_request", "{} {}").problem());
