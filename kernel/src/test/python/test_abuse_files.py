@@ -1,0 +1,160 @@
+"""Issue 19, files and paths: special files (devices, named pipes, folders) a user names are never
+replaced, never block the kernel beyond the stop button and never fill its memory; the words are the
+CLI's (checked against the docker CLI 28.2 where it has them)."""
+import os
+import stat
+import threading
+import time
+
+import pytest
+
+from abuse import english_kernel, expect_reply, unique
+from conftest import cli, execute, stop_kernel
+
+STOP_BUTTON_S = 2.0
+
+
+@pytest.fixture(scope="module")
+def cwd(tmp_path_factory):
+    return tmp_path_factory.mktemp("files-kernel-cwd")
+
+
+@pytest.fixture(scope="module")
+def session(cwd):
+    manager, client = english_kernel(cwd=cwd)
+    yield manager, client
+    stop_kernel(manager, client)
+
+
+@pytest.fixture
+def fifo(tmp_path):
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+def interrupted(manager, client, code, after=1.0, timeout=30):
+    pressed = []
+
+    def press():
+        pressed.append(time.monotonic())
+        manager.interrupt_kernel()
+
+    timer = threading.Timer(after, press)
+    timer.start()
+    try:
+        cell = expect_reply(manager, client, code, timeout)
+    finally:
+        timer.cancel()
+    assert pressed, f"the cell ended before the stop button: {cell.shown_text()[:300]!r}"
+    return cell, time.monotonic() - pressed[0]
+
+
+def still_serves(client):
+    cell = execute(client, "docker version --format '{{.Client.Version}}'", timeout=15)
+    assert cell.status == "ok", cell.error_text
+
+
+@pytest.mark.deadline(60)
+@pytest.mark.parametrize("command,words", [
+    ("docker save -o {} busybox", "failed to save image: cannot write to a {}"),
+    ("docker export -o {} {}", "failed to export container: cannot write to a {}"),
+])
+def test_save_and_export_never_replace_a_device_or_a_pipe(session, fifo, command, words):
+    _, client = session
+    container = unique("export")
+    assert cli("create", "--name", container, "busybox").returncode == 0
+    try:
+        for target, kind, check in [("/dev/full", "character device file", stat.S_ISCHR),
+                                    (str(fifo), "named pipe (FIFO)", stat.S_ISFIFO)]:
+            code = command.format(target, container)
+            cell = execute(client, code, timeout=30)
+            assert cell.status == "error", code
+            assert words.format(kind) in cell.error_text, cell.error_text
+            assert check(os.lstat(target).st_mode), f"{target} was replaced by {code}"
+    finally:
+        cli("rm", "-f", container)
+
+
+@pytest.mark.deadline(60)
+def test_a_folder_as_output_is_refused_in_the_clis_words(session, tmp_path):
+    _, client = session
+    cell = execute(client, f"docker save -o {tmp_path} busybox", timeout=30)
+    assert "failed to save image: cannot write to a directory" in cell.error_text
+
+
+@pytest.mark.deadline(60)
+@pytest.mark.parametrize("code", [
+    "docker run --rm --env-file {} busybox true",
+    "docker create --label-file {} busybox",
+    "docker load -i {}",
+    "docker import {} fifo-import",
+    "docker compose -f {} config",
+])
+def test_a_named_pipe_that_nobody_writes_ends_with_the_stop_button(session, fifo, code):
+    manager, client = session
+    cell, took = interrupted(manager, client, code.format(fifo))
+    assert cell.status == "error"
+    assert took < STOP_BUTTON_S, f"{code} went on {took:.1f}s after the stop button"
+    still_serves(client)
+
+
+@pytest.mark.deadline(60)
+def test_a_named_pipe_that_is_written_is_read_as_the_cli_reads_it(session, fifo):
+    _, client = session
+
+    def writer():
+        with open(fifo, "w") as out:
+            out.write("GREETING=hello from a pipe\n")
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    cell = execute(client, f"docker run --rm --env-file {fifo} busybox sh -c 'echo $GREETING'", timeout=30)
+    assert cell.status == "ok", cell.error_text
+    assert "hello from a pipe" in cell.stream("stdout")
+
+
+@pytest.mark.deadline(60)
+def test_writefile_to_a_pipe_or_device_is_refused_at_once(session, fifo):
+    _, client = session
+    for target, words in [(fifo, "cannot write to a named pipe (FIFO)"),
+                          ("/dev/full", "cannot write to a character device file")]:
+        cell = execute(client, f"%%writefile {target}\nhello\n", timeout=10)
+        assert cell.status == "error"
+        assert words in cell.error_text, cell.error_text
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.deadline(90)
+def test_endless_devices_as_inputs_fail_in_words_and_the_kernel_lives(session):
+    manager, client = session
+    cases = [
+        ("docker run --rm --env-file /dev/zero busybox true",
+         "invalid env file (/dev/zero): bufio.Scanner: token too long"),
+        ("docker run --rm --label-file /dev/zero busybox true",
+         "invalid env file (/dev/zero): bufio.Scanner: token too long"),
+        ("docker run --rm --env-file /dev/urandom busybox true", "file too large"),
+        ("docker run --rm --env-file /etc busybox true", "invalid env file (/etc): read /etc: is a directory"),
+        ("docker compose -f /dev/zero config", "read /dev/zero: file too large"),
+    ]
+    for code, words in cases:
+        cell = expect_reply(manager, client, code, 30)
+        assert cell.status == "error", code
+        assert words in cell.error_text, (code, cell.error_text)
+    still_serves(client)
+
+
+@pytest.mark.deadline(60)
+@pytest.mark.parametrize("env_file,words", [
+    ("/etc", "failed to load /etc: read /etc: is a directory"),
+    ("/dev/zero", "failed to load /dev/zero: read /dev/zero: file too large"),
+])
+def test_compose_env_file_that_is_a_folder_or_device_is_not_called_missing(session, cwd, env_file, words):
+    manager, client = session
+    folder = cwd / unique("envfile")
+    folder.mkdir()
+    (folder / "compose.yaml").write_text(f"services:\n  a:\n    image: busybox\n    env_file: {env_file}\n")
+    cell = expect_reply(manager, client, f"docker compose -f {folder}/compose.yaml config", 30)
+    assert cell.status == "error"
+    assert words in cell.error_text, cell.error_text
+    assert "not found" not in cell.error_text
