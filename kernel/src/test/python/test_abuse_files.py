@@ -158,3 +158,119 @@ def test_compose_env_file_that_is_a_folder_or_device_is_not_called_missing(sessi
     assert cell.status == "error"
     assert words in cell.error_text, cell.error_text
     assert "not found" not in cell.error_text
+
+
+# ---------------------------------------------------------------- docker cp: destinations, -L, size
+
+CP_SETUP = ("mkdir -p /d/sub && echo hi > /d/f && echo deep > /d/sub/g && ln -s d /dl && ln -s f /d/fl "
+            "&& touch /ready && sleep 3600")
+
+
+@pytest.fixture(scope="module")
+def box(session):
+    _, client = session
+    name = unique("cpdest")
+    assert execute(client, f"docker run -d --name {name} busybox sh -c '{CP_SETUP}'").status == "ok"
+    deadline = time.monotonic() + 20
+    while cli("exec", name, "test", "-e", "/ready").returncode != 0:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    yield name
+    cli("rm", "-f", name)
+
+
+def tree(root):
+    """Every path under root, with its type and a regular file's content."""
+    found = {}
+    for folder, dirs, files in os.walk(root):
+        for name in dirs + files:
+            path = os.path.join(folder, name)
+            st = os.lstat(path)
+            rel = os.path.relpath(path, root)
+            found[rel] = (stat.S_IFMT(st.st_mode),
+                          os.readlink(path) if stat.S_ISLNK(st.st_mode)
+                          else open(path, "rb").read() if stat.S_ISREG(st.st_mode) else None)
+    return found
+
+
+def side_by_side(client, tmp_path, copies):
+    """Runs the same cp commands (sources and destinations relative to a folder of each) by the CLI
+    and by the kernel, each in a fresh folder; returns both trees."""
+    trees = []
+    for who in ("cli", "kernel"):
+        folder = tmp_path / who
+        folder.mkdir()
+        for source, dest in copies:
+            source = source if ":" in source else str(folder / source)
+            args = ["cp"] + (["-L"] if source.startswith("-L ") else []) + [source.removeprefix("-L "), str(folder / dest)]
+            if who == "cli":
+                done = cli(*args)
+                assert done.returncode == 0, done.stderr
+            else:
+                cell = execute(client, "docker " + " ".join(args), timeout=60)
+                assert cell.status == "ok", cell.error_text
+        trees.append(tree(folder))
+    return trees
+
+
+@pytest.mark.deadline(90)
+def test_cp_of_the_containers_root_creates_the_destination_as_the_cli_does(session, box, tmp_path):
+    _, client = session
+    by_cli, by_kernel = side_by_side(client, tmp_path, [(f"{box}:/d", "dest"), (f"{box}:/d", "dest")])
+    assert by_kernel == by_cli
+    assert "dest/d/sub/g" in by_kernel, "the second copy goes into the folder the first made"
+    # the root: only its top names are compared (a container's root holds /proc and /sys)
+    for who in ("cli", "kernel"):
+        folder = tmp_path / f"root-{who}"
+        folder.mkdir()
+        if who == "cli":
+            assert cli("cp", f"{box}:/d/../", str(folder / "dest")).returncode == 0
+        else:
+            cell = execute(client, f"docker cp {box}:/ {folder}/dest", timeout=60)
+            assert cell.status == "ok", cell.error_text
+    for name in ("d", "etc", "bin"):
+        assert (tmp_path / "root-kernel" / "dest" / name).exists(), f"{name} is not in dest"
+        assert not (tmp_path / "root-kernel" / name).exists(), f"{name} landed beside dest"
+
+
+@pytest.mark.deadline(90)
+def test_cp_follow_link_copies_what_the_link_points_at_both_ways(session, box, tmp_path):
+    _, client = session
+    by_cli, by_kernel = side_by_side(client, tmp_path, [
+        (f"{box}:/dl", "link-itself"), (f"-L {box}:/dl", "followed"), (f"-L {box}:/d/fl", "file-followed"),
+        (f"-L {box}:/dl", "followed")])
+    assert by_kernel == by_cli
+    assert stat.S_ISDIR(by_kernel["followed"][0]) and stat.S_ISLNK(by_kernel["link-itself"][0])
+    # into the container: a local link to a folder, followed with -L, arrives as the folder
+    local = tmp_path / "in"
+    (local / "real").mkdir(parents=True)
+    (local / "real" / "file").write_text("local\n")
+    os.symlink("real", local / "link")
+    for flag, expect in [("", "symbolic link"), ("-L", "directory")]:
+        cell = execute(client, f"docker cp {flag} {local}/link {box}:/tmp/", timeout=30)
+        assert cell.status == "ok", cell.error_text
+        kind = cli("exec", box, "stat", "-c", "%F", "/tmp/link").stdout.decode().strip()
+        assert kind == expect, (flag, kind)
+        cli("exec", box, "rm", "-rf", "/tmp/link")
+
+
+@pytest.mark.deadline(240)
+def test_cp_into_a_container_streams_a_folder_larger_than_the_heap(tmp_path):
+    """The kernelspec's 256 MiB heap, a 300 MiB folder: the copy streams (it ended the kernel with
+    OutOfMemoryError when the tar was held whole)."""
+    manager, client = english_kernel()
+    name = unique("cpbig")
+    try:
+        big = tmp_path / "big"
+        big.mkdir()
+        with open(big / "blob", "wb") as out:
+            out.truncate(300 << 20)
+        assert execute(client, f"docker run -d --name {name} busybox sleep 600").status == "ok"
+        cell = expect_reply(manager, client, f"docker cp {big} {name}:/tmp/", 180)
+        assert cell.status == "ok", cell.error_text
+        size = cli("exec", name, "stat", "-c", "%s", "/tmp/big/blob").stdout.decode().strip()
+        assert size == str(300 << 20)
+        still_serves(client)
+    finally:
+        cli("rm", "-f", name)
+        stop_kernel(manager, client)
