@@ -274,3 +274,106 @@ def test_cp_into_a_container_streams_a_folder_larger_than_the_heap(tmp_path):
     finally:
         cli("rm", "-f", name)
         stop_kernel(manager, client)
+
+
+# ---------------------------------------------------------------- docker build: the context as the CLI sends it
+
+def legacy_cli(*args):
+    return cli(*args, env={"DOCKER_BUILDKIT": "0"}, timeout=120)
+
+
+def listing(image):
+    """Every path under /c in an image, with its type and a link's target or a file's content."""
+    out = cli("run", "--rm", image, "sh", "-c",
+              "cd /c && find . | sort | while read p; do "
+              "if [ -L \"$p\" ]; then echo \"$p -> $(readlink \"$p\")\"; "
+              "elif [ -f \"$p\" ]; then echo \"$p = $(cat \"$p\")\"; else echo \"$p/\"; fi; done")
+    assert out.returncode == 0, out.stderr
+    return out.stdout.decode()
+
+
+@pytest.fixture
+def context(cwd):
+    folder = cwd / unique("ctx")
+    folder.mkdir()
+    yield folder
+    for image in (f"{folder.name}-cli", f"{folder.name}-kernel"):
+        cli("rmi", "-f", image)
+
+
+@pytest.mark.deadline(120)
+def test_build_sends_symlinks_as_links_never_what_they_point_at(session, context, tmp_path):
+    _, client = session
+    secret = tmp_path / "secret"
+    secret.write_text("TOPSECRET\n")
+    os.symlink("/etc", context / "etc")
+    os.symlink(secret, context / "shadow")
+    (context / "plain").write_text("plain\n")
+    (context / "Dockerfile").write_text("FROM busybox\nCOPY . /c\n")
+    assert legacy_cli("build", "-q", "-t", f"{context.name}-cli", str(context)).returncode == 0
+    cell = execute(client, f"docker build -q -t {context.name}-kernel {context.name}", timeout=120)
+    assert cell.status == "ok", cell.error_text
+    by_cli, by_kernel = listing(f"{context.name}-cli"), listing(f"{context.name}-kernel")
+    assert by_kernel == by_cli
+    assert f"./shadow -> {secret}" in by_kernel and "./etc -> /etc" in by_kernel
+    assert "TOPSECRET" not in by_kernel
+
+    # the issue's case: COPY of a link to the host's /etc/shadow fails in the engine, in the engine's words
+    os.symlink("/etc/shadow", context / "hostshadow")
+    (context / "Dockerfile.shadow").write_text("FROM busybox\nCOPY hostshadow /s\n")
+    done = legacy_cli("build", "-f", str(context / "Dockerfile.shadow"), str(context))
+    engine_words = [line for line in done.stderr.decode().splitlines() if line.startswith("COPY failed")]
+    assert engine_words == ["COPY failed: forbidden path outside the build context: hostshadow ()"]
+    cell = execute(client, f"docker build -f {context.name}/Dockerfile.shadow {context.name}", timeout=120)
+    assert cell.status == "error"
+    assert engine_words[0] in cell.error_text, cell.error_text
+
+
+@pytest.mark.deadline(120)
+def test_build_file_is_found_from_the_notebooks_folder_as_the_cli_finds_it(session, context, cwd):
+    _, client = session
+    sub = context / "sub"
+    sub.mkdir()
+    (sub / "Dockerfile2").write_text("FROM busybox\nCOPY . /c\n")
+    (sub / "inside").write_text("in\n")
+    rel = os.path.relpath(sub, cwd)
+    cell = execute(client, f"docker build -q -t {context.name}-kernel -f {rel}/Dockerfile2 {rel}", timeout=120)
+    assert cell.status == "ok", cell.error_text
+    # outside the context: it is sent under a random name the COPY leaves out, as the CLI does
+    (context / "outside.Dockerfile").write_text("FROM busybox\nCOPY . /c\n")
+    cell = execute(client, f"docker build -q -t {context.name}-kernel -f {context.name}/outside.Dockerfile {rel}",
+                   timeout=120)
+    assert cell.status == "ok", cell.error_text
+    assert legacy_cli("build", "-q", "-t", f"{context.name}-cli", "-f", str(context / "outside.Dockerfile"),
+                      str(sub)).returncode == 0
+    assert listing(f"{context.name}-kernel") == listing(f"{context.name}-cli")
+    assert ".dockerfile." not in listing(f"{context.name}-kernel")
+
+
+@pytest.mark.deadline(120)
+@pytest.mark.parametrize("pattern", ["[", "a[", "[]a]", "**/[", "![", "\\", "!"])
+def test_a_malformed_dockerignore_pattern_fails_in_the_clis_words(session, context, pattern):
+    _, client = session
+    (context / "Dockerfile").write_text("FROM busybox\n")
+    (context / ".dockerignore").write_text(pattern + "\n")
+    done = legacy_cli("build", str(context))
+    words = done.stderr.decode().strip().splitlines()[-1]
+    assert words.startswith("error checking context: ")
+    cell = execute(client, f"docker build {context.name}", timeout=60)
+    assert cell.status == "error"
+    assert words in cell.error_text, cell.error_text
+
+
+@pytest.mark.deadline(120)
+def test_dockerignore_keeps_and_leaves_out_what_the_cli_does(session, context):
+    _, client = session
+    for path in ["a.log", "keep.log", "sub/a.log", "build/x", "docs/keep.md", "docs/other.md", "x.tmp",
+                 "deep/er/y.tmp", "src/main.c"]:
+        (context / path).parent.mkdir(parents=True, exist_ok=True)
+        (context / path).write_text(path + "\n")
+    (context / "Dockerfile").write_text("FROM busybox\nCOPY . /c\n")
+    (context / ".dockerignore").write_text("*.log\n!keep.log\nbuild/\ndocs\n!docs/keep.md\n**/*.tmp\nDockerfile\n")
+    assert legacy_cli("build", "-q", "-t", f"{context.name}-cli", str(context)).returncode == 0
+    cell = execute(client, f"docker build -q -t {context.name}-kernel {context.name}", timeout=120)
+    assert cell.status == "ok", cell.error_text
+    assert listing(f"{context.name}-kernel") == listing(f"{context.name}-cli")

@@ -18,11 +18,11 @@ import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.render.GoText;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code docker build}: the context folder (next to the notebook) is sent to the engine, which
@@ -81,13 +81,31 @@ public final class BuildCommand implements DockerCommand {
             throw new DockerError(1, "ERROR: unable to prepare context: path \"" + args.get(0) + "\" not found",
                     "hint.build.context", args.get(0));
         }
-        Path dockerfile = file == null ? context.resolve("Dockerfile") : context.resolve(file).normalize();
+        // the CLI's GetContextFromLocalDir: -f is relative to the current (notebook's) folder, not the context
+        Path dockerfile = file == null ? context.resolve("Dockerfile") : Path.of(file).toAbsolutePath().normalize();
         if (!Files.isRegularFile(dockerfile)) {
             throw new DockerError(1, "ERROR: failed to solve: failed to read dockerfile: open " + dockerfile
                     + ": no such file or directory", "hint.build.dockerfile");
         }
+        BuildContext sent;
+        List<Path> paths;
+        try {
+            sent = BuildContext.of(context, dockerfile);
+            paths = sent.paths();
+        } catch (BuildContext.Refused e) {
+            throw new DockerError(1, e.getMessage(), "hint.build.context.refused");
+        } catch (LocalFileError e) {
+            throw new DockerError(1, "error checking context: " + e.getMessage(), "hint.build.context.refused");
+        }
         if (!quiet) {
-            ctx.console().out("Sending build context to Docker daemon  " + GoText.humanSize(contextSize(context), 4) + "\n");
+            ctx.console().out("Sending build context to Docker daemon  "
+                    + GoText.humanSize(BuildContext.size(paths), 4) + "\n");
+        }
+        InputStream tar;
+        try {
+            tar = ctx.cancellation().register(sent.stream(paths));
+        } catch (LocalFileError e) {
+            throw new DockerError(1, e.getMessage(), "hint.build.context.refused");
         }
         String[] failure = new String[1];
         String[] imageId = new String[1];
@@ -106,7 +124,7 @@ public final class BuildCommand implements DockerCommand {
         };
         try {
             ctx.requestLong(ctx.messages().get("interrupt.engine.building"), client -> {
-                var cmd = client.buildImageCmd(context.toFile()).withDockerfile(dockerfile.toFile())
+                var cmd = client.buildImageCmd(tar).withDockerfilePath(sent.dockerfileName())
                         .withTags(new LinkedHashSet<>(tags)).withNoCache(noCache).withPull(in.get(PULL))
                         .withRemove(in.get(RM)).withForcerm(in.get(FORCE_RM))
                         .withNetworkMode(in.get(NETWORK));
@@ -155,6 +173,12 @@ public final class BuildCommand implements DockerCommand {
             throw ctx.unreachable(e);
         } finally {
             ctx.cancellation().unregister(progress);
+            ctx.cancellation().unregister(tar);
+            try {
+                tar.close();
+            } catch (IOException ignored) {
+                // the engine has read what it wanted
+            }
         }
         if (failure[0] != null) {
             throw new DockerError(1, failure[0], "hint.build.failed");
@@ -174,14 +198,6 @@ public final class BuildCommand implements DockerCommand {
                 throw new DockerError(1, "failed to write image ID to file: "
                         + LocalFileError.of("open", iidfile, e).getMessage());
             }
-        }
-    }
-
-    private static long contextSize(Path context) {
-        try (Stream<Path> files = Files.walk(context)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0;
         }
     }
 }
