@@ -377,3 +377,29 @@ def test_dockerignore_keeps_and_leaves_out_what_the_cli_does(session, context):
     cell = execute(client, f"docker build -q -t {context.name}-kernel {context.name}", timeout=120)
     assert cell.status == "ok", cell.error_text
     assert listing(f"{context.name}-kernel") == listing(f"{context.name}-cli")
+
+
+@pytest.mark.deadline(60)
+def test_a_compose_file_from_a_pipe_with_an_error_is_not_read_again(session, fifo):
+    """The error's place shows the file's line; a pipe read once would wait forever for a second read."""
+    manager, client = session
+
+    def writer():
+        with open(fifo, "w") as out:
+            out.write("services:\n  a:\n    image: busybox\n    ports: 12\n    nonsense_key: 1\n")
+
+    threading.Thread(target=writer, daemon=True).start()
+    cell = expect_reply(manager, client, f"docker compose -f {fifo} config", 20)
+    assert cell.status == "error"
+    still_serves(client)
+
+
+@pytest.mark.deadline(120)
+def test_build_iidfile_never_blocks_on_a_pipe_nor_replaces_a_device(session, context, fifo):
+    _, client = session
+    (context / "Dockerfile").write_text("FROM busybox\n")
+    for target, words in [(fifo, "named pipe (FIFO)"), ("/dev/full", "character device file")]:
+        cell = execute(client, f"docker build -q --iidfile {target} {context.name}", timeout=60)
+        assert cell.status == "error"
+        assert f"failed to write image ID to file: cannot write to a {words}" in cell.error_text
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and stat.S_ISCHR(os.lstat("/dev/full").st_mode)

@@ -10,6 +10,7 @@ import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.container.options.ProcessFlags;
+import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
@@ -192,6 +193,11 @@ public final class BuildCommand implements DockerCommand {
         String iidfile = in.get(IIDFILE);
         if (iidfile != null && imageId[0] != null) {
             String fullId = ctx.call(client -> client.inspectImageCmd(imageId[0]).exec().getId());
+            String refused = HostFiles.notWritable(Path.of(iidfile));
+            if (refused != null) {
+                // a pipe would hold the cell until a reader came; a device is never overwritten
+                throw new DockerError(1, "failed to write image ID to file: " + refused, "hint.local.file", iidfile);
+            }
             try {
                 Files.writeString(Path.of(iidfile), fullId);
             } catch (IOException e) {
