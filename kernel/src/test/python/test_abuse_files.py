@@ -403,3 +403,18 @@ def test_build_iidfile_never_blocks_on_a_pipe_nor_replaces_a_device(session, con
         assert cell.status == "error"
         assert f"failed to write image ID to file: cannot write to a {words}" in cell.error_text
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and stat.S_ISCHR(os.lstat("/dev/full").st_mode)
+
+
+@pytest.mark.deadline(60)
+def test_cp_out_refuses_a_device_as_the_cli_does(session, box, tmp_path):
+    _, client = session
+    link = tmp_path / "lnk"
+    os.symlink("/dev/full", link)
+    for target in ["/dev/full", str(link)]:
+        done = cli("cp", f"{box}:/d/f", target)
+        words = done.stderr.decode().strip()
+        assert words.endswith("must be a directory or a regular file: got a device"), words
+        cell = execute(client, f"docker cp {box}:/d/f {target}", timeout=30)
+        assert cell.status == "error"
+        assert words in cell.error_text, cell.error_text
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode) and os.path.islink(link)

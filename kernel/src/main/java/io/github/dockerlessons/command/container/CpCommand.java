@@ -7,6 +7,7 @@ import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.files.TarExtraction;
@@ -186,6 +187,12 @@ public final class CpCommand implements DockerCommand {
         }
         if (parent != null && !Files.isDirectory(parent)) {
             throw new LocalFileError("invalid output path: \"" + parent + "\" must be a directory");
+        }
+        // ValidateOutputPathFileMode: a device (or a link to one) is never replaced by the copy
+        HostFiles.Kind kind = HostFiles.kind(target);
+        if (kind == HostFiles.Kind.CHARACTER_DEVICE || kind == HostFiles.Kind.BLOCK_DEVICE) {
+            throw new LocalFileError("invalid output path: \"" + target
+                    + "\" must be a directory or a regular file: got a device");
         }
     }
 
