@@ -89,10 +89,10 @@ public final class BuildCommand implements DockerCommand {
                     + ": no such file or directory", "hint.build.dockerfile");
         }
         BuildContext sent;
-        List<Path> paths;
+        long size;
         try {
             sent = BuildContext.of(context, dockerfile);
-            paths = sent.paths();
+            size = sent.size();
         } catch (BuildContext.Refused e) {
             throw new DockerError(1, e.getMessage(), "hint.build.context.refused");
         } catch (LocalFileError e) {
@@ -100,11 +100,11 @@ public final class BuildCommand implements DockerCommand {
         }
         if (!quiet) {
             ctx.console().out("Sending build context to Docker daemon  "
-                    + GoText.humanSize(BuildContext.size(paths), 4) + "\n");
+                    + GoText.humanSize(size, 4) + "\n");
         }
         InputStream tar;
         try {
-            tar = ctx.cancellation().register(sent.stream(paths));
+            tar = ctx.cancellation().register(sent.stream());
         } catch (LocalFileError e) {
             throw new DockerError(1, e.getMessage(), "hint.build.context.refused");
         }

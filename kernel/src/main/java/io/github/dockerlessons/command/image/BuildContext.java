@@ -112,54 +112,51 @@ final class BuildContext {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** What goes: the context's paths (relative, slash-separated) that the patterns keep, in walk order. */
-    List<Path> paths() throws LocalFileError {
-        List<Path> kept = new ArrayList<>();
+    /** One path of the context that goes, as the walk meets it. */
+    private interface Visitor {
+        void visit(Path path) throws IOException, LocalFileError;
+    }
+
+    /**
+     * Walks the context as Go's filepath.Walk does (each folder's names in lexical order, links not
+     * followed), handing on what the patterns keep; an excluded folder is skipped whole unless an
+     * exclusion pattern names something in it. One folder's listing is held at a time, never the tree.
+     */
+    private void walk(Path dir, Visitor visitor) throws IOException, LocalFileError {
+        List<Path> children;
+        try (var listing = Files.list(dir)) {
+            children = listing.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .toList();
+        }
+        for (Path child : children) {
+            String rel = relative(child);
+            boolean folder = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+            if (ignore.excludes(rel)) {
+                if (folder && ignore.hasExclusions() && ignore.mayReinclude(rel)) {
+                    walk(child, visitor);
+                }
+                continue;
+            }
+            visitor.visit(child);
+            if (folder) {
+                walk(child, visitor);
+            }
+        }
+    }
+
+    /** The size the CLI announces: the regular files that go (links count as links, not their targets). */
+    long size() throws LocalFileError {
+        long[] total = new long[1];
         try {
-            Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (dir.equals(folder)) {
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-                    String rel = relative(dir);
-                    if (ignore.excludes(rel)) {
-                        return ignore.hasExclusions() && ignore.mayReinclude(rel)
-                                ? java.nio.file.FileVisitResult.CONTINUE : java.nio.file.FileVisitResult.SKIP_SUBTREE;
-                    }
-                    kept.add(dir);
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!ignore.excludes(relative(file))) {
-                        kept.add(file);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    throw e;
+            walk(folder, path -> {
+                if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    total[0] += Files.size(path);
                 }
             });
         } catch (IOException e) {
             throw LocalFileError.of("open", folder, e);
         }
-        kept.sort(null);
-        return kept;
-    }
-
-    /** The size the CLI announces: the regular files that go (links count as links, not their targets). */
-    static long size(List<Path> paths) {
-        long total = 0;
-        for (Path p : paths) {
-            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                total += p.toFile().length();
-            }
-        }
-        return total;
+        return total[0];
     }
 
     private String relative(Path path) {
@@ -167,10 +164,10 @@ final class BuildContext {
     }
 
     /**
-     * The tar of {@code paths}, written on a thread of its own while the engine reads it (a context of
-     * any size costs a pipe's buffer). A file that cannot be read ends the stream with an error.
+     * The context's tar, written on a thread of its own while the engine reads it (a context of any
+     * size costs a pipe's buffer). A file that cannot be read ends the stream with an error.
      */
-    InputStream stream(List<Path> paths) throws LocalFileError {
+    InputStream stream() throws LocalFileError {
         PipedInputStream pipe = new PipedInputStream(1 << 20);
         PipedOutputStream sink;
         try {
@@ -181,7 +178,7 @@ final class BuildContext {
         String[] failure = new String[1]; // written by the packer before it closes the pipe
         Thread writer = new Thread(() -> {
             try {
-                write(paths, sink);
+                write(sink);
             } catch (LocalFileError e) {
                 failure[0] = e.getMessage(); // before the pipe closes, so the reader sees it with the end
             } finally {
@@ -206,26 +203,26 @@ final class BuildContext {
         };
     }
 
-    void write(List<Path> paths, OutputStream out) throws LocalFileError {
-        Path current = folder;
+    void write(OutputStream out) throws LocalFileError {
+        Path[] current = {folder};
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            boolean ignoreWritten = false;
-            for (Path path : paths) {
-                current = path;
+            boolean[] ignoreWritten = {false};
+            walk(folder, path -> {
+                current[0] = path;
                 String name = relative(path);
                 if (outsideDockerfile != null && name.equals(".dockerignore")
                         && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                     addDockerignore(tar, path);
-                    ignoreWritten = true;
-                    continue;
+                    ignoreWritten[0] = true;
+                } else {
+                    addEntry(tar, path, name);
                 }
-                addEntry(tar, path, name);
-            }
+            });
             if (outsideDockerfile != null) {
-                current = outsideDockerfile;
-                if (!ignoreWritten) {
+                current[0] = outsideDockerfile;
+                if (!ignoreWritten[0]) {
                     addDockerignore(tar, null);
                 }
                 byte[] dockerfile = HostFiles.read(outsideDockerfile, outsideDockerfile, HostFiles.TEXT_LIMIT);
@@ -238,9 +235,9 @@ final class BuildContext {
                 tar.closeArchiveEntry();
             }
         } catch (IOException e) {
-            throw LocalFileError.of("open", current, e);
+            throw LocalFileError.of("open", current[0], e);
         } catch (InterruptedException e) {
-            throw new LocalFileError("read " + current + ": interrupted");
+            throw new LocalFileError("read " + current[0] + ": interrupted");
         }
     }
 
