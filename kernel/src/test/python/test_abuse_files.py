@@ -418,3 +418,14 @@ def test_cp_out_refuses_a_device_as_the_cli_does(session, box, tmp_path):
         assert cell.status == "error"
         assert words in cell.error_text, cell.error_text
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode) and os.path.islink(link)
+
+
+@pytest.mark.deadline(60)
+@pytest.mark.parametrize("code", ["docker load -i /dev/zero", "docker import /dev/zero zeros"])
+def test_an_endless_tar_source_streams_and_ends_with_the_stop_button(session, code):
+    """As with the CLI, the device is streamed (never held): it never ends, so the stop button does."""
+    manager, client = session
+    cell, took = interrupted(manager, client, code, after=0.5)
+    assert cell.status == "error"
+    assert took < STOP_BUTTON_S, f"{code} went on {took:.1f}s after the stop button"
+    still_serves(client)
