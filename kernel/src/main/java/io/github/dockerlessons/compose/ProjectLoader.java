@@ -3,11 +3,8 @@ package io.github.dockerlessons.compose;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -255,16 +252,6 @@ public final class ProjectLoader {
             start++;
         }
         return out.substring(start);
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage();
     }
 
     /** Several files: later ones override earlier ones, as Compose merges them. */

@@ -3,9 +3,7 @@ package io.github.dockerlessons.compose;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

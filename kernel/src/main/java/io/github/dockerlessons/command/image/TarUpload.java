@@ -13,7 +13,6 @@ import io.github.dockerlessons.engine.EngineUnreachable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 

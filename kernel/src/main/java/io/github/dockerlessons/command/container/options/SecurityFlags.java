@@ -9,9 +9,7 @@ import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
