@@ -81,6 +81,11 @@ def test_a_folder_as_output_is_refused_in_the_clis_words(session, tmp_path):
     _, client = session
     cell = execute(client, f"docker save -o {tmp_path} busybox", timeout=30)
     assert "failed to save image: cannot write to a directory" in cell.error_text
+    for target in ["/etc/passwd/x.tar", f"{tmp_path}/missing/x.tar"]:
+        words = cli("save", "-o", target, "busybox").stderr.decode().strip()
+        assert words.startswith("failed to save image: invalid output path: stat "), words
+        cell = execute(client, f"docker save -o {target} busybox", timeout=30)
+        assert words in cell.error_text, cell.error_text
 
 
 @pytest.mark.deadline(60)
