@@ -1,10 +1,10 @@
 package io.github.dockerlessons.compose;
 
-import java.io.IOException;
+import io.github.dockerlessons.command.files.HostFiles;
+import io.github.dockerlessons.command.files.LocalFileError;
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,9 +70,11 @@ public final class ProjectLoader {
         for (Path file : files) {
             String text;
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ComposeFileError("open " + file + ": " + reason(e));
+                text = new String(HostFiles.read(file, file, HostFiles.TEXT_LIMIT), StandardCharsets.UTF_8);
+            } catch (LocalFileError e) {
+                throw new ComposeFileError(e.getMessage());
+            } catch (InterruptedException e) {
+                throw new ComposeFileError("read " + file + ": interrupted");
             }
             YamlNode root = YamlLoader.load(text, file.toString());
             if (root == null) {
@@ -129,7 +131,7 @@ public final class ProjectLoader {
         if (!given.isEmpty()) {
             for (String name : given) {
                 Path file = options.cwd().resolve(name).normalize();
-                if (!Files.isRegularFile(file)) {
+                if (HostFiles.kind(file) == HostFiles.Kind.MISSING) {
                     throw new ComposeFileError("open " + file + ": no such file or directory");
                 }
                 files.add(file);
@@ -180,22 +182,29 @@ public final class ProjectLoader {
         } else {
             for (String name : options.envFiles()) {
                 Path file = options.cwd().resolve(name).normalize();
-                if (!Files.isRegularFile(file)) {
+                HostFiles.Kind kind = HostFiles.kind(file);
+                if (kind == HostFiles.Kind.MISSING) {
                     throw new ComposeFileError("couldn't find env file: " + file);
+                }
+                if (kind == HostFiles.Kind.DIRECTORY) {
+                    throw new ComposeFileError(file + " is a directory");
                 }
                 envFiles.add(file);
             }
         }
         for (Path file : envFiles) {
             try {
-                environment.putAll(DotEnv.parse(Files.readString(file, StandardCharsets.UTF_8), key -> {
+                String text = new String(HostFiles.read(file, file, HostFiles.TEXT_LIMIT), StandardCharsets.UTF_8);
+                environment.putAll(DotEnv.parse(text, key -> {
                     String value = options.osEnvironment().get(key);
                     return Optional.ofNullable(value != null ? value : environment.get(key));
                 }));
             } catch (DotEnv.BadLine e) {
                 throw new ComposeFileError("failed to read " + file + ": line " + e.line() + ": " + e.getMessage());
-            } catch (IOException e) {
-                throw new ComposeFileError("failed to read " + file + ": " + reason(e));
+            } catch (LocalFileError e) {
+                throw new ComposeFileError(e.getMessage());
+            } catch (InterruptedException e) {
+                throw new ComposeFileError("read " + file + ": interrupted");
             }
         }
         environment.putAll(options.osEnvironment());
@@ -243,16 +252,6 @@ public final class ProjectLoader {
             start++;
         }
         return out.substring(start);
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage();
     }
 
     /** Several files: later ones override earlier ones, as Compose merges them. */

@@ -1,7 +1,9 @@
 package io.github.dockerlessons.compose;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.dockerlessons.command.files.HostFiles;
+import io.github.dockerlessons.command.files.LocalFileError;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -188,7 +190,7 @@ final class ProjectReader {
                 name = text(item);
             }
             Path envFile = resolvePath(name);
-            if (!Files.isRegularFile(envFile)) {
+            if (HostFiles.kind(envFile) == HostFiles.Kind.MISSING) {
                 if (!required) {
                     continue;
                 }
@@ -196,12 +198,16 @@ final class ProjectReader {
                         + ": no such file or directory", file, item.position());
             }
             try {
-                values.putAll(DotEnv.parse(Files.readString(envFile), key -> Optional.ofNullable(environment.get(key))));
+                // compose-go's os.ReadFile, bounded: a folder, /dev/zero or a pipe gets its own words
+                String text = new String(HostFiles.read(envFile, envFile, HostFiles.TEXT_LIMIT), StandardCharsets.UTF_8);
+                values.putAll(DotEnv.parse(text, key -> Optional.ofNullable(environment.get(key))));
             } catch (DotEnv.BadLine e) {
                 throw new ComposeFileError("failed to read " + envFile + ": line " + e.line() + ": " + e.getMessage(),
                         file, item.position());
-            } catch (IOException e) {
-                throw new ComposeFileError("failed to read " + envFile + ": " + e.getMessage(), file, item.position());
+            } catch (LocalFileError e) {
+                throw new ComposeFileError("failed to load " + envFile + ": " + e.getMessage(), file, item.position());
+            } catch (InterruptedException e) {
+                throw new ComposeFileError("failed to load " + envFile + ": interrupted", file, item.position());
             }
         }
         for (Map.Entry<String, String> entry : listOrDict(node.get("environment")).entrySet()) {

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * When the kernel ends during the cell, {@link #endKernel} runs its end hooks first.
  */
 public final class Cancellation {
+    /** The cell this thread runs for, so that a blocking file read deep in option parsing can be stopped. */
+    private static final ThreadLocal<Cancellation> CURRENT = new ThreadLocal<>();
+
     private final List<Closeable> open = new ArrayList<>();
     private final List<Runnable> hooks = new ArrayList<>();
     private final List<Runnable> endHooks = new ArrayList<>();
@@ -181,6 +184,23 @@ public final class Cancellation {
             open.clear();
         }
         toClose.forEach(Cancellation::closeQuietly);
+    }
+
+    /**
+     * Makes this the cancellation of the calling thread until {@link #leave}: a host file read that may
+     * block (a named pipe, a device) asks {@link #current()} so that the stop button ends it too.
+     */
+    public void enter() {
+        CURRENT.set(this);
+    }
+
+    public void leave() {
+        CURRENT.remove();
+    }
+
+    /** The cancellation of the cell the calling thread runs, or null outside a cell. */
+    public static Cancellation current() {
+        return CURRENT.get();
     }
 
     public boolean isCancelled() {

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.session;
 
+import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.GoText;
@@ -50,6 +51,12 @@ final class Magics {
         }
         String name = names.get(0);
         Path path = Path.of(name);
+        String refused = HostFiles.notWritable(path);
+        if (refused != null && !Files.isDirectory(path)) {
+            // a pipe would block the cell until a reader came, a device would take the text: refused
+            // in the words docker's file writer uses
+            throw new CellFailure(messages.get("magic.writefile.failed", name, refused));
+        }
         try {
             boolean existed = Files.exists(path);
             if (path.toAbsolutePath().getParent() != null) {

@@ -116,6 +116,7 @@ public final class Session {
     public void run(String code, Console cellConsole) throws CellError {
         Cancellation cancellation = new Cancellation();
         running = cancellation;
+        cancellation.enter();
         OutputBudget console = new OutputBudget(cellConsole, messages, outputLimit);
         runningBudget = console;
         try {
@@ -164,6 +165,7 @@ public final class Session {
             runningBudget = null;
             console.finish();
             running = null;
+            cancellation.leave();
             panels.syncTo(cellConsole);
         }
     }

@@ -3,6 +3,7 @@ package io.github.dockerlessons.command.compose;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ProjectLoader;
@@ -127,6 +128,9 @@ final class ComposeProjectFlags {
         Path file = Path.of(e.file());
         String shown = Path.of("").toAbsolutePath().equals(file.getParent()) ? file.getFileName().toString() : e.file();
         StringBuilder out = new StringBuilder(shown + ":" + at.line() + ":" + at.column());
+        if (HostFiles.kind(file) != HostFiles.Kind.REGULAR) {
+            return out.toString(); // a pipe read once cannot be read again for the line: it would wait
+        }
         try {
             List<String> lines = Files.readAllLines(file);
             if (at.line() <= lines.size()) {

@@ -7,7 +7,9 @@ import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
+import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.files.TarExtraction;
 import io.github.dockerlessons.command.files.TarPacking;
 import io.github.dockerlessons.command.stream.Utf8StreamDecoder;
@@ -33,9 +35,13 @@ public final class CpCommand implements DockerCommand {
     private static final long MODE_DIR = 1L << 31;
     private static final long MODE_SYMLINK = 1L << 27;
 
+    /** -L: a symbolic link as the source is followed, and what it points at is copied under the link's name. */
+    private static final Flag<Boolean> FOLLOW_LINK = Flag.bool('L', "follow-link");
+
     private static final CommandSpec SPEC = CommandSpec.command("cp",
                     "docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
             .aliases("docker container cp", "docker cp")
+            .flags(FOLLOW_LINK)
             .arity(Arity.exactly(2))
             .build();
 
@@ -56,10 +62,11 @@ public final class CpCommand implements DockerCommand {
         }
         try {
             if (sourceColon >= 0) {
-                copyOut(ctx, source.substring(0, sourceColon), source.substring(sourceColon + 1), destination);
+                copyOut(ctx, source.substring(0, sourceColon), source.substring(sourceColon + 1), destination,
+                        in.get(FOLLOW_LINK));
             } else {
                 copyIn(ctx, source, destination.substring(0, destinationColon),
-                        destination.substring(destinationColon + 1));
+                        destination.substring(destinationColon + 1), in.get(FOLLOW_LINK));
             }
         } catch (LocalFileError e) {
             throw new DockerError(1, e.getMessage(), "hint.cp.local");
@@ -79,15 +86,40 @@ public final class CpCommand implements DockerCommand {
         return colon;
     }
 
-    private static void copyOut(CommandContext ctx, String container, String path, String destination)
+    private static void copyOut(CommandContext ctx, String container, String requested, String destination,
+                                boolean followLink)
             throws DockerError, InterruptedException, LocalFileError, DaemonError, EngineUnreachable {
         Path target = destination.equals("-") ? null : Path.of(destination).toAbsolutePath().normalize();
         if (target != null) {
             validateOutputPath(target);
         }
-        JsonObject stat = ctx.request(client -> ctx.engine().pathStat(container, path));
+        String path = requested;
+        JsonObject stat = ctx.request(client -> ctx.engine().pathStat(container, requested));
         if (stat == null) {
             throw new DaemonError(404, "Could not find the file " + path + " in container " + container, null);
+        }
+        // docker/cli's copyFromContainer with -L: a link is replaced by what it points at, which keeps
+        // the link's name where the copy keeps its own (GetRebaseName)
+        String keepName = null;
+        if (followLink && isSymlink(stat.get("mode").getAsLong()) && stat.has("linkTarget")) {
+            String linkTarget = stat.get("linkTarget").getAsString();
+            if (!linkTarget.startsWith("/")) {
+                int slash = requested.replaceAll("/+$", "").lastIndexOf('/');
+                linkTarget = (slash < 0 ? "" : requested.substring(0, slash + 1)) + linkTarget;
+            }
+            path = linkTarget.replaceAll("/+$", "");
+            if (requested.endsWith("/.")) {
+                path += "/.";
+            }
+            String resolved = path;
+            stat = ctx.request(client -> ctx.engine().pathStat(container, resolved));
+            if (stat == null) {
+                throw new DaemonError(404, "Could not find the file " + path + " in container " + container, null);
+            }
+            String linkName = baseName(requested);
+            if (!linkName.equals(baseName(path))) {
+                keepName = linkName;
+            }
         }
         if (target == null) {
             printArchive(ctx, container, path);
@@ -113,6 +145,9 @@ public final class CpCommand implements DockerCommand {
             }
             into = target.getParent();
             renameTo = target.getFileName().toString();
+        }
+        if (renameTo == null && keepName != null) {
+            renameTo = keepName;
         }
         InputStream archive = openArchive(ctx, container, path);
         try {
@@ -153,6 +188,12 @@ public final class CpCommand implements DockerCommand {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new LocalFileError("invalid output path: \"" + parent + "\" must be a directory");
         }
+        // ValidateOutputPathFileMode: a device (or a link to one) is never replaced by the copy
+        HostFiles.Kind kind = HostFiles.kind(target);
+        if (kind == HostFiles.Kind.CHARACTER_DEVICE || kind == HostFiles.Kind.BLOCK_DEVICE) {
+            throw new LocalFileError("invalid output path: \"" + target
+                    + "\" must be a directory or a regular file: got a device");
+        }
     }
 
     /** {@code docker cp CONTAINER:PATH -}: the archive itself on stdout. */
@@ -182,20 +223,29 @@ public final class CpCommand implements DockerCommand {
      * an existing folder (or a path ending in /) it keeps its own name; otherwise it takes the
      * destination's last name in the destination's folder. {@code -} sends the heredoc as the archive.
      */
-    private static void copyIn(CommandContext ctx, String source, String container, String path)
+    private static void copyIn(CommandContext ctx, String source, String container, String path, boolean followLink)
             throws DockerError, InterruptedException, LocalFileError, DaemonError, EngineUnreachable {
-        byte[] archive;
+        InputStream archive;
         String remoteDir;
         if (source.equals("-")) {
             if (ctx.heredoc() == null) {
                 throw new DockerError(1, "", "hint.cp.stdin");
             }
-            archive = ctx.heredoc();
+            archive = new ByteArrayInputStream(ctx.heredoc());
             remoteDir = path;
         } else {
-            Path local = Path.of(source).toAbsolutePath().normalize();
-            if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
-                throw new LocalFileError("lstat " + local + ": no such file or directory");
+            Path given = Path.of(source).toAbsolutePath().normalize();
+            if (!Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
+                throw new LocalFileError("lstat " + given + ": no such file or directory");
+            }
+            // -L: docker/cli's ResolveHostSourcePath; what the link points at, under the link's name
+            Path local = given;
+            if (followLink && Files.isSymbolicLink(given)) {
+                try {
+                    local = given.toRealPath();
+                } catch (IOException e) {
+                    throw LocalFileError.of("lstat", given, e);
+                }
             }
             JsonObject stat = ctx.request(client -> ctx.engine().pathStat(container, path));
             // Go's os.ModeDir is the top bit of the 32-bit mode; a symlink to a folder counts as one.
@@ -203,21 +253,42 @@ public final class CpCommand implements DockerCommand {
             String name;
             if (intoDirectory) {
                 remoteDir = path;
-                name = local.getFileName().toString();
+                name = given.getFileName() == null ? "/" : given.getFileName().toString();
             } else {
                 int slash = path.lastIndexOf('/');
                 remoteDir = slash <= 0 ? "/" : path.substring(0, slash);
                 name = path.substring(slash + 1);
             }
-            archive = TarPacking.pack(local, name);
+            archive = TarPacking.stream(local, name);
         }
         String folder = remoteDir;
-        ctx.callLong(ctx.messages().get("interrupt.engine.copying", container + ":" + path), client -> {
-            client.copyArchiveToContainerCmd(EngineGateway.pathSegment(container))
-                    .withTarInputStream(new ByteArrayInputStream(archive))
-                    .withRemotePath(folder).withNoOverwriteDirNonDir(true).exec();
-            return null;
-        });
+        ctx.cancellation().register(archive);
+        try {
+            ctx.callLong(ctx.messages().get("interrupt.engine.copying", container + ":" + path), client -> {
+                client.copyArchiveToContainerCmd(EngineGateway.pathSegment(container))
+                        .withTarInputStream(archive)
+                        .withRemotePath(folder).withNoOverwriteDirNonDir(true).exec();
+                return null;
+            });
+        } catch (DockerError e) {
+            // a file the packer could not read fails the copy in its own words, not as an engine problem
+            LocalFileError packing = TarPacking.failure(archive);
+            if (packing != null) {
+                throw packing;
+            }
+            throw e;
+        } finally {
+            closeArchive(ctx, archive);
+        }
+    }
+
+    /** The last name of a container path as Go's filepath.Base gives it ("/" for the root). */
+    private static String baseName(String path) {
+        String trimmed = path.replaceAll("/+$", "");
+        if (trimmed.isEmpty()) {
+            return "/";
+        }
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     static boolean isSymlink(long mode) {

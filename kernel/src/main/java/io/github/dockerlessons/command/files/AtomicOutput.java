@@ -36,12 +36,11 @@ public final class AtomicOutput implements AutoCloseable {
                 throw new LocalFileError("invalid output path: stat " + given + ": no such file or directory");
             }
             if (!Files.isDirectory(folder)) {
-                throw new LocalFileError("invalid output path: \"" + given + "\" is not a directory");
+                throw new LocalFileError("invalid output path: stat " + given + ": not a directory");
             }
-        } else if (Files.isSymbolicLink(Path.of(name))) {
-            throw new LocalFileError("cannot write to a symbolic link directly");
-        } else if (Files.isDirectory(Path.of(name))) {
-            throw new LocalFileError("cannot write to a directory");
+        } else if (HostFiles.notWritable(Path.of(name), LinkOption.NOFOLLOW_LINKS) != null) {
+            // a device, a pipe, a socket, a folder or a link is never replaced by the tar
+            throw new LocalFileError(HostFiles.notWritable(Path.of(name), LinkOption.NOFOLLOW_LINKS));
         }
         try {
             Path temporary = Files.createTempFile(folder, ".tmp-" + target.getFileName(), "",

@@ -26,6 +26,8 @@ public final class TarExtraction {
 
     private final Path destination;
     private final Path realDestination;
+    /** What every entry must land in: the copy's own path (the renamed top, or the top's name), never beside it. */
+    private final Path containment;
     private final String topName;
     private final String renameTopTo;
     private final Deque<Folder> folders = new ArrayDeque<>();
@@ -40,6 +42,17 @@ public final class TarExtraction {
         this.realDestination = this.destination.toRealPath();
         this.topName = topName;
         this.renameTopTo = renameTopTo;
+        this.containment = renameTopTo != null ? this.destination.resolve(renameTopTo).normalize()
+                : topName == null || isRoot(topName) ? this.destination
+                : this.destination.resolve(strip(topName)).normalize();
+        if (!containment.startsWith(this.destination)) {
+            throw new IOException("invalid archive top " + topName + ": outside " + this.destination);
+        }
+    }
+
+    /** The engine names the archive of a container's / so: every entry is under it. */
+    private static boolean isRoot(String topName) {
+        return strip(topName).isEmpty() || strip(topName).equals(".");
     }
 
     public void extract(InputStream archive) throws LocalFileError, IOException {
@@ -54,8 +67,10 @@ public final class TarExtraction {
                     continue;
                 }
                 Path out = destination.resolve(name).normalize();
-                if (!out.startsWith(destination) || !insideThroughLinks(out.getParent())) {
-                    throw new LocalFileError("invalid archive entry " + entry.getName() + ": outside " + destination);
+                if (Path.of(entry.getName()).isAbsolute() && !isRoot(topName == null ? "" : topName)
+                        || !out.startsWith(containment) || !insideThroughLinks(out.getParent())) {
+                    // an engine's archive that names a path beside the copy (x/../sibling, /tmp/...)
+                    throw new LocalFileError("invalid archive entry " + entry.getName() + ": outside " + containment);
                 }
                 write(tar, entry, out);
             }
@@ -73,15 +88,14 @@ public final class TarExtraction {
 
     /** The entry's name in the destination, with the top entry renamed as asked. */
     private String rebase(String raw) {
-        String name = raw;
-        while (name.startsWith("./") || name.startsWith("/")) {
-            name = name.substring(name.startsWith("./") ? 2 : 1);
-        }
-        if (name.endsWith("/")) {
-            name = name.substring(0, name.length() - 1);
-        }
+        String name = strip(raw);
         if (renameTopTo == null || topName == null) {
             return name;
+        }
+        if (isRoot(topName)) {
+            // the archive of / names its entries /bin, /etc: all of them are the top's contents
+            return renameTopTo.isEmpty() || name.isEmpty() ? renameTopTo + name
+                    : renameTopTo + "/" + name;
         }
         if (name.equals(topName)) {
             return renameTopTo;
@@ -89,6 +103,18 @@ public final class TarExtraction {
         if (name.startsWith(topName + "/")) {
             String rest = name.substring(topName.length() + 1);
             return renameTopTo.isEmpty() ? rest : renameTopTo + "/" + rest;
+        }
+        return name;
+    }
+
+    /** A tar name without its leading "./" or "/" and its trailing "/". */
+    private static String strip(String raw) {
+        String name = raw;
+        while (name.startsWith("./") || name.startsWith("/")) {
+            name = name.substring(name.startsWith("./") ? 2 : 1);
+        }
+        while (name.endsWith("/")) {
+            name = name.substring(0, name.length() - 1);
         }
         return name;
     }
@@ -122,9 +148,9 @@ public final class TarExtraction {
                 Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
             } else if (entry.isLink()) {
                 Path target = destination.resolve(rebase(entry.getLinkName())).normalize();
-                if (!target.startsWith(destination)) {
+                if (!target.startsWith(containment)) {
                     throw new LocalFileError("invalid hard link " + entry.getName() + " -> " + entry.getLinkName()
-                            + ": outside " + destination);
+                            + ": outside " + containment);
                 }
                 Files.createLink(out, target);
             } else if (entry.isFIFO()) {

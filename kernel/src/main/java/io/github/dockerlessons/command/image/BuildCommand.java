@@ -10,6 +10,7 @@ import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.container.options.ProcessFlags;
+import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
@@ -18,11 +19,11 @@ import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.render.GoText;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code docker build}: the context folder (next to the notebook) is sent to the engine, which
@@ -81,13 +82,31 @@ public final class BuildCommand implements DockerCommand {
             throw new DockerError(1, "ERROR: unable to prepare context: path \"" + args.get(0) + "\" not found",
                     "hint.build.context", args.get(0));
         }
-        Path dockerfile = file == null ? context.resolve("Dockerfile") : context.resolve(file).normalize();
+        // the CLI's GetContextFromLocalDir: -f is relative to the current (notebook's) folder, not the context
+        Path dockerfile = file == null ? context.resolve("Dockerfile") : Path.of(file).toAbsolutePath().normalize();
         if (!Files.isRegularFile(dockerfile)) {
             throw new DockerError(1, "ERROR: failed to solve: failed to read dockerfile: open " + dockerfile
                     + ": no such file or directory", "hint.build.dockerfile");
         }
+        BuildContext sent;
+        long size;
+        try {
+            sent = BuildContext.of(context, dockerfile);
+            size = sent.size();
+        } catch (BuildContext.Refused e) {
+            throw new DockerError(1, e.getMessage(), "hint.build.context.refused");
+        } catch (LocalFileError e) {
+            throw new DockerError(1, "error checking context: " + e.getMessage(), "hint.build.context.refused");
+        }
         if (!quiet) {
-            ctx.console().out("Sending build context to Docker daemon  " + GoText.humanSize(contextSize(context), 4) + "\n");
+            ctx.console().out("Sending build context to Docker daemon  "
+                    + GoText.humanSize(size, 4) + "\n");
+        }
+        InputStream tar;
+        try {
+            tar = ctx.cancellation().register(sent.stream());
+        } catch (LocalFileError e) {
+            throw new DockerError(1, e.getMessage(), "hint.build.context.refused");
         }
         String[] failure = new String[1];
         String[] imageId = new String[1];
@@ -106,7 +125,7 @@ public final class BuildCommand implements DockerCommand {
         };
         try {
             ctx.requestLong(ctx.messages().get("interrupt.engine.building"), client -> {
-                var cmd = client.buildImageCmd(context.toFile()).withDockerfile(dockerfile.toFile())
+                var cmd = client.buildImageCmd(tar).withDockerfilePath(sent.dockerfileName())
                         .withTags(new LinkedHashSet<>(tags)).withNoCache(noCache).withPull(in.get(PULL))
                         .withRemove(in.get(RM)).withForcerm(in.get(FORCE_RM))
                         .withNetworkMode(in.get(NETWORK));
@@ -155,6 +174,12 @@ public final class BuildCommand implements DockerCommand {
             throw ctx.unreachable(e);
         } finally {
             ctx.cancellation().unregister(progress);
+            ctx.cancellation().unregister(tar);
+            try {
+                tar.close();
+            } catch (IOException ignored) {
+                // the engine has read what it wanted
+            }
         }
         if (failure[0] != null) {
             throw new DockerError(1, failure[0], "hint.build.failed");
@@ -168,20 +193,17 @@ public final class BuildCommand implements DockerCommand {
         String iidfile = in.get(IIDFILE);
         if (iidfile != null && imageId[0] != null) {
             String fullId = ctx.call(client -> client.inspectImageCmd(imageId[0]).exec().getId());
+            String refused = HostFiles.notWritable(Path.of(iidfile));
+            if (refused != null) {
+                // a pipe would hold the cell until a reader came; a device is never overwritten
+                throw new DockerError(1, "failed to write image ID to file: " + refused, "hint.local.file", iidfile);
+            }
             try {
                 Files.writeString(Path.of(iidfile), fullId);
             } catch (IOException e) {
                 throw new DockerError(1, "failed to write image ID to file: "
                         + LocalFileError.of("open", iidfile, e).getMessage());
             }
-        }
-    }
-
-    private static long contextSize(Path context) {
-        try (Stream<Path> files = Files.walk(context)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0;
         }
     }
 }

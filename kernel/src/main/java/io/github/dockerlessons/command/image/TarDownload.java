@@ -34,7 +34,14 @@ public final class TarDownload {
     public static void to(CommandContext ctx, String output, String openFailure, String stillGoingOn, String path)
             throws DockerError, InterruptedException {
         LocalFileError[] local = new LocalFileError[1];
-        try (AtomicOutput file = AtomicOutput.create(output)) {
+        AtomicOutput opened;
+        try {
+            opened = AtomicOutput.create(output);
+        } catch (LocalFileError e) {
+            // the CLI wraps every reason its atomic writer refuses the path: "failed to save image: ..."
+            throw new DockerError(1, openFailure + e.getMessage(), "hint.local.file", output);
+        }
+        try (AtomicOutput file = opened) {
             ctx.requestLong(stillGoingOn, client -> ctx.engine().exchange(DockerHttpClient.Request.Method.GET, path,
                     Map.of(), null, body -> {
                         try {
@@ -49,8 +56,7 @@ public final class TarDownload {
             }
             file.commit();
         } catch (LocalFileError e) {
-            throw new DockerError(1, (e.getMessage().startsWith("invalid output path") ? openFailure : "")
-                    + e.getMessage(), "hint.local.file", output);
+            throw new DockerError(1, e.getMessage(), "hint.local.file", output);
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.stream.JsonMessages;
 import io.github.dockerlessons.engine.DaemonError;
@@ -12,7 +13,6 @@ import io.github.dockerlessons.engine.EngineUnreachable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -25,14 +25,15 @@ final class TarUpload {
     }
 
     /** Opens {@code file} ("-" for the heredoc), in the CLI's words when it cannot be read. */
-    static InputStream open(CommandContext ctx, String file) throws DockerError {
+    static InputStream open(CommandContext ctx, String file) throws DockerError, InterruptedException {
         if (file.equals("-")) {
             return new ByteArrayInputStream(ctx.heredoc() == null ? new byte[0] : ctx.heredoc());
         }
         try {
-            return Files.newInputStream(Path.of(file));
-        } catch (IOException e) {
-            throw new DockerError(1, LocalFileError.of("open", file, e).getMessage(), "hint.local.file", file);
+            // streamed, never held: a pipe is read as it comes, and the stop button reaches its open
+            return HostFiles.open(Path.of(file), file);
+        } catch (LocalFileError e) {
+            throw new DockerError(1, e.getMessage(), "hint.local.file", file);
         }
     }
 

@@ -1,13 +1,15 @@
 package io.github.dockerlessons.command.container.options;
 
+import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,9 @@ import java.util.Map;
  * {@code KEY} takes its value from the environment (env files only) or is dropped.
  */
 public final class KeyValueFile {
+    /** Go's bufio.MaxScanTokenSize: the longest line docker's kvfile reads. */
+    private static final int MAX_SCAN_TOKEN = 64 * 1024;
+
     private KeyValueFile() {
     }
 
@@ -41,9 +46,13 @@ public final class KeyValueFile {
     private static List<String> readOne(String file, Map<String, String> environment) throws InvalidOptions {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(Path.of(file));
-        } catch (IOException e) {
-            throw new InvalidOptions(LocalFileError.of("open", file, e).getMessage());
+            bytes = scan(file);
+        } catch (LocalFileError e) {
+            throw new InvalidOptions(e.getMessage().startsWith("read ") ? invalid(file, e.getMessage()).getMessage()
+                    : e.getMessage());
+        } catch (InterruptedException e) {
+            // the stop button: the cell reports the interrupt, whatever this says
+            throw new InvalidOptions(invalid(file, "interrupted").getMessage());
         }
         List<String> lines = new ArrayList<>();
         String[] raw = decode(bytes, file).split("\n", -1);
@@ -77,6 +86,37 @@ public final class KeyValueFile {
             }
         }
         return lines;
+    }
+
+    /**
+     * The file's bytes, read as docker's kvfile reads it with a bufio.Scanner: a line longer than the
+     * scanner's 64 KiB buffer fails with its words (so /dev/zero fails at once, as with the CLI), and
+     * the whole is bounded by {@link HostFiles#TEXT_LIMIT}. Pipes and devices are read through
+     * {@link HostFiles}, where the stop button reaches.
+     */
+    static byte[] scan(String file) throws LocalFileError, InterruptedException, InvalidOptions {
+        try (InputStream in = HostFiles.open(Path.of(file), file)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int lineLength = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                for (int i = 0; i < n; i++) {
+                    lineLength = buffer[i] == '\n' ? 0 : lineLength + 1;
+                    if (lineLength >= MAX_SCAN_TOKEN) {
+                        throw invalid(file, "bufio.Scanner: token too long");
+                    }
+                }
+                if (bytes.size() + (long) n > HostFiles.TEXT_LIMIT) {
+                    throw HostFiles.tooLarge(file);
+                }
+                bytes.write(buffer, 0, n);
+            }
+            return bytes.toByteArray();
+        } catch (HostFiles.StoppedRead e) {
+            throw new InterruptedException();
+        } catch (IOException e) {
+            throw LocalFileError.of("read", file, e);
+        }
     }
 
     private static String decode(byte[] bytes, String file) throws InvalidOptions {

@@ -4,12 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,10 +137,11 @@ public record SecurityFlags(JsonObject host) {
         if (key.equals("seccomp") && !value.equals("builtin") && !value.equals("unconfined")) {
             String profile;
             try {
-                profile = Files.readString(Path.of(value));
-            } catch (IOException e) {
-                throw new InvalidOptions("opening seccomp profile (" + value + ") failed: "
-                        + LocalFileError.of("open", value, e).getMessage());
+                profile = new String(HostFiles.read(Path.of(value), value, HostFiles.TEXT_LIMIT), StandardCharsets.UTF_8);
+            } catch (LocalFileError e) {
+                throw new InvalidOptions("opening seccomp profile (" + value + ") failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                throw new InvalidOptions("opening seccomp profile (" + value + ") failed: interrupted");
             }
             try {
                 return "seccomp=" + JsonParser.parseString(profile).toString();
