@@ -102,3 +102,11 @@ c.Spawner.environment = {
     # jupyter_server, which serves no notebook pages here (JupyterLab is not packaged for Debian 12).
     "JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp",
 }
+
+# JupyterLab (or Notebook 6 with start --classic) with the port proxy, and the idle culler.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import classroom_lab  # noqa: E402
+import culler  # noqa: E402
+
+classroom_lab.configure(c, settings)
+culler.configure(c, settings, os.environ["CLASSROOM_SETTINGS"])
