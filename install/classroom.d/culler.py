@@ -91,15 +91,18 @@ def cull_once(timeout):
 
 def main():
     settings = os.environ["CLASSROOM_SETTINGS"]
+    last = 0.0
     while True:
+        # The settings are read every 5 s (a new timeout applies at once); the hub is asked often
+        # enough for the timeout, at most once a minute and never more than every 5 s.
         timeout = timeout_seconds(settings)
-        if timeout > 0:
+        if timeout > 0 and time.monotonic() - last >= max(5.0, min(60.0, timeout / 6)):
+            last = time.monotonic()
             try:
                 cull_once(timeout)
             except (OSError, ValueError) as e:
                 print(f"culler: {e}", flush=True)
-        # Often enough for the timeout, never busier than every 5 s.
-        time.sleep(max(5.0, min(60.0, (timeout or 3600) / 6)))
+        time.sleep(5)
 
 
 if __name__ == "__main__":
