@@ -1,7 +1,8 @@
 # JupyterHub configuration for install/classroom. Every setting comes from the classroom's settings
 # file (CLASSROOM_SETTINGS, written by install/classroom start), so this file has no state of its own.
 #
-# One Notebook 6 server per student (PAM login, LocalProcessSpawner), on 127.0.0.1 only. Each server
+# One server per student (JupyterLab, or Notebook 6 with start --classic: classroom_lab.py; PAM login,
+# LocalProcessSpawner), on 127.0.0.1 only. Each server
 # and every kernel it starts see DOCKER_HOST of the student's own rootless engine, and run in the
 # student's own cgroup ("notebook"), apart from the engine's, so a container that eats memory is
 # killed inside the engine's limit and never takes the student's kernel with it.
