@@ -18,6 +18,7 @@ What the proxied page gets, and what it does not:
   cookies the container sets are kept to the port's own path;
 - a path that climbs out (a `..` or `.` segment, also percent-encoded) is refused.
 """
+import asyncio
 import os
 import re
 import socket
@@ -272,7 +273,6 @@ async def _pipe(source, sink):
 
 
 async def _pipe_both(a, b):
-    import asyncio
     await asyncio.gather(_pipe(a, b), _pipe(b, a))
 
 

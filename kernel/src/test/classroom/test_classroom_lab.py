@@ -100,8 +100,11 @@ def test_in_chromium_a_student_runs_lesson_07_in_jupyterlab_and_opens_the_page_t
 def test_the_proxy_serves_only_the_owner_and_only_the_owners_published_ports(classroom, lab_login):
     a, b = classroom.names
     hub = classroom.hub
+    cgi = "#!/bin/sh\\necho Content-Type: text/plain\\necho\\nenv\\n"
     assert classroom.docker(a, "run", "-d", "--name", "proxied", "-p", "8080:80", "busybox", "sh", "-c",
-                            "mkdir /www && echo page-of-a > /www/index.html && exec httpd -f -p 80 -h /www").returncode == 0
+                            "mkdir -p /www/cgi-bin && echo page-of-a > /www/index.html && "
+                            f"printf '{cgi}' > /www/cgi-bin/env && chmod +x /www/cgi-bin/env && "
+                            "exec httpd -f -p 80 -h /www").returncode == 0
     assert classroom.docker(a, "run", "-d", "--name", "echo", "-p", "8081:80", "busybox", "sh", "-c",
                             ECHO_SERVER).returncode == 0
     try:
@@ -114,6 +117,12 @@ def test_the_proxy_serves_only_the_owner_and_only_the_owners_published_ports(cla
         with lab_login[a].open(url, timeout=30) as response:
             assert "sandbox" in response.headers["Content-Security-Policy"]
             assert "allow-same-origin" not in response.headers["Content-Security-Policy"]
+        # The container sees its own cookies, never the login's (nor a Jupyter token).
+        request = urllib.request.Request(f"{hub.base}/user/{a}/proxy/8080/cgi-bin/env", headers={
+            "Cookie": cookie_header(lab_login[a]) + "; mine=1", "Authorization": f"token {hub.user_token(a)}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            seen = response.read().decode()
+        assert "HTTP_COOKIE=mine=1" in seen and "jupyterhub" not in seen and "HTTP_AUTHORIZATION" not in seen, seen
         # A websocket's upgrade, then bytes both ways.
         status, echo = raw_upgrade(classroom.port, f"/user/{a}/proxy/8081/socket", cookie_header(lab_login[a]), b"bytes both ways")
         assert " 101 " in status and echo == b"bytes both ways"
