@@ -9,7 +9,8 @@ It runs install/classroom start for N students first (it starts what is not runn
 images a student removed), so each run starts from the same images. Reports:
   cells     p50 and p95 of cell time (execute_request to the kernel's idle) alone and together, ratios
   errors    cells that ended in an error (a lesson cell tagged raises-exception must end in one)
-  memory    per student, with the kernels open after the lessons: PSS of the Notebook server + kernel,
+  memory    per student, with the kernels open after the lessons: PSS of the server (JupyterLab's, or
+            Notebook 6's with start --classic) + kernel,
             and of the engine (rootlesskit, slirp4netns, dockerd, containerd), from /proc/PID/smaps_rollup
             of the processes in the student's cgroups
   cpu       CPU seconds per student for the lessons (cpuacct of the student's cgroup)
@@ -123,6 +124,8 @@ def ensure_classroom(students):
         settings = hub_session.Classroom().settings
         command = [tool, "start", "--students", str(max(students, len(settings["students"]))),
                    "--account-prefix", settings["account_prefix"], "--no-setup"]
+        if settings.get("frontend") == "classic":  # measured as it runs: JupyterLab or Notebook 6
+            command.append("--classic")
     except (OSError, KeyError, ValueError):
         command = [tool, "start", "--students", str(students)]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
@@ -203,7 +206,7 @@ def main():
         results[key] = phase(classroom, names[:size], tokens, lessons, settings)
 
     lesson_names = " ".join(name for name, _ in lessons)
-    print(f"bench: lessons {lesson_names} through the hub at {classroom.base} (one kernel per lesson); "
+    print(f"bench: lessons {lesson_names} through the hub at {classroom.base} in {settings.get('frontend', 'classic')} servers (one kernel per lesson); "
           f"{len(names)} servers started in {spawn_seconds:.1f}s; load average before {load0:.2f}")
     solo_seconds, _, _ = summary(results[1][0])
     solo_p50, solo_p95 = percentile(solo_seconds, 50), percentile(solo_seconds, 95)

@@ -23,6 +23,8 @@ class Classroom:
             self.settings = json.load(f)
         self.base = f"http://127.0.0.1:{self.settings['port']}"
         self.students = self.settings["students"]
+        # Where a student's browser lands: JupyterLab's (or, with start --classic, Notebook 6's) lessons.
+        self.lessons_path = "/tree/lessons" if self.settings.get("frontend") == "classic" else "/lab/tree/lessons"
 
     def passwords(self):
         with open(os.path.join(self.state, "hub", "passwords"), encoding="utf-8") as f:
@@ -190,7 +192,7 @@ def lesson_cells(path):
     return cells
 
 
-def login_with_password(base, name, password):
+def login_with_password(base, name, password, lessons_path="/lab/tree/lessons"):
     """The browser's way in: the hub's login form (PAM), then the redirects to the student's server.
     Returns (final URL, page text)."""
     jar = http.cookiejar.CookieJar()
@@ -211,7 +213,7 @@ def login_with_password(base, name, password):
     deadline = time.monotonic() + 180
     while True:
         try:
-            response = opener.open(base + f"/user/{name}/tree/lessons", timeout=60)
+            response = opener.open(base + f"/user/{name}{lessons_path}", timeout=60)
             page = response.read().decode("utf-8", "replace")
             if f"/user/{name}/" in response.geturl() and "spawn-pending" not in response.geturl():
                 return response.geturl(), page, opener

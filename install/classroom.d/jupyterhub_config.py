@@ -1,7 +1,8 @@
 # JupyterHub configuration for install/classroom. Every setting comes from the classroom's settings
 # file (CLASSROOM_SETTINGS, written by install/classroom start), so this file has no state of its own.
 #
-# One Notebook 6 server per student (PAM login, LocalProcessSpawner), on 127.0.0.1 only. Each server
+# One server per student (JupyterLab, or Notebook 6 with start --classic: classroom_lab.py; PAM login,
+# LocalProcessSpawner), on 127.0.0.1 only. Each server
 # and every kernel it starts see DOCKER_HOST of the student's own rootless engine, and run in the
 # student's own cgroup ("notebook"), apart from the engine's, so a container that eats memory is
 # killed inside the engine's limit and never takes the student's kernel with it.
@@ -102,3 +103,11 @@ c.Spawner.environment = {
     # jupyter_server, which serves no notebook pages here (JupyterLab is not packaged for Debian 12).
     "JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp",
 }
+
+# JupyterLab (or Notebook 6 with start --classic) with the port proxy, and the idle culler.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import classroom_lab  # noqa: E402
+import culler  # noqa: E402
+
+classroom_lab.configure(c, settings)
+culler.configure(c, settings, os.environ["CLASSROOM_SETTINGS"])

@@ -8,8 +8,8 @@ with Debian's jupyter_server and jupyterlab_server. Any jupyter_server option ma
 --DockerLessonsLab.expose_app=True makes the application reachable as window.jupyterapp (for the
 browser tests).
 DOCKER_LESSONS_LAB_DIR names the folder holding build/ (default: target/lab of this checkout);
-settings a user changes and saved workspaces stay in that folder too, unless
---DockerLessonsLab.user_settings_dir / --DockerLessonsLab.workspaces_dir say otherwise.
+settings a user changes and saved workspaces stay in that folder too (or in DOCKER_LESSONS_LAB_USER_DIR),
+unless --DockerLessonsLab.user_settings_dir / --DockerLessonsLab.workspaces_dir say otherwise.
 """
 import os
 import sys
@@ -20,6 +20,9 @@ from traitlets import Bool, default
 HERE = os.path.dirname(os.path.abspath(__file__))
 LAB_DIR = os.path.abspath(os.environ.get("DOCKER_LESSONS_LAB_DIR") or os.path.join(HERE, "..", "..", "target", "lab"))
 BUILD = os.path.join(LAB_DIR, "build")
+# Where a user's changed settings and workspaces go: beside the build, unless given (a classroom gives
+# each student ~/.jupyter/lab, since the build is shared and read-only there).
+USER_DIR = os.path.abspath(os.environ.get("DOCKER_LESSONS_LAB_USER_DIR") or LAB_DIR)
 
 # Configuration files of a Jupyter installation (server extensions, Notebook options) are not this
 # application's: it serves only what it was built with.
@@ -48,11 +51,11 @@ class DockerLessonsLab(LabServerApp):
     # What a user changes stays beside the build; the tests point these at folders of their own.
     @default("user_settings_dir")
     def _user_settings_dir(self):
-        return os.path.join(LAB_DIR, "user-settings")
+        return os.path.join(USER_DIR, "user-settings")
 
     @default("workspaces_dir")
     def _workspaces_dir(self):
-        return os.path.join(LAB_DIR, "workspaces")
+        return os.path.join(USER_DIR, "workspaces")
 
     expose_app = Bool(False, config=True, help="Expose the application as window.jupyterapp.")
 

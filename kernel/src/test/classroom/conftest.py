@@ -42,10 +42,10 @@ class ClassroomUnderTest:
         return subprocess.run([TOOL, *args], env=self.env, capture_output=True, text=True, check=check,
                               timeout=timeout)
 
-    def start(self):
+    def start(self, *extra):
         result = self.tool("start", "--students", str(STUDENTS), "--port", str(self.port),
                            "--account-prefix", PREFIX, "--memory", "512m", "--pids", "512",
-                           "--no-setup", "--no-class-archive")
+                           "--no-setup", "--no-class-archive", *extra)
         self.start_output = result.stdout
         return result
 

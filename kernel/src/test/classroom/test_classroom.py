@@ -20,7 +20,7 @@ from conftest import ROOT
 def test_start_prints_each_students_engine_and_url_and_keeps_passwords_root_only(classroom):
     lines = [line for line in classroom.start_output.splitlines() if line.startswith("student ")]
     assert lines == [f"student {n} DOCKER_HOST=unix://{classroom.socket(n)} "
-                     f"URL=http://127.0.0.1:{classroom.port}/user/{n}/tree/lessons" for n in classroom.names]
+                     f"URL=http://127.0.0.1:{classroom.port}/user/{n}/lab/tree/lessons" for n in classroom.names]
     printed = [line.split()[1] for line in classroom.start_output.splitlines() if line.startswith("password ")]
     assert printed == classroom.names
     passwords = os.path.join(classroom.state, "hub", "passwords")
@@ -156,7 +156,7 @@ def test_a_student_logs_in_with_the_password_and_finds_the_lessons(classroom):
     b = classroom.names[1]
     hub = classroom.hub
     url, _, opener = hub_session.login_with_password(hub.base, b, hub.passwords()[b])
-    assert url == f"{hub.base}/user/{b}/tree/lessons"
+    assert url == f"{hub.base}/user/{b}/lab/tree/lessons"
     listing = json.loads(opener.open(f"{hub.base}/user/{b}/api/contents/lessons").read())
     assert sorted(item["name"] for item in listing["content"]) == sorted(
         f for f in os.listdir(os.path.join(ROOT, "notebooks")) if f.endswith(".ipynb"))
@@ -228,4 +228,4 @@ def test_stop_then_start_keeps_the_students_containers_and_passwords(classroom):
     hub = classroom.hub
     url, _, _ = hub_session.login_with_password(hub.base, a, hub.passwords()[a])
     # After a hub restart the server's old login is gone: it signs in again (?redirects=1).
-    assert urllib.parse.urlparse(url).path == f"/user/{a}/tree/lessons"
+    assert urllib.parse.urlparse(url).path == f"/user/{a}/lab/tree/lessons"

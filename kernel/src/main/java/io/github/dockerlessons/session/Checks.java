@@ -10,6 +10,7 @@ import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.LocalMachine;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.Html;
@@ -323,7 +324,15 @@ final class Checks {
         } catch (NumberFormatException e) {
             throw unknown(line, fact);
         }
-        String host = PublishedPorts.host(ctx.engine().host());
+        String engineHost = ctx.engine().host();
+        LocalMachine machine = ctx.engine().discovery().machine();
+        if (PublishedPorts.classroomProxy(machine, engineHost) != null) {
+            // A classroom: the port is in the student's engine namespace; its dialer knows.
+            boolean answers = PublishedPorts.answersInClassroom(machine, engineHost, port);
+            return outcome(fact, answers, messages.get("check.found.refused", PublishedPorts.url(machine, engineHost, port)),
+                    "check.hint.port", port);
+        }
+        String host = PublishedPorts.host(engineHost);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 2000);
             return outcome(fact, true, null, "check.hint.port", port);

@@ -7,11 +7,14 @@ import com.github.dockerjava.api.model.Ports;
 import io.github.dockerlessons.command.CommandContext;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.LocalMachine;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.Html;
 
+import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -26,6 +29,44 @@ public final class PublishedPorts {
     private static final Pattern ALLOCATED = Pattern.compile("Bind for ([^ ]*):(\\d+) failed: port is already allocated");
 
     private PublishedPorts() {
+    }
+
+    /** The classroom's port dialer of the student's engine (install/classroom.d/port_dialer.py), when there is one. */
+    static final String DIALER_VARIABLE = "DOCKER_CLASSROOM_PORTS_SOCKET";
+    /** The path of the student's server under the hub, such as /user/NAME/ (JupyterHub sets it). */
+    static final String PREFIX_VARIABLE = "JUPYTERHUB_SERVICE_PREFIX";
+
+    /**
+     * The classroom's proxy of the student's own server for a local engine, such as /user/NAME/proxy/,
+     * or null: in a classroom the engine's published ports live in the student's own network namespace,
+     * out of the browser's reach, and open through /user/NAME/proxy/PORT/ instead.
+     */
+    public static String classroomProxy(LocalMachine machine, String engineHost) {
+        String prefix = machine.variable(PREFIX_VARIABLE);
+        if (machine.variable(DIALER_VARIABLE).isEmpty() || prefix.isEmpty() || engineHost.startsWith("tcp://")) {
+            return null;
+        }
+        return (prefix.endsWith("/") ? prefix : prefix + "/") + "proxy/";
+    }
+
+    /** The classroom's port dialer socket, when the published ports are the classroom's (see {@link #classroomProxy}). */
+    public static Path classroomDialer(LocalMachine machine, String engineHost) {
+        return classroomProxy(machine, engineHost) == null ? null : Path.of(machine.variable(DIALER_VARIABLE));
+    }
+
+    /** Whether something accepts a connection on the port of the student's engine (a classroom's). */
+    public static boolean answersInClassroom(LocalMachine machine, String engineHost, int port) {
+        try {
+            return PortDialer.probe(classroomDialer(machine, engineHost), port, Duration.ofSeconds(10)) == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Where a published port opens in the browser. */
+    public static String url(LocalMachine machine, String engineHost, int port) {
+        String proxy = classroomProxy(machine, engineHost);
+        return proxy != null ? proxy + port + "/" : "http://" + host(engineHost) + ":" + port;
     }
 
     /** Where published ports answer: the engine's own host for a remote engine, else this computer. */
@@ -60,15 +101,16 @@ public final class PublishedPorts {
             }
         }
         if (!ports.isEmpty()) {
-            ctx.console().show(links(host(ctx.engine().host()), new ArrayList<>(ports)));
+            LocalMachine machine = ctx.engine().discovery().machine();
+            String engineHost = ctx.engine().host();
+            ctx.console().show(links(ports.stream().map(port -> url(machine, engineHost, port)).toList()));
         }
     }
 
-    static Bundle links(String host, List<Integer> ports) {
+    static Bundle links(List<String> urls) {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<div class=\"docker-ports\">");
-        for (int port : ports) {
-            String url = "http://" + host + ":" + port;
+        for (String url : urls) {
             text.append(url).append('\n');
             html.append("<div>&#8599; <a href=\"").append(Html.escape(url)).append("\" target=\"_blank\" rel=\"noopener\">")
                     .append(Html.escape(url)).append("</a></div>");

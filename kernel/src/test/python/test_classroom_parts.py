@@ -1,0 +1,111 @@
+"""The classroom's parts that are pure logic, without a classroom: the publish rule (and that it never
+writes through a student's link), the port proxy's path and header rules, the culler's choice."""
+import datetime
+import json
+import os
+import sys
+
+import pytest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "install", "classroom.d"))
+import culler  # noqa: E402
+import publish  # noqa: E402
+
+port_proxy = pytest.importorskip("port_proxy")  # needs jupyter_server (install/test installs it)
+
+
+def notebook(*sources, outputs=()):
+    return json.dumps({"cells": [{"cell_type": "code", "source": s, "outputs": list(outputs), "metadata": {},
+                                  "execution_count": None} for s in sources],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5}).encode()
+
+
+@pytest.fixture
+def home(tmp_path):
+    return tmp_path / "home"
+
+
+def hand(home, lessons, record, add_only=False):
+    home.mkdir(exist_ok=True)
+    folder = publish.StudentLessons(str(home), os.getuid(), os.getgid())
+    try:
+        return {name: publish.hand_out(folder, record, name, data, add_only) for name, data in lessons.items()}
+    finally:
+        folder.close()
+
+
+def test_publish_replaces_unchanged_keeps_changed_beside_and_adds_new(home):
+    record = {}
+    assert hand(home, {"01-a.ipynb": notebook("docker ps"), "02-b.ipynb": notebook("docker images")}, record) == \
+        {"01-a.ipynb": "added", "02-b.ipynb": "added"}
+    # The student ran 01 (outputs saved: still unchanged) and wrote into 02.
+    (home / "lessons" / "01-a.ipynb").write_bytes(notebook("docker ps", outputs=[{"output_type": "stream"}]))
+    (home / "lessons" / "02-b.ipynb").write_bytes(notebook("docker images", "my own note"))
+    done = hand(home, {"01-a.ipynb": notebook("docker ps -a"), "02-b.ipynb": notebook("docker images -a"),
+                       "03-c.ipynb": notebook("docker run")}, record)
+    assert done["01-a.ipynb"] == "replaced"
+    assert done["02-b.ipynb"].startswith("kept (changed)") and "02-b (새 버전).ipynb" in done["02-b.ipynb"]
+    assert done["03-c.ipynb"] == "added"
+    assert (home / "lessons" / "01-a.ipynb").read_bytes() == notebook("docker ps -a")
+    assert (home / "lessons" / "02-b.ipynb").read_bytes() == notebook("docker images", "my own note")
+    assert (home / "lessons" / "02-b (새 버전).ipynb").read_bytes() == notebook("docker images -a")
+    # A later version replaces the untouched new version beside; a touched one is kept too.
+    done = hand(home, {"02-b.ipynb": notebook("docker images -q")}, record)
+    assert (home / "lessons" / "02-b (새 버전).ipynb").read_bytes() == notebook("docker images -q")
+    (home / "lessons" / "02-b (새 버전).ipynb").write_bytes(notebook("edited the new one"))
+    done = hand(home, {"02-b.ipynb": notebook("docker images -f x")}, record)
+    assert "02-b (새 버전 2).ipynb" in done["02-b.ipynb"]
+    assert (home / "lessons" / "02-b (새 버전).ipynb").read_bytes() == notebook("edited the new one")
+    # start's hand-out adds only: an unchanged lesson is left as it is.
+    assert hand(home, {"01-a.ipynb": notebook("new again")}, record, add_only=True) == {"01-a.ipynb": "kept"}
+
+
+def test_publish_never_writes_through_a_students_link(home, tmp_path):
+    outside = tmp_path / "not-the-students"
+    outside.write_text("precious")
+    (home / "lessons").mkdir(parents=True)
+    os.symlink(outside, home / "lessons" / "01-a.ipynb")
+    os.symlink(tmp_path / "dangling", home / "lessons" / "02-b.ipynb")
+    record = {"01-a.ipynb": publish.fingerprint(b"precious")}
+    done = hand(home, {"01-a.ipynb": notebook("x"), "02-b.ipynb": notebook("y")}, record)
+    assert outside.read_text() == "precious" and not (tmp_path / "dangling").exists()
+    assert "새 버전" in done["01-a.ipynb"] and "새 버전" in done["02-b.ipynb"]
+    # ~/lessons itself a link: refused, nothing handed out.
+    other = tmp_path / "home2"
+    other.mkdir()
+    os.symlink(tmp_path, other / "lessons")
+    with pytest.raises(OSError):
+        publish.StudentLessons(str(other), os.getuid(), os.getgid())
+
+
+@pytest.mark.parametrize("path,climbs", [
+    ("/", False), ("/index.html", False), ("/a/b.c/d", False), ("/..", True), ("/../api", True),
+    ("/%2e%2e/api", True), ("/%2E%2e/x", True), ("/.%2e/x", True), ("/%252e%252e/x", True), ("/./x", True),
+    ("/a\\..\\b", True), ("/a%5c..%5cb", True), ("/%2e%2e%2fapi", True), ("/..x/y", False)])
+def test_the_proxy_refuses_a_path_that_climbs_out(path, climbs):
+    assert port_proxy.climbs_out(path) is climbs
+
+
+def test_the_proxy_keeps_the_containers_cookies_and_redirects_under_its_port():
+    prefix = "/user/s1/proxy/8080"
+    assert port_proxy.rewrite_cookie("sid=1; Path=/; Domain=example.org; HttpOnly", prefix) == \
+        "sid=1; HttpOnly; Path=/user/s1/proxy/8080/"
+    assert port_proxy.rewrite_location("/login", prefix, 8080) == "/user/s1/proxy/8080/login"
+    assert port_proxy.rewrite_location("http://127.0.0.1:8080/x", prefix, 8080) == "/user/s1/proxy/8080/x"
+    assert port_proxy.rewrite_location("https://example.org/", prefix, 8080) == "https://example.org/"
+    assert port_proxy.rewrite_location("//evil.example/", prefix, 8080) == "//evil.example/"
+
+
+def test_the_culler_stops_only_ready_servers_idle_too_long():
+    now = datetime.datetime(2026, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
+    users = [
+        {"name": "idle", "servers": {"": {"ready": True, "last_activity": "2026-01-01T10:30:00Z",
+                                          "started": "2026-01-01T10:00:00Z"}}},
+        {"name": "busy", "servers": {"": {"ready": True, "last_activity": "2026-01-01T11:59:00.000Z",
+                                          "started": "2026-01-01T10:00:00Z"}}},
+        {"name": "starting", "servers": {"": {"ready": False, "pending": "spawn", "last_activity": None,
+                                              "started": "2026-01-01T09:00:00Z"}}},
+        {"name": "none", "servers": {}},
+    ]
+    assert [(n, s) for n, s, _ in culler.idle_servers(users, now, 3600)] == [("idle", "")]
