@@ -102,3 +102,9 @@ c.Spawner.environment = {
     # jupyter_server, which serves no notebook pages here (JupyterLab is not packaged for Debian 12).
     "JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp",
 }
+
+# The lecturer and the progress service (issue 20): install/classroom.d/progress_hub.py.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import progress_hub  # noqa: E402
+
+progress_hub.configure(c, settings)

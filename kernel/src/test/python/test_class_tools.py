@@ -111,6 +111,46 @@ def test_a_check_cell_says_what_holds_and_fails_when_something_does_not(session,
     assert "✓" in score and "✗" in score
 
 
+def test_every_check_is_recorded_with_a_stable_name_and_the_score_survives_a_restart(tmp_path):
+    """Issue 20: the record in the student's home names each check by %%check NAME, or by its lesson
+    file and cell id (found in the notebook beside the kernel, as Notebook 6 tells a kernel no more),
+    counts attempts, and a new kernel's %score reads it."""
+    import json
+    record_dir = tmp_path / "record"
+    lesson = tmp_path / "lessons"
+    lesson.mkdir()
+    unnamed = "%%check\nimage busybox present"
+    (lesson / "09-test.ipynb").write_text(json.dumps({"cells": [
+        {"cell_type": "code", "id": "named-cell", "metadata": {}, "outputs": [], "execution_count": None,
+         "source": ["%%check my-box\n", "container nothing-here-x running"]},
+        {"cell_type": "code", "id": "unnamed-cell", "metadata": {}, "outputs": [], "execution_count": None,
+         "source": unnamed}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    env = {"DOCKER_LESSONS_RECORD_DIR": str(record_dir)}
+    manager, kernel = start_kernel(extra_env=env, cwd=lesson)
+    try:
+        assert execute(kernel, "%%check my-box\ncontainer nothing-here-x running").status == "error"
+        assert execute(kernel, "%%check my-box\ncontainer nothing-here-x absent").status == "ok"
+        assert execute(kernel, unnamed).status == "ok"
+    finally:
+        kernel.stop_channels()
+        manager.shutdown_kernel(now=True)
+    lines = [json.loads(line) for line in (record_dir / "checks.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["lesson"], r["exercise"], r["passed"], r["attempt"]) for r in lines] == [
+        ("09-test.ipynb", "my-box", False, 1), ("09-test.ipynb", "my-box", True, 2),
+        ("09-test.ipynb", "unnamed-cell", True, 1)]
+    assert lines[0]["facts"][0]["fact"] == "container nothing-here-x running" and not lines[0]["facts"][0]["holds"]
+    manager, kernel = start_kernel(extra_env=env, cwd=lesson)
+    try:
+        score = execute(kernel, "%score").of_type("display_data")[0]["data"]["text/plain"]
+        assert "2" in score.splitlines()[0] and "09-test / my-box" in score and "09-test / unnamed-cell" in score
+        # Outside a classroom there is no released solution to ask for: it says so, in words.
+        solution = execute(kernel, "%solution")
+        assert solution.status == "error" and "%solution" in solution.error["traceback"][0]
+    finally:
+        kernel.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
 def test_an_unknown_fact_is_an_error_naming_its_line(session):
     _, kernel = session
     cell = execute(kernel, "%%check\nimage busybox present\ncontaner x running")

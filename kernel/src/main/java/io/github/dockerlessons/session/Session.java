@@ -74,7 +74,8 @@ public final class Session {
         this.objects = new NotebookObjects(engine, environment);
         this.panels = new LivePanels(registry, engine, messages, clock, limits.quickCall(),
                 () -> objects.scoped() ? objects.filter() : null);
-        this.lessonMagics = new LessonMagics(engine, messages, new Checks(registry, messages), objects);
+        this.lessonMagics = new LessonMagics(engine, messages, new Checks(registry, messages,
+                new CheckRecord(environment, clock), new LessonLocator(environment)), objects);
         this.magics = new Magics(messages, new Magics.Settings() {
             @Override
             public void outputLimit(long bytes) {
