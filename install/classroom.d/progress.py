@@ -138,7 +138,7 @@ def cmd_recheck(args):
         cell = cells.get((r["student"], r["lesson"], r["exercise"]), {})
         reported = cell.get("status") or "not tried"
         rechecked = "passed" if r["passed"] else "failing"
-        mark = "" if reported == rechecked else "  DIFFERS"
+        mark = "  DIFFERS" if (reported == "passed") != (rechecked == "passed") else ""
         differ += bool(mark)
         print(f"{r['student']} {r['lesson']} {r['exercise']} reported={reported} rechecked={rechecked}{mark}")
     for f in failures:

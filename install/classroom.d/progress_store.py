@@ -95,7 +95,8 @@ def summary(db, student=None):
         if passed and not cell["first_passed"]:
             cell["first_passed"] = when
     for cell in cells.values():
-        cell["differs"] = cell["rechecked"] is not None and cell["rechecked"] != (cell["status"] or "not tried")
+        # A difference that matters for a grade: passed by one account and not by the other.
+        cell["differs"] = cell["rechecked"] is not None and (cell["rechecked"] == "passed") != (cell["status"] == "passed")
     return cells
 
 

@@ -87,7 +87,10 @@ final class CheckRecord implements AutoCloseable {
                 : URI.create(url.endsWith("/") ? url : url + "/");
         this.clock = clock;
         if (progress != null) {
-            this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            // HTTP/1.1: the default (HTTP/2) sends a plain-http request with "Upgrade: h2c", which the
+            // hub's proxy answers by closing the connection (curl --http2 gets no answer either).
+            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(3)).build();
             this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "check-record-sender");
                 t.setDaemon(true);
