@@ -245,7 +245,8 @@ class ChecksHandler(Base):
                 raise web.HTTPError(403, f"{name} cannot record a result for {entry.get('student')}")
             if progress_store.add(self.progress.db, name, entry, "kernel"):
                 added += 1
-                self.progress.changed({"student": name, "lesson": entry.get("lesson"), "exercise": entry["exercise"],
+                self.progress.changed({"id": str(entry["id"]), "student": name, "lesson": entry.get("lesson"),
+                                       "exercise": entry["exercise"],
                                        "passed": bool(entry.get("passed")), "time": entry.get("time"),
                                        "posted": time.time()})
         self.finish({"added": added})
