@@ -33,6 +33,7 @@ from jupyterhub.services.auth import HubOAuthCallbackHandler, HubOAuthenticated
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # nothing written into the work tree
 import lessonbook  # noqa: E402
 import progress_store  # noqa: E402
 
