@@ -153,7 +153,9 @@ def test_the_page_shows_a_pass_and_a_failure_within_two_seconds_and_the_csv_hold
     assert (rows[(b, LESSON_B, "practice2-echo")]["status"], rows[(b, LESSON_B, "practice2-echo")]["attempts"]) == \
         ("failing", "1")
     assert rows[(b, LESSON_A, "practice1-redis")]["status"] == "not tried"
-    assert len(rows) == 2 * 8
+    # Every student by every lesson's exercise; the suite's other tests run checks outside a lesson's
+    # folder too, which come after them under an empty lesson.
+    assert len([key for key in rows if key[1]]) == 2 * 8
     on_server = classroom.tool("progress", "--csv").stdout
     assert on_server == text
 

@@ -131,18 +131,26 @@ def test_every_check_is_recorded_with_a_stable_name_and_the_score_survives_a_res
         assert execute(kernel, "%%check my-box\ncontainer nothing-here-x running").status == "error"
         assert execute(kernel, "%%check my-box\ncontainer nothing-here-x absent").status == "ok"
         assert execute(kernel, unnamed).status == "ok"
+        # JupyterLab names the cell in the request's metadata: that id, even for a cell not on disk.
+        msg = kernel.session.msg("execute_request", {"code": "%%check\nimage busybox present", "silent": False,
+                                                     "store_history": True, "user_expressions": {},
+                                                     "allow_stdin": False, "stop_on_error": True},
+                                 metadata={"cellId": "lab-cell-7"})
+        kernel.shell_channel.send(msg)
+        while kernel.get_shell_msg(timeout=60)["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+            pass
     finally:
         kernel.stop_channels()
         manager.shutdown_kernel(now=True)
     lines = [json.loads(line) for line in (record_dir / "checks.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(r["lesson"], r["exercise"], r["passed"], r["attempt"]) for r in lines] == [
         ("09-test.ipynb", "my-box", False, 1), ("09-test.ipynb", "my-box", True, 2),
-        ("09-test.ipynb", "unnamed-cell", True, 1)]
+        ("09-test.ipynb", "unnamed-cell", True, 1), ("09-test.ipynb", "lab-cell-7", True, 1)]
     assert lines[0]["facts"][0]["fact"] == "container nothing-here-x running" and not lines[0]["facts"][0]["holds"]
     manager, kernel = start_kernel(extra_env=env, cwd=lesson)
     try:
         score = execute(kernel, "%score").of_type("display_data")[0]["data"]["text/plain"]
-        assert "2" in score.splitlines()[0] and "09-test / my-box" in score and "09-test / unnamed-cell" in score
+        assert "3" in score.splitlines()[0] and "09-test / my-box" in score and "09-test / unnamed-cell" in score
         # Outside a classroom there is no released solution to ask for: it says so, in words.
         solution = execute(kernel, "%solution")
         assert solution.status == "error" and "%solution" in solution.error["traceback"][0]

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,17 +61,20 @@ final class Checks {
     private final LessonLocator locator;
     private final Map<String, Boolean> latest = new LinkedHashMap<>();
     private volatile String[] lastExercise;
+    private final Supplier<String> frontEndCellId;
 
     /** Checks that are not recorded (the server's check runner). */
     Checks(CommandRegistry registry, Messages messages) {
-        this(registry, messages, null, null);
+        this(registry, messages, null, null, () -> null);
     }
 
-    Checks(CommandRegistry registry, Messages messages, CheckRecord record, LessonLocator locator) {
+    Checks(CommandRegistry registry, Messages messages, CheckRecord record, LessonLocator locator,
+           Supplier<String> frontEndCellId) {
         this.registry = registry;
         this.messages = messages;
         this.record = record;
         this.locator = locator;
+        this.frontEndCellId = frontEndCellId;
     }
 
 
@@ -130,7 +134,10 @@ final class Checks {
             return;
         }
         String firstLine = "%%check" + (name == null ? "" : " " + name);
-        LessonLocator.Place place = locator.find(firstLine + "\n" + cell.body(), name == null ? null : firstLine);
+        LessonLocator.Place found = locator.find(firstLine + "\n" + cell.body(), name == null ? null : firstLine);
+        // The front end's word for the cell (JupyterLab) over the text found on disk, which may be unsaved.
+        String sentId = frontEndCellId.get();
+        LessonLocator.Place place = sentId == null ? found : new LessonLocator.Place(found.lesson(), sentId);
         String lesson = place.lesson() == null ? "" : place.lesson();
         String exercise = name != null ? name
                 : place.cellId() != null ? place.cellId()
