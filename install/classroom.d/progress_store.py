@@ -44,7 +44,8 @@ def add(db, student, entry, source):
     cursor = db.execute(
         "INSERT OR IGNORE INTO results (id, student, lesson, exercise, cell_id, passed, facts, attempt, time, source,"
         " received) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (str(entry["id"]), student, str(entry.get("lesson") or ""), str(entry["exercise"]),
+        # The id is kept per student: one student's line can never take the place of another's.
+        (f"{student}/{entry['id']}", student, str(entry.get("lesson") or ""), str(entry["exercise"]),
          entry.get("cell_id"), 1 if entry.get("passed") else 0, json.dumps(facts, ensure_ascii=False),
          int(entry.get("attempt") or 0), str(entry.get("time") or now()), source, time.time()))
     return cursor.rowcount == 1
