@@ -4,6 +4,7 @@ their own Notebook server and kernel (REST + kernel websocket, as the browser do
 alone before and after (side by side in one run).
 
   install/classroom bench [--students N] [--lessons 02,04] [--steps 1,N]
+  install/classroom bench --progress [--students 30] [--seconds 120]   (install/classroom.d/progress_bench.py)
 
 It runs install/classroom start for N students first (it starts what is not running and loads lesson
 images a student removed), so each run starts from the same images. Reports:
@@ -171,10 +172,18 @@ def main():
     parser.add_argument("--steps", default=None, help="class sizes to run, e.g. 1,5,10 (default 1,N)")
     parser.add_argument("--class-minutes", type=float, default=10,
                         help="for the fit estimate: minutes of class in which a student runs the lessons once (default 10)")
+    parser.add_argument("--progress", action="store_true",
+                        help="instead: the progress service under --students (default 30) simulated students "
+                             "posting checks for --seconds (install/classroom.d/progress_bench.py)")
+    parser.add_argument("--seconds", type=float, default=120, help="with --progress: how long (default 120)")
     args = parser.parse_args()
     if os.geteuid() != 0:
         print("bench: run as root (it reads the classroom's tokens and cgroups)", file=sys.stderr)
         return 2
+    if args.progress:
+        import progress_bench
+        students = args.students if "--students" in " ".join(sys.argv) else 30
+        return progress_bench.run(students, args.seconds)
     steps = [int(s) for s in (args.steps or f"1,{args.students}").split(",")]
     lessons = []
     for number in args.lessons.split(","):

@@ -92,7 +92,13 @@ class StudentServer:
     def kernelspecs(self):
         return self.request("/api/kernelspecs")
 
-    def start_kernel(self, name="docker", timeout=120):
+    def start_kernel(self, name="docker", timeout=120, path=None):
+        """A kernel of its own, or, with path (a notebook under the server's folder, "lessons/x.ipynb"),
+        the notebook's session as a browser opens it: the kernel then runs in the notebook's folder."""
+        if path:
+            session = self.request("/api/sessions", "POST", {"path": path, "type": "notebook", "name": "",
+                                                             "kernel": {"name": name}})
+            return RemoteKernel(self, session["kernel"]["id"], timeout)
         kernel = self.request("/api/kernels", "POST", {"name": name})
         return RemoteKernel(self, kernel["id"], timeout)
 

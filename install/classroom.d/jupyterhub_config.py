@@ -104,10 +104,13 @@ c.Spawner.environment = {
     "JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp",
 }
 
-# JupyterLab (or Notebook 6 with start --classic) with the port proxy, and the idle culler.
+# JupyterLab (or Notebook 6 with start --classic) with the port proxy, the idle culler (issue 21), the
+# lecturer and the progress service (issue 20).
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import classroom_lab  # noqa: E402
 import culler  # noqa: E402
+import progress_hub  # noqa: E402
 
 classroom_lab.configure(c, settings)
 culler.configure(c, settings, os.environ["CLASSROOM_SETTINGS"])
+progress_hub.configure(c, settings)

@@ -22,17 +22,34 @@ import secrets
 import shutil
 import stat
 
+import lessonbook  # the same folder (install/classroom.d), on sys.path wherever this module is
+
 NEW_VERSION = " (새 버전)"
 MAX_READ = 64 << 20  # a lesson bigger than this is the student's own business: never replaced
 
 
 def student_copy(src, dst):
-    """The copy of a lesson that a student gets. For now the lesson as it is; the student edition
-    (without the solution cells) plugs in here."""
+    """The copy of a lesson that a student gets: the student edition, each solution cell an empty code
+    cell with a Korean placeholder (lessonbook.student_copy; a copy already without them stays as it is)."""
+    with open(src, encoding="utf-8") as f:
+        notebook = json.load(f)
+    write_notebook(dst, lessonbook.student_copy(notebook), 0o644)
+
+
+def lecturer_copy(src, dst):
+    """The lecturer's copy: the lesson whole, with its solutions."""
     shutil.copyfile(src, dst)
 
 
-def classroom_lesson(src, dst):
+def write_notebook(dst, notebook, mode):
+    with open(os.open(dst + ".tmp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode), "w", encoding="utf-8") as f:
+        json.dump(notebook, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    os.chmod(dst + ".tmp", mode)
+    os.replace(dst + ".tmp", dst)
+
+
+def classroom_lesson(src, dst, mode=0o644):
     """A lesson of notebooks/ as the classroom shares it: the lessons name the kernelspec pinned to the
     lecturer's private engine ("docker-lessons"); here a student's kernel is "docker", which reaches
     the student's own engine (DOCKER_HOST of the server)."""
@@ -40,23 +57,31 @@ def classroom_lesson(src, dst):
         notebook = json.load(f)
     notebook.setdefault("metadata", {})["kernelspec"] = {
         "name": "docker", "display_name": "Docker", "language": "docker"}
-    with open(dst + ".tmp", "w", encoding="utf-8") as f:
-        json.dump(notebook, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-    os.chmod(dst + ".tmp", 0o644)
-    os.replace(dst + ".tmp", dst)
+    write_notebook(dst, notebook, mode)
 
 
-def share_lessons(source_dir, shared_dir):
-    """The lessons of source_dir into the classroom's shared folder (readable by students); lessons no
-    longer in source_dir leave the shared folder (never a student's home)."""
+def share_lessons(source_dir, shared_dir, lecturer_dir=None):
+    """The lessons of source_dir, whole, into lecturer_dir (root only: the lecturer's copies and the
+    solutions the progress service releases) and as the students' copies into the classroom's shared
+    folder (readable by students, so never a solution in it); lessons no longer in source_dir leave
+    both (never a student's home)."""
     os.makedirs(shared_dir, 0o755, exist_ok=True)
+    folders = [shared_dir]
+    if lecturer_dir:
+        os.makedirs(lecturer_dir, 0o700, exist_ok=True)
+        folders.append(lecturer_dir)
     names = sorted(n for n in os.listdir(source_dir) if n.endswith(".ipynb"))
     for name in names:
-        classroom_lesson(os.path.join(source_dir, name), os.path.join(shared_dir, name))
-    for name in os.listdir(shared_dir):
-        if name.endswith(".ipynb") and name not in names:
-            os.remove(os.path.join(shared_dir, name))
+        if lecturer_dir:
+            classroom_lesson(os.path.join(source_dir, name), os.path.join(lecturer_dir, name), 0o600)
+            student_copy(os.path.join(lecturer_dir, name), os.path.join(shared_dir, name))
+        else:
+            classroom_lesson(os.path.join(source_dir, name), os.path.join(shared_dir, name))
+            student_copy(os.path.join(shared_dir, name), os.path.join(shared_dir, name))
+    for folder in folders:
+        for name in os.listdir(folder):
+            if name.endswith(".ipynb") and name not in names:
+                os.remove(os.path.join(folder, name))
     return names
 
 
@@ -232,24 +257,25 @@ class Records:
         os.replace(tmp, self.path)
 
 
-def stage(shared_dir, staging_dir):
-    """Each shared lesson as a student gets it (student_copy), once for all students: {name: bytes}."""
+def stage(shared_dir, staging_dir, copy=student_copy):
+    """Each shared lesson as a student gets it (copy: student_copy, or lecturer_copy for a lecturer),
+    once for all students: {name: bytes}."""
     shutil.rmtree(staging_dir, ignore_errors=True)
     os.makedirs(staging_dir, 0o700)
     staged = {}
     for name in sorted(n for n in os.listdir(shared_dir) if n.endswith(".ipynb")):
         dst = os.path.join(staging_dir, name)
-        student_copy(os.path.join(shared_dir, name), dst)
+        copy(os.path.join(shared_dir, name), dst)
         with open(dst, "rb") as f:
             staged[name] = f.read()
     shutil.rmtree(staging_dir, ignore_errors=True)
     return staged
 
 
-def publish(students, shared_dir, record_path, staging_dir, add_only=False):
+def publish(students, shared_dir, record_path, staging_dir, add_only=False, copy=student_copy):
     """Hands the shared lessons to every student ((name, home, uid, gid) each); returns
     {student: [(lesson, what was done)]} (or a string: why nothing was done for that student)."""
-    staged = stage(shared_dir, staging_dir)
+    staged = stage(shared_dir, staging_dir, copy)
     records = Records(record_path)
     report = {}
     try:

@@ -58,6 +58,10 @@ class Runner:
 
     async def _start_kernel(self, lesson):
         manager = AsyncKernelManager(kernel_name=KERNEL)
+        # A printing run's checks are no student's attempts: their record stays in the lesson's scratch
+        # folder, not in the home of whoever prints (the kernel's DOCKER_LESSONS_RECORD_DIR).
+        manager.kernel_spec.env = {**manager.kernel_spec.env,
+                                   "DOCKER_LESSONS_RECORD_DIR": os.path.join(lesson.workdir, ".docker-lessons")}
         open(lesson.log_path, "w").close()
         # The kernel's own output, if it says anything; appending, as the run's log is added later.
         log = open(lesson.log_path, "a", encoding="utf-8")

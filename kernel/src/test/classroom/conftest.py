@@ -22,6 +22,7 @@ import hub_session  # noqa: E402
 # Overridable so that two test classrooms (two developers' checkouts) never share accounts or state.
 PREFIX = os.environ.get("DOCKER_CLASSROOM_TEST_PREFIX", "cltest")
 STUDENTS = 2
+LECTURER = f"{PREFIX}lect"
 
 
 def free_port():
@@ -36,6 +37,7 @@ class ClassroomUnderTest:
         self.port = port
         self.env = {**os.environ, "DOCKER_CLASSROOM_STATE": state}
         self.names = [f"{PREFIX}{i}" for i in range(1, STUDENTS + 1)]
+        self.lecturer = LECTURER
         self.start_output = None
 
     def tool(self, *args, check=True, timeout=600):
@@ -44,7 +46,7 @@ class ClassroomUnderTest:
 
     def start(self, *extra):
         result = self.tool("start", "--students", str(STUDENTS), "--port", str(self.port),
-                           "--account-prefix", PREFIX, "--memory", "512m", "--pids", "512",
+                           "--account-prefix", PREFIX, "--lecturer", LECTURER, "--memory", "512m", "--pids", "512",
                            "--no-setup", "--no-class-archive", *extra)
         self.start_output = result.stdout
         return result
@@ -82,10 +84,10 @@ def classroom():
         subprocess.run([TOOL, "stop", "--purge"], env={**os.environ, "DOCKER_CLASSROOM_STATE": STATE},
                        capture_output=True, timeout=300)
     shutil.rmtree(STATE, ignore_errors=True)
-    for i in range(1, STUDENTS + 1):
+    for account in [f"{PREFIX}{i}" for i in range(1, STUDENTS + 1)] + [LECTURER]:
         try:
-            pwd.getpwnam(f"{PREFIX}{i}")
-            pytest.fail(f"the account {PREFIX}{i} exists already; a test classroom never takes over an account")
+            pwd.getpwnam(account)
+            pytest.fail(f"the account {account} exists already; a test classroom never takes over an account")
         except KeyError:
             pass
     state = STATE
@@ -97,7 +99,7 @@ def classroom():
         yield room
     finally:
         uids = []
-        for name in room.names:
+        for name in room.names + [room.lecturer]:
             try:
                 uids.append(room.uid(name))
             except KeyError:
@@ -105,7 +107,7 @@ def classroom():
         stop = room.tool("stop", "--purge", check=False)
         shutil.rmtree(state, ignore_errors=True)
         leftovers = []
-        for name in room.names:
+        for name in room.names + [room.lecturer]:
             try:
                 pwd.getpwnam(name)
                 leftovers.append(f"account {name}")

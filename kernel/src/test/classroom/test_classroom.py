@@ -22,7 +22,7 @@ def test_start_prints_each_students_engine_and_url_and_keeps_passwords_root_only
     assert lines == [f"student {n} DOCKER_HOST=unix://{classroom.socket(n)} "
                      f"URL=http://127.0.0.1:{classroom.port}/user/{n}/lab/tree/lessons" for n in classroom.names]
     printed = [line.split()[1] for line in classroom.start_output.splitlines() if line.startswith("password ")]
-    assert printed == classroom.names
+    assert printed == classroom.names + [classroom.lecturer]
     passwords = os.path.join(classroom.state, "hub", "passwords")
     assert os.stat(passwords).st_uid == 0 and os.stat(passwords).st_mode & 0o077 == 0
     for name in classroom.names:

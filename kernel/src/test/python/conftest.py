@@ -98,6 +98,9 @@ def start_kernel(extra_env=None, cwd=None, jvm_options=None):
     """Starts the installed kernelspec; extra_env overrides what the kernelspec itself records,
     cwd is the kernel's working folder, jvm_options replace options of the same kind (-Xmx...)."""
     manager = KernelManager(kernel_name="docker")
+    # The kernel's record of %%check results goes under target/, never into the home of whoever runs the tests.
+    manager.kernel_spec.env = {"DOCKER_LESSONS_RECORD_DIR": os.path.join(ROOT, "target", "test-check-records"),
+                               **manager.kernel_spec.env}
     if extra_env:
         manager.kernel_spec.env = {**manager.kernel_spec.env, **extra_env}
     if jvm_options:

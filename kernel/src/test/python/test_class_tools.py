@@ -111,6 +111,54 @@ def test_a_check_cell_says_what_holds_and_fails_when_something_does_not(session,
     assert "✓" in score and "✗" in score
 
 
+def test_every_check_is_recorded_with_a_stable_name_and_the_score_survives_a_restart(tmp_path):
+    """Issue 20: the record in the student's home names each check by %%check NAME, or by its lesson
+    file and cell id (found in the notebook beside the kernel, as Notebook 6 tells a kernel no more),
+    counts attempts, and a new kernel's %score reads it."""
+    import json
+    record_dir = tmp_path / "record"
+    lesson = tmp_path / "lessons"
+    lesson.mkdir()
+    unnamed = "%%check\nimage busybox present"
+    (lesson / "09-test.ipynb").write_text(json.dumps({"cells": [
+        {"cell_type": "code", "id": "named-cell", "metadata": {}, "outputs": [], "execution_count": None,
+         "source": ["%%check my-box\n", "container nothing-here-x running"]},
+        {"cell_type": "code", "id": "unnamed-cell", "metadata": {}, "outputs": [], "execution_count": None,
+         "source": unnamed}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    env = {"DOCKER_LESSONS_RECORD_DIR": str(record_dir)}
+    manager, kernel = start_kernel(extra_env=env, cwd=lesson)
+    try:
+        assert execute(kernel, "%%check my-box\ncontainer nothing-here-x running").status == "error"
+        assert execute(kernel, "%%check my-box\ncontainer nothing-here-x absent").status == "ok"
+        assert execute(kernel, unnamed).status == "ok"
+        # JupyterLab names the cell in the request's metadata: that id, even for a cell not on disk.
+        msg = kernel.session.msg("execute_request", {"code": "%%check\nimage busybox present", "silent": False,
+                                                     "store_history": True, "user_expressions": {},
+                                                     "allow_stdin": False, "stop_on_error": True},
+                                 metadata={"cellId": "lab-cell-7"})
+        kernel.shell_channel.send(msg)
+        while kernel.get_shell_msg(timeout=60)["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+            pass
+    finally:
+        kernel.stop_channels()
+        manager.shutdown_kernel(now=True)
+    lines = [json.loads(line) for line in (record_dir / "checks.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["lesson"], r["exercise"], r["passed"], r["attempt"]) for r in lines] == [
+        ("09-test.ipynb", "my-box", False, 1), ("09-test.ipynb", "my-box", True, 2),
+        ("09-test.ipynb", "unnamed-cell", True, 1), ("09-test.ipynb", "lab-cell-7", True, 1)]
+    assert lines[0]["facts"][0]["fact"] == "container nothing-here-x running" and not lines[0]["facts"][0]["holds"]
+    manager, kernel = start_kernel(extra_env=env, cwd=lesson)
+    try:
+        score = execute(kernel, "%score").of_type("display_data")[0]["data"]["text/plain"]
+        assert "3" in score.splitlines()[0] and "09-test / my-box" in score and "09-test / unnamed-cell" in score
+        # Outside a classroom there is no released solution to ask for: it says so, in words.
+        solution = execute(kernel, "%solution")
+        assert solution.status == "error" and "%solution" in solution.error["traceback"][0]
+    finally:
+        kernel.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
 def test_an_unknown_fact_is_an_error_naming_its_line(session):
     _, kernel = session
     cell = execute(kernel, "%%check\nimage busybox present\ncontaner x running")
@@ -180,3 +228,32 @@ def test_live_stats_draw_a_chart(session, name):
     htmls = [m["content"]["data"].get("text/html", "") for m in cell.messages
              if m["msg_type"] in ("display_data", "update_display_data")]
     assert any("<svg" in h and "<polyline" in h for h in htmls), htmls[-1:]
+
+
+def test_the_check_runner_prints_each_lessons_checks_as_json(session, tmp_path):
+    """The classroom's recheck: `java -jar docker-kernel.jar check --lesson FILE... --host H`, one JSON line
+    per lesson, each check named as the kernel names it, without running a kernel."""
+    import json
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+    jar = os.path.join(root, "kernel", "target", "docker-kernel.jar")
+    name = "ct-" + uuid.uuid4().hex[:8]
+    lesson = tmp_path / "x.ipynb"
+    lesson.write_text(json.dumps({"cells": [
+        {"cell_type": "code", "id": "c1", "metadata": {}, "outputs": [], "execution_count": None,
+         "source": f"%%check {name}\ncontainer {name} absent\nimage busybox present"},
+        {"cell_type": "code", "id": "c2", "metadata": {}, "outputs": [], "execution_count": None,
+         "source": f"%%check\ncontainer {name} running"}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    first = os.path.join(root, "notebooks", "01-why-docker.ipynb")
+    result = subprocess.run(["java", "-jar", jar, "check", "--lesson", str(lesson), "--lesson", first,
+                             "--host", os.environ["DOCKER_HOST"]], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    mine, lesson01 = [json.loads(line) for line in result.stdout.splitlines()]
+    assert mine["lesson"] == "x.ipynb" and lesson01["lesson"] == "01-why-docker.ipynb"
+    assert [(e["exercise"], e["passed"]) for e in mine["exercises"]] == [(name, True), ("c2", False)]
+    assert mine["exercises"][1]["facts"] == [{"fact": f"container {name} running", "holds": False,
+                                              "found": "그런 컨테이너가 없음"}] or \
+        mine["exercises"][1]["facts"][0]["holds"] is False
+    assert [e["exercise"] for e in lesson01["exercises"]] == ["practice1-redis"]
+    bad = subprocess.run(["java", "-jar", jar, "check", "--lesson", str(tmp_path / "none.ipynb")],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "Usage" in bad.stderr and "Exception" not in bad.stderr

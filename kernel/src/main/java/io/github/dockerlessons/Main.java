@@ -7,6 +7,7 @@ import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.jupyter.KernelLauncher;
 import io.github.dockerlessons.kernelspec.KernelspecInstaller;
+import io.github.dockerlessons.session.CheckRunner;
 import io.github.dockerlessons.session.Session;
 
 import java.nio.file.Path;
@@ -42,6 +43,11 @@ public final class Main {
                 System.exit(2);
             }
         }
+        if (args[0].equals("check")) {
+            // The classroom's recheck: a lesson's checks against an engine, as JSON (never a kernel).
+            int status = CheckRunner.run(Arrays.asList(args).subList(1, args.length), env, System.out, System.err);
+            System.exit(status);
+        }
         Messages messages = new Messages(Messages.fromEnvironment(env));
         EngineGateway engine = new EngineGateway(EngineDiscovery.forThisMachine(env));
         Session session = new Session(DockerCommands.registry(), engine, messages, env, Clock.systemUTC());
@@ -53,6 +59,7 @@ public final class Main {
     private static String kernelspecUsage() {
         return "       java -jar docker-kernel.jar install [--user | --sys-prefix | --prefix DIR] [--replace] [--lang ko|en]\n"
                 + "                                           [--lessons-engine DOCKER_HOST]\n"
+                + "       java -jar docker-kernel.jar check --lesson FILE.ipynb [--host DOCKER_HOST]\n"
                 + "       java -jar docker-kernel.jar uninstall [--user | --sys-prefix | --prefix DIR]";
     }
 }

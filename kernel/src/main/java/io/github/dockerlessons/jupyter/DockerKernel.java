@@ -116,6 +116,11 @@ public final class DockerKernel extends BaseKernel {
             }
 
             @Override
+            public void run(String code, String cellId, Console console) throws CellError {
+                session.run(code, cellId, console);
+            }
+
+            @Override
             public Optional<String> page(String code) {
                 return session.assistant().pagerHelp(code);
             }

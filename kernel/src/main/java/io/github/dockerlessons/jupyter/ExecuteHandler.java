@@ -34,6 +34,14 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
     interface CellRunner {
         void run(String code, Console console) throws CellError;
 
+        /**
+         * The same, knowing the cell's nbformat id, which JupyterLab and Notebook 7 send in the request's
+         * metadata ({@code cellId}); Notebook 6 and nbclient send none (null).
+         */
+        default void run(String code, String cellId, Console console) throws CellError {
+            run(code, console);
+        }
+
         /** The pager text for a cell such as {@code docker run?}, if it is one. */
         Optional<String> page(String code);
     }
@@ -56,6 +64,13 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
 
     int executionCount() {
         return executionCount.get();
+    }
+
+    /** The {@code cellId} of an execute_request's metadata, when the front end sends one. */
+    static String cellId(Message<?> message) {
+        Map<String, Object> metadata = message.hasMetadata() ? message.getMetadata() : null;
+        Object id = metadata == null ? null : metadata.get("cellId");
+        return id instanceof String text && !text.isBlank() && text.length() <= 256 ? text : null;
     }
 
     @Override
@@ -81,7 +96,7 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
         String evalue;
         Throwable fatal = null;
         try {
-            runner.run(code, console);
+            runner.run(code, cellId(message), console);
             Bundle result = console.finish();
             if (result != null && !silent) {
                 env.publish(new PublishExecuteResult(count, JupyterConsole.toDisplayData(result)));

@@ -48,7 +48,7 @@ final class LessonMagics {
 
     boolean handlesLine(String name) {
         return switch (name) {
-            case "%score", "%lifecycle", "%scope", "%reset" -> true;
+            case "%score", "%solution", "%lifecycle", "%scope", "%reset" -> true;
             default -> false;
         };
     }
@@ -67,6 +67,7 @@ final class LessonMagics {
         List<String> args = magic.args();
         switch (magic.name()) {
             case "%score" -> console.show(checks.score());
+            case "%solution" -> solution(args, console);
             case "%lifecycle" -> {
                 if (args.isEmpty()) {
                     console.show(diagram(ctx));
@@ -101,6 +102,44 @@ final class LessonMagics {
             }
             default -> throw new Magics.CellFailure(messages.get("magic.unknown", magic.name()));
         }
+    }
+
+    /**
+     * {@code %solution [NAME]}: the solution cell of an exercise (the last one checked, or NAME), once
+     * the lecturer has released the lesson's solutions; before that, it says so. The text comes from
+     * the progress service, which alone holds the lecturer's copy of the lessons.
+     */
+    private void solution(List<String> args, Console console) throws Magics.CellFailure {
+        if (args.size() > 1) {
+            throw new Magics.CellFailure(messages.get("magic.solution.usage"));
+        }
+        CheckRecord record = checks.checkRecord();
+        if (record == null || !record.inClassroom()) {
+            throw new Magics.CellFailure(messages.get("magic.solution.no.classroom"));
+        }
+        String[] exercise = checks.lastExercise();
+        if (!args.isEmpty()) {
+            String name = args.get(0);
+            LessonLocator.Place place = new LessonLocator(System.getenv()).find("", "%%check " + name);
+            exercise = new String[]{place.lesson() == null ? "" : place.lesson(), name};
+        }
+        if (exercise == null) {
+            throw new Magics.CellFailure(messages.get("magic.solution.which"));
+        }
+        CheckRecord.SolutionAnswer answer;
+        try {
+            answer = record.solution(exercise[0], exercise[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new Magics.CellFailure(messages.get("magic.solution.unreachable"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Magics.CellFailure(messages.get("magic.solution.unreachable"));
+        }
+        if (answer.source() == null) {
+            console.out(messages.get("magic.solution.not.released", exercise[1]) + "\n");
+            return;
+        }
+        console.out(messages.get("magic.solution.heading", exercise[1]) + "\n\n" + answer.source().strip() + "\n");
     }
 
     private void reset(Console console, CommandContext ctx) throws DockerError, InterruptedException {

@@ -57,6 +57,7 @@ public final class Session {
     private final Assistant assistant;
     private final Magics magics;
     private volatile Cancellation running;
+    private volatile String runningCellId;
     private volatile OutputBudget runningBudget;
     private volatile long outputLimit;
     private volatile long captureLimit;
@@ -81,7 +82,8 @@ public final class Session {
         this.objects = new NotebookObjects(engine, environment);
         this.panels = new LivePanels(registry, engine, messages, clock, limits.quickCall(),
                 () -> objects.scoped() ? objects.filter() : null);
-        this.lessonMagics = new LessonMagics(engine, messages, new Checks(registry, messages), objects);
+        this.lessonMagics = new LessonMagics(engine, messages, new Checks(registry, messages,
+                new CheckRecord(environment, clock), new LessonLocator(environment), () -> runningCellId), objects);
         this.magics = new Magics(messages, new Magics.Settings() {
             @Override
             public void outputLimit(long bytes) {
@@ -114,6 +116,12 @@ public final class Session {
 
     /** Runs one cell's text, writing to {@code console}; a failure comes back as {@link CellError}. */
     public void run(String code, Console cellConsole) throws CellError {
+        run(code, null, cellConsole);
+    }
+
+    /** The same, for a cell whose nbformat id the front end sent (it names an unnamed {@code %%check}). */
+    public void run(String code, String cellId, Console cellConsole) throws CellError {
+        runningCellId = cellId;
         Cancellation cancellation = new Cancellation();
         running = cancellation;
         cancellation.enter();
