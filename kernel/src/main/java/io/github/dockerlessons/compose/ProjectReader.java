@@ -1,5 +1,7 @@
 package io.github.dockerlessons.compose;
 
+import io.github.dockerlessons.golang.GoTime;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -346,7 +348,7 @@ final class ProjectReader {
             return null;
         }
         try {
-            return (int) Math.ceil(GoDuration.parseSeconds(text));
+            return (int) Math.ceil(GoTime.parseDuration(text) / 1e9);
         } catch (IllegalArgumentException e) {
             throw new ComposeFileError(path + ": " + e.getMessage(), file, node.position());
         }
