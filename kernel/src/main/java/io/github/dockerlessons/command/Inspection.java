@@ -5,9 +5,9 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.golang.JsonIndent;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.InspectTemplate;
-import io.github.dockerlessons.render.JsonIndent;
 import io.github.dockerlessons.render.template.TemplateException;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command;
 
-import io.github.dockerlessons.render.GoText;
+import io.github.dockerlessons.golang.GoText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

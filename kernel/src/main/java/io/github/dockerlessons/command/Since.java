@@ -1,17 +1,18 @@
 package io.github.dockerlessons.command;
 
+import io.github.dockerlessons.golang.GoTime;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** {@code --since}/{@code --until} values as the CLI reads them: "10m", "1h30m", RFC 3339 or Unix seconds. */
+/**
+ * {@code --since}/{@code --until} values as the CLI reads them: a Go duration before now ("10m", "1h30m",
+ * ".5s"), RFC 3339 or Unix seconds.
+ */
 public final class Since {
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
-
     private Since() {
     }
 
@@ -21,24 +22,10 @@ public final class Since {
         if (v.matches("\\d+(\\.\\d+)?")) {
             return (long) Double.parseDouble(v);
         }
-        Matcher m = DURATION.matcher(v);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            double amount = Double.parseDouble(m.group(1));
-            long nanos = switch (m.group(2)) {
-                case "ns" -> (long) amount;
-                case "us", "µs" -> (long) (amount * 1e3);
-                case "ms" -> (long) (amount * 1e6);
-                case "s" -> (long) (amount * 1e9);
-                case "m" -> (long) (amount * 60e9);
-                default -> (long) (amount * 3600e9);
-            };
-            total = total.plusNanos(nanos);
-            end = m.end();
-        }
-        if (end == v.length() && end > 0) {
-            return Instant.now(clock).minus(total).getEpochSecond();
+        try {
+            return Instant.now(clock).minus(Duration.ofNanos(GoTime.parseDuration(v))).getEpochSecond();
+        } catch (GoTime.InvalidDuration notADuration) {
+            // then a moment, as the CLI's timetypes.GetTimestamp tries them in turn
         }
         try {
             return OffsetDateTime.parse(v).toEpochSecond();

@@ -2,6 +2,7 @@ package io.github.dockerlessons.compose;
 
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
+import io.github.dockerlessons.golang.GoTime;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -352,7 +353,7 @@ final class ProjectReader {
             return null;
         }
         try {
-            return (int) Math.ceil(GoDuration.parseSeconds(text));
+            return (int) Math.ceil(GoTime.parseDuration(text) / 1e9);
         } catch (IllegalArgumentException e) {
             throw new ComposeFileError(path + ": " + e.getMessage(), file, node.position());
         }

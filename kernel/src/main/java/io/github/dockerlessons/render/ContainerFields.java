@@ -3,6 +3,7 @@ package io.github.dockerlessons.render;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerMount;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.template.GoType;
 import io.github.dockerlessons.render.template.GoValues;
 

@@ -2,7 +2,8 @@ package io.github.dockerlessons.render;
 
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
-import io.github.dockerlessons.render.template.GoStrconv;
+import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.template.GoTemplate;
 import io.github.dockerlessons.render.template.TemplateException;
 

@@ -1,5 +1,7 @@
 package io.github.dockerlessons.render;
 
+import io.github.dockerlessons.golang.GoText;
+
 import com.github.dockerjava.api.model.Image;
 
 import java.time.Instant;

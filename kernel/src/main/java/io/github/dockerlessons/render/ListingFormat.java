@@ -1,5 +1,6 @@
 package io.github.dockerlessons.render;
 
+import io.github.dockerlessons.golang.TabWriter;
 import io.github.dockerlessons.render.template.DockerFunctions;
 import io.github.dockerlessons.render.template.GoMap;
 import io.github.dockerlessons.render.template.GoTemplate;

@@ -1,5 +1,7 @@
 package io.github.dockerlessons.render;
 
+import io.github.dockerlessons.golang.GoText;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.github.dockerlessons.render;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.dockerlessons.golang.TabWriter;
 import io.github.dockerlessons.render.template.GoFunction;
 import io.github.dockerlessons.render.template.GoMap;
 import io.github.dockerlessons.render.template.GoSlice;

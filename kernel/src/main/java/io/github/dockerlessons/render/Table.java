@@ -1,5 +1,7 @@
 package io.github.dockerlessons.render;
 
+import io.github.dockerlessons.golang.TabWriter;
+
 import java.util.ArrayList;
 import java.util.List;
 

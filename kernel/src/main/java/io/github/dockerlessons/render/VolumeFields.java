@@ -1,5 +1,7 @@
 package io.github.dockerlessons.render;
 
+import io.github.dockerlessons.golang.GoText;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 

@@ -2,8 +2,8 @@ package io.github.dockerlessons.session;
 
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.i18n.Messages;
-import io.github.dockerlessons.render.GoText;
 import io.github.dockerlessons.script.CellMagic;
 import io.github.dockerlessons.script.MagicLine;
 

@@ -1,12 +1,12 @@
 package io.github.dockerlessons.session;
 
-import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.console.LiveDisplay;
+import io.github.dockerlessons.golang.GoText;
+import io.github.dockerlessons.golang.Units;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
-import io.github.dockerlessons.render.GoText;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -176,11 +176,19 @@ class ComposeFileTest {
     }
 
     @Test
+    void stopGracePeriodIsAGoDuration() throws Exception {
+        String yaml = "services:\n  a:\n    image: busybox\n    stop_grace_period: %s\n";
+        assertEquals(90, load(yaml.formatted("1m30s"), Map.of()).project().services().get("a").stopGraceSeconds());
+        assertEquals(1, load(yaml.formatted("500ms"), Map.of()).project().services().get("a").stopGraceSeconds());
+        assertEquals(1, load(yaml.formatted("1.5\u03bcs"), Map.of()).project().services().get("a").stopGraceSeconds());
+        assertEquals("services.a.stop_grace_period: time: invalid duration \"ten\"", fails(yaml.formatted("ten")).getMessage());
+        assertEquals("services.a.stop_grace_period: time: missing unit in duration \"10\"",
+                fails(yaml.formatted("'10'")).getMessage());
+    }
+
+    @Test
     void smallParsers() {
         assertEquals(List.of("sh", "-c", "echo 'hi' \"there\""), ShellWords.split("sh -c \"echo 'hi' \\\"there\\\"\""));
-        assertEquals(90.0, GoDuration.parseSeconds("1m30s"));
-        assertEquals(0.5, GoDuration.parseSeconds("500ms"));
-        assertThrows(IllegalArgumentException.class, () -> GoDuration.parseSeconds("ten"));
         assertEquals(List.of(new ComposeProject.Port(null, "", "80", "tcp")), PortSpec.parse("80"));
         assertThrows(IllegalArgumentException.class, () -> PortSpec.parse("80/xyz"));
         assertEquals("myapp_1", ProjectLoader.normalize("_My App_1"));

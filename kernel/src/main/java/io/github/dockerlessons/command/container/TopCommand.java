@@ -9,8 +9,8 @@ import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.golang.TabWriter;
 import io.github.dockerlessons.render.Bundle;
-import io.github.dockerlessons.render.TabWriter;
 import io.github.dockerlessons.render.Table;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.github.dockerlessons.command.context;
 
 import io.github.dockerlessons.engine.DockerContext;
+import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.FieldContext;
-import io.github.dockerlessons.render.GoText;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

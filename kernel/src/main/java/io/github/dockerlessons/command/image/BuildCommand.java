@@ -8,7 +8,6 @@ import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
-import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
@@ -16,7 +15,8 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import io.github.dockerlessons.render.GoText;
+import io.github.dockerlessons.golang.GoText;
+import io.github.dockerlessons.golang.Units;
 
 import java.io.IOException;
 import java.io.InputStream;

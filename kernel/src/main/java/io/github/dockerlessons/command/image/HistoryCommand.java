@@ -15,8 +15,8 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.ContainerTable;
-import io.github.dockerlessons.render.GoText;
 import io.github.dockerlessons.render.Table;
 
 import java.util.List;

@@ -3,8 +3,8 @@ package io.github.dockerlessons.command.image;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.PullResponseItem;
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.Bundle;
-import io.github.dockerlessons.render.GoText;
 import io.github.dockerlessons.render.Html;
 
 import java.util.ArrayList;

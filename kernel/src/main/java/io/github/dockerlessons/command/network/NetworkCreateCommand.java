@@ -6,9 +6,9 @@ import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
-import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.golang.Units;
 
 import java.util.List;
 import java.util.Map;

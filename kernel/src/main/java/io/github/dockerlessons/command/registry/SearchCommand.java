@@ -15,7 +15,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import io.github.dockerlessons.render.TabWriter;
+import io.github.dockerlessons.golang.TabWriter;
 
 import java.util.ArrayList;
 import java.util.List;

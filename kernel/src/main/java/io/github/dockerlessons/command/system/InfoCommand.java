@@ -12,8 +12,8 @@ import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.RawApi;
 import io.github.dockerlessons.command.Templates;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.SystemTemplates;
-import io.github.dockerlessons.render.GoText;
 
 
 /** {@code docker info}: the engine's summary, in the CLI's Server section layout. */

@@ -9,7 +9,7 @@ import io.github.dockerlessons.command.CommandSpec;
 import io.github.dockerlessons.command.DockerCommand;
 import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.Invocation;
-import io.github.dockerlessons.render.GoText;
+import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.Table;
 
 import java.util.List;

@@ -13,7 +13,7 @@ import io.github.dockerlessons.command.Invocation;
 import io.github.dockerlessons.command.Prompts;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.EngineGateway;
-import io.github.dockerlessons.render.GoText;
+import io.github.dockerlessons.golang.GoText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.render.template;
 
+import io.github.dockerlessons.golang.GoStrconv;
 import io.github.dockerlessons.render.template.GoFunction.Failure;
 
 import java.nio.charset.StandardCharsets;

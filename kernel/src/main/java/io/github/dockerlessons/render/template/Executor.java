@@ -1,5 +1,6 @@
 package io.github.dockerlessons.render.template;
 
+import io.github.dockerlessons.golang.GoStrconv;
 import io.github.dockerlessons.render.template.Node.ActionNode;
 import io.github.dockerlessons.render.template.Node.BoolNode;
 import io.github.dockerlessons.render.template.Node.BranchNode;

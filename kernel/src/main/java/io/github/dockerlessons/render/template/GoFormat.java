@@ -1,5 +1,7 @@
 package io.github.dockerlessons.render.template;
 
+import io.github.dockerlessons.golang.GoStrconv;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.github.dockerlessons.command.container.options;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.golang.Units;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package io.github.dockerlessons.command.container.options;
 
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.CommonFlags;
-import io.github.dockerlessons.command.GoNumbers;
 import io.github.dockerlessons.command.Invocation;
-import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.golang.GoNumbers;
+import io.github.dockerlessons.golang.Units;
 
 import java.util.ArrayList;
 import java.util.List;

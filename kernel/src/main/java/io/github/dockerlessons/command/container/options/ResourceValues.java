@@ -2,9 +2,9 @@ package io.github.dockerlessons.command.container.options;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.GoNumbers;
-import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.golang.GoNumbers;
+import io.github.dockerlessons.golang.Units;
 
 import java.math.BigDecimal;
 import java.util.HashSet;

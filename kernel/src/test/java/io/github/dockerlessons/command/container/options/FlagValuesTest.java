@@ -1,8 +1,8 @@
 package io.github.dockerlessons.command.container.options;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.Units;
 import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.golang.Units;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -79,6 +79,11 @@ class FlagValuesTest {
         assertEquals(500_000_000L, GoDuration.parse("500ms"));
         assertEquals("time: missing unit in duration \"5\"", error(GoDuration::parse, "5"));
         assertEquals("time: unknown unit \"q\" in duration \"5q\"", error(GoDuration::parse, "5q"));
+        assertEquals(1_500L, GoDuration.parse("1.5\u03bcs"));
+        assertEquals(500_000_000L, GoDuration.parse(".5s"));
+        // Go's time package quotes a non-ASCII unit as its UTF-8 bytes, as the docker CLI prints it
+        assertEquals("time: unknown unit \"\\xec\\xb4\\x88\" in duration \"5\\xec\\xb4\\x88\"",
+                error(GoDuration::parse, "5\ucd08"));
         assertEquals(1_500_000_000L, ResourceValues.nanoCpus("1.5"));
         assertEquals(500_000_000L, ResourceValues.nanoCpus("1/2"));
         assertEquals("failed to parse abc as a rational number", error(ResourceValues::nanoCpus, "abc"));

@@ -1,4 +1,4 @@
-package io.github.dockerlessons.render;
+package io.github.dockerlessons.golang;
 
 import org.junit.jupiter.api.Test;
 

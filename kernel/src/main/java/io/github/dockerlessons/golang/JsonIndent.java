@@ -1,4 +1,4 @@
-package io.github.dockerlessons.render;
+package io.github.dockerlessons.golang;
 
 /**
  * Go's json.Indent: re-indents JSON text without rewriting it, so strings keep the daemon's own

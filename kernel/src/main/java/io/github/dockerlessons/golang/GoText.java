@@ -1,6 +1,4 @@
-package io.github.dockerlessons.render;
-
-import io.github.dockerlessons.render.template.GoStrconv;
+package io.github.dockerlessons.golang;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.github.dockerlessons.render.template;
+package io.github.dockerlessons.golang;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -295,7 +295,7 @@ public final class GoStrconv {
         return quoteWith(new String(Character.toChars(validRune(r))), '\'', true);
     }
 
-    static int validRune(long r) {
+    public static int validRune(long r) {
         if (r < 0 || r > Character.MAX_CODE_POINT || (r >= 0xD800 && r <= 0xDFFF)) {
             return 0xFFFD;
         }

@@ -1,4 +1,4 @@
-package io.github.dockerlessons.render;
+package io.github.dockerlessons.golang;
 
 /**
  * Terminal display width of text, as the docker CLI measures it for its tables: East Asian wide and

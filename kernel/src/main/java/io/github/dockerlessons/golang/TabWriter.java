@@ -1,4 +1,4 @@
-package io.github.dockerlessons.render;
+package io.github.dockerlessons.golang;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,12 @@
+/**
+ * Ports of Go code that the docker CLI's input and output rules rest on, each written once and
+ * exactly as Go has it (the same results and the same error words), so that no two copies can
+ * disagree: {@link io.github.dockerlessons.golang.GoTime} (time.ParseDuration),
+ * {@link io.github.dockerlessons.golang.GoStrconv} and {@link io.github.dockerlessons.golang.GoNumbers}
+ * (strconv), {@link io.github.dockerlessons.golang.GoText} and
+ * {@link io.github.dockerlessons.golang.Units} (go-units), {@link io.github.dockerlessons.golang.TabWriter}
+ * (text/tabwriter), {@link io.github.dockerlessons.golang.DisplayWidth} (the tables' rune width) and
+ * {@link io.github.dockerlessons.golang.JsonIndent} (encoding/json's Indent and Compact).
+ * Go's text/template and fmt stay with their only user in {@code render.template}.
+ */
+package io.github.dockerlessons.golang;
