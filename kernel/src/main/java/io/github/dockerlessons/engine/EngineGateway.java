@@ -77,6 +77,12 @@ public final class EngineGateway implements AutoCloseable {
     private volatile Connection connection;
     /** Connections to engines the kernel no longer uses; a stream may still be reading one. */
     private final List<Connection> retired = new ArrayList<>();
+    /**
+     * Retired connections kept open: each holds a client and its connection pool, so a session that
+     * switches contexts again and again would otherwise keep them all (issue 19). Beyond this many the
+     * oldest is closed; a stream still reading from it then ends.
+     */
+    static final int RETIRED_KEPT = 4;
 
     /** A call against docker-java's client. */
     @FunctionalInterface
@@ -494,7 +500,7 @@ public final class EngineGateway implements AutoCloseable {
             if (current == null || !current.resolution().equals(resolution)) {
                 Connection fresh = connect(resolution);
                 if (current != null) {
-                    retired.add(current);
+                    retire(current);
                 }
                 connection = fresh;
                 current = fresh;
@@ -546,6 +552,24 @@ public final class EngineGateway implements AutoCloseable {
         return new Connection(resolution, endpoint, tls, DockerClientImpl.getInstance(config, http), http);
     }
 
+    /** How many retired connections are open (for tests). */
+    synchronized int retiredCount() {
+        return retired.size();
+    }
+
+    /** Keeps {@code old} open for the streams that may still read it, closing the oldest beyond the few kept. */
+    private synchronized void retire(Connection old) {
+        retired.add(old);
+        while (retired.size() > RETIRED_KEPT) {
+            Connection oldest = retired.remove(0);
+            try {
+                oldest.client().close();
+            } catch (IOException | RuntimeException ignored) {
+                // closed is closed
+            }
+        }
+    }
+
     /**
      * The failure, with every place tried. When the kernel chose among several sockets, it chooses
      * again on the next call: the engine that answers may be another one by then.
@@ -565,7 +589,7 @@ public final class EngineGateway implements AutoCloseable {
             synchronized (this) {
                 if (connection == failed) {
                     connection = null;
-                    retired.add(failed);
+                    retire(failed);
                 }
             }
         }
