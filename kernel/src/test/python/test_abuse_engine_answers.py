@@ -69,6 +69,8 @@ class FakeEngine(BaseHTTPRequestHandler):
             mode = self.server.mode
             if mode == "trickle":
                 return self.endless(b"[", b" ", pause=0.5)
+            if mode == "garbage":
+                return self.send(200, b'[{"Id": "abc", "Names": ["/a"]}, <html>')
             return self.endless(b"[", json.dumps({"Id": "x" * 64, "Names": ["/a"], "Labels": {}}).encode() + b",")
         if path == "/images/json":
             return self.endless(b"[", b"{},")
@@ -172,6 +174,11 @@ def test_bad_json_is_said_in_gos_words(kernel_on_fake):
     cell = expect_reply(manager, client, "docker inspect cut", 30)
     assert cell.status == "error"
     assert "unexpected EOF" in cell.error_text, cell.error_text
+    server.mode = "garbage"
+    cell = expect_reply(manager, client, "docker ps", 30)
+    server.mode = "flood"
+    assert cell.status == "error"
+    assert "invalid character '<' looking for beginning of value" in cell.error_text, cell.error_text
     cell = expect_reply(manager, client, "docker container inspect -f '{{.Name}}' web", 30)
     assert cell.status == "ok" and "/web" in cell.stream("stdout"), cell.shown_text()
 
