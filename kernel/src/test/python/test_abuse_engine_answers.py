@@ -80,6 +80,8 @@ class FakeEngine(BaseHTTPRequestHandler):
             return self.send(200, b'{"Id": "abc", "Name": ')
         if path == "/containers/web/json":
             return self.send(200, json.dumps(CONTAINER).encode())
+        if path.startswith("/exec/") and path.endswith("/json"):
+            return self.send(200, json.dumps({"ID": "e", "Running": False, "ExitCode": 0}).encode())
         if path == "/containers/web/logs":
             # one good frame, then a chunk whose first byte names no stream
             good = b"\x01\x00\x00\x00\x00\x00\x00\x06hello\n"
@@ -92,7 +94,24 @@ class FakeEngine(BaseHTTPRequestHandler):
         if length:
             self.rfile.read(length)
         path = self.path.split("?")[0]
-        if path.endswith("/containers/create"):
+        path = path[path.index("/", 1):] if path.startswith("/v1.") else path
+        if path == "/containers/web/exec":
+            return self.send(201, json.dumps({"Id": self.server.mode}).encode())
+        if path.startswith("/exec/") and path.endswith("/start"):
+            # the hijacked stream: a good frame, then what the mode says
+            self.wfile.write(b"HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n"
+                             b"Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n")
+            self.wfile.write(b"\x01\x00\x00\x00\x00\x00\x00\x03hi\n")
+            if "huge" in path:
+                # a frame that announces 2 GiB - 16 bytes: passed on as it comes, never held whole
+                self.wfile.write(b"\x01\x00\x00\x00\x7f\xff\xff\xf0" + b"partial frame\n")
+            else:
+                self.wfile.write(b"\x07no header here\n")
+            self.wfile.flush()
+            time.sleep(0.5)
+            self.close_connection = True
+            return None
+        if path.startswith("/containers/create"):
             return self.endless(b'{"Id": "', b"x" * 1024)
         self.send(404, json.dumps({"message": "page not found"}).encode())
 
@@ -191,3 +210,23 @@ def test_a_log_stream_without_headers_fails_as_the_cli_does(kernel_on_fake):
         assert cell.status == "error", code
         assert "Unrecognized input header: 7" in cell.error_text, cell.error_text
         assert "garbage" not in cell.shown_text()
+
+
+def test_a_hijacked_stream_is_demultiplexed_as_it_comes(kernel_on_fake):
+    server, manager, client = kernel_on_fake
+    server.mode = "huge"
+    cell = expect_reply(manager, client, "docker exec -i web cat <<EOF\nx\nEOF", 30)
+    server.mode = "flood"
+    assert "hi" in cell.stream("stdout") and "partial frame" in cell.stream("stdout"), cell.shown_text()
+    assert not process_ended(manager)
+
+
+def test_a_hijacked_stream_without_headers_fails_as_the_cli_does(kernel_on_fake):
+    server, manager, client = kernel_on_fake
+    server.mode = "bad"
+    cell = expect_reply(manager, client, "docker exec -i web cat <<EOF\nx\nEOF", 30)
+    server.mode = "flood"
+    assert "hi" in cell.stream("stdout"), cell.shown_text()
+    assert cell.status == "error"
+    assert "Unrecognized input header: 7" in cell.error_text, cell.error_text
+    assert "no header here" not in cell.shown_text()
