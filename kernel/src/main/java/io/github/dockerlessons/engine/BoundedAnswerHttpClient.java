@@ -65,9 +65,7 @@ final class BoundedAnswerHttpClient implements DockerHttpClient {
                 open.clear();
             }
             for (Response response : toClose) {
-                if (response instanceof Bounded bounded) {
-                    bounded.abort();
-                }
+                abort(response);
                 closeQuietly(response);
             }
         }
@@ -133,6 +131,22 @@ final class BoundedAnswerHttpClient implements DockerHttpClient {
     @Override
     public void close() throws IOException {
         delegate.close();
+    }
+
+    /**
+     * Drops an answer's connection without reading the rest, which closing would do (a stream's rest
+     * can be an image's whole tar). The transport's body stream knows how: httpclient5's EofSensorInputStream.
+     */
+    private static void abort(Response response) {
+        try {
+            if (response instanceof Bounded bounded) {
+                bounded.abort();
+            } else if (response.getBody() instanceof EofSensorInputStream sensor) {
+                sensor.abort();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // gone already
+        }
     }
 
     private static void closeQuietly(Response response) {
