@@ -54,3 +54,19 @@ def test_resident_memory_does_not_grow_with_cells():
         assert after <= before * 1.2, f"resident memory grew from {before} KiB to {after} KiB"
     finally:
         stop_kernel(manager, client)
+
+
+@pytest.mark.deadline(300)
+def test_stopped_live_panels_are_let_go():
+    """A panel stopped with %live off was still refreshed on its timer, and held, for good."""
+    manager, client = start_kernel({"DOCKER_KERNEL_LANG": "en"})
+    try:
+        pid = kernel_pid(manager)
+        for _ in range(200):
+            assert execute(client, "%live docker ps", timeout=60).status == "ok"
+            assert execute(client, "%live off", timeout=60).status == "ok"
+        time.sleep(12)  # a cancelled refresh leaves the timer's queue at its next turn
+        panels = histogram(pid).get("io.github.dockerlessons.session.LivePanels$Panel", (0, 0))[0]
+        assert panels <= 2, f"{panels} stopped panels are still held"
+    finally:
+        stop_kernel(manager, client)
