@@ -38,7 +38,7 @@ public final class DotEnv {
         try {
             return parse(text, outside, LoadGuard.unstoppable());
         } catch (Interpolation.LimitExceeded e) {
-            throw new BadLine(0, e.getMessage());
+            throw new BadLine(e.line(), e.getMessage());
         } catch (ComposeFileError e) {
             throw new IllegalStateException("an unstoppable load stopped", e);
         }
@@ -76,10 +76,14 @@ public final class DotEnv {
                 outside.apply(key).ifPresent(v -> values.put(key, v));
                 continue;
             }
-            values.put(key, value(line.substring(eq + 1).strip(), name -> {
-                String known = values.get(name);
-                return known != null ? Optional.of(known) : outside.apply(name);
-            }, n + 1, guard));
+            try {
+                values.put(key, value(line.substring(eq + 1).strip(), name -> {
+                    String known = values.get(name);
+                    return known != null ? Optional.of(known) : outside.apply(name);
+                }, n + 1, guard));
+            } catch (Interpolation.LimitExceeded e) {
+                throw e.atLine(n + 1);
+            }
         }
         return values;
     }

@@ -85,14 +85,29 @@ public final class Interpolation {
      */
     public static final class LimitExceeded extends Exception {
         private final ComposeFileError.Limit limit;
+        private final int line;
 
         LimitExceeded(String message, ComposeFileError.Limit limit) {
+            this(message, limit, 0);
+        }
+
+        private LimitExceeded(String message, ComposeFileError.Limit limit, int line) {
             super(message, null, false, false);
             this.limit = limit;
+            this.line = line;
         }
 
         public ComposeFileError.Limit limit() {
             return limit;
+        }
+
+        /** The .env line it happened on, 0 for none. */
+        public int line() {
+            return line;
+        }
+
+        LimitExceeded atLine(int at) {
+            return new LimitExceeded(getMessage(), limit, at);
         }
     }
 

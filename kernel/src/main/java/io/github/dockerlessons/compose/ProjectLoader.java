@@ -208,7 +208,8 @@ public final class ProjectLoader {
                     return Optional.ofNullable(value != null ? value : environment.get(key));
                 }, guard));
             } catch (Interpolation.LimitExceeded e) {
-                throw ComposeFileError.limit("failed to read " + file + ": " + e.getMessage(), null, null, e.limit());
+                throw ComposeFileError.limit("failed to read " + file + ": line " + e.line() + ": " + e.getMessage(),
+                        null, null, e.limit());
             } catch (DotEnv.BadLine e) {
                 throw new ComposeFileError("failed to read " + file + ": line " + e.line() + ": " + e.getMessage());
             } catch (IOException e) {
