@@ -35,9 +35,22 @@ public final class DotEnv {
      * (for bare keys and for ${VAR} of a name not defined above).
      */
     public static Map<String, String> parse(String text, Function<String, Optional<String>> outside) throws BadLine {
+        try {
+            return parse(text, outside, LoadGuard.unstoppable());
+        } catch (Interpolation.LimitExceeded e) {
+            throw new BadLine(e.line(), e.getMessage());
+        } catch (ComposeFileError e) {
+            throw new IllegalStateException("an unstoppable load stopped", e);
+        }
+    }
+
+    /** As above, within a load: the stop button and the load's substitution budget apply. */
+    static Map<String, String> parse(String text, Function<String, Optional<String>> outside, LoadGuard guard)
+            throws BadLine, Interpolation.LimitExceeded, ComposeFileError {
         Map<String, String> values = new LinkedHashMap<>();
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         for (int n = 0; n < lines.length; n++) {
+            guard.check();
             String line = lines[n].strip();
             if (n == 0 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
@@ -63,15 +76,20 @@ public final class DotEnv {
                 outside.apply(key).ifPresent(v -> values.put(key, v));
                 continue;
             }
-            values.put(key, value(line.substring(eq + 1).strip(), name -> {
-                String known = values.get(name);
-                return known != null ? Optional.of(known) : outside.apply(name);
-            }, n + 1));
+            try {
+                values.put(key, value(line.substring(eq + 1).strip(), name -> {
+                    String known = values.get(name);
+                    return known != null ? Optional.of(known) : outside.apply(name);
+                }, n + 1, guard));
+            } catch (Interpolation.LimitExceeded e) {
+                throw e.atLine(n + 1);
+            }
         }
         return values;
     }
 
-    private static String value(String raw, Function<String, Optional<String>> lookup, int line) throws BadLine {
+    private static String value(String raw, Function<String, Optional<String>> lookup, int line, LoadGuard guard)
+            throws BadLine, Interpolation.LimitExceeded {
         if (raw.startsWith("'")) {
             int end = raw.indexOf('\'', 1);
             if (end < 0) {
@@ -101,19 +119,20 @@ public final class DotEnv {
             if (i >= raw.length()) {
                 throw new BadLine(line, "unterminated quoted value " + raw);
             }
-            return expand(out.toString(), lookup);
+            return expand(out.toString(), lookup, guard);
         }
         int comment = raw.indexOf(" #");
         String value = comment < 0 ? raw : raw.substring(0, comment).strip();
-        return expand(value, lookup);
+        return expand(value, lookup, guard);
     }
 
-    private static String expand(String value, Function<String, Optional<String>> lookup) {
+    private static String expand(String value, Function<String, Optional<String>> lookup, LoadGuard guard)
+            throws Interpolation.LimitExceeded {
         if (value.indexOf('$') < 0) {
             return value;
         }
         try {
-            return new Interpolation(lookup, warning -> { }).substitute(value);
+            return new Interpolation(lookup, warning -> { }, guard).substitute(value);
         } catch (Interpolation.InvalidTemplate | Interpolation.MissingRequired e) {
             return value;
         }

@@ -17,16 +17,25 @@ import java.util.function.Function;
  * file. A variable that is not set becomes empty with Compose's warning; the errors are compose-go's.
  */
 public final class Interpolation {
+    /** Defaults and alternatives inside each other ({@code ${A:-${B:-...}}}): each level is a recursion. */
+    static final int MAX_NESTING = 100;
+
     private final Function<String, Optional<String>> lookup;
     private final Consumer<String> warnings;
+    private final LoadGuard guard;
 
     /**
      * @param lookup   a variable's value, empty when it is not set
      * @param warnings where Compose's warnings go ("The "X" variable is not set...")
      */
     public Interpolation(Function<String, Optional<String>> lookup, Consumer<String> warnings) {
+        this(lookup, warnings, LoadGuard.unstoppable());
+    }
+
+    Interpolation(Function<String, Optional<String>> lookup, Consumer<String> warnings, LoadGuard guard) {
         this.lookup = lookup;
         this.warnings = warnings;
+        this.guard = guard;
     }
 
     /** The tree with every value substituted; a substituted value is a string, as in compose-go. */
@@ -35,6 +44,7 @@ public final class Interpolation {
     }
 
     private YamlNode walk(YamlNode node, String path, String file) throws ComposeFileError {
+        guard.check();
         if (node instanceof YamlNode.Mapping mapping) {
             Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
             for (YamlNode.Entry entry : mapping.entries().values()) {
@@ -63,7 +73,48 @@ public final class Interpolation {
         } catch (MissingRequired e) {
             throw new ComposeFileError("error while interpolating " + path + ": " + e.getMessage(), file,
                     scalar.position());
+        } catch (LimitExceeded e) {
+            throw ComposeFileError.limit("error while interpolating " + path + ": " + e.getMessage(), file,
+                    scalar.position(), e.limit());
         }
+    }
+
+    /**
+     * A value past one of the kernel's limits: defaults nested too deeply, or more substituted text
+     * than a load may produce (a .env whose variables double would otherwise fill the heap).
+     */
+    public static final class LimitExceeded extends Exception {
+        private final ComposeFileError.Limit limit;
+        private final int line;
+
+        LimitExceeded(String message, ComposeFileError.Limit limit) {
+            this(message, limit, 0);
+        }
+
+        private LimitExceeded(String message, ComposeFileError.Limit limit, int line) {
+            super(message, null, false, false);
+            this.limit = limit;
+            this.line = line;
+        }
+
+        public ComposeFileError.Limit limit() {
+            return limit;
+        }
+
+        /** The .env line it happened on, 0 for none. */
+        public int line() {
+            return line;
+        }
+
+        LimitExceeded atLine(int at) {
+            return new LimitExceeded(getMessage(), limit, at);
+        }
+    }
+
+    private static LimitExceeded tooLarge() {
+        long mib = LoadGuard.MAX_EXPANDED_CHARS / (1024 * 1024);
+        return new LimitExceeded("substituted values exceed " + mib + " MiB",
+                new ComposeFileError.Limit("hint.compose.limit.expanded", mib));
     }
 
     /** A template that is not one: "${" without its closing brace, or "${1abc}". */
@@ -82,7 +133,15 @@ public final class Interpolation {
     }
 
     /** One value with its variables replaced. */
-    public String substitute(String template) throws InvalidTemplate, MissingRequired {
+    public String substitute(String template) throws InvalidTemplate, MissingRequired, LimitExceeded {
+        return substitute(template, 0);
+    }
+
+    private String substitute(String template, int nesting) throws InvalidTemplate, MissingRequired, LimitExceeded {
+        if (nesting > MAX_NESTING) {
+            throw new LimitExceeded("defaults nest more than " + MAX_NESTING + " deep",
+                    new ComposeFileError.Limit("hint.compose.limit.nesting", MAX_NESTING));
+        }
         StringBuilder out = new StringBuilder(template.length());
         int i = 0;
         while (i < template.length()) {
@@ -101,14 +160,14 @@ public final class Interpolation {
                 while (end < template.length() && isNamePart(template.charAt(end))) {
                     end++;
                 }
-                out.append(valueOf(template.substring(i + 1, end)));
+                append(out, valueOf(template.substring(i + 1, end)));
                 i = end;
             } else if (next == '{') {
                 int close = closingBrace(template, i + 1);
                 if (close < 0) {
                     throw new InvalidTemplate();
                 }
-                out.append(braced(template.substring(i + 2, close)));
+                append(out, braced(template.substring(i + 2, close), nesting));
                 i = close + 1;
             } else {
                 out.append(c); // "$" before anything else stays as written, as in compose-go
@@ -118,7 +177,15 @@ public final class Interpolation {
         return out.toString();
     }
 
-    private String braced(String body) throws InvalidTemplate, MissingRequired {
+    /** Adds a variable's value, counted against what the load may substitute in all. */
+    private void append(StringBuilder out, String value) throws LimitExceeded {
+        if (!guard.charge(value.length())) {
+            throw tooLarge();
+        }
+        out.append(value);
+    }
+
+    private String braced(String body, int nesting) throws InvalidTemplate, MissingRequired, LimitExceeded {
         if (body.isEmpty() || !isNameStart(body.charAt(0))) {
             throw new InvalidTemplate();
         }
@@ -140,11 +207,11 @@ public final class Interpolation {
         Optional<String> value = lookup.apply(name);
         boolean present = value.isPresent() && (!colon || !value.get().isEmpty());
         return switch (op) {
-            case '-' -> present ? value.get() : substitute(argument);
-            case '+' -> present ? substitute(argument) : value.orElse("");
+            case '-' -> present ? value.get() : substitute(argument, nesting + 1);
+            case '+' -> present ? substitute(argument, nesting + 1) : value.orElse("");
             default -> {
                 if (!present) {
-                    throw new MissingRequired(name, substitute(argument));
+                    throw new MissingRequired(name, substitute(argument, nesting + 1));
                 }
                 yield value.get();
             }

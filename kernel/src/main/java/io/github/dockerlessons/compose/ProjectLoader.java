@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -41,12 +42,23 @@ public final class ProjectLoader {
      * @param envFiles         --env-file files, or empty for the project folder's .env
      * @param cwd              the notebook's folder
      * @param osEnvironment    the kernel's environment
+     * @param stopped          whether the stop button was pressed (a load asks between steps)
      */
     public record Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
-                          Path cwd, Map<String, String> osEnvironment) {
+                          Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped) {
         public Options {
             files = List.copyOf(files);
             envFiles = List.copyOf(envFiles);
+        }
+
+        public Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
+                       Path cwd, Map<String, String> osEnvironment) {
+            this(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, () -> false);
+        }
+
+        /** The same options, stopped by {@code stop}. */
+        public Options stoppedBy(BooleanSupplier stop) {
+            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stop);
         }
     }
 
@@ -55,17 +67,19 @@ public final class ProjectLoader {
 
     public static Loaded load(Options options) throws ComposeFileError {
         List<String> warnings = new ArrayList<>();
+        LoadGuard guard = new LoadGuard(options.stopped());
+        guard.check();
         List<Path> files = files(options, warnings);
         Path workingDir = options.projectDirectory() != null
                 ? options.cwd().resolve(options.projectDirectory()).normalize()
                 : files.get(0).getParent();
-        Map<String, String> environment = environment(options, workingDir);
+        Map<String, String> environment = environment(options, workingDir, guard);
         Interpolation interpolation = new Interpolation(key -> Optional.ofNullable(environment.get(key)),
                 warning -> {
                     if (!warnings.contains(warning)) {
                         warnings.add(warning);
                     }
-                });
+                }, guard);
         YamlNode.Mapping merged = null;
         for (Path file : files) {
             String text;
@@ -76,7 +90,7 @@ public final class ProjectLoader {
             } catch (InterruptedException e) {
                 throw new ComposeFileError("read " + file + ": interrupted");
             }
-            YamlNode root = YamlLoader.load(text, file.toString());
+            YamlNode root = YamlLoader.load(text, file.toString(), guard);
             if (root == null) {
                 continue;
             }
@@ -171,7 +185,8 @@ public final class ProjectLoader {
     }
 
     /** The variables for ${VAR}: the project's .env (or --env-file), under the environment. */
-    private static Map<String, String> environment(Options options, Path workingDir) throws ComposeFileError {
+    private static Map<String, String> environment(Options options, Path workingDir, LoadGuard guard)
+            throws ComposeFileError {
         Map<String, String> environment = new LinkedHashMap<>();
         List<Path> envFiles = new ArrayList<>();
         if (options.envFiles().isEmpty()) {
@@ -198,7 +213,10 @@ public final class ProjectLoader {
                 environment.putAll(DotEnv.parse(text, key -> {
                     String value = options.osEnvironment().get(key);
                     return Optional.ofNullable(value != null ? value : environment.get(key));
-                }));
+                }, guard));
+            } catch (Interpolation.LimitExceeded e) {
+                throw ComposeFileError.limit("failed to read " + file + ": line " + e.line() + ": " + e.getMessage(),
+                        null, null, e.limit());
             } catch (DotEnv.BadLine e) {
                 throw new ComposeFileError("failed to read " + file + ": line " + e.line() + ": " + e.getMessage());
             } catch (LocalFileError e) {

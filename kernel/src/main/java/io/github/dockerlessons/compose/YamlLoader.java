@@ -2,6 +2,11 @@ package io.github.dockerlessons.compose;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -13,35 +18,51 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a Compose file's YAML with SnakeYAML Engine into {@link YamlNode}s that keep their line and
  * column. Scalars are typed by YAML 1.2's core schema, as go-yaml (Compose's parser) types them:
  * {@code yes} stays a string, {@code 80} is an integer. Merge keys ({@code <<: *defaults}) are
- * applied, keys written twice are an error (go-yaml's words), aliases are limited so that a small
- * file cannot expand into a huge one.
+ * applied, keys written twice are an error (go-yaml's words). A small file must not be able to end
+ * the kernel: aliases to collections are counted, the nesting is limited (SnakeYAML composes
+ * recursively, and so do the walks after it), the document as its aliases and merges expand it is
+ * limited in values and in depth, a merge key that reaches its own mapping is refused, and the stop
+ * button ends a load between any two nodes.
  */
 public final class YamlLoader {
     private static final int MAX_ALIASES = 100;
     private static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
+    /** Nesting, as written and as aliases and merges expand it. */
+    static final int MAX_DEPTH = 200;
+    /** Values (scalars, mappings and lists) in the document as its aliases and merges expand it. */
+    static final long MAX_VALUES = 100_000;
 
     private YamlLoader() {
     }
 
     /** The document in {@code text}, or null when it holds none; {@code file} names it in errors. */
     public static YamlNode load(String text, String file) throws ComposeFileError {
+        return load(text, file, LoadGuard.unstoppable());
+    }
+
+    static YamlNode load(String text, String file, LoadGuard guard) throws ComposeFileError {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(true) // checked below, to say it in go-yaml's words
                 .setMaxAliasesForCollections(MAX_ALIASES).setCodePointLimit(MAX_CODE_POINTS)
                 .setUseMarks(true).build();
         Optional<Node> root;
         try {
+            checkNesting(new Parse(settings).parseString(text), file, guard);
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             YamlNode.Position at = e.getProblemMark().or(e::getContextMark).map(YamlLoader::position).orElse(null);
@@ -53,7 +74,50 @@ public final class YamlLoader {
         if (root.isEmpty()) {
             return null;
         }
-        return new Converter(file).convert(root.get(), 0);
+        return new Converter(file, guard).convert(root.get(), 0);
+    }
+
+    /**
+     * From the parser's events, before anything is composed: the nesting as written (the parser keeps
+     * a stack of its own; the composer after it recurses per level, so a document 100,000 levels deep
+     * would end its thread), and aliases inside their own anchor's value (SnakeYAML's composer
+     * flattens a merge key that reaches its own mapping forever; go-yaml refuses any such alias).
+     */
+    private static void checkNesting(Iterable<Event> events, String file, LoadGuard guard) throws ComposeFileError {
+        // per open collection, its anchor (or "" for none): an alias to one of them is a cycle
+        Deque<String> open = new ArrayDeque<>();
+        int seen = 0;
+        for (Event event : events) {
+            if ((++seen & 0xfff) == 0) {
+                guard.check();
+            }
+            switch (event.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (open.size() >= MAX_DEPTH) {
+                        throw tooDeep(file, event.getStartMark().map(YamlLoader::position).orElse(null));
+                    }
+                    open.push(((NodeEvent) event).getAnchor().map(Anchor::getValue).orElse(""));
+                }
+                case MappingEnd, SequenceEnd -> open.poll();
+                case Alias -> {
+                    String anchor = ((AliasEvent) event).getAnchor().map(Anchor::getValue).orElse("");
+                    if (!anchor.isEmpty() && open.contains(anchor)) {
+                        YamlNode.Position at = event.getStartMark().map(YamlLoader::position).orElse(null);
+                        throw new ComposeFileError("failed to parse " + file + ": yaml: "
+                                + (at == null ? "" : "line " + at.line() + ": ") + "anchor '" + anchor
+                                + "' value contains itself", file, at);
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /** go-yaml's words for its own depth limit, with the kernel's (smaller) limit. */
+    private static ComposeFileError tooDeep(String file, YamlNode.Position at) {
+        return ComposeFileError.limit("failed to parse " + file + ": yaml: "
+                + (at == null ? "" : "line " + at.line() + ": ") + "exceeded max depth of " + MAX_DEPTH, file, at,
+                new ComposeFileError.Limit("hint.compose.limit.depth", MAX_DEPTH));
     }
 
     /** SnakeYAML's words for the problems people make most, in go-yaml's (what Compose prints). */
@@ -84,25 +148,82 @@ public final class YamlLoader {
         return node.getStartMark().map(YamlLoader::position).orElse(new YamlNode.Position(0, 0));
     }
 
-    /** Node by node, keeping what an alias shares (converted once) and refusing cycles. */
+    /**
+     * Node by node, keeping what an alias shares (converted once) and refusing cycles; it measures
+     * each converted node as the document would be expanded (values and depth), since every walk
+     * after this one (substitution, the schema, printing) visits a shared node once per reference.
+     */
     private static final class Converter {
-        private static final int MAX_DEPTH = 200;
         private final String file;
+        private final LoadGuard guard;
         private final Map<Node, YamlNode> done = new IdentityHashMap<>();
+        /** The nodes being converted: an alias or a merge that reaches one of them is a cycle. */
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Per converted node: its values and its depth, as expanded. */
+        private final Map<YamlNode, long[]> measured = new IdentityHashMap<>();
 
-        Converter(String file) {
+        Converter(String file, LoadGuard guard) {
             this.file = file;
+            this.guard = guard;
         }
 
         YamlNode convert(Node node, int depth) throws ComposeFileError {
-            if (depth > MAX_DEPTH || node.isRecursive()) {
-                throw new ComposeFileError("failed to parse " + file + ": yaml: anchors nest too deeply",
-                        file, positionOf(node));
+            guard.check();
+            if (open.contains(node) || node.isRecursive()) {
+                throw containsItself(node);
+            }
+            if (depth > MAX_DEPTH) {
+                throw tooDeep(file, positionOf(node));
             }
             YamlNode known = done.get(node);
             if (known != null) {
                 return known;
             }
+            open.add(node);
+            try {
+                YamlNode converted = convertOpen(node, depth);
+                measure(converted);
+                done.put(node, converted);
+                return converted;
+            } finally {
+                open.remove(node);
+            }
+        }
+
+        /** go-yaml's words for an anchor whose value holds an alias to itself. */
+        private ComposeFileError containsItself(Node node) {
+            String anchor = node.getAnchor().map(Object::toString).orElse("");
+            YamlNode.Position at = positionOf(node);
+            return new ComposeFileError("failed to parse " + file + ": yaml: anchor '" + anchor
+                    + "' value contains itself", file, at);
+        }
+
+        /** Values and depth of {@code node} as expanded, from its children's (measured before it). */
+        private void measure(YamlNode node) throws ComposeFileError {
+            long values = 1;
+            long depth = 0;
+            Iterable<YamlNode> children = node instanceof YamlNode.Mapping m
+                    ? m.entries().values().stream().map(YamlNode.Entry::value).toList()
+                    : node instanceof YamlNode.Sequence s ? s.items() : List.of();
+            for (YamlNode child : children) {
+                long[] size = measured.getOrDefault(child, new long[] {1, 0});
+                values += size[0];
+                depth = Math.max(depth, size[1] + 1);
+            }
+            if (values > MAX_VALUES) {
+                // go-yaml's words when aliases made it so large; a file that is simply that long is told so.
+                String why = done.size() * 2L < values ? "document contains excessive aliasing"
+                        : "document holds more than " + MAX_VALUES + " values";
+                throw ComposeFileError.limit("failed to parse " + file + ": yaml: " + why, file, node.position(),
+                        new ComposeFileError.Limit("hint.compose.limit.values", MAX_VALUES));
+            }
+            if (depth > MAX_DEPTH) {
+                throw tooDeep(file, node.position());
+            }
+            measured.put(node, new long[] {values, depth});
+        }
+
+        private YamlNode convertOpen(Node node, int depth) throws ComposeFileError {
             YamlNode converted;
             if (node instanceof ScalarNode scalar) {
                 converted = scalar(scalar);
@@ -115,7 +236,6 @@ public final class YamlLoader {
             } else {
                 converted = mapping((MappingNode) node, depth);
             }
-            done.put(node, converted);
             return converted;
         }
 

@@ -77,6 +77,12 @@ public final class EngineGateway implements AutoCloseable {
     private volatile Connection connection;
     /** Connections to engines the kernel no longer uses; a stream may still be reading one. */
     private final List<Connection> retired = new ArrayList<>();
+    /**
+     * Retired connections kept open: each holds a client and its connection pool, so a session that
+     * switches contexts again and again would otherwise keep them all (issue 19). Beyond this many the
+     * oldest is closed; a stream still reading from it then ends.
+     */
+    static final int RETIRED_KEPT = 4;
 
     /** A call against docker-java's client. */
     @FunctionalInterface
@@ -136,18 +142,24 @@ public final class EngineGateway implements AutoCloseable {
     public <T> T call(Call<T> call, Cancellation cancellation, Duration limit)
             throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Closeable abandon = () -> result.cancel(false);
+        BoundedAnswerHttpClient.CallScope answers = new BoundedAnswerHttpClient.CallScope();
+        Closeable abandon = () -> {
+            result.cancel(false);
+            answers.closeAll(); // a read blocked on the engine ends, rather than holding its thread
+        };
         if (cancellation != null) {
             cancellation.register(abandon);
         }
         try {
-            calls.execute(() -> {
+            calls.execute(() -> BoundedAnswerHttpClient.within(answers, () -> {
                 try {
                     result.complete(call.run(connection().client()));
                 } catch (Throwable t) {
-                    result.completeExceptionally(t);
+                    // described here, where the answer's beginning is known (this thread read it)
+                    RuntimeException invalid = invalidAnswer(t, answers.last());
+                    result.completeExceptionally(invalid != null ? invalid : t);
                 }
-            });
+            }));
             return limit == null ? result.get() : result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (CancellationException e) {
             throw new InterruptedException("abandoned by the stop button");
@@ -168,10 +180,46 @@ public final class EngineGateway implements AutoCloseable {
         return call(call, null, limit);
     }
 
+    /**
+     * An answer that is not what the Docker API describes, as {@link EngineAnswerInvalid}: larger than
+     * the kernel reads whole, or JSON that does not parse (in Go's words, from the answer's beginning),
+     * or JSON of another shape; null when {@code cause} is no such problem.
+     */
+    static EngineAnswerInvalid invalidAnswer(Throwable cause, BoundedAnswerHttpClient.Answer answer) {
+        boolean json = false;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof EngineAnswerInvalid invalid) {
+                return invalid;
+            }
+            if (t instanceof BoundedAnswerHttpClient.AnswerTooLarge tooLarge) {
+                return tooLarge(tooLarge.request());
+            }
+            json |= t instanceof com.fasterxml.jackson.core.JsonProcessingException
+                    || t instanceof com.google.gson.JsonParseException;
+        }
+        if (!json) {
+            return null;
+        }
+        String request = answer == null ? "?" : answer.request();
+        String goWords = answer == null ? null : GoJsonSyntax.error(answer.head(), answer.length(), answer.whole());
+        if (goWords != null) {
+            return new EngineAnswerInvalid(goWords, "hint.engine.answer.json", request);
+        }
+        return new EngineAnswerInvalid(null, "hint.engine.answer.shape", request);
+    }
+
+    private static EngineAnswerInvalid tooLarge(String request) {
+        return new EngineAnswerInvalid(null, "hint.engine.answer.too.large", request,
+                BoundedAnswerHttpClient.MAX_ANSWER_BYTES / (1024 * 1024), BoundedAnswerHttpClient.MAX_ANSWER_OBJECTS);
+    }
+
     /** The exceptions a call ended with, as this gateway reports them; what is left is returned to throw. */
     private RuntimeException translate(Throwable cause) throws DaemonError, EngineUnreachable, InterruptedException {
         if (cause instanceof DaemonError daemon) {
             throw daemon;
+        }
+        if (cause instanceof EngineAnswerInvalid invalid) {
+            return invalid;
         }
         if (cause instanceof EngineUnreachable unreachable) {
             throw unreachable;
@@ -263,13 +311,35 @@ public final class EngineGateway implements AutoCloseable {
     /** A raw API request whose answer is JSON, for the few places the typed model loses detail. */
     public JsonElement requestJson(DockerHttpClient.Request.Method method, String path)
             throws DaemonError, EngineUnreachable {
-        String body = request(method, path);
-        return body.isBlank() ? JsonParser.parseString("null") : JsonParser.parseString(body);
+        return parsed(method + " " + path, request(method, path));
     }
 
     /** The raw text of a JSON answer, kept byte for byte (inspect prints it re-indented, not rewritten). */
     public String requestText(String path) throws DaemonError, EngineUnreachable {
-        return request(DockerHttpClient.Request.Method.GET, path);
+        String text = request(DockerHttpClient.Request.Method.GET, path);
+        checkJson("GET " + path, text);
+        return text;
+    }
+
+    /** An answer's JSON; one that is not JSON is said in Go's words, as the CLI's decoder says it. */
+    private static JsonElement parsed(String request, String body) {
+        if (body.isBlank()) {
+            return JsonParser.parseString("null");
+        }
+        checkJson(request, body);
+        try {
+            return JsonParser.parseString(body);
+        } catch (RuntimeException e) {
+            throw new EngineAnswerInvalid(null, "hint.engine.answer.shape", request);
+        }
+    }
+
+    private static void checkJson(String request, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String goWords = GoJsonSyntax.error(bytes, bytes.length, true);
+        if (goWords != null) {
+            throw new EngineAnswerInvalid(goWords, "hint.engine.answer.json", request);
+        }
     }
 
     /**
@@ -283,7 +353,7 @@ public final class EngineGateway implements AutoCloseable {
                 .headers(Map.of("Content-Type", "application/json"))
                 .bodyBytes(body.toString().getBytes(StandardCharsets.UTF_8)).build();
         String answer = execute(request, in -> in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        return answer.isBlank() ? JsonParser.parseString("null") : JsonParser.parseString(answer);
+        return parsed(method + " " + path, answer);
     }
 
     /** Reads the body of a successful answer as it arrives. */
@@ -316,6 +386,10 @@ public final class EngineGateway implements AutoCloseable {
             }
             return reader.read(in);
         } catch (IOException | RuntimeException e) {
+            EngineAnswerInvalid invalid = invalidAnswer(e, null);
+            if (invalid != null && !(e instanceof DockerException)) {
+                throw invalid;
+            }
             RuntimeException lost = unreachableOrLost(e);
             if (lost != null) {
                 throw lost;
@@ -426,7 +500,7 @@ public final class EngineGateway implements AutoCloseable {
             if (current == null || !current.resolution().equals(resolution)) {
                 Connection fresh = connect(resolution);
                 if (current != null) {
-                    retired.add(current);
+                    retire(current);
                 }
                 connection = fresh;
                 current = fresh;
@@ -468,13 +542,32 @@ public final class EngineGateway implements AutoCloseable {
                 .build();
         // api.version stays unset: unversioned paths work on old engines and on Engine 29, which
         // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
-        DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
-                .maxConnections(64)
-                .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
-                .build()), () -> creationLabels);
+        DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new BoundedAnswerHttpClient(
+                new ApacheDockerHttpClient.Builder()
+                        .dockerHost(config.getDockerHost())
+                        .sslConfig(config.getSSLConfig())
+                        .maxConnections(64)
+                        .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
+                        .build())), () -> creationLabels);
         return new Connection(resolution, endpoint, tls, DockerClientImpl.getInstance(config, http), http);
+    }
+
+    /** How many retired connections are open (for tests). */
+    synchronized int retiredCount() {
+        return retired.size();
+    }
+
+    /** Keeps {@code old} open for the streams that may still read it, closing the oldest beyond the few kept. */
+    private synchronized void retire(Connection old) {
+        retired.add(old);
+        while (retired.size() > RETIRED_KEPT) {
+            Connection oldest = retired.remove(0);
+            try {
+                oldest.client().close();
+            } catch (IOException | RuntimeException ignored) {
+                // closed is closed
+            }
+        }
     }
 
     /**
@@ -496,7 +589,7 @@ public final class EngineGateway implements AutoCloseable {
             synchronized (this) {
                 if (connection == failed) {
                     connection = null;
-                    retired.add(failed);
+                    retire(failed);
                 }
             }
         }

@@ -175,23 +175,8 @@ public final class HijackedStream implements Closeable {
                     buffer.get(chunk);
                     pump.onNext(new Frame(StreamType.RAW, chunk));
                 }
-            } else {
-                // Frames: 1 byte stream, 3 zero bytes, 4 bytes big-endian length, then the payload.
-                while (buffer.remaining() >= 8) {
-                    int start = buffer.position();
-                    int type = buffer.get(start) & 0xff;
-                    int length = buffer.getInt(start + 4);
-                    if (length < 0 || length > buffer.capacity() - 8) {
-                        buffer = grow(buffer, length + 8);
-                    }
-                    if (buffer.remaining() < 8 + length) {
-                        break;
-                    }
-                    byte[] payload = new byte[length];
-                    buffer.position(start + 8);
-                    buffer.get(payload);
-                    pump.onNext(new Frame(type == 2 ? StreamType.STDERR : StreamType.STDOUT, payload));
-                }
+            } else if (!demultiplex(buffer, pump)) {
+                return;
             }
             buffer.compact();
             if (channel.read(buffer) < 0) {
@@ -200,11 +185,43 @@ public final class HijackedStream implements Closeable {
         }
     }
 
-    private static ByteBuffer grow(ByteBuffer buffer, int needed) {
-        ByteBuffer bigger = ByteBuffer.allocate(Math.max(needed, buffer.capacity() * 2));
-        bigger.put(buffer);
-        bigger.flip();
-        return bigger;
+    /** What is left of the frame being read (its payload is passed on as it arrives). */
+    private long frameLeft;
+    private StreamType frameType = StreamType.STDOUT;
+
+    /**
+     * Frames as the CLI's stdcopy reads them: 1 byte stream, 3 zero bytes, 4 bytes big-endian length,
+     * then the payload, passed on in pieces as it arrives (a frame that announces 4 GiB is never held
+     * whole). A header that names no output stream ends the output: it reaches {@code pump} as a raw
+     * frame of the header's bytes, which a multiplexed reader reports as the CLI's "Unrecognized input
+     * header". False when the output must end.
+     */
+    private boolean demultiplex(ByteBuffer buffer, ResultCallback<Frame> pump) {
+        while (buffer.hasRemaining()) {
+            if (frameLeft == 0) {
+                if (buffer.remaining() < 8) {
+                    return true;
+                }
+                int start = buffer.position();
+                int type = buffer.get(start) & 0xff;
+                if (type > 2) {
+                    byte[] header = new byte[8];
+                    buffer.get(header);
+                    pump.onNext(new Frame(StreamType.RAW, header));
+                    return false;
+                }
+                frameType = type == 2 ? StreamType.STDERR : StreamType.STDOUT;
+                frameLeft = buffer.getInt(start + 4) & 0xffffffffL;
+                buffer.position(start + 8);
+                continue;
+            }
+            int n = (int) Math.min(frameLeft, buffer.remaining());
+            byte[] payload = new byte[n];
+            buffer.get(payload);
+            frameLeft -= n;
+            pump.onNext(new Frame(frameType, payload));
+        }
+        return true;
     }
 
     @Override

@@ -15,17 +15,38 @@ import java.util.regex.PatternSyntaxException;
 final class HistoryStore {
     static final int SESSION = 1;
 
-    private record Entry(int line, String input, String output) { }
+    /**
+     * The characters of inputs and outputs kept: the oldest cells are forgotten beyond it, so that a
+     * long session's memory does not grow with every cell (issue 19: IPython keeps its history on disk,
+     * this kernel in its heap).
+     */
+    static final long MAX_CHARS = 2L * 1024 * 1024;
+    /** An output longer than this is not kept (its input still is): one table must not push out the rest. */
+    static final int MAX_OUTPUT_CHARS = 64 * 1024;
 
-    private final List<Entry> entries = new ArrayList<>();
+    private record Entry(int line, String input, String output) {
+        long chars() {
+            return input.length() + (output == null ? 0 : output.length());
+        }
+    }
+
+    private final java.util.ArrayDeque<Entry> entries = new java.util.ArrayDeque<>();
+    private long chars;
 
     synchronized void add(int line, String input, String output) {
-        entries.add(new Entry(line, input, output));
+        Entry entry = new Entry(line, input == null ? "" : input,
+                output != null && output.length() > MAX_OUTPUT_CHARS ? null : output);
+        entries.addLast(entry);
+        chars += entry.chars();
+        while (chars > MAX_CHARS && entries.size() > 1) {
+            chars -= entries.removeFirst().chars();
+        }
     }
 
     synchronized List<List<Object>> tail(int n, boolean withOutput) {
-        int from = n <= 0 ? 0 : Math.max(0, entries.size() - n);
-        return rows(entries.subList(from, entries.size()), withOutput);
+        List<Entry> all = new ArrayList<>(entries);
+        int from = n <= 0 ? 0 : Math.max(0, all.size() - n);
+        return rows(all.subList(from, all.size()), withOutput);
     }
 
     synchronized List<List<Object>> range(int session, int start, int stop, boolean withOutput) {

@@ -59,6 +59,8 @@ final class LivePanels implements AutoCloseable {
         volatile boolean dirty;
         volatile long lastDrawn;
         volatile boolean scheduled;
+        /** The refresh on its timer, cancelled when the panel stops (else it held the panel for good). */
+        volatile java.util.concurrent.Future<?> refresh;
 
         Panel(int number, List<String> argv, LiveDisplay display, Bundle first, long refreshMs) {
             this.number = number;
@@ -119,7 +121,7 @@ final class LivePanels implements AutoCloseable {
         Panel panel = new Panel(number, argv, display, first, refresh);
         panel.syncedTo = first;
         panels.put(number, panel);
-        drawer.scheduleWithFixedDelay(() -> drift(panel), refresh, refresh, TimeUnit.MILLISECONDS);
+        panel.refresh = drawer.scheduleWithFixedDelay(() -> drift(panel), refresh, refresh, TimeUnit.MILLISECONDS);
         followEvents();
         return number;
     }
@@ -133,6 +135,9 @@ final class LivePanels implements AutoCloseable {
         for (Integer key : new ArrayList<>(panels.keySet())) {
             if (number == null || key.equals(number)) {
                 Panel panel = panels.remove(key);
+                if (panel.refresh != null) {
+                    panel.refresh.cancel(false);
+                }
                 stopped.add(key);
                 Bundle still;
                 try {

@@ -6,6 +6,7 @@ import io.github.dockerlessons.command.DockerError;
 import io.github.dockerlessons.command.compose.ComposeV1;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.Cancellation;
+import io.github.dockerlessons.engine.EngineAnswerInvalid;
 import io.github.dockerlessons.engine.EngineConnectionLost;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.golang.GoText;
@@ -157,6 +158,14 @@ public final class Session {
             throw fromDockerError(e);
         } catch (InterruptedException e) {
             throw interrupted(cancellation);
+        } catch (EngineAnswerInvalid e) {
+            if (cancellation.isCancelled()) {
+                throw interrupted(cancellation);
+            }
+            // Go's words for bad JSON where the CLI has them; else the kernel's, from the bundle
+            String text = e.getMessage() != null ? e.getMessage()
+                    : messages.get(e.hintKey().replaceFirst("^hint\\.", "error."), e.hintArgs());
+            throw cellError(1, text, messages.get(e.hintKey(), e.hintArgs()));
         } catch (EngineConnectionLost e) {
             if (cancellation.isCancelled()) {
                 throw interrupted(cancellation);

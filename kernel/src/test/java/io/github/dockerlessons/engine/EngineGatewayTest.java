@@ -51,4 +51,18 @@ class EngineGatewayTest {
         assertEquals("tcp://10.0.0.1:2375", gateway(Map.of("DOCKER_HOST", "10.0.0.1")).discovery().defaultContext().host());
         assertTrue(gateway(Map.of("DOCKER_TLS", "1")).discovery().defaultContext().skipTlsVerify());
     }
+
+    @Test
+    void switchingContextsAgainAndAgainKeepsOnlyAFewOldConnectionsOpen() throws Exception {
+        // issue 19: every connection the kernel switched away from stayed open, with its pool
+        EngineGateway gateway = gateway(Map.of());
+        ContextStore store = new ContextStore(gateway.discovery().machine().dockerConfigDir());
+        for (int i = 0; i < 12; i++) {
+            store.create("c" + i, "", new ContextEndpointSpec("tcp://127.0.0.1:" + (2000 + i), false, null, null, null));
+            store.use("c" + i);
+            assertEquals("tcp://127.0.0.1:" + (2000 + i), gateway.endpoint().host());
+        }
+        assertTrue(gateway.retiredCount() <= EngineGateway.RETIRED_KEPT, gateway.retiredCount() + " kept");
+        gateway.close();
+    }
 }

@@ -173,6 +173,13 @@ class TemplateDifferentialIT {
                 inspect("-web", "{{.Name}}\\t{{.State.Status}}"), inspect("-web", "{{.Mounts}}"),
                 inspect("-box", "{{.Config.Entrypoint}} {{len .Config.Cmd}} {{.HostConfig.Binds}}"),
                 cmd("inspect", "-f", "{{.Size}} {{.Os}}", "busybox"),
+                // issue 19: a key missing from a map is <no value> in the CLI's typed pass
+                inspect("-web", "{{.Config.Labels.nope}}|{{.Config.Labels.tier}}"),
+                inspect("-web", "{{with .Config.Labels.nope}}{{.}}{{else}}none{{end}}"),
+                inspect("-web", "{{.Config.Labels.nope}}{{.Config.Nope}}"),
+                inspect("-web", "{{.NetworkSettings.Networks.nope}}"),
+                cmd("network", "inspect", "-f", "{{.Options.nope}}|{{.Labels.nope}}", "bridge"),
+                cmd("volume", "inspect", "-f", "{{.Labels.nope}}", "nosuchvolume-" + P),
                 // version and info
                 cmd("version", "--format", "{{.Server.Version}}"),
                 cmd("version", "--format", "{{.Server.APIVersion}}|{{.Server.Os}}/{{.Server.Arch}}"),

@@ -38,4 +38,21 @@ class HistoryStoreTest {
         assertEquals(List.of(), store.search("[!]", 0, false, false));
         assertEquals(List.of(), store.search("[", 0, false, false));
     }
+
+    @Test
+    void aLongSessionKeepsABoundedHistoryOfItsLatestCells() {
+        // issue 19: every cell's input and output was kept for the kernel's life
+        HistoryStore long_ = new HistoryStore();
+        String table = "CONTAINER ID   IMAGE ...\n".repeat(400);
+        for (int line = 1; line <= 2000; line++) {
+            long_.add(line, "docker ps -a", table);
+        }
+        long_.add(2001, "docker images", "x".repeat(HistoryStore.MAX_OUTPUT_CHARS + 1));
+        List<List<Object>> kept = long_.tail(0, true);
+        long chars = kept.stream().mapToLong(row -> ((List<?>) row.get(2)).stream()
+                .mapToLong(o -> o == null ? 0 : o.toString().length()).sum()).sum();
+        assertEquals(true, chars <= HistoryStore.MAX_CHARS, chars + " characters kept");
+        assertEquals(List.of(1, 2001, Arrays.asList("docker images", null)), kept.get(kept.size() - 1));
+        assertEquals(List.of(1, 2000, Arrays.asList("docker ps -a", table)), kept.get(kept.size() - 2));
+    }
 }

@@ -40,4 +40,24 @@ class InspectValuesTest {
         assertEquals("template parsing error: template: :1: unclosed action", parse.getMessage());
         assertEquals(64, parse.status());
     }
+
+    @Test
+    void aKeyMissingFromAMapIsNoValueAsInTheClisTypedPass() throws TemplateException {
+        // issue 19: the CLI runs over its typed structs first, where Labels is a map[string]string
+        assertEquals("<no value>", run("{{.Config.Labels.nope}}"));
+        assertEquals("none", run("{{with .Config.Labels.nope}}{{.}}{{else}}none{{end}}"));
+        assertEquals("cache none", run("{{.Config.Labels.tier}} {{if .Config.Labels.nope}}x{{else}}none{{end}}"));
+        assertEquals("<no value>", run("{{.NetworkSettings.Ports.nope}}"));
+    }
+
+    @Test
+    void aFieldMissingFromAStructFailsTheTypedPassAndTheRawPassSaysWhy() {
+        // a struct has no such field, so the raw pass (missingkey=error) answers, with its own first error
+        TemplateException e = assertThrows(TemplateException.class, () -> run("{{.Config.Labels.nope}}{{.Config.Nope}}"));
+        assertEquals("template parsing error: template: :1:9: executing \"\" at <.Config.Labels.nope>: "
+                + "map has no entry for key \"nope\"", e.getMessage());
+        TemplateException state = assertThrows(TemplateException.class, () -> run("{{.State.Nope}}"));
+        assertEquals("template parsing error: template: :1:8: executing \"\" at <.State.Nope>: "
+                + "map has no entry for key \"Nope\"", state.getMessage());
+    }
 }

@@ -70,7 +70,8 @@ final class ComposeProjectFlags {
     /** Loads the project; Compose's warnings go to stderr as Compose prints them on a terminal. */
     static ProjectLoader.Loaded load(Invocation in, CommandContext ctx) throws DockerError {
         try {
-            ProjectLoader.Loaded loaded = ProjectLoader.load(options(in));
+            ProjectLoader.Loaded loaded = ProjectLoader.load(options(in).stoppedBy(
+                    () -> ctx.cancellation() != null && ctx.cancellation().isCancelled()));
             warn(ctx, loaded.warnings());
             return loaded;
         } catch (ComposeFileError e) {
@@ -105,6 +106,16 @@ final class ComposeProjectFlags {
 
     static DockerError failure(ComposeFileError e, CommandContext ctx) {
         String place = place(e);
+        if (e.isStopped()) {
+            // The cell ends as interrupted (the cancellation says so); these words are never shown.
+            return new DockerError(130, e.getMessage());
+        }
+        if (e.limitExceeded() != null) {
+            ComposeFileError.Limit limit = e.limitExceeded();
+            String hint = ctx.messages().get(limit.hintKey(), limit.args());
+            return new DockerError(1, e.getMessage(), place.isEmpty() ? "hint.compose.limit"
+                    : "hint.compose.limit.at", hint, place);
+        }
         if (e.isUnsupported()) {
             String key = e.getMessage().replace(": not supported by this kernel", "");
             return new DockerError(1, ctx.messages().get("error.compose.unsupported", key),

@@ -99,6 +99,9 @@ public final class ExecCommand implements DockerCommand {
             return;
         }
         ContainerOutput output = new ContainerOutput(ctx.console(), o.tty());
+        if (!o.tty()) {
+            output.expectMultiplexed(); // as the CLI's stdcopy: a chunk without a header is an error
+        }
         HijackedStream hijacked = null;
         try {
             if (stdin.attaches()) {
@@ -138,6 +141,9 @@ public final class ExecCommand implements DockerCommand {
                     // already closed by the engine
                 }
             }
+        }
+        if (output.malformed() != null) {
+            throw new DockerError(1, output.malformed(), "hint.engine.stream.header");
         }
         Long exit = ctx.call(client -> client.inspectExecCmd(execId).exec().getExitCodeLong());
         if (exit != null && exit != 0) {

@@ -49,6 +49,9 @@ final class ForegroundAttach {
     static int run(CommandContext ctx, String id, Plan plan)
             throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
         ContainerOutput output = new ContainerOutput(ctx.console(), plan.tty());
+        if (!plan.tty()) {
+            output.expectMultiplexed(); // as the CLI's stdcopy: a chunk without a header is an error
+        }
         WaitContainerResultCallback exit = new WaitContainerResultCallback();
         HijackedStream hijacked;
         try {
@@ -92,6 +95,9 @@ final class ForegroundAttach {
                 hijacked.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
             } else {
                 output.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
+            }
+            if (output.malformed() != null) {
+                throw new DockerError(1, output.malformed(), "hint.engine.stream.header");
             }
             return status;
         } finally {

@@ -40,6 +40,11 @@ public final class LogsCommand implements DockerCommand {
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Options o = options(in, ctx);
         ContainerOutput output = new ContainerOutput(ctx.console());
+        // As the CLI: the container's TTY decides whether the stream is multiplexed (stdcopy) or raw.
+        var inspected = ctx.call(client -> client.inspectContainerCmd(EngineGateway.pathSegment(o.container())).exec());
+        if (inspected.getConfig() == null || !Boolean.TRUE.equals(inspected.getConfig().getTty())) {
+            output.expectMultiplexed();
+        }
         try {
             ctx.callLong(null, client -> {
                 var cmd = client.logContainerCmd(EngineGateway.pathSegment(o.container())).withStdOut(true).withStdErr(true)
@@ -56,6 +61,9 @@ public final class LogsCommand implements DockerCommand {
             });
         } finally {
             ctx.cancellation().unregister(output);
+        }
+        if (output.malformed() != null) {
+            throw new DockerError(1, output.malformed(), "hint.engine.stream.header");
         }
     }
 

@@ -27,6 +27,10 @@ public final class ContainerOutput extends ResultCallback.Adapter<Frame> {
     private final CountDownLatch firstOutput = new CountDownLatch(1);
     private volatile Consumer<byte[]> terminalAnswers = bytes -> { };
     private volatile long lastOutput = System.nanoTime();
+    /** Without a TTY the engine multiplexes: every chunk must have a stdcopy header. */
+    private volatile boolean multiplexed;
+    /** The CLI's stdcopy error for a chunk without a valid header, or null. */
+    private volatile String malformed;
 
     public ContainerOutput(Console console) {
         this(console, false);
@@ -66,10 +70,33 @@ public final class ContainerOutput extends ResultCallback.Adapter<Frame> {
         }
     }
 
+    /**
+     * The stream is multiplexed (the container has no TTY), as the CLI's stdcopy reads it: a chunk
+     * whose header names no stream (docker-java passes it on as raw bytes) ends the stream with the
+     * CLI's error, see {@link #malformed}.
+     */
+    public void expectMultiplexed() {
+        multiplexed = true;
+    }
+
+    /** stdcopy's "Unrecognized input header: N" when the engine sent a chunk without a valid header. */
+    public String malformed() {
+        return malformed;
+    }
+
     @Override
     public void onNext(Frame frame) {
         byte[] payload = frame.getPayload();
-        if (payload == null || payload.length == 0) {
+        if (payload == null || payload.length == 0 || malformed != null) {
+            return;
+        }
+        if (multiplexed && frame.getStreamType() == StreamType.RAW) {
+            malformed = "Unrecognized input header: " + (payload[0] & 0xff);
+            try {
+                close();
+            } catch (java.io.IOException ignored) {
+                // closing the stream is all that is left to do
+            }
             return;
         }
         if (frame.getStreamType() == StreamType.STDERR) {

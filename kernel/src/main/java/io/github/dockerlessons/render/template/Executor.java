@@ -70,26 +70,29 @@ final class Executor {
     private final String parseName;
     private final Map<String, ListNode> templates;
     private final Map<String, GoFunction> functions;
-    private final boolean missingKeyError;
+    private final GoTemplate.MissingKey missingKey;
     private final StringBuilder out;
+    /** The data the template runs over ($): a struct in docker's typed pass. */
+    private Object data;
     private String name;
     private Node node;
     private List<Variable> vars = new ArrayList<>();
     private int depth;
 
     Executor(String text, String parseName, Map<String, ListNode> templates, Map<String, GoFunction> functions,
-             boolean missingKeyError, StringBuilder out) {
+             GoTemplate.MissingKey missingKey, StringBuilder out) {
         this.text = text;
         this.parseName = parseName;
         this.templates = templates;
         this.functions = functions;
-        this.missingKeyError = missingKeyError;
+        this.missingKey = missingKey;
         this.out = out;
     }
 
     /** Runs the template {@code templateName} with {@code data} as dot and $, writing to the output. */
     void execute(String templateName, Object data) {
         name = templateName;
+        this.data = data;
         vars.add(new Variable("$", data));
         ListNode root = templates.get(templateName);
         if (root == null) {
@@ -443,7 +446,7 @@ final class Executor {
 
     private Object evalField(Object dot, String fieldName, Node n, List<Node> args, Object fin, Object receiver) {
         if (receiver == null) {
-            if (missingKeyError) {
+            if (missingKey == GoTemplate.MissingKey.ERROR) {
                 throw errorf("nil data; no entry for key " + GoStrconv.quote(fieldName));
             }
             return null;
@@ -474,7 +477,9 @@ final class Executor {
             if (map.containsKey(fieldName)) {
                 return map.get(fieldName);
             }
-            if (missingKeyError) {
+            boolean struct = map.printsAsStruct() || map == data;
+            if (missingKey == GoTemplate.MissingKey.ERROR
+                    || missingKey == GoTemplate.MissingKey.ERROR_IN_STRUCTS && struct) {
                 throw errorf("map has no entry for key " + GoStrconv.quote(fieldName));
             }
             return null;

@@ -16,15 +16,29 @@ public final class GoTemplate {
     private final String text;
     private final Map<String, ListNode> trees;
     private final Map<String, GoFunction> functions;
-    private final boolean missingKeyError;
+    private final MissingKey missingKey;
+
+    /** What a key that a map lacks gives: Go's option missingkey. */
+    public enum MissingKey {
+        /** Go's default: the invalid value (printed {@code <no value>}, false in {@code if} and {@code with}). */
+        DEFAULT,
+        /** missingkey=error: "map has no entry for key". */
+        ERROR,
+        /**
+         * docker inspect's first pass, over its typed structs: a map (Labels, Options...) gives the
+         * invalid value, while an object that is a struct in docker's types (decoded as a map that
+         * prints as a struct, and the top-level object) has no such field: an error.
+         */
+        ERROR_IN_STRUCTS
+    }
 
     private GoTemplate(String name, String text, Map<String, ListNode> trees, Map<String, GoFunction> functions,
-                       boolean missingKeyError) {
+                       MissingKey missingKey) {
         this.name = name;
         this.text = text;
         this.trees = trees;
         this.functions = functions;
-        this.missingKeyError = missingKeyError;
+        this.missingKey = missingKey;
     }
 
     /** docker's templates.Parse(text): an unnamed template with docker's functions. */
@@ -39,7 +53,7 @@ public final class GoTemplate {
         functions.putAll(extra);
         try {
             return new GoTemplate(name, text, Parser.parse(name, text, functions.keySet()), Map.copyOf(functions),
-                    false);
+                    MissingKey.DEFAULT);
         } catch (StackOverflowError e) {
             throw new TemplateException("template: " + name + ":1: max expression depth exceeded");
         }
@@ -47,7 +61,12 @@ public final class GoTemplate {
 
     /** The same template with Go's option missingkey=error: a missing map key is an error. */
     public GoTemplate withMissingKeyError() {
-        return new GoTemplate(name, text, trees, functions, true);
+        return withMissingKey(MissingKey.ERROR);
+    }
+
+    /** The same template with a missing key treated as {@code missingKey} says. */
+    public GoTemplate withMissingKey(MissingKey missingKey) {
+        return new GoTemplate(name, text, trees, functions, missingKey);
     }
 
     /** Runs the template over {@code data}; plain Java lists, maps and numbers are taken as Go's. */
@@ -67,7 +86,7 @@ public final class GoTemplate {
         }
         StringBuilder out = new StringBuilder();
         try {
-            new Executor(text, name, trees, run, missingKeyError, out).execute(name, GoValues.of(data));
+            new Executor(text, name, trees, run, missingKey, out).execute(name, GoValues.of(data));
         } catch (Executor.Failure e) {
             throw new TemplateException(e.getMessage(), out.toString(), 1);
         } catch (StackOverflowError e) {
