@@ -1,6 +1,6 @@
 package io.github.dockerlessons;
 
-import io.github.dockerlessons.command.DockerCommands;
+import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.command.system.KernelVersion;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineDiscovery;

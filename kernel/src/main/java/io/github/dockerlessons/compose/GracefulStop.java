@@ -1,7 +1,7 @@
 package io.github.dockerlessons.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.core.CommandContext;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.github.dockerlessons.session;
 
-import io.github.dockerlessons.command.CommandRegistry;
-import io.github.dockerlessons.command.CommandSpec;
-import io.github.dockerlessons.command.DockerCommand;
-import io.github.dockerlessons.command.HelpText;
+import io.github.dockerlessons.command.core.CommandRegistry;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.HelpText;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.flags.ValueCompletion;

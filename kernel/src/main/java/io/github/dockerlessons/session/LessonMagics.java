@@ -1,8 +1,8 @@
 package io.github.dockerlessons.session;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.CommandContext;
-import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;

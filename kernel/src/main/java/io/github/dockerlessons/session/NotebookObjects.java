@@ -3,7 +3,7 @@ package io.github.dockerlessons.session;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
-import io.github.dockerlessons.command.NotebookRecord;
+import io.github.dockerlessons.command.core.NotebookRecord;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineGateway;
 

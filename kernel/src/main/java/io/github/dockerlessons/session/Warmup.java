@@ -3,7 +3,7 @@ package io.github.dockerlessons.session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
-import io.github.dockerlessons.command.CommandRegistry;
+import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.ImageTable;

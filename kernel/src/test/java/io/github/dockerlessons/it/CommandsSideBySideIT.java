@@ -1,9 +1,9 @@
 package io.github.dockerlessons.it;
 
 import io.github.dockerlessons.RecordingConsole;
-import io.github.dockerlessons.command.CommandContext;
-import io.github.dockerlessons.command.CommandRegistry;
-import io.github.dockerlessons.command.DockerCommands;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandRegistry;
+import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineDiscovery;

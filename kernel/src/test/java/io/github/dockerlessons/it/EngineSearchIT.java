@@ -1,7 +1,7 @@
 package io.github.dockerlessons.it;
 
 import io.github.dockerlessons.RecordingConsole;
-import io.github.dockerlessons.command.DockerCommands;
+import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.engine.ContextEndpointSpec;
 import io.github.dockerlessons.engine.ContextStore;
 import io.github.dockerlessons.engine.EngineDiscovery;

@@ -1,11 +1,11 @@
 package io.github.dockerlessons.command.compose;
 
-import io.github.dockerlessons.command.Arity;
-import io.github.dockerlessons.command.CommandContext;
-import io.github.dockerlessons.command.CommandSpec;
-import io.github.dockerlessons.command.DockerCommand;
-import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;

@@ -1,8 +1,8 @@
 package io.github.dockerlessons.command.compose;
 
-import io.github.dockerlessons.command.CommandContext;
-import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeFileError;

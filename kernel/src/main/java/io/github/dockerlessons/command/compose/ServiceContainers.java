@@ -1,9 +1,9 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.CommandContext;
-import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;

@@ -2,7 +2,7 @@ package io.github.dockerlessons.command.container;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.container.options.ApiRequirement;
 import io.github.dockerlessons.command.container.options.CreateRequest;
 import io.github.dockerlessons.command.container.options.HealthFlags;

@@ -2,8 +2,8 @@ package io.github.dockerlessons.command.container;
 
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.model.WaitContainerCondition;
-import io.github.dockerlessons.command.CommandContext;
-import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.stream.ContainerOutput;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;

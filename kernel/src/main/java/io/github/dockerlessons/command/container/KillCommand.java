@@ -1,14 +1,14 @@
 package io.github.dockerlessons.command.container;
 
-import io.github.dockerlessons.command.Arguments;
-import io.github.dockerlessons.command.Arity;
-import io.github.dockerlessons.command.CommandContext;
-import io.github.dockerlessons.command.CommandSpec;
-import io.github.dockerlessons.command.CommonFlags;
-import io.github.dockerlessons.command.DockerCommand;
-import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.command.Invocation;
-import io.github.dockerlessons.command.Targets;
+import io.github.dockerlessons.command.core.Arguments;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.CommonFlags;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.EngineGateway;

@@ -1,16 +1,16 @@
 package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.api.model.Image;
-import io.github.dockerlessons.command.Arguments;
-import io.github.dockerlessons.command.Arity;
-import io.github.dockerlessons.command.CommandContext;
-import io.github.dockerlessons.command.CommandSpec;
-import io.github.dockerlessons.command.DockerCommand;
-import io.github.dockerlessons.command.DockerError;
-import io.github.dockerlessons.command.Invocation;
-import io.github.dockerlessons.command.CommonFlags;
-import io.github.dockerlessons.command.Filters;
-import io.github.dockerlessons.command.Templates;
+import io.github.dockerlessons.command.core.Arguments;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.core.CommonFlags;
+import io.github.dockerlessons.command.core.Filters;
+import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.render.ContainerTable;

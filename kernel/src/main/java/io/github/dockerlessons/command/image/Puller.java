@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command.image;
 
-import io.github.dockerlessons.command.CommandContext;
+import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;

@@ -1,8 +1,8 @@
 package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import io.github.dockerlessons.command.CommandContext;
-import io.github.dockerlessons.command.DockerError;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.files.AtomicOutput;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.engine.DaemonError;

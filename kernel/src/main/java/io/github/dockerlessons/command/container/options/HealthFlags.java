@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.container.options;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 
 import java.util.List;

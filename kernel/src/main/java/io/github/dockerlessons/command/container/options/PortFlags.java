@@ -2,7 +2,7 @@ package io.github.dockerlessons.command.container.options;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.golang.GoNumbers;

@@ -3,7 +3,7 @@ package io.github.dockerlessons.command.container.options;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.dockerlessons.command.Invocation;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;

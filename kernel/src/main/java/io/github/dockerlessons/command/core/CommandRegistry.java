@@ -1,4 +1,4 @@
-package io.github.dockerlessons.command;
+package io.github.dockerlessons.command.core;
 
 import io.github.dockerlessons.command.flags.FlagError;
 import io.github.dockerlessons.command.flags.FlagSet;

@@ -1,4 +1,4 @@
-package io.github.dockerlessons.command;
+package io.github.dockerlessons.command.core;
 
 /**
  * One docker subcommand, as docker/cli keeps one file per command: it declares itself in a

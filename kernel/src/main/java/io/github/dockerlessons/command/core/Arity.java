@@ -1,4 +1,4 @@
-package io.github.dockerlessons.command;
+package io.github.dockerlessons.command.core;
 
 /**
  * How many arguments a command takes, with the CLI's message for each way of getting it wrong

@@ -1,5 +1,7 @@
-package io.github.dockerlessons.command;
+package io.github.dockerlessons.commands;
 
+import io.github.dockerlessons.command.core.CommandRegistry;
+import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.compose.ComposeBuildCommand;
 import io.github.dockerlessons.command.compose.ComposeCommand;
 import io.github.dockerlessons.command.compose.ComposeConfigCommand;

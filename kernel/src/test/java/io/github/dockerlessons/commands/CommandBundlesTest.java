@@ -1,5 +1,7 @@
-package io.github.dockerlessons.command;
+package io.github.dockerlessons.commands;
 
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.flags.Flag;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.dockerlessons.command;
+package io.github.dockerlessons.command.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.github.dockerlessons.command;
+package io.github.dockerlessons.command.core;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;

@@ -1,5 +1,6 @@
-package io.github.dockerlessons.command;
+package io.github.dockerlessons.command.core;
 
+import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineGateway;
