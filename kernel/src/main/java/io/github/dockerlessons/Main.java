@@ -1,9 +1,9 @@
 package io.github.dockerlessons;
 
-import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.command.system.KernelVersion;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.engine.EngineDiscovery;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.jupyter.KernelLauncher;
 import io.github.dockerlessons.kernelspec.KernelspecInstaller;

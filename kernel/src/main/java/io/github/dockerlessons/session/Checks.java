@@ -2,10 +2,10 @@ package io.github.dockerlessons.session;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
+import io.github.dockerlessons.command.container.PublishedPorts;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.container.PublishedPorts;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;

@@ -1,9 +1,9 @@
 package io.github.dockerlessons.session;
 
+import io.github.dockerlessons.command.compose.ComposeV1;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.compose.ComposeV1;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineAnswerInvalid;

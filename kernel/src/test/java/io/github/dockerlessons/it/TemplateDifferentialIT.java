@@ -2,8 +2,8 @@ package io.github.dockerlessons.it;
 
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.commands.DockerCommands;
-import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineDiscovery;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.session.CellError;

@@ -2,8 +2,8 @@ package io.github.dockerlessons.session;
 
 import io.github.dockerlessons.RecordingConsole;
 import io.github.dockerlessons.commands.DockerCommands;
-import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineDiscovery;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
 import org.junit.jupiter.api.Test;
 

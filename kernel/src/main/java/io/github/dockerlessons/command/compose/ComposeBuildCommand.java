@@ -9,7 +9,6 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;
-import io.github.dockerlessons.compose.ProjectEngine;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,8 +11,6 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
-import io.github.dockerlessons.compose.ProgressPanel;
-import io.github.dockerlessons.compose.ProjectEngine;
 import io.github.dockerlessons.compose.ProjectLoader;
 
 import java.util.ArrayList;

@@ -1,18 +1,17 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.command.container.ExecCommand;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.container.ExecCommand;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagError;
 import io.github.dockerlessons.command.flags.FlagSet;
 import io.github.dockerlessons.compose.ComposeNames;
-import io.github.dockerlessons.compose.ProjectEngine;
 
 import java.util.ArrayList;
 import java.util.List;

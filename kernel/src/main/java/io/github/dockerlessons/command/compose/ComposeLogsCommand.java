@@ -11,9 +11,6 @@ import io.github.dockerlessons.command.core.Since;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.compose.ComposeNames;
-import io.github.dockerlessons.compose.LogFollower;
-import io.github.dockerlessons.compose.LogPanel;
-import io.github.dockerlessons.compose.ProjectEngine;
 
 import java.util.List;
 import java.util.Set;

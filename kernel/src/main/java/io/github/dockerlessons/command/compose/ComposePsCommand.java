@@ -12,7 +12,6 @@ import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
-import io.github.dockerlessons.compose.ProjectEngine;
 import io.github.dockerlessons.compose.ProjectLoader;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.FieldContext;

@@ -9,8 +9,6 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;
-import io.github.dockerlessons.compose.ProgressPanel;
-import io.github.dockerlessons.compose.ProjectEngine;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.render.Bundle;
 

@@ -1,12 +1,12 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.command.container.StartCommand;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.container.StartCommand;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagError;
 import io.github.dockerlessons.command.flags.FlagSet;
@@ -14,8 +14,6 @@ import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
-import io.github.dockerlessons.compose.ProgressPanel;
-import io.github.dockerlessons.compose.ProjectEngine;
 
 import java.time.Duration;
 import java.util.ArrayList;

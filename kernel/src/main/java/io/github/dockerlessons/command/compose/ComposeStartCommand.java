@@ -7,8 +7,6 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.compose.ProgressPanel;
-import io.github.dockerlessons.compose.ProjectEngine;
 
 /** {@code docker compose start}: the services' existing containers started, dependencies first. */
 public final class ComposeStartCommand implements DockerCommand {

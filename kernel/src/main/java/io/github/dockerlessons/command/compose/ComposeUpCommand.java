@@ -12,11 +12,6 @@ import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
-import io.github.dockerlessons.compose.GracefulStop;
-import io.github.dockerlessons.compose.LogFollower;
-import io.github.dockerlessons.compose.LogPanel;
-import io.github.dockerlessons.compose.ProgressPanel;
-import io.github.dockerlessons.compose.ProjectEngine;
 
 import java.util.ArrayList;
 import java.util.HashSet;

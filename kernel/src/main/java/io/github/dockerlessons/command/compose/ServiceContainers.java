@@ -7,7 +7,6 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
-import io.github.dockerlessons.compose.ProjectEngine;
 import io.github.dockerlessons.compose.ProjectLoader;
 
 import java.util.ArrayList;

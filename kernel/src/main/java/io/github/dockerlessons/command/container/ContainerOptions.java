@@ -2,7 +2,6 @@ package io.github.dockerlessons.command.container;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.container.options.ApiRequirement;
 import io.github.dockerlessons.command.container.options.CreateRequest;
 import io.github.dockerlessons.command.container.options.HealthFlags;
@@ -13,6 +12,7 @@ import io.github.dockerlessons.command.container.options.PortFlags;
 import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.container.options.ResourceFlags;
 import io.github.dockerlessons.command.container.options.SecurityFlags;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 

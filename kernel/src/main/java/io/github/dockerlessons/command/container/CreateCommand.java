@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.container.options.InvalidOptions;
 import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -7,7 +8,6 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.container.options.InvalidOptions;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;

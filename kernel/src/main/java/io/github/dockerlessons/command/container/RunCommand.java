@@ -1,5 +1,7 @@
 package io.github.dockerlessons.command.container;
 
+import io.github.dockerlessons.command.container.options.InvalidOptions;
+import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -7,8 +9,6 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.container.options.InvalidOptions;
-import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;

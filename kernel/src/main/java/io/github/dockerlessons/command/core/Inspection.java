@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.core;
 
-import com.google.gson.JsonParser;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.google.gson.JsonParser;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;

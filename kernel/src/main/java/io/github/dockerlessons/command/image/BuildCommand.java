@@ -2,13 +2,13 @@ package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;

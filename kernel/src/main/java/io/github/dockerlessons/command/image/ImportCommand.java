@@ -2,13 +2,13 @@ package io.github.dockerlessons.command.image;
 
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
-import io.github.dockerlessons.console.Console;
-import io.github.dockerlessons.console.ForwardingConsole;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.ForwardingConsole;
 import io.github.dockerlessons.engine.EngineGateway;
 
 import java.io.InputStream;

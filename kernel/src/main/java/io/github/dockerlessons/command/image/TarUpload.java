@@ -2,11 +2,11 @@ package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerlessons.command.core.CommandContext;
-import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.stream.JsonMessages;
+import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 

@@ -6,8 +6,8 @@ import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Inspection;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 

@@ -6,13 +6,13 @@ import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Inspection;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.flags.ValueCompletion;
-import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.github.dockerlessons.command.system;
 
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;

@@ -1,10 +1,10 @@
 package io.github.dockerlessons.command.core;
 
-import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.RecordingConsole;
+import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.engine.Cancellation;
-import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineDiscovery;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
 import org.junit.jupiter.api.Test;
 

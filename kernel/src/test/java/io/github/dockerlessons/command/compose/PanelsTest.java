@@ -1,4 +1,4 @@
-package io.github.dockerlessons.compose;
+package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;

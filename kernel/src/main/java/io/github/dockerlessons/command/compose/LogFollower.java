@@ -1,4 +1,4 @@
-package io.github.dockerlessons.compose;
+package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 

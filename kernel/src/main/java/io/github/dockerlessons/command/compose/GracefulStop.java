@@ -1,7 +1,8 @@
-package io.github.dockerlessons.compose;
+package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.compose.ComposeProject;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.dockerlessons.compose;
+package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -17,6 +17,8 @@ import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.compose.ComposeNames;
+import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 

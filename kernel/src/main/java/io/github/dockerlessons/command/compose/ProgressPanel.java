@@ -1,4 +1,4 @@
-package io.github.dockerlessons.compose;
+package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.render.Bundle;
