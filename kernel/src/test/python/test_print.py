@@ -82,6 +82,9 @@ TOO_WIDE = """(() => {
   for (const el of document.body.querySelectorAll("*")) {
     const style = getComputedStyle(el);
     if (style.display === "none" || style.position === "fixed" || style.position === "absolute") continue;
+    // A highlighted run of blanks (pygments' span.w) where a long line wraps hangs past the edge, as
+    // CSS lets white space at a soft wrap hang: nothing is drawn there, so nothing is cut off.
+    if (el.children.length === 0 && el.textContent.length > 0 && el.textContent.trim() === "") continue;
     const box = el.getBoundingClientRect();
     if (box.width === 0) continue;
     const parent = el.parentElement.getBoundingClientRect();
