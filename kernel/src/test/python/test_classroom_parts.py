@@ -10,6 +10,7 @@ import pytest
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "install", "classroom.d"))
 import culler  # noqa: E402
+import progress_store  # noqa: E402
 import publish  # noqa: E402
 
 port_proxy = pytest.importorskip("port_proxy")  # needs jupyter_server (install/test installs it)
@@ -109,3 +110,18 @@ def test_the_culler_stops_only_ready_servers_idle_too_long():
         {"name": "none", "servers": {}},
     ]
     assert [(n, s) for n, s, _ in culler.idle_servers(users, now, 3600)] == [("idle", "")]
+
+
+def test_a_forged_check_line_is_refused_or_harmless_and_the_lecturers_table_still_reads(tmp_path):
+    db = progress_store.connect(str(tmp_path))
+    for bad in ({"attempt": "x"}, {"attempt": [1]}, {"attempt": 1 << 70}, {"cell_id": {"a": 1}}):
+        with pytest.raises(ValueError):
+            progress_store.add(db, "s1", {"id": "1", "exercise": "e", **bad}, "kernel")
+    # facts that are not objects were kept before and broke every page's table (AttributeError: 500)
+    assert progress_store.add(db, "s1", {"id": "2", "exercise": "e", "lesson": "01.ipynb",
+                                         "facts": ["x", 3, {"fact": 5, "holds": False}]}, "kernel")
+    db.execute("INSERT INTO results VALUES ('s1/3','s1','01.ipynb','e',NULL,0,'[\"x\", {\"fact\": \"f\"}]',0,"
+               "'2099-01-01T00:00:00Z','kernel',0)")
+    rows = progress_store.rows(db, ["s1"], {"01.ipynb": [("e", None, "")]})
+    assert rows[0]["status"] == "failing" and rows[0]["failing"] == "f"
+
