@@ -142,6 +142,17 @@ def row(key, cell):
             "recheck_failing": cell["recheck_failing"]}
 
 
+# A cell a spreadsheet would run as a formula (OWASP's CSV injection list). A student names the
+# exercise and lesson of a check of their own, and those rows are exported too.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """The value as the lecturer's spreadsheet should show it: text that starts like a formula is
+    quoted with a leading apostrophe, which spreadsheets show as text and do not run."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def csv_text(rows_):
     import csv
     import io
@@ -149,5 +160,5 @@ def csv_text(rows_):
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for r in rows_:
-        writer.writerow([r[c] for c in COLUMNS])
+        writer.writerow([csv_cell(r[c]) for c in COLUMNS])
     return buffer.getvalue()

@@ -125,3 +125,14 @@ def test_a_forged_check_line_is_refused_or_harmless_and_the_lecturers_table_stil
     rows = progress_store.rows(db, ["s1"], {"01.ipynb": [("e", None, "")]})
     assert rows[0]["status"] == "failing" and rows[0]["failing"] == "f"
 
+
+def test_the_csv_export_never_hands_a_spreadsheet_a_formula():
+    row = {"student": "s1", "lesson": "=HYPERLINK(\"http://x/\")", "exercise": "@SUM(A1)", "status": "failing",
+           "attempts": 1, "first_passed": "", "last_tried": "2026-01-01T00:00:00Z"}
+    lines = progress_store.csv_text([row, {**row, "lesson": "07-ports.ipynb", "exercise": "+1", "status": "-2"}])
+    import csv
+    import io
+    parsed = list(csv.reader(io.StringIO(lines)))
+    assert parsed[1][1:4] == ["'=HYPERLINK(\"http://x/\")", "'@SUM(A1)", "failing"]
+    assert parsed[2][1:4] == ["07-ports.ipynb", "'+1", "'-2"]
+    assert parsed[1][6] == "2026-01-01T00:00:00Z"
