@@ -136,3 +136,15 @@ def test_the_csv_export_never_hands_a_spreadsheet_a_formula():
     assert parsed[1][1:4] == ["'=HYPERLINK(\"http://x/\")", "'@SUM(A1)", "failing"]
     assert parsed[2][1:4] == ["07-ports.ipynb", "'+1", "'-2"]
     assert parsed[1][6] == "2026-01-01T00:00:00Z"
+
+
+@pytest.mark.parametrize("origin,host,foreign", [
+    (None, "hub.example:8000", False),  # a script, as the classroom test's client
+    ("null", "hub.example:8000", False),  # the student's own proxied page, sandboxed
+    ("http://hub.example:8000", "hub.example:8000", False),
+    ("HTTPS://Hub.Example:8000", "hub.example:8000", False),
+    ("https://evil.example", "hub.example:8000", True),
+    ("http://hub.example:8001", "hub.example:8000", True),
+])
+def test_the_proxy_refuses_a_websocket_from_another_site(origin, host, foreign):
+    assert port_proxy.foreign_origin(origin, host) is foreign
