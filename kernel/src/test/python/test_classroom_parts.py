@@ -148,3 +148,10 @@ def test_the_csv_export_never_hands_a_spreadsheet_a_formula():
 ])
 def test_the_proxy_refuses_a_websocket_from_another_site(origin, host, foreign):
     assert port_proxy.foreign_origin(origin, host) is foreign
+
+
+@pytest.mark.parametrize("text", ['{"idle_timeout_minutes": null}', '[]', '{"idle_timeout_minutes": "x"}', '{'])
+def test_the_culler_reads_a_broken_timeout_as_the_default(tmp_path, text):
+    path = tmp_path / "settings.json"
+    path.write_text(text)
+    assert culler.timeout_seconds(str(path)) == 3600.0
