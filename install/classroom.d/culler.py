@@ -19,6 +19,7 @@ import os
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 ACTIVITY_INTERVAL = 60
@@ -44,7 +45,8 @@ def timeout_seconds(path):
     try:
         with open(path, encoding="utf-8") as f:
             return float(json.load(f).get("idle_timeout_minutes", 60)) * 60
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError, AttributeError):
+        # a settings file half written or edited by hand: the default, never a culler that ends
         return 3600.0
 
 
@@ -84,7 +86,8 @@ def cull_once(timeout):
     for name, server_name, idle in idle_servers(api("/users?state=ready"), now, timeout):
         print(f"culler: stopping the server of {name} (idle {idle / 60:.1f} min)", flush=True)
         try:
-            api(f"/users/{name}/servers/{server_name}" if server_name else f"/users/{name}/server", "DELETE")
+            user, server = urllib.parse.quote(name, safe=""), urllib.parse.quote(server_name, safe="")
+            api(f"/users/{user}/servers/{server}" if server_name else f"/users/{user}/server", "DELETE")
         except urllib.error.HTTPError as e:
             print(f"culler: the hub refused to stop the server of {name}: {e.code}", flush=True)
 

@@ -78,6 +78,15 @@ def climbs_out(raw_path):
     return True  # still encoded after four rounds: nobody needs that
 
 
+def foreign_origin(origin, host):
+    """Whether a websocket's Origin names another site than the server's (a page elsewhere that would
+    ride on the student's login). No Origin (a script) and "null" (the student's own proxied pages,
+    which the sandbox gives an opaque origin) are let through."""
+    if not origin or origin == "null" or not host:
+        return False
+    return urllib.parse.urlparse(origin.lower()).netloc != host.lower()
+
+
 def rewrite_cookie(value, prefix):
     """A Set-Cookie of the container's, kept to the port's own path (no Domain, Path=prefix/)."""
     parts = [p.strip() for p in value.split(";")]
@@ -187,6 +196,11 @@ class PortProxyHandler(JupyterHandler):
         if not rest.startswith("/"):
             return self.refuse(404, "proxy: not found")
         target = rest + ("?" + self.request.query if self.request.query else "")
+        websocket = self.request.headers.get("Upgrade", "").lower() == "websocket"
+        if websocket and foreign_origin(self.get_origin(), self.request.headers.get("Host")):
+            # A websocket carries the login's cookies and no XSRF token: another site's page must not
+            # open one into the student's containers (jupyter_server checks its own websockets alike).
+            return self.refuse(403, "proxy: a websocket from another site is refused")
         if not self.dialer:
             return self.refuse(503, "proxy: this server has no port dialer (only a classroom's servers have one)")
         try:

@@ -244,7 +244,11 @@ class ChecksHandler(Base):
                 raise web.HTTPError(400, "a line lacks id or exercise")
             if entry.get("student") not in (None, "", name):
                 raise web.HTTPError(403, f"{name} cannot record a result for {entry.get('student')}")
-            if progress_store.add(self.progress.db, name, entry, "kernel"):
+            try:
+                new = progress_store.add(self.progress.db, name, entry, "kernel")
+            except ValueError as e:
+                raise web.HTTPError(400, f"a line's {e}")
+            if new:
                 added += 1
                 self.progress.changed({"id": str(entry["id"]), "student": name, "lesson": entry.get("lesson"),
                                        "exercise": entry["exercise"],
@@ -342,7 +346,8 @@ def main():
     ], progress=progress, cookie_secret=os.urandom(32))
     url = os.environ.get("JUPYTERHUB_SERVICE_URL", f"http://127.0.0.1:{settings['progress_port']}")
     port = int(url.rsplit(":", 1)[1].split("/")[0])
-    server = httpserver.HTTPServer(app, xheaders=True)
+    # A body over the limit is refused as it arrives (400), not read whole first (tornado's default is 100 MB).
+    server = httpserver.HTTPServer(app, xheaders=True, max_body_size=MAX_BODY)
     server.listen(port, "127.0.0.1")
     print(f"progress: listening on 127.0.0.1:{port}{PREFIX}", flush=True)
     ioloop.IOLoop.current().start()

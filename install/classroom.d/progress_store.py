@@ -39,15 +39,27 @@ def now():
 
 
 def add(db, student, entry, source):
-    """One result; returns False when its id was there already. `entry` is a record line's JSON."""
+    """One result; returns False when its id was there already. `entry` is a record line's JSON.
+    ValueError when a field is not of its kind (the line is a student's to forge: it must not break
+    the lecturer's page later, nor the service now)."""
     facts = entry.get("facts") if isinstance(entry.get("facts"), list) else []
+    facts = [fact for fact in facts if isinstance(fact, dict)]
+    cell_id = entry.get("cell_id")
+    if cell_id is not None and not isinstance(cell_id, str):
+        raise ValueError("cell_id is not a string")
+    try:
+        attempt = int(entry.get("attempt") or 0)
+    except (TypeError, ValueError):
+        raise ValueError("attempt is not a number") from None
+    if not -(1 << 63) <= attempt < 1 << 63:
+        raise ValueError("attempt is out of range")
     cursor = db.execute(
         "INSERT OR IGNORE INTO results (id, student, lesson, exercise, cell_id, passed, facts, attempt, time, source,"
         " received) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         # The id is kept per student: one student's line can never take the place of another's.
         (f"{student}/{entry['id']}", student, str(entry.get("lesson") or ""), str(entry["exercise"]),
-         entry.get("cell_id"), 1 if entry.get("passed") else 0, json.dumps(facts, ensure_ascii=False),
-         int(entry.get("attempt") or 0), str(entry.get("time") or now()), source, time.time()))
+         cell_id, 1 if entry.get("passed") else 0, json.dumps(facts, ensure_ascii=False),
+         attempt, str(entry.get("time") or now()), source, time.time()))
     return cursor.rowcount == 1
 
 
@@ -65,9 +77,10 @@ def failing_words(facts_json):
     except ValueError:
         return ""
     words = []
-    for fact in facts:
-        if not fact.get("holds"):
-            words.append(fact.get("fact", "") + (f" (found: {fact['found']})" if fact.get("found") else ""))
+    for fact in facts if isinstance(facts, list) else []:
+        # rows stored before add() kept only objects may hold anything a student posted
+        if isinstance(fact, dict) and not fact.get("holds"):
+            words.append(str(fact.get("fact", "")) + (f" (found: {fact['found']})" if fact.get("found") else ""))
     return "; ".join(words)
 
 
@@ -129,6 +142,17 @@ def row(key, cell):
             "recheck_failing": cell["recheck_failing"]}
 
 
+# A cell a spreadsheet would run as a formula (OWASP's CSV injection list). A student names the
+# exercise and lesson of a check of their own, and those rows are exported too.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """The value as the lecturer's spreadsheet should show it: text that starts like a formula is
+    quoted with a leading apostrophe, which spreadsheets show as text and do not run."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def csv_text(rows_):
     import csv
     import io
@@ -136,5 +160,5 @@ def csv_text(rows_):
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for r in rows_:
-        writer.writerow([r[c] for c in COLUMNS])
+        writer.writerow([csv_cell(r[c]) for c in COLUMNS])
     return buffer.getvalue()

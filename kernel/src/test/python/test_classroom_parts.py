@@ -10,6 +10,7 @@ import pytest
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "install", "classroom.d"))
 import culler  # noqa: E402
+import progress_store  # noqa: E402
 import publish  # noqa: E402
 
 port_proxy = pytest.importorskip("port_proxy")  # needs jupyter_server (install/test installs it)
@@ -109,3 +110,48 @@ def test_the_culler_stops_only_ready_servers_idle_too_long():
         {"name": "none", "servers": {}},
     ]
     assert [(n, s) for n, s, _ in culler.idle_servers(users, now, 3600)] == [("idle", "")]
+
+
+def test_a_forged_check_line_is_refused_or_harmless_and_the_lecturers_table_still_reads(tmp_path):
+    db = progress_store.connect(str(tmp_path))
+    for bad in ({"attempt": "x"}, {"attempt": [1]}, {"attempt": 1 << 70}, {"cell_id": {"a": 1}}):
+        with pytest.raises(ValueError):
+            progress_store.add(db, "s1", {"id": "1", "exercise": "e", **bad}, "kernel")
+    # facts that are not objects were kept before and broke every page's table (AttributeError: 500)
+    assert progress_store.add(db, "s1", {"id": "2", "exercise": "e", "lesson": "01.ipynb",
+                                         "facts": ["x", 3, {"fact": 5, "holds": False}]}, "kernel")
+    db.execute("INSERT INTO results VALUES ('s1/3','s1','01.ipynb','e',NULL,0,'[\"x\", {\"fact\": \"f\"}]',0,"
+               "'2099-01-01T00:00:00Z','kernel',0)")
+    rows = progress_store.rows(db, ["s1"], {"01.ipynb": [("e", None, "")]})
+    assert rows[0]["status"] == "failing" and rows[0]["failing"] == "f"
+
+
+def test_the_csv_export_never_hands_a_spreadsheet_a_formula():
+    row = {"student": "s1", "lesson": "=HYPERLINK(\"http://x/\")", "exercise": "@SUM(A1)", "status": "failing",
+           "attempts": 1, "first_passed": "", "last_tried": "2026-01-01T00:00:00Z"}
+    lines = progress_store.csv_text([row, {**row, "lesson": "07-ports.ipynb", "exercise": "+1", "status": "-2"}])
+    import csv
+    import io
+    parsed = list(csv.reader(io.StringIO(lines)))
+    assert parsed[1][1:4] == ["'=HYPERLINK(\"http://x/\")", "'@SUM(A1)", "failing"]
+    assert parsed[2][1:4] == ["07-ports.ipynb", "'+1", "'-2"]
+    assert parsed[1][6] == "2026-01-01T00:00:00Z"
+
+
+@pytest.mark.parametrize("origin,host,foreign", [
+    (None, "hub.example:8000", False),  # a script, as the classroom test's client
+    ("null", "hub.example:8000", False),  # the student's own proxied page, sandboxed
+    ("http://hub.example:8000", "hub.example:8000", False),
+    ("HTTPS://Hub.Example:8000", "hub.example:8000", False),
+    ("https://evil.example", "hub.example:8000", True),
+    ("http://hub.example:8001", "hub.example:8000", True),
+])
+def test_the_proxy_refuses_a_websocket_from_another_site(origin, host, foreign):
+    assert port_proxy.foreign_origin(origin, host) is foreign
+
+
+@pytest.mark.parametrize("text", ['{"idle_timeout_minutes": null}', '[]', '{"idle_timeout_minutes": "x"}', '{'])
+def test_the_culler_reads_a_broken_timeout_as_the_default(tmp_path, text):
+    path = tmp_path / "settings.json"
+    path.write_text(text)
+    assert culler.timeout_seconds(str(path)) == 3600.0

@@ -63,6 +63,9 @@ final class CheckRecord implements AutoCloseable {
     /** A fact's verdict as recorded. */
     record Fact(String fact, boolean holds, String found) { }
 
+    /** The largest answer about a solution that is read (the service's limit on a posted body, 1 MiB). */
+    static final int MAX_SOLUTION_ANSWER = 1 << 20;
+
     private final Path file;
     private final Path sentFile;
     private final String student;
@@ -272,14 +275,22 @@ final class CheckRecord implements AutoCloseable {
                 + "&exercise=" + java.net.URLEncoder.encode(exercise, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(progress.resolve(query)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "token " + token).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 404) {
-            return new SolutionAnswer(true, null);
+        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body;
+        try (java.io.InputStream in = response.body()) {
+            if (response.statusCode() == 404) {
+                return new SolutionAnswer(true, null);
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException("progress service: " + response.statusCode());
+            }
+            // a solution is a cell's text: whatever answers at that address is read only so far
+            body = in.readNBytes(MAX_SOLUTION_ANSWER + 1);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("progress service: " + response.statusCode());
+        if (body.length > MAX_SOLUTION_ANSWER) {
+            throw new IOException("progress service: the answer is larger than " + MAX_SOLUTION_ANSWER + " bytes");
         }
-        JsonObject o = JsonParser.parseString(response.body()).getAsJsonObject();
+        JsonObject o = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
         boolean released = o.has("released") && o.get("released").getAsBoolean();
         return new SolutionAnswer(true, released ? text(o, "source") : null);
     }

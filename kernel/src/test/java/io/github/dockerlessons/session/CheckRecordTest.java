@@ -104,6 +104,35 @@ class CheckRecordTest {
         }
     }
 
+    @Test
+    void anAnswerAboutASolutionIsReadOnlySoFar(@TempDir Path home) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/services/progress/api/solution", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked: as long as the server likes
+            try (var out = exchange.getResponseBody()) {
+                out.write("{\"released\":true,\"source\":\"".getBytes(StandardCharsets.UTF_8));
+                byte[] chunk = new byte[64 * 1024];
+                java.util.Arrays.fill(chunk, (byte) 'a');
+                for (int i = 0; i < 64; i++) { // 4 MiB
+                    out.write(chunk);
+                }
+            } catch (IOException closed) {
+                // the kernel stopped reading
+            }
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/services/progress/";
+        Map<String, String> env = Map.of("HOME", home.toString(), "JUPYTERHUB_USER", "ann",
+                "JUPYTERHUB_API_TOKEN", "secret", "DOCKER_LESSONS_PROGRESS_URL", url);
+        try (CheckRecord record = new CheckRecord(env, Clock.systemUTC())) {
+            IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                    () -> record.solution("03.ipynb", "web"));
+            assertTrue(e.getMessage().contains("larger than"), e.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
             Thread.sleep(50);

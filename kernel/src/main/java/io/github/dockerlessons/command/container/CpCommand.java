@@ -16,13 +16,16 @@ import io.github.dockerlessons.command.stream.Utf8StreamDecoder;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.golang.GoText;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * {@code docker cp} between a container and the notebook's folder, with the CLI's rules for names
@@ -179,20 +182,36 @@ public final class CpCommand implements DockerCommand {
         }
     }
 
-    /** docker/cli's ValidateOutputPath: the destination's folder must exist, checked before anything is copied. */
-    private static void validateOutputPath(Path target) throws LocalFileError {
+    /**
+     * docker/cli's ValidateOutputPath, checked before anything is copied: the destination's folder must
+     * exist (only "does not exist" fails there, as os.IsNotExist), then the destination is stat-ed
+     * (following links): missing, a folder or a regular file is fine, a device is never replaced, and
+     * any other stat error (a file where a folder should be: "not a directory") is os.Stat's words.
+     */
+    static void validateOutputPath(Path target) throws LocalFileError {
         Path parent = target.getParent();
-        if (parent != null && !Files.exists(parent)) {
-            throw new LocalFileError("invalid output path: directory \"" + parent + "\" does not exist");
+        if (parent != null) {
+            try {
+                Files.readAttributes(parent, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                throw new LocalFileError("invalid output path: directory " + GoText.quote(parent.toString())
+                        + " does not exist");
+            } catch (IOException e) {
+                // not os.IsNotExist: the CLI goes on to stat the destination itself
+            }
         }
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new LocalFileError("invalid output path: \"" + parent + "\" must be a directory");
+        try {
+            Files.readAttributes(target, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            throw LocalFileError.of("stat", target, e);
         }
         // ValidateOutputPathFileMode: a device (or a link to one) is never replaced by the copy
         HostFiles.Kind kind = HostFiles.kind(target);
         if (kind == HostFiles.Kind.CHARACTER_DEVICE || kind == HostFiles.Kind.BLOCK_DEVICE) {
-            throw new LocalFileError("invalid output path: \"" + target
-                    + "\" must be a directory or a regular file: got a device");
+            throw new LocalFileError("invalid output path: " + GoText.quote(target.toString())
+                    + " must be a directory or a regular file: got a device");
         }
     }
 

@@ -143,7 +143,7 @@ public final class ExecCommand implements DockerCommand {
             }
         }
         if (output.malformed() != null) {
-            throw new DockerError(1, output.malformed(), "hint.engine.stream.header");
+            throw new DockerError(1, output.malformed(), output.malformedHint());
         }
         Long exit = ctx.call(client -> client.inspectExecCmd(execId).exec().getExitCodeLong());
         if (exit != null && exit != 0) {

@@ -97,7 +97,7 @@ final class ForegroundAttach {
                 output.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
             }
             if (output.malformed() != null) {
-                throw new DockerError(1, output.malformed(), "hint.engine.stream.header");
+                throw new DockerError(1, output.malformed(), output.malformedHint());
             }
             return status;
         } finally {

@@ -63,7 +63,7 @@ public final class LogsCommand implements DockerCommand {
             ctx.cancellation().unregister(output);
         }
         if (output.malformed() != null) {
-            throw new DockerError(1, output.malformed(), "hint.engine.stream.header");
+            throw new DockerError(1, output.malformed(), output.malformedHint());
         }
     }
 

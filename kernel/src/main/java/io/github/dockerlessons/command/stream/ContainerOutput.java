@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.StreamType;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.render.TerminalText;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,15 @@ public final class ContainerOutput extends ResultCallback.Adapter<Frame> {
     private volatile boolean multiplexed;
     /** The CLI's stdcopy error for a chunk without a valid header, or null. */
     private volatile String malformed;
+    /** Whether {@link #malformed} is the engine's own error (a Systemerr frame), not a bad header. */
+    private volatile boolean fromDaemon;
+    /** stdcopy's Systemerr: the engine's error about the stream itself (logs it could not read). */
+    private static final int SYSTEM_ERR = 3;
+    /** How much of a Systemerr frame is kept: the words of an error, never an engine's whole answer. */
+    private static final int SYSTEM_ERROR_KEPT = 64 * 1024;
+    /** What is left to read of a Systemerr frame's payload, or -1 outside one. */
+    private long systemErrorLeft = -1;
+    private final ByteArrayOutputStream systemError = new ByteArrayOutputStream();
 
     public ContainerOutput(Console console) {
         this(console, false);
@@ -79,9 +89,17 @@ public final class ContainerOutput extends ResultCallback.Adapter<Frame> {
         multiplexed = true;
     }
 
-    /** stdcopy's "Unrecognized input header: N" when the engine sent a chunk without a valid header. */
+    /**
+     * The CLI's stdcopy error that ended the stream, or null: "Unrecognized input header: N" for a
+     * chunk without a valid header, "error from daemon in stream: ..." for the engine's own error.
+     */
     public String malformed() {
         return malformed;
+    }
+
+    /** The hint for {@link #malformed}: a stream that is no Docker Engine's, or the engine's own error. */
+    public String malformedHint() {
+        return fromDaemon ? "hint.engine.stream.daemon" : "hint.engine.stream.header";
     }
 
     @Override
@@ -90,19 +108,46 @@ public final class ContainerOutput extends ResultCallback.Adapter<Frame> {
         if (payload == null || payload.length == 0 || malformed != null) {
             return;
         }
+        if (systemErrorLeft >= 0) {
+            // docker-java passes what follows a header it does not know as raw chunks
+            collectSystemError(payload, 0);
+            return;
+        }
         if (multiplexed && frame.getStreamType() == StreamType.RAW) {
-            malformed = "Unrecognized input header: " + (payload[0] & 0xff);
-            try {
-                close();
-            } catch (java.io.IOException ignored) {
-                // closing the stream is all that is left to do
+            if ((payload[0] & 0xff) == SYSTEM_ERR && payload.length >= 8) {
+                systemErrorLeft = ((payload[4] & 0xffL) << 24) | ((payload[5] & 0xff) << 16)
+                        | ((payload[6] & 0xff) << 8) | (payload[7] & 0xff);
+                collectSystemError(payload, 8);
+                return;
             }
+            end("Unrecognized input header: " + (payload[0] & 0xff));
             return;
         }
         if (frame.getStreamType() == StreamType.STDERR) {
             emitErr(err.decode(payload, 0, payload.length));
-        } else if (frame.getStreamType() != StreamType.STDIN) {
+        } else {
+            // stdcopy writes a frame marked stdin to stdout, as it does stdout's
             emitOut(out.decode(payload, 0, payload.length));
+        }
+    }
+
+    /** stdcopy's Systemerr frame ends the copy with "error from daemon in stream: " and its payload. */
+    private void collectSystemError(byte[] payload, int from) {
+        int n = (int) Math.min(systemErrorLeft, payload.length - from);
+        systemError.write(payload, from, Math.max(0, Math.min(n, SYSTEM_ERROR_KEPT - systemError.size())));
+        systemErrorLeft -= n;
+        if (systemErrorLeft == 0) {
+            fromDaemon = true;
+            end("error from daemon in stream: " + systemError.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void end(String error) {
+        malformed = error;
+        try {
+            close();
+        } catch (java.io.IOException ignored) {
+            // closing the stream is all that is left to do
         }
     }
 

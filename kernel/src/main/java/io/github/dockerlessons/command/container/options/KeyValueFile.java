@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.container.options;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,8 +11,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * docker's kvfile: the lines of an {@code --env-file} or {@code --label-file} next to the notebook.
@@ -44,9 +45,9 @@ public final class KeyValueFile {
     }
 
     private static List<String> readOne(String file, Map<String, String> environment) throws InvalidOptions {
-        byte[] bytes;
+        List<String> lines = new ArrayList<>();
         try {
-            bytes = scan(file);
+            scan(file, new LineParser(file, environment, lines));
         } catch (LocalFileError e) {
             throw new InvalidOptions(e.getMessage().startsWith("read ") ? invalid(file, e.getMessage()).getMessage()
                     : e.getMessage());
@@ -54,22 +55,25 @@ public final class KeyValueFile {
             // the stop button: the cell reports the interrupt, whatever this says
             throw new InvalidOptions(invalid(file, "interrupted").getMessage());
         }
-        List<String> lines = new ArrayList<>();
-        String[] raw = decode(bytes, file).split("\n", -1);
-        for (int i = 0; i < raw.length; i++) {
-            String line = raw[i];
-            if (i == raw.length - 1 && line.isEmpty()) {
-                break;
-            }
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
-            if (i == 0 && line.startsWith("\uFEFF")) {
+        return lines;
+    }
+
+    /** What docker's parseKeyValueFile does with one scanned line (its number counts from 1). */
+    private interface LineSink {
+        void line(byte[] bytes, int length, int number) throws InvalidOptions;
+    }
+
+    /** docker's parseKeyValueFile, one line at a time, so that a line's error comes before any later line's. */
+    private record LineParser(String file, Map<String, String> environment, List<String> lines) implements LineSink {
+        @Override
+        public void line(byte[] bytes, int length, int number) throws InvalidOptions {
+            String line = decode(bytes, length, number, file);
+            if (number == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
             line = line.stripLeading();
             if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+                return;
             }
             int eq = line.indexOf('=');
             String key = eq < 0 ? line : line.substring(0, eq);
@@ -85,33 +89,45 @@ public final class KeyValueFile {
                 lines.add(key + "=" + environment.get(line));
             }
         }
-        return lines;
     }
 
     /**
-     * The file's bytes, read as docker's kvfile reads it with a bufio.Scanner: a line longer than the
-     * scanner's 64 KiB buffer fails with its words (so /dev/zero fails at once, as with the CLI), and
-     * the whole is bounded by {@link HostFiles#TEXT_LIMIT}. Pipes and devices are read through
-     * {@link HostFiles}, where the stop button reaches.
+     * The file's lines, read as docker's kvfile reads them with a bufio.Scanner (a trailing "\r" is
+     * dropped): a line longer than the scanner's 64 KiB buffer fails with its words (so /dev/zero fails
+     * at once, as with the CLI), and the whole is bounded by {@link HostFiles#TEXT_LIMIT}. Each line
+     * goes to {@code sink} as soon as it ends, as the CLI parses it. Pipes and devices are read
+     * through {@link HostFiles}, where the stop button reaches.
      */
-    static byte[] scan(String file) throws LocalFileError, InterruptedException, InvalidOptions {
+    static void scan(String file, LineSink sink) throws LocalFileError, InterruptedException, InvalidOptions {
         try (InputStream in = HostFiles.open(Path.of(file), file)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
+            byte[] line = new byte[256];
             int lineLength = 0;
+            int number = 0;
+            long total = 0;
             for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
                 for (int i = 0; i < n; i++) {
-                    lineLength = buffer[i] == '\n' ? 0 : lineLength + 1;
-                    if (lineLength >= MAX_SCAN_TOKEN) {
+                    if (buffer[i] == '\n') {
+                        sink.line(line, withoutCarriageReturn(line, lineLength), ++number);
+                        lineLength = 0;
+                        continue;
+                    }
+                    if (lineLength + 1 >= MAX_SCAN_TOKEN) {
                         throw invalid(file, "bufio.Scanner: token too long");
                     }
+                    if (lineLength == line.length) {
+                        line = Arrays.copyOf(line, line.length * 2);
+                    }
+                    line[lineLength++] = buffer[i];
                 }
-                if (bytes.size() + (long) n > HostFiles.TEXT_LIMIT) {
+                if (total > HostFiles.TEXT_LIMIT) {
                     throw HostFiles.tooLarge(file);
                 }
-                bytes.write(buffer, 0, n);
             }
-            return bytes.toByteArray();
+            if (lineLength > 0) {
+                sink.line(line, withoutCarriageReturn(line, lineLength), ++number);
+            }
         } catch (HostFiles.StoppedRead e) {
             throw new InterruptedException();
         } catch (IOException e) {
@@ -119,12 +135,22 @@ public final class KeyValueFile {
         }
     }
 
-    private static String decode(byte[] bytes, String file) throws InvalidOptions {
+    private static int withoutCarriageReturn(byte[] line, int length) {
+        return length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+    }
+
+    /** The line as text; Go's "invalid utf8 bytes at line N: [b1 b2 ...]" when it is not UTF-8. */
+    private static String decode(byte[] bytes, int length, int number, String file) throws InvalidOptions {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         } catch (CharacterCodingException e) {
-            throw invalid(file, "invalid utf8 bytes");
+            StringJoiner shown = new StringJoiner(" ", "[", "]");
+            for (int i = 0; i < length; i++) {
+                shown.add(Integer.toString(bytes[i] & 0xff));
+            }
+            throw invalid(file, "invalid utf8 bytes at line " + number + ": " + shown);
         }
     }
 
