@@ -95,6 +95,33 @@ def rewrite_location(value, prefix, port):
     return value
 
 
+# What a websocket's handshake answer passes on to the browser: it is not relayed by _ResponseRelay, so it
+# is checked here by the same rules (a browser applies a Set-Cookie of a 101 answer to the whole origin).
+WEBSOCKET_ANSWER_HEADERS = {"upgrade", "connection", "sec-websocket-accept", "sec-websocket-protocol",
+                            "sec-websocket-extensions", "set-cookie"}
+
+
+def websocket_answer(answer, prefix):
+    """The container's answer to a websocket handshake as the browser gets it, or None when it is no
+    acceptance (anything but 101): only the handshake's own headers, its cookies kept to the port's path."""
+    try:
+        head = answer.decode("latin-1")
+        first, _, rest = head.partition("\r\n")
+        start = httputil.parse_response_start_line(first)
+        headers = httputil.HTTPHeaders.parse(rest)
+    except (httputil.HTTPInputError, ValueError):
+        return None
+    if start.code != 101:
+        return None
+    lines = ["HTTP/1.1 101 Switching Protocols"]
+    for name, value in headers.get_all():
+        lower = name.lower()
+        if lower not in WEBSOCKET_ANSWER_HEADERS or re.search(r"[\x00-\x1f\x7f]", value):
+            continue
+        lines.append(f"{name}: {rewrite_cookie(value, prefix) if lower == 'set-cookie' else value}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+
 class _ResponseRelay(httputil.HTTPMessageDelegate):
     """The container's response, streamed to the browser as it comes (never held whole)."""
 
@@ -251,8 +278,12 @@ class PortProxyHandler(JupyterHandler):
         except (StreamClosedError, OSError) as e:
             self.upstream.close()
             return self.refuse(502, f"proxy: port {self.port} of your Docker engine closed the connection ({e})")
+        accepted = websocket_answer(answer, self.prefix)
+        if accepted is None:
+            self.upstream.close()
+            return self.refuse(502, f"proxy: port {self.port} of your Docker engine did not accept the websocket")
         client = self.detach()
-        await client.write(answer)
+        await client.write(accepted)
         await _pipe_both(client, self.upstream)
 
     def on_connection_close(self):
