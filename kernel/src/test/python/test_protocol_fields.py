@@ -292,5 +292,27 @@ def test_a_frame_bigger_than_the_heap_from_anybody_without_the_key_leaves_the_ke
         client.kernel_info()
         reply = client.get_shell_msg(timeout=10)
         assert reply["msg_type"] == "kernel_info_reply"
+        if channel == "shell":
+            # a signed cell of 40 MiB ended the kernel while it was decoded: now its frame is dropped
+            client.execute("docker ps " + "a" * (40 << 20))
+            time.sleep(5)
+            assert manager.is_alive(), "a 40 MiB cell ended the kernel"
+            # the client's connection was dropped with the frame: it reconnects before the next request
+            answered = False
+            for _ in range(10):
+                info_id = client.kernel_info()
+                try:
+                    while client.get_shell_msg(timeout=3)["parent_header"].get("msg_id") != info_id:
+                        pass
+                    answered = True
+                    break
+                except Exception:
+                    continue
+            assert answered, "no kernel_info reply after a 40 MiB cell"
+            # a cell just under the frame limit is still answered, with the cell limit's name
+            msg_id = client.execute("docker ps " + "a" * (31 << 20))
+            reply = client.get_shell_msg(timeout=120)
+            assert reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "error"
+            assert manager.is_alive()
     finally:
         stop_kernel(manager, client)
