@@ -14,7 +14,8 @@ What the proxied page gets, and what it does not:
 - its responses carry `Content-Security-Policy: sandbox ...` without allow-same-origin, as Jupyter's
   own file view does: a page a student's container serves runs in an origin of its own and cannot
   use the student's login to the hub or to the server (every student's pages share the hub's origin);
-- the login's cookies (jupyterhub-*, _xsrf) and a Jupyter token are not passed to the container;
+- the login's cookies (jupyterhub-*, _xsrf) and a Jupyter or hub token are not passed to the container;
+- a websocket opened by another site's page is refused (its Origin), as the server's own websockets;
   cookies the container sets are kept to the port's own path;
 - a path that climbs out (a `..` or `.` segment, also percent-encoded) is refused.
 """
@@ -39,7 +40,8 @@ DIALER_ENV = "DOCKER_CLASSROOM_PORTS_SOCKET"
 # Headers of one hop (RFC 9110 7.6.1), never passed on; Upgrade is passed only for a websocket.
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection",
               "te", "trailer", "transfer-encoding", "upgrade", "expect"}
-LOGIN_COOKIE = re.compile(r"^(jupyterhub-|_xsrf$)")
+# The hub's login cookies, the server's xsrf cookie, and jupyter_server's own login (username-HOST-PORT).
+LOGIN_COOKIE = re.compile(r"^(jupyterhub-|_xsrf$|username-)")
 SANDBOX = "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads"
 
 
@@ -214,6 +216,12 @@ class PortProxyHandler(JupyterHandler):
         if not rest.startswith("/"):
             return self.refuse(404, "proxy: not found")
         target = rest + ("?" + self.request.query if self.request.query else "")
+        websocket = self.request.headers.get("Upgrade", "").lower() == "websocket"
+        # A browser sends the login's cookie with a websocket that any page opens (no same-origin rule
+        # for websockets): as the server's own websockets, another site's Origin is refused. "null" is
+        # the student's own proxied page, which the sandbox puts in an origin of its own.
+        if websocket and self.request.headers.get("Origin") != "null" and not self.check_origin():
+            return self.refuse(403, "proxy: a websocket from another site's page is refused")
         if not self.dialer:
             return self.refuse(503, "proxy: this server has no port dialer (only a classroom's servers have one)")
         try:
@@ -242,8 +250,8 @@ class PortProxyHandler(JupyterHandler):
                 if kept:
                     headers.add("Cookie", "; ".join(kept))
                 continue
-            if lower == "authorization" and value.split(" ", 1)[0].lower() == "token":
-                continue  # a Jupyter token is not the container's business
+            if lower == "authorization" and value.split(" ", 1)[0].lower() in ("token", "bearer"):
+                continue  # a Jupyter or hub token (JupyterHub takes both words) is not the container's business
             headers.add(name, value)
         headers["Host"] = f"127.0.0.1:{self.port}"
         headers["X-Forwarded-Prefix"] = self.prefix

@@ -132,3 +132,47 @@ def test_a_containers_page_in_answer_to_a_websocket_handshake_is_not_relayed(pro
     assert answer.startswith("HTTP/1.1 502"), answer
     assert "_xsrf=known" not in answer and "<script>" not in answer, answer
     assert "did not accept the websocket" in answer
+
+
+def login_cookie(proxy):
+    """The server's login cookie, as a browser holds it after logging in (the hub's cookie in a classroom)."""
+    answer = exchange(proxy, f"GET /api/status?token={proxy['token']} HTTP/1.1\r\n"
+                             f"Host: 127.0.0.1:{proxy['port']}\r\nConnection: close\r\n\r\n")
+    cookies = [line.split(":", 1)[1].strip().split(";", 1)[0] for line in answer.split("\r\n")
+               if line.lower().startswith("set-cookie:") and "username-" in line]
+    assert cookies, answer
+    return cookies[0]
+
+
+@pytest.mark.deadline(120)
+@pytest.mark.parametrize("origin, accepted", [("http://evil.example", False), ("http://127.0.0.1:{port}", True),
+                                              ("null", True), (None, True)])
+def test_a_websocket_from_another_sites_page_is_refused(proxy, origin, accepted):
+    # A browser sends the login's cookie with a websocket opened by any page it allows cookies for
+    # (a sibling site under the same domain, say): the server's own websockets refuse another Origin,
+    # and so does the proxy. "null" is the student's own proxied page, sandboxed into an origin of its own.
+    upstream = proxy["upstream"]
+    upstream.answer = (b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                       b"Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n")
+    request = websocket_request(proxy).replace(f"Authorization: token {proxy['token']}\r\n",
+                                               f"Cookie: {login_cookie(proxy)}\r\n")
+    if origin:
+        request = request.replace("\r\n\r\n", f"\r\nOrigin: {origin.format(port=proxy['port'])}\r\n\r\n")
+    answer = exchange(proxy, request)
+    assert answer.startswith("HTTP/1.1 101" if accepted else "HTTP/1.1 403"), answer
+
+
+@pytest.mark.deadline(120)
+def test_the_container_never_sees_a_login_cookie_or_a_token_of_either_word(proxy):
+    upstream = proxy["upstream"]
+    upstream.answer = b"HTTP/1.1 204 No Content\r\n\r\n"
+    upstream.received.clear()
+    cookie = login_cookie(proxy)
+    for authorization in (f"token {proxy['token']}", f"Bearer {proxy['token']}"):
+        answer = exchange(proxy, f"GET /proxy/{upstream.port}/page HTTP/1.1\r\nHost: 127.0.0.1:{proxy['port']}\r\n"
+                                 f"Authorization: {authorization}\r\nCookie: {cookie}; own=1\r\n"
+                                 "Connection: close\r\n\r\n")
+        assert answer.startswith("HTTP/1.1 204"), answer
+    seen = b"".join(upstream.received).decode("latin-1")
+    assert proxy["token"] not in seen and cookie.split("=", 1)[0] not in seen, seen
+    assert "own=1" in seen
