@@ -14,7 +14,8 @@ What the proxied page gets, and what it does not:
 - its responses carry `Content-Security-Policy: sandbox ...` without allow-same-origin, as Jupyter's
   own file view does: a page a student's container serves runs in an origin of its own and cannot
   use the student's login to the hub or to the server (every student's pages share the hub's origin);
-- the login's cookies (jupyterhub-*, _xsrf) and a Jupyter token are not passed to the container;
+- the login's cookies (jupyterhub-*, _xsrf) and a Jupyter or hub token are not passed to the container;
+- a websocket opened by another site's page is refused (its Origin), as the server's own websockets;
   cookies the container sets are kept to the port's own path;
 - a path that climbs out (a `..` or `.` segment, also percent-encoded) is refused.
 """
@@ -39,7 +40,8 @@ DIALER_ENV = "DOCKER_CLASSROOM_PORTS_SOCKET"
 # Headers of one hop (RFC 9110 7.6.1), never passed on; Upgrade is passed only for a websocket.
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection",
               "te", "trailer", "transfer-encoding", "upgrade", "expect"}
-LOGIN_COOKIE = re.compile(r"^(jupyterhub-|_xsrf$)")
+# The hub's login cookies, the server's xsrf cookie, and jupyter_server's own login (username-HOST-PORT).
+LOGIN_COOKIE = re.compile(r"^(jupyterhub-|_xsrf$|username-)")
 SANDBOX = "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads"
 
 
@@ -102,6 +104,33 @@ def rewrite_location(value, prefix, port):
     if value.startswith("/") and not value.startswith("//"):
         return prefix + value
     return value
+
+
+# What a websocket's handshake answer passes on to the browser: it is not relayed by _ResponseRelay, so it
+# is checked here by the same rules (a browser applies a Set-Cookie of a 101 answer to the whole origin).
+WEBSOCKET_ANSWER_HEADERS = {"upgrade", "connection", "sec-websocket-accept", "sec-websocket-protocol",
+                            "sec-websocket-extensions", "set-cookie"}
+
+
+def websocket_answer(answer, prefix):
+    """The container's answer to a websocket handshake as the browser gets it, or None when it is no
+    acceptance (anything but 101): only the handshake's own headers, its cookies kept to the port's path."""
+    try:
+        head = answer.decode("latin-1")
+        first, _, rest = head.partition("\r\n")
+        start = httputil.parse_response_start_line(first)
+        headers = httputil.HTTPHeaders.parse(rest)
+    except (httputil.HTTPInputError, ValueError):
+        return None
+    if start.code != 101:
+        return None
+    lines = ["HTTP/1.1 101 Switching Protocols"]
+    for name, value in headers.get_all():
+        lower = name.lower()
+        if lower not in WEBSOCKET_ANSWER_HEADERS or re.search(r"[\x00-\x1f\x7f]", value):
+            continue
+        lines.append(f"{name}: {rewrite_cookie(value, prefix) if lower == 'set-cookie' else value}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
 class _ResponseRelay(httputil.HTTPMessageDelegate):
@@ -229,8 +258,8 @@ class PortProxyHandler(JupyterHandler):
                 if kept:
                     headers.add("Cookie", "; ".join(kept))
                 continue
-            if lower == "authorization" and value.split(" ", 1)[0].lower() == "token":
-                continue  # a Jupyter token is not the container's business
+            if lower == "authorization" and value.split(" ", 1)[0].lower() in ("token", "bearer"):
+                continue  # a Jupyter or hub token (JupyterHub takes both words) is not the container's business
             headers.add(name, value)
         headers["Host"] = f"127.0.0.1:{self.port}"
         headers["X-Forwarded-Prefix"] = self.prefix
@@ -265,8 +294,12 @@ class PortProxyHandler(JupyterHandler):
         except (StreamClosedError, OSError) as e:
             self.upstream.close()
             return self.refuse(502, f"proxy: port {self.port} of your Docker engine closed the connection ({e})")
+        accepted = websocket_answer(answer, self.prefix)
+        if accepted is None:
+            self.upstream.close()
+            return self.refuse(502, f"proxy: port {self.port} of your Docker engine did not accept the websocket")
         client = self.detach()
-        await client.write(answer)
+        await client.write(accepted)
         await _pipe_both(client, self.upstream)
 
     def on_connection_close(self):

@@ -435,3 +435,22 @@ def test_an_endless_tar_source_streams_and_ends_with_the_stop_button(session, co
     assert cell.status == "error"
     assert took < STOP_BUTTON_S, f"{code} went on {took:.1f}s after the stop button"
     still_serves(client)
+
+
+@pytest.mark.deadline(60)
+def test_build_f_names_what_is_there_when_it_is_no_regular_file(session, tmp_path, fifo):
+    """-f of a folder, a device or a pipe said 'no such file or directory' with the hint for a missing
+    Dockerfile: the file is there, it is only not a Dockerfile the kernel reads."""
+    _, client = session
+    context = tmp_path / "ctx"
+    context.mkdir()
+    for path, words, hint in ((tmp_path / "missing", "open {}: no such file or directory", "has no Dockerfile"),
+                              (tmp_path, "read {}: is a directory", "regular file"),
+                              ("/dev/zero", "read {}: not a regular file", "regular file"),
+                              (fifo, "read {}: not a regular file", "regular file")):
+        cell = execute(client, f"docker build -f {path} {context}")
+        assert cell.status == "error"
+        assert cell.error_text.startswith("ERROR: failed to solve: failed to read dockerfile: "
+                                          + words.format(path)), cell.error_text
+        assert hint in cell.error_text, cell.error_text
+    still_serves(client)

@@ -98,6 +98,17 @@ def test_the_proxy_keeps_the_containers_cookies_and_redirects_under_its_port():
     assert port_proxy.rewrite_location("//evil.example/", prefix, 8080) == "//evil.example/"
 
 
+
+def test_the_proxy_passes_only_a_websocket_acceptance_with_its_cookies_under_its_port():
+    prefix = "/user/s1/proxy/8080"
+    answer = port_proxy.websocket_answer(
+        b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        b"Sec-WebSocket-Accept: abc=\r\nSet-Cookie: sid=1; Path=/\r\nLocation: /hub/\r\nX-Other: 1\r\n\r\n", prefix)
+    assert answer == (b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      b"Sec-Websocket-Accept: abc=\r\nSet-Cookie: sid=1; Path=/user/s1/proxy/8080/\r\n\r\n")
+    assert port_proxy.websocket_answer(b"HTTP/1.1 200 OK\r\nSet-Cookie: a=1; Path=/\r\n\r\n", prefix) is None
+    assert port_proxy.websocket_answer(b"garbage\r\n\r\n", prefix) is None
+
 def test_the_culler_stops_only_ready_servers_idle_too_long():
     now = datetime.datetime(2026, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
     users = [

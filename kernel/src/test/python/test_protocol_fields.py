@@ -268,3 +268,51 @@ def test_an_input_reply_whose_value_is_not_a_string_ends_the_input(raw):
     assert reply["content"]["status"] == "ok", reply["content"]
     assert text == "end\n" and len(prompts) == 1, (text, prompts)
     assert raw.kernel_info_answered()
+
+
+@pytest.mark.deadline(180)
+@pytest.mark.parametrize("channel", ["shell", "control", "stdin", "hb"])
+def test_a_frame_bigger_than_the_heap_from_anybody_without_the_key_leaves_the_kernel_serving(channel):
+    """Anybody who reaches a port can send before any signature is checked: one 300 MiB frame was held
+    whole and ended the kernel (256 MiB heap). ZeroMQ now drops a connection whose frame is too big.
+    (iopub's subscriptions are limited too; pyzmq's own XSUB crashes on a subscription this big.)"""
+    manager, client = english_kernel()
+    try:
+        info = manager.get_connection_info()
+        kind = zmq.REQ if channel == "hb" else zmq.DEALER
+        sock = zmq.Context.instance().socket(kind)
+        sock.linger = 0
+        sock.connect(f"tcp://{info['ip']}:{info[channel + '_port']}")
+        big = b"x" * (300 << 20)
+        frames = [big] if channel == "hb" else [b"<IDS|MSG>", b"no signature", big, b"{}", b"{}", b"{}"]
+        sock.send_multipart(frames, copy=False)
+        time.sleep(6)
+        sock.close()
+        assert manager.is_alive(), f"a 300 MiB frame on {channel} ended the kernel"
+        client.kernel_info()
+        reply = client.get_shell_msg(timeout=10)
+        assert reply["msg_type"] == "kernel_info_reply"
+        if channel == "shell":
+            # a signed cell of 40 MiB ended the kernel while it was decoded: now its frame is dropped
+            client.execute("docker ps " + "a" * (40 << 20))
+            time.sleep(5)
+            assert manager.is_alive(), "a 40 MiB cell ended the kernel"
+            # the client's connection was dropped with the frame: it reconnects before the next request
+            answered = False
+            for _ in range(10):
+                info_id = client.kernel_info()
+                try:
+                    while client.get_shell_msg(timeout=3)["parent_header"].get("msg_id") != info_id:
+                        pass
+                    answered = True
+                    break
+                except Exception:
+                    continue
+            assert answered, "no kernel_info reply after a 40 MiB cell"
+            # a cell just under the frame limit is still answered, with the cell limit's name
+            msg_id = client.execute("docker ps " + "a" * (31 << 20))
+            reply = client.get_shell_msg(timeout=120)
+            assert reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "error"
+            assert manager.is_alive()
+    finally:
+        stop_kernel(manager, client)

@@ -64,6 +64,7 @@ final class CodecChannels {
             // client subscribes to everything.
             xpub.setXpubVerbose(true);
             xpub.setLinger(LINGER_MS);
+            WireCodec.limitIncoming(xpub, WireCodec.MAX_SMALL_FRAME_BYTES);
             try {
                 this.wakeups = Selector.open();
             } catch (IOException e) {

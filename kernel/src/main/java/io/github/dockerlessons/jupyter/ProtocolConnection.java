@@ -49,6 +49,10 @@ final class ProtocolConnection extends JupyterConnection {
         if (connected) {
             return;
         }
+        WireCodec.limitIncoming(heartbeat, WireCodec.MAX_SMALL_FRAME_BYTES);
+        WireCodec.limitIncoming(stdinChannel, WireCodec.MAX_FRAME_BYTES);
+        WireCodec.limitIncoming(controlLoop, WireCodec.MAX_FRAME_BYTES);
+        WireCodec.limitIncoming(shellLoop, WireCodec.MAX_FRAME_BYTES);
         heartbeat.bind(properties);
         iopubChannel.bind(properties);
         stdinChannel.bind(properties);

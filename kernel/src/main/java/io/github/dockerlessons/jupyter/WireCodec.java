@@ -93,6 +93,21 @@ final class WireCodec {
                 .create();
     }
 
+    /**
+     * The largest frame a request channel accepts: anybody who reaches a port may send, before any
+     * signature is checked, and the kernel's heap is 256 MiB. A bigger frame drops the sender's
+     * connection in ZeroMQ itself (ZMQ_MAXMSGSIZE), before it is held whole. Well above the cell
+     * limit (2 MiB by default), so that a cell too large is still answered with the limit's name, and
+     * below what decoding can hold (a 40 MiB cell ended the kernel; 30 MiB is answered).
+     */
+    static final long MAX_FRAME_BYTES = 32L << 20;
+    /** The largest frame of a channel that only ever receives a few bytes (iopub's subscriptions, heartbeats). */
+    static final long MAX_SMALL_FRAME_BYTES = 64L << 10;
+    /** Makes ZeroMQ refuse frames over {@code maxFrameBytes} on the socket's connections (set before bind). */
+    static void limitIncoming(ZMQ.Socket socket, long maxFrameBytes) {
+        socket.setMaxMsgSize(maxFrameBytes);
+    }
+
     /** Reads one whole multipart message; null (after logging why) when it is not a valid message. */
     Message<?> receive(ZMQ.Socket socket) {
         List<byte[]> frames = new ArrayList<>();

@@ -148,7 +148,8 @@ public final class TarExtraction {
                 Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
             } else if (entry.isLink()) {
                 Path target = destination.resolve(rebase(entry.getLinkName())).normalize();
-                if (!target.startsWith(containment)) {
+                // link(2) follows links on the way to the target: one unpacked earlier must not lead out
+                if (!target.startsWith(containment) || !insideThroughLinks(target.getParent())) {
                     throw new LocalFileError("invalid hard link " + entry.getName() + " -> " + entry.getLinkName()
                             + ": outside " + containment);
                 }

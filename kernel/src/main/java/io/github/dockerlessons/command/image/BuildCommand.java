@@ -85,8 +85,16 @@ public final class BuildCommand implements DockerCommand {
         // the CLI's GetContextFromLocalDir: -f is relative to the current (notebook's) folder, not the context
         Path dockerfile = file == null ? context.resolve("Dockerfile") : Path.of(file).toAbsolutePath().normalize();
         if (!Files.isRegularFile(dockerfile)) {
-            throw new DockerError(1, "ERROR: failed to solve: failed to read dockerfile: open " + dockerfile
-                    + ": no such file or directory", "hint.build.dockerfile");
+            // a folder, a device or a pipe is there, not missing: say what it is (the CLI would read a
+            // device or a pipe without end; the kernel refuses it)
+            HostFiles.Kind kind = HostFiles.kind(dockerfile);
+            String why = switch (kind) {
+                case MISSING -> "open " + dockerfile + ": no such file or directory";
+                case DIRECTORY -> "read " + dockerfile + ": is a directory";
+                default -> "read " + dockerfile + ": not a regular file";
+            };
+            throw new DockerError(1, "ERROR: failed to solve: failed to read dockerfile: " + why,
+                    kind == HostFiles.Kind.MISSING ? "hint.build.dockerfile" : "hint.build.dockerfile.kind");
         }
         BuildContext sent;
         long size;

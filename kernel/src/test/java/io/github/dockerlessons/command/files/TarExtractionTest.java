@@ -2,6 +2,7 @@ package io.github.dockerlessons.command.files;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,31 @@ class TarExtractionTest {
                 () -> new TarExtraction(notebook, "x", "dest").extract(new ByteArrayInputStream(archive)));
         assertTrue(e.getMessage().contains("x/../sibling"), e.getMessage());
         assertFalse(Files.exists(notebook.resolve("sibling")));
+    }
+
+    @Test
+    void aHardLinkThroughALinkOfTheArchiveIsRefusedByName(@TempDir Path outside) throws Exception {
+        // x/lnk -> OUTSIDE is kept as a link (as the CLI keeps it); a hard link named x/lnk/secret would be
+        // resolved through it by link(2) and make a second name of a file outside inside the copy.
+        Path secret = Files.writeString(outside.resolve("secret"), "host only");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
+            out.putArchiveEntry(new TarArchiveEntry("x/", true));
+            out.closeArchiveEntry();
+            TarArchiveEntry link = new TarArchiveEntry("x/lnk", TarConstants.LF_SYMLINK, true);
+            link.setLinkName(outside.toString());
+            out.putArchiveEntry(link);
+            out.closeArchiveEntry();
+            TarArchiveEntry hard = new TarArchiveEntry("x/h", TarConstants.LF_LINK, true);
+            hard.setLinkName("x/lnk/secret");
+            out.putArchiveEntry(hard);
+            out.closeArchiveEntry();
+        }
+        LocalFileError e = assertThrows(LocalFileError.class, () -> new TarExtraction(notebook, "x", "dest")
+                .extract(new ByteArrayInputStream(bytes.toByteArray())));
+        assertTrue(e.getMessage().contains("x/lnk/secret"), e.getMessage());
+        assertFalse(Files.exists(notebook.resolve("dest/h"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals(1, Files.getAttribute(secret, "unix:nlink"));
     }
 
     @Test
