@@ -10,6 +10,28 @@ import io.github.dockerlessons.render.Bundle;
  */
 public interface Console {
 
+    /**
+     * A console that shows nothing: where a quiet pull or push sends its progress, and where the
+     * commands a check runs by itself (exec, logs) write, since the check keeps their words.
+     */
+    Console NOWHERE = new Console() {
+        @Override
+        public void out(String text) {
+        }
+
+        @Override
+        public void err(String text) {
+        }
+
+        @Override
+        public void show(Bundle bundle) {
+        }
+
+        @Override
+        public void result(Bundle bundle) {
+        }
+    };
+
     void out(String text);
 
     void err(String text);

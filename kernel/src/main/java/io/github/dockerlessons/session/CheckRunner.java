@@ -10,7 +10,6 @@ import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
-import io.github.dockerlessons.render.Bundle;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -91,7 +90,7 @@ public final class CheckRunner {
             JsonArray facts = new JsonArray();
             boolean passed;
             try {
-                CommandContext ctx = new CommandContext(engine, new Silent(), messages, null,
+                CommandContext ctx = new CommandContext(engine, Console.NOWHERE, messages, null,
                         new Cancellation(), Clock.systemUTC(), Duration.ofSeconds(30));
                 List<Checks.Outcome> outcomes = checks.evaluate(body, new ArrayList<>(), ctx);
                 passed = outcomes.stream().allMatch(Checks.Outcome::holds);
@@ -122,24 +121,5 @@ public final class CheckRunner {
         out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(result));
         out.flush();
         return true;
-    }
-
-    /** Output of the commands a check runs itself (exec, logs) is kept by the check, not shown. */
-    static final class Silent implements Console {
-        @Override
-        public void out(String text) {
-        }
-
-        @Override
-        public void err(String text) {
-        }
-
-        @Override
-        public void show(Bundle bundle) {
-        }
-
-        @Override
-        public void result(Bundle bundle) {
-        }
     }
 }

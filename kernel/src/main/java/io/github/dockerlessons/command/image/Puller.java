@@ -4,29 +4,9 @@ import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import io.github.dockerlessons.render.Bundle;
 
 /** Pulls an image through docker-java with a progress display; shared by pull, run and create. */
 public final class Puller {
-    /** Where a quiet pull's progress goes: nowhere. */
-    private static final Console SILENT = new Console() {
-        @Override
-        public void out(String text) {
-        }
-
-        @Override
-        public void err(String text) {
-        }
-
-        @Override
-        public void show(Bundle bundle) {
-        }
-
-        @Override
-        public void result(Bundle bundle) {
-        }
-    };
-
     private Puller() {
     }
 
@@ -45,7 +25,7 @@ public final class Puller {
      */
     public static void pull(CommandContext ctx, ImageReference ref, String platform, boolean quiet)
             throws DaemonError, EngineUnreachable, InterruptedException {
-        PullProgress progress = new PullProgress(quiet ? SILENT : ctx.console());
+        PullProgress progress = new PullProgress(quiet ? Console.NOWHERE : ctx.console());
         try {
             ctx.requestLong(ctx.messages().get("interrupt.engine.pulling", ref.familiar()), client -> {
                 var cmd = ref.digest() != null ? client.pullImageCmd(ref.repository() + "@" + ref.digest())

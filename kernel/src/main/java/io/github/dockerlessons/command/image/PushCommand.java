@@ -18,7 +18,6 @@ import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.EngineUnreachable;
-import io.github.dockerlessons.render.Bundle;
 
 import java.util.Map;
 
@@ -64,7 +63,7 @@ public final class PushCommand implements DockerCommand {
             throw new DockerError(1, e.getMessage());
         }
         String path = "/images/" + EngineGateway.encode(ref.repository()) + "/push?tag=" + EngineGateway.encode(tag);
-        Console shown = in.get(QUIET) ? new Quiet() : ctx.console();
+        Console shown = in.get(QUIET) ? Console.NOWHERE : ctx.console();
         JsonMessages messages = new JsonMessages(shown, aux -> { });
         try {
             ctx.requestLong(ctx.messages().get("interrupt.engine.pushing", ref.familiar()), client -> ctx.engine()
@@ -89,24 +88,5 @@ public final class PushCommand implements DockerCommand {
         String first = slash < 0 ? "" : repository.substring(0, slash);
         boolean host = slash >= 0 && (first.contains(".") || first.contains(":") || first.equals("localhost"));
         return host ? first : CredentialStore.INDEX_SERVER;
-    }
-
-    /** Where {@code -q} sends the progress lines: nowhere. */
-    private static final class Quiet implements Console {
-        @Override
-        public void out(String text) {
-        }
-
-        @Override
-        public void err(String text) {
-        }
-
-        @Override
-        public void show(Bundle bundle) {
-        }
-
-        @Override
-        public void result(Bundle bundle) {
-        }
     }
 }
