@@ -17,15 +17,7 @@ import urllib.request
 import uuid
 
 import hub_session
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    k = (len(ordered) - 1) * p / 100
-    low, high = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+from bench import percentile  # the same interpolated percentile as the servers' bench
 
 
 def service_processes(settings_path):
