@@ -104,6 +104,8 @@ c.Spawner.environment = {
     "JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp",
 }
 
+# The modules below are imported from the checkout: nothing compiled is written into the work tree.
+sys.dont_write_bytecode = True
 # JupyterLab (or Notebook 6 with start --classic) with the port proxy, the idle culler (issue 21), the
 # lecturer and the progress service (issue 20).
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
