@@ -8,7 +8,7 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker rename}: give a container a new name. */
 public final class RenameCommand implements DockerCommand {
@@ -25,6 +25,6 @@ public final class RenameCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        ctx.call(client -> client.renameContainerCmd(EngineGateway.pathSegment(in.arg(0))).withName(in.arg(1)).exec());
+        ctx.call(client -> client.renameContainerCmd(Engine.pathSegment(in.arg(0))).withName(in.arg(1)).exec());
     }
 }

@@ -12,7 +12,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.Optional;
@@ -41,7 +41,7 @@ public final class StartCommand implements DockerCommand {
         if (!attach && !interactive) {
             Targets.forEach(ctx, in.args(), true, target -> {
                 try {
-                    ctx.request(client -> client.startContainerCmd(EngineGateway.pathSegment(target)).exec());
+                    ctx.request(client -> client.startContainerCmd(Engine.pathSegment(target)).exec());
                 } catch (DaemonError e) {
                     if (e.httpStatus() != 304) { // already running: the CLI prints the name all the same
                         throw e;
@@ -56,7 +56,7 @@ public final class StartCommand implements DockerCommand {
         }
         try {
             // The container's full ID: a prefix such as `start -a 3f2` names it for every later call.
-            var container = ctx.request(client -> client.inspectContainerCmd(EngineGateway.pathSegment(in.arg(0))).exec());
+            var container = ctx.request(client -> client.inspectContainerCmd(Engine.pathSegment(in.arg(0))).exec());
             String id = container.getId();
             boolean tty = Boolean.TRUE.equals(container.getConfig().getTty());
             Optional<StdinSource> stdin = StdinSource.choose(interactive, tty, ctx.heredoc(), ctx.console());

@@ -9,7 +9,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker network rm}: remove networks, reporting the ones that could not be removed at the end. */
 public final class NetworkRmCommand implements DockerCommand {
@@ -29,7 +29,7 @@ public final class NetworkRmCommand implements DockerCommand {
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Targets.forEach(ctx, in.args(), true, target -> {
             ctx.request(client -> {
-                client.removeNetworkCmd(EngineGateway.pathSegment(target)).exec();
+                client.removeNetworkCmd(Engine.pathSegment(target)).exec();
                 return null;
             });
             return true;
