@@ -20,7 +20,8 @@ import java.util.Arrays;
 /**
  * One command line run against a {@link FakeEngine}, with what a terminal would show: the CLI's
  * stdout (text written, and the plain text of a table the notebook shows as HTML), its stderr
- * (warnings, and a failure's words as the CLI prints them) and the exit status. The clock is fixed
+ * (warnings, and a failure's words as the CLI prints them) and the exit status; displays the
+ * notebook adds (links, panels) are kept apart, since the CLI prints no such thing. The clock is fixed
  * at {@link #NOW}, so "5 minutes ago" stays so.
  */
 public final class CommandRun {
@@ -30,6 +31,8 @@ public final class CommandRun {
 
     public final StringBuilder out = new StringBuilder();
     public final StringBuilder err = new StringBuilder();
+    /** What the notebook shows beside the CLI's output (links to published ports, progress panels). */
+    public final StringBuilder displays = new StringBuilder();
     public int status;
 
     private CommandRun() {
@@ -51,7 +54,7 @@ public final class CommandRun {
 
             @Override
             public void show(Bundle bundle) {
-                run.out.append(bundle.plainText());
+                run.displays.append(bundle.plainText()); // the notebook's extras (links, panels): no CLI words
             }
 
             @Override
