@@ -71,7 +71,7 @@ public final class SystemPruneCommand implements DockerCommand {
             ctx.console().out("Deleted build cache objects:\n" + String.join("\n", caches) + "\n\n");
         }
         reclaimed += cache.has("SpaceReclaimed") ? cache.get("SpaceReclaimed").getAsLong() : 0;
-        ctx.console().out("Total reclaimed space: " + GoText.humanSize(reclaimed) + "\n");
+        ctx.console().out("Total reclaimed space: " + GoText.humanSize(reclaimed, 4) + "\n");
     }
 
     /** The CLI's confirmation text, which names what will go. */
