@@ -3,6 +3,7 @@ package io.github.dockerlessons;
 import io.github.dockerlessons.command.system.KernelVersion;
 import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.engine.EngineDiscovery;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.jupyter.KernelLauncher;
@@ -49,7 +50,7 @@ public final class Main {
             System.exit(status);
         }
         Messages messages = new Messages(Messages.fromEnvironment(env));
-        EngineGateway engine = new EngineGateway(EngineDiscovery.forThisMachine(env));
+        Engine engine = new EngineGateway(EngineDiscovery.forThisMachine(env));
         Session session = new Session(DockerCommands.registry(), engine, messages, env, Clock.systemUTC());
         KernelLauncher.serve(Path.of(args[0]), session, KernelVersion.VERSION, env);
         // docker-java's connection threads must not keep a shut-down kernel alive.

@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
-import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -62,7 +61,7 @@ import javax.net.ssl.SSLContext;
  * when nothing changed), so {@code docker context use}, in a cell or in a terminal, switches the
  * kernel at once.
  */
-public final class EngineGateway implements AutoCloseable {
+public final class EngineGateway implements Engine {
     private static final Pattern STATUS_PREFIX = Pattern.compile("^Status (\\d+): (.*)$", Pattern.DOTALL);
 
     private final EngineDiscovery discovery;
@@ -84,12 +83,6 @@ public final class EngineGateway implements AutoCloseable {
      */
     static final int RETIRED_KEPT = 4;
 
-    /** A call against docker-java's client. */
-    @FunctionalInterface
-    public interface Call<T> {
-        T run(DockerClient client) throws Exception;
-    }
-
     private record Connection(Resolution resolution, EngineEndpoint endpoint, SSLContext tls, DockerClient client,
                               DockerHttpClient http) { }
 
@@ -103,16 +96,19 @@ public final class EngineGateway implements AutoCloseable {
         this.probe = probe;
     }
 
+    @Override
     public EngineDiscovery discovery() {
         return discovery;
     }
 
     /** The endpoint the next call goes to: its host, its context name and where it came from. */
+    @Override
     public EngineEndpoint endpoint() throws EngineUnreachable {
         return connection().endpoint();
     }
 
     /** The host the next call goes to, for messages and links; the failure's host when none can be used. */
+    @Override
     public String host() {
         try {
             return endpoint().host();
@@ -122,16 +118,9 @@ public final class EngineGateway implements AutoCloseable {
     }
 
     /** Labels put on every container, volume, network and built image created from now on. */
+    @Override
     public void labelCreations(Map<String, String> labels) {
         this.creationLabels = Map.copyOf(labels);
-    }
-
-    /**
-     * A path argument for docker-java (a container, image, volume or network name as the user typed
-     * it): the same name, safe however docker-java builds the path; see PathEscapingHttpClient.
-     */
-    public static String pathSegment(String value) {
-        return PathEscapingHttpClient.standIns(value);
     }
 
     /**
@@ -139,6 +128,7 @@ public final class EngineGateway implements AutoCloseable {
      * {@code cancellation} (may be null) is cancelled it throws InterruptedException and leaves the
      * call to finish in the background; after {@code limit} (null for none) it throws EngineTimeout.
      */
+    @Override
     public <T> T call(Call<T> call, Cancellation cancellation, Duration limit)
             throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -172,12 +162,6 @@ public final class EngineGateway implements AutoCloseable {
                 cancellation.unregister(abandon);
             }
         }
-    }
-
-    /** A call without cancellation or time limit, for the kernel's own quick questions (completion). */
-    public <T> T call(Call<T> call, Duration limit)
-            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
-        return call(call, null, limit);
     }
 
     /**
@@ -309,12 +293,14 @@ public final class EngineGateway implements AutoCloseable {
     }
 
     /** A raw API request whose answer is JSON, for the few places the typed model loses detail. */
+    @Override
     public JsonElement requestJson(DockerHttpClient.Request.Method method, String path)
             throws DaemonError, EngineUnreachable {
         return parsed(method + " " + path, request(method, path));
     }
 
     /** The raw text of a JSON answer, kept byte for byte (inspect prints it re-indented, not rewritten). */
+    @Override
     public String requestText(String path) throws DaemonError, EngineUnreachable {
         String text = request(DockerHttpClient.Request.Method.GET, path);
         checkJson("GET " + path, text);
@@ -346,6 +332,7 @@ public final class EngineGateway implements AutoCloseable {
      * A raw API request with a JSON body whose answer is JSON: container create and auth, where the
      * request carries fields docker-java's model does not have, exactly as the CLI sends them.
      */
+    @Override
     public JsonElement requestJson(DockerHttpClient.Request.Method method, String path, JsonElement body)
             throws DaemonError, EngineUnreachable {
         // As bytes, not a stream: the session's labels are added to a create request's body on the way.
@@ -356,17 +343,12 @@ public final class EngineGateway implements AutoCloseable {
         return parsed(method + " " + path, answer);
     }
 
-    /** Reads the body of a successful answer as it arrives. */
-    @FunctionalInterface
-    public interface BodyReader<T> {
-        T read(InputStream body) throws IOException;
-    }
-
     /**
      * A raw API exchange that streams: {@code body} (may be null) is sent as it is read (a tar for
      * load and import), and a successful answer's body goes to {@code reader} as it arrives (a tar of
      * save and export, the JSON lines of load). A refusal is a {@link DaemonError} in the daemon's words.
      */
+    @Override
     public <T> T exchange(DockerHttpClient.Request.Method method, String path, Map<String, String> headers,
                           InputStream body, BodyReader<T> reader) throws DaemonError, EngineUnreachable {
         DockerHttpClient.Request.Builder builder = DockerHttpClient.Request.builder().method(method).path(path)
@@ -403,15 +385,11 @@ public final class EngineGateway implements AutoCloseable {
                 in -> in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    /** A path of the raw API with a value in it, percent-encoded. */
-    public static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     /**
      * Opens an upgraded attach or exec stream that can deliver EOF on stdin, or returns null when this
      * engine is reached over TLS (then docker-java's attach is used, without EOF).
      */
+    @Override
     public HijackedStream hijack(String path, String jsonBody, boolean tty) throws DaemonError, EngineUnreachable {
         Connection current = connection();
         if (!HijackedStream.supports(current.endpoint())) {
@@ -430,10 +408,11 @@ public final class EngineGateway implements AutoCloseable {
      * no HEAD, so this is the GET the CLI would make for a copy, closed after its headers: the body is
      * not read.
      */
+    @Override
     public JsonObject pathStat(String container, String path) throws DaemonError, EngineUnreachable {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET)
-                .path("/containers/" + encode(container) + "/archive?path=" + encode(path))
+                .path("/containers/" + Engine.encode(container) + "/archive?path=" + Engine.encode(path))
                 .build();
         try (DockerHttpClient.Response response = connection().http().execute(request)) {
             String header = response.getHeader("X-Docker-Container-Path-Stat");
@@ -475,6 +454,7 @@ public final class EngineGateway implements AutoCloseable {
      * pay for loading the client's classes (seconds on a busy machine). A configuration that names no
      * usable engine is reported by the first command instead.
      */
+    @Override
     public void prepare() {
         try {
             connection();

@@ -8,6 +8,7 @@ import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineDiscovery;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
 
@@ -54,7 +55,7 @@ public final class CheckRunner {
             return 2;
         }
         Messages messages = new Messages(Messages.fromEnvironment(env));
-        EngineGateway engine = new EngineGateway(host != null ? EngineDiscovery.fixed(host)
+        Engine engine = new EngineGateway(host != null ? EngineDiscovery.fixed(host)
                 : EngineDiscovery.forThisMachine(env));
         Checks checks = new Checks(DockerCommands.registry(), messages);
         for (String lesson : lessons) {
@@ -66,7 +67,7 @@ public final class CheckRunner {
     }
 
     /** One lesson's checks as one line of JSON; false when interrupted. */
-    private static boolean runLesson(Path file, Checks checks, EngineGateway engine, Messages messages,
+    private static boolean runLesson(Path file, Checks checks, Engine engine, Messages messages,
                                      PrintStream out) {
         JsonObject result = new JsonObject();
         result.addProperty("lesson", file.getFileName().toString());

@@ -8,7 +8,7 @@ import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.LocalMachine;
 import io.github.dockerlessons.i18n.Messages;
@@ -327,9 +327,9 @@ final class Checks {
         String kind = w.get(0);
         String name = w.get(1);
         String path = switch (kind) {
-            case "image" -> "/images/" + EngineGateway.encode(name) + "/json";
-            case "volume" -> "/volumes/" + EngineGateway.encode(name);
-            default -> "/networks/" + EngineGateway.encode(name);
+            case "image" -> "/images/" + Engine.encode(name) + "/json";
+            case "volume" -> "/volumes/" + Engine.encode(name);
+            default -> "/networks/" + Engine.encode(name);
         };
         boolean present;
         try {
@@ -437,7 +437,7 @@ final class Checks {
 
     private InspectContainerResponse inspect(CommandContext ctx, String name) throws DockerError, InterruptedException {
         try {
-            return ctx.request(client -> client.inspectContainerCmd(EngineGateway.pathSegment(name)).exec());
+            return ctx.request(client -> client.inspectContainerCmd(Engine.pathSegment(name)).exec());
         } catch (DaemonError e) {
             if (e.isNotFound()) {
                 return null;

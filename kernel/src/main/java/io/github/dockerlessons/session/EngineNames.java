@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DockerContext;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ import java.util.List;
 final class EngineNames {
     private static final Duration LIMIT = Duration.ofSeconds(1);
 
-    private final EngineGateway engine;
+    private final Engine engine;
 
-    EngineNames(EngineGateway engine) {
+    EngineNames(Engine engine) {
         this.engine = engine;
     }
 

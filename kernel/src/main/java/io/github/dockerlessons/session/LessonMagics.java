@@ -4,7 +4,7 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.LifecycleDiagram;
@@ -30,7 +30,7 @@ final class LessonMagics {
     private static final Set<String> MOVES = Set.of("create", "run", "start", "stop", "kill", "pause", "unpause",
             "rm", "restart");
 
-    private final EngineGateway engine;
+    private final Engine engine;
     private final Messages messages;
     private final Checks checks;
     private final NotebookObjects objects;
@@ -39,7 +39,7 @@ final class LessonMagics {
     private volatile String lastMove;
     private volatile String lastTarget;
 
-    LessonMagics(EngineGateway engine, Messages messages, Checks checks, NotebookObjects objects) {
+    LessonMagics(Engine engine, Messages messages, Checks checks, NotebookObjects objects) {
         this.engine = engine;
         this.messages = messages;
         this.checks = checks;

@@ -8,7 +8,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.console.LiveDisplay;
 import io.github.dockerlessons.engine.Cancellation;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.Html;
@@ -73,7 +73,7 @@ final class LivePanels implements AutoCloseable {
     }
 
     private final CommandRegistry registry;
-    private final EngineGateway engine;
+    private final Engine engine;
     private final Messages messages;
     private final Clock clock;
     private final Duration quickCall;
@@ -88,7 +88,7 @@ final class LivePanels implements AutoCloseable {
     private final Cancellation running = new Cancellation();
     private Closeable events;
 
-    LivePanels(CommandRegistry registry, EngineGateway engine, Messages messages, Clock clock, Duration quickCall,
+    LivePanels(CommandRegistry registry, Engine engine, Messages messages, Clock clock, Duration quickCall,
                Supplier<String> scope) {
         this.registry = registry;
         this.engine = engine;

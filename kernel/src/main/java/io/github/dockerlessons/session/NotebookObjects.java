@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import io.github.dockerlessons.command.core.NotebookRecord;
 import io.github.dockerlessons.engine.Cancellation;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class NotebookObjects implements NotebookRecord {
     static final String SESSION_LABEL = "io.github.dockerlessons.session";
     static final String NOTEBOOK_LABEL = "io.github.dockerlessons.notebook";
 
-    private final EngineGateway engine;
+    private final Engine engine;
     private final String sessionId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final boolean labelling;
     private volatile boolean scoped;
@@ -40,7 +40,7 @@ final class NotebookObjects implements NotebookRecord {
         }
     }
 
-    NotebookObjects(EngineGateway engine, Map<String, String> environment) {
+    NotebookObjects(Engine engine, Map<String, String> environment) {
         this.engine = engine;
         // The differential tests compare the kernel's objects with the CLI's, label for label.
         this.labelling = !"off".equalsIgnoreCase(environment.getOrDefault("DOCKER_KERNEL_SESSION_LABELS", ""));

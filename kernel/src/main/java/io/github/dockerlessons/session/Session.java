@@ -8,7 +8,7 @@ import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineAnswerInvalid;
 import io.github.dockerlessons.engine.EngineConnectionLost;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.script.Expander;
@@ -51,7 +51,7 @@ public final class Session {
     private static final Duration KERNEL_END_LIMIT = Duration.ofMillis(1300);
 
     private final CommandRegistry registry;
-    private final EngineGateway engine;
+    private final Engine engine;
     private final Messages messages;
     private final Variables variables;
     private final Clock clock;
@@ -68,7 +68,7 @@ public final class Session {
     private final NotebookObjects objects;
     private final LessonMagics lessonMagics;
 
-    public Session(CommandRegistry registry, EngineGateway engine, Messages messages, Map<String, String> environment,
+    public Session(CommandRegistry registry, Engine engine, Messages messages, Map<String, String> environment,
                    Clock clock) {
         this.registry = registry;
         this.engine = engine;

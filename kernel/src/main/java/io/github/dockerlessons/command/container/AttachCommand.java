@@ -11,7 +11,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
 /**
@@ -36,7 +36,7 @@ public final class AttachCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         try {
-            var container = ctx.request(client -> client.inspectContainerCmd(EngineGateway.pathSegment(in.arg(0))).exec());
+            var container = ctx.request(client -> client.inspectContainerCmd(Engine.pathSegment(in.arg(0))).exec());
             if (!Boolean.TRUE.equals(container.getState().getRunning())) {
                 throw new DockerError(1, "You cannot attach to a stopped container, start it first",
                         "hint.not.running");

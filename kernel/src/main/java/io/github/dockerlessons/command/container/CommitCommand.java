@@ -13,7 +13,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.image.ImageReference;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 import java.util.List;
 
@@ -43,23 +43,23 @@ public final class CommitCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        StringBuilder path = new StringBuilder("/commit?container=").append(EngineGateway.encode(in.arg(0)));
+        StringBuilder path = new StringBuilder("/commit?container=").append(Engine.encode(in.arg(0)));
         if (in.args().size() > 1) {
             ImageReference ref = ImageReference.parse(in.arg(1));
-            path.append("&repo=").append(EngineGateway.encode(ref.repository()));
+            path.append("&repo=").append(Engine.encode(ref.repository()));
             if (ref.tag() != null) {
-                path.append("&tag=").append(EngineGateway.encode(ref.tag()));
+                path.append("&tag=").append(Engine.encode(ref.tag()));
             }
         }
         if (in.get(MESSAGE) != null) {
-            path.append("&comment=").append(EngineGateway.encode(in.get(MESSAGE)));
+            path.append("&comment=").append(Engine.encode(in.get(MESSAGE)));
         }
         if (in.get(AUTHOR) != null) {
-            path.append("&author=").append(EngineGateway.encode(in.get(AUTHOR)));
+            path.append("&author=").append(Engine.encode(in.get(AUTHOR)));
         }
         path.append("&pause=").append(in.get(PAUSE));
         for (String change : in.get(CHANGE)) {
-            path.append("&changes=").append(EngineGateway.encode(change));
+            path.append("&changes=").append(Engine.encode(change));
         }
         JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.committing", in.arg(0)),
                 client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, path.toString(),

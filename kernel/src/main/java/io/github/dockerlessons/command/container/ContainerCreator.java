@@ -12,7 +12,7 @@ import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.image.ImageReference;
 import io.github.dockerlessons.command.image.Puller;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.io.IOException;
@@ -104,11 +104,11 @@ final class ContainerCreator {
         StringBuilder path = new StringBuilder("/containers/create");
         String separator = "?";
         if (options.name() != null && !options.name().isEmpty()) {
-            path.append(separator).append("name=").append(EngineGateway.encode(options.name()));
+            path.append(separator).append("name=").append(Engine.encode(options.name()));
             separator = "&";
         }
         if (options.platform() != null && !options.platform().isEmpty()) {
-            path.append(separator).append("platform=").append(EngineGateway.encode(options.platform()));
+            path.append(separator).append("platform=").append(Engine.encode(options.platform()));
         }
         // Not abandoned by the stop button: with the ID, a stop right after the create can remove it.
         JsonObject answer = ctx.requestToCompletion(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,

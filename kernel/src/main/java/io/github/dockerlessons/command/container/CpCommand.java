@@ -14,7 +14,7 @@ import io.github.dockerlessons.command.files.TarPacking;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.stream.Utf8StreamDecoder;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.golang.GoText;
 
@@ -169,7 +169,7 @@ public final class CpCommand implements DockerCommand {
     private static InputStream openArchive(CommandContext ctx, String container, String path)
             throws DockerError, InterruptedException, DaemonError, EngineUnreachable {
         InputStream archive = ctx.request(client ->
-                client.copyArchiveFromContainerCmd(EngineGateway.pathSegment(container), path).exec());
+                client.copyArchiveFromContainerCmd(Engine.pathSegment(container), path).exec());
         return ctx.cancellation().register(archive);
     }
 
@@ -284,7 +284,7 @@ public final class CpCommand implements DockerCommand {
         ctx.cancellation().register(archive);
         try {
             ctx.callLong(ctx.messages().get("interrupt.engine.copying", container + ":" + path), client -> {
-                client.copyArchiveToContainerCmd(EngineGateway.pathSegment(container))
+                client.copyArchiveToContainerCmd(Engine.pathSegment(container))
                         .withTarInputStream(archive)
                         .withRemotePath(folder).withNoOverwriteDirNonDir(true).exec();
                 return null;

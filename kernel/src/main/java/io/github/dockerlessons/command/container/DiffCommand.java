@@ -11,7 +11,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.RawApi;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /**
  * {@code docker diff CONTAINER}: what changed in the container's file system since it was made, a
@@ -32,7 +32,7 @@ public final class DiffCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         JsonElement changes = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
-                "/containers/" + EngineGateway.encode(in.arg(0)) + "/changes");
+                "/containers/" + Engine.encode(in.arg(0)) + "/changes");
         if (changes == null || !changes.isJsonArray()) {
             return;
         }

@@ -15,7 +15,7 @@ import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.stream.ContainerOutput;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.HijackedStream;
 import io.github.dockerlessons.render.TerminalText;
@@ -75,7 +75,7 @@ public final class ExecCommand implements DockerCommand {
         }
         StdinSource stdin = chosen.get();
         String execId = ctx.call(client -> {
-            var cmd = client.execCreateCmd(EngineGateway.pathSegment(o.container()))
+            var cmd = client.execCreateCmd(Engine.pathSegment(o.container()))
                     .withCmd(o.command().toArray(new String[0]))
                     .withAttachStdout(!o.detach()).withAttachStderr(!o.detach())
                     .withAttachStdin(stdin.attaches()).withTty(o.tty());

@@ -10,7 +10,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.image.TarDownload;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /**
  * {@code docker export -o FILE CONTAINER}: the container's file system as a tar next to the
@@ -37,6 +37,6 @@ public final class ExportCommand implements DockerCommand {
         String output = TarDownload.requireOutput(in.get(OUTPUT), "docker export -o " + in.arg(0) + ".tar " + in.arg(0));
         TarDownload.to(ctx, output, "failed to export container: ",
                 ctx.messages().get("interrupt.engine.exporting", in.arg(0)),
-                "/containers/" + EngineGateway.encode(in.arg(0)) + "/export");
+                "/containers/" + Engine.encode(in.arg(0)) + "/export");
     }
 }

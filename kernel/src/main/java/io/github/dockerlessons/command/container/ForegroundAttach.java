@@ -7,7 +7,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.stream.ContainerOutput;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.HijackedStream;
 import io.github.dockerlessons.render.TerminalText;
@@ -41,7 +41,7 @@ final class ForegroundAttach {
      * @param removeOnExit {@code --rm}: the exit is seen once the engine has removed it
      * @param start        the engine call that starts it (nothing for attach to a running one)
      */
-    record Plan(StdinSource stdin, boolean tty, boolean removeOnExit, EngineGateway.Call<?> start) { }
+    record Plan(StdinSource stdin, boolean tty, boolean removeOnExit, Engine.Call<?> start) { }
 
     private ForegroundAttach() {
     }
@@ -56,7 +56,7 @@ final class ForegroundAttach {
         HijackedStream hijacked;
         try {
             hijacked = plan.stdin().attaches() ? ctx.hijack(
-                    "/containers/" + EngineGateway.encode(id) + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null,
+                    "/containers/" + Engine.encode(id) + "/attach?stream=1&stdin=1&stdout=1&stderr=1", null,
                     plan.tty()) : null;
         } catch (InterruptedException e) {
             removeUnstarted(ctx, id, plan); // stopped before the start, while the stream was opening

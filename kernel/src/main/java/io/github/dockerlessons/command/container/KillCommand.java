@@ -11,7 +11,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker kill}: a signal (KILL unless -s says otherwise), no grace period. */
 public final class KillCommand implements DockerCommand {
@@ -34,7 +34,7 @@ public final class KillCommand implements DockerCommand {
         String signal = in.get(SIGNAL);
         Targets.forEach(ctx, in.args(), true, target -> {
             ctx.request(client -> {
-                var cmd = client.killContainerCmd(EngineGateway.pathSegment(target));
+                var cmd = client.killContainerCmd(Engine.pathSegment(target));
                 if (signal != null && !signal.isEmpty()) {
                     cmd.withSignal(signal);
                 }

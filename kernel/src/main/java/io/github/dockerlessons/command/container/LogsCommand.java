@@ -12,7 +12,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.stream.ContainerOutput;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker logs}: what a container printed, stdout and stderr kept apart; -f follows until stopped. */
 public final class LogsCommand implements DockerCommand {
@@ -41,13 +41,13 @@ public final class LogsCommand implements DockerCommand {
         Options o = options(in, ctx);
         ContainerOutput output = new ContainerOutput(ctx.console());
         // As the CLI: the container's TTY decides whether the stream is multiplexed (stdcopy) or raw.
-        var inspected = ctx.call(client -> client.inspectContainerCmd(EngineGateway.pathSegment(o.container())).exec());
+        var inspected = ctx.call(client -> client.inspectContainerCmd(Engine.pathSegment(o.container())).exec());
         if (inspected.getConfig() == null || !Boolean.TRUE.equals(inspected.getConfig().getTty())) {
             output.expectMultiplexed();
         }
         try {
             ctx.callLong(null, client -> {
-                var cmd = client.logContainerCmd(EngineGateway.pathSegment(o.container())).withStdOut(true).withStdErr(true)
+                var cmd = client.logContainerCmd(Engine.pathSegment(o.container())).withStdOut(true).withStdErr(true)
                         .withTimestamps(o.timestamps()).withFollowStream(o.follow());
                 if (o.since() != null) {
                     cmd.withSince(o.since());

@@ -9,7 +9,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker pause}: freeze every process of the containers (the cgroup freezer). */
 public final class PauseCommand implements DockerCommand {
@@ -27,7 +27,7 @@ public final class PauseCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Targets.forEach(ctx, in.args(), true, target -> {
-            ctx.request(client -> client.pauseContainerCmd(EngineGateway.pathSegment(target)).exec());
+            ctx.request(client -> client.pauseContainerCmd(Engine.pathSegment(target)).exec());
             return true;
         });
     }

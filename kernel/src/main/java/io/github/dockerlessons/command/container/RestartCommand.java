@@ -10,7 +10,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker restart}: stop (with the timeout) and start again; interruptible like stop. */
 public final class RestartCommand implements DockerCommand {
@@ -33,7 +33,7 @@ public final class RestartCommand implements DockerCommand {
         Integer timeout = in.get(TIMEOUT);
         Targets.forEach(ctx, in.args(), true, target -> {
             ctx.requestLong(ctx.messages().get("interrupt.engine.restarting", target), client -> {
-                var cmd = client.restartContainerCmd(EngineGateway.pathSegment(target));
+                var cmd = client.restartContainerCmd(Engine.pathSegment(target));
                 if (timeout != null) {
                     cmd.withTimeout(timeout);
                 }

@@ -11,7 +11,7 @@ import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker rm}: remove containers; -f also stops running ones, -v removes anonymous volumes. */
 public final class RmCommand implements DockerCommand {
@@ -37,7 +37,7 @@ public final class RmCommand implements DockerCommand {
         Targets.forEach(ctx, in.args(), true, target -> {
             try {
                 ctx.requestLong(ctx.messages().get("interrupt.engine.removing", target),
-                        client -> client.removeContainerCmd(EngineGateway.pathSegment(target))
+                        client -> client.removeContainerCmd(Engine.pathSegment(target))
                                 .withForce(force).withRemoveVolumes(volumes).exec());
                 return true;
             } catch (DaemonError e) {

@@ -65,8 +65,10 @@ public final class RunCommand implements DockerCommand {
         try {
             String id = ContainerCreator.create(ctx, options, image, command, detach);
             if (detach) {
-                ctx.request(client -> client.startContainerCmd(id).exec());
+                // As the CLI, the ID before the start: a start the engine refuses (a port already
+                // allocated) still leaves a container, and its ID is what the reader removes.
                 ctx.console().out(id + "\n");
+                ctx.request(client -> client.startContainerCmd(id).exec());
                 PublishedPorts.showLinks(ctx, id);
                 return;
             }

@@ -7,14 +7,15 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code docker start}: start stopped containers; with -a, follow one in the foreground. */
@@ -39,16 +40,7 @@ public final class StartCommand implements DockerCommand {
         boolean attach = in.get(ATTACH);
         boolean interactive = in.get(INTERACTIVE);
         if (!attach && !interactive) {
-            Targets.forEach(ctx, in.args(), true, target -> {
-                try {
-                    ctx.request(client -> client.startContainerCmd(EngineGateway.pathSegment(target)).exec());
-                } catch (DaemonError e) {
-                    if (e.httpStatus() != 304) { // already running: the CLI prints the name all the same
-                        throw e;
-                    }
-                }
-                return true;
-            });
+            startEach(in.args(), ctx);
             return;
         }
         if (in.args().size() > 1) {
@@ -56,7 +48,7 @@ public final class StartCommand implements DockerCommand {
         }
         try {
             // The container's full ID: a prefix such as `start -a 3f2` names it for every later call.
-            var container = ctx.request(client -> client.inspectContainerCmd(EngineGateway.pathSegment(in.arg(0))).exec());
+            var container = ctx.request(client -> client.inspectContainerCmd(Engine.pathSegment(in.arg(0))).exec());
             String id = container.getId();
             boolean tty = Boolean.TRUE.equals(container.getConfig().getTty());
             Optional<StdinSource> stdin = StdinSource.choose(interactive, tty, ctx.heredoc(), ctx.console());
@@ -72,6 +64,32 @@ public final class StartCommand implements DockerCommand {
             throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
             throw ctx.unreachable(e);
+        }
+    }
+
+    /**
+     * As the CLI's startContainersWithoutAttachments: each name printed as it starts, each refusal
+     * printed on stderr at once, and the names that failed said together at the end (unlike rm or
+     * stop, which gather the daemon's words instead).
+     */
+    private static void startEach(List<String> targets, CommandContext ctx) throws DockerError, InterruptedException {
+        List<String> failed = new ArrayList<>();
+        for (String target : targets) {
+            try {
+                ctx.request(client -> client.startContainerCmd(Engine.pathSegment(target)).exec());
+            } catch (DaemonError e) {
+                if (e.httpStatus() != 304) { // already running: the CLI prints the name all the same
+                    ctx.console().err(e.cliText() + "\n");
+                    failed.add(target);
+                    continue;
+                }
+            } catch (EngineUnreachable e) {
+                throw ctx.unreachable(e);
+            }
+            ctx.console().out(target + "\n");
+        }
+        if (!failed.isEmpty()) {
+            throw new DockerError(1, "Error: failed to start containers: " + String.join(", ", failed));
         }
     }
 }

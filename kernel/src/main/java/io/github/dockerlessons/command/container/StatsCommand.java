@@ -16,7 +16,7 @@ import io.github.dockerlessons.command.core.RawApi;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.ContainerTable;
@@ -111,7 +111,7 @@ public final class StatsCommand implements DockerCommand {
         List<FieldContext> rows = new ArrayList<>();
         for (String target : targets) {
             JsonObject stats = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
-                    "/containers/" + EngineGateway.encode(target) + "/stats?stream=false").getAsJsonObject();
+                    "/containers/" + Engine.encode(target) + "/stats?stream=false").getAsJsonObject();
             Table.Row row = row(stats, target, !o.noTrunc());
             List<String> cells = row.cells();
             if (history != null) {

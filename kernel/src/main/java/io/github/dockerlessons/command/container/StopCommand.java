@@ -11,7 +11,7 @@ import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /**
  * {@code docker stop}: SIGTERM, then SIGKILL after the timeout. The engine may take the whole
@@ -38,7 +38,7 @@ public final class StopCommand implements DockerCommand {
         Targets.forEach(ctx, in.args(), true, target -> {
             try {
                 ctx.requestLong(ctx.messages().get("interrupt.engine.stopping", target), client -> {
-                    var cmd = client.stopContainerCmd(EngineGateway.pathSegment(target));
+                    var cmd = client.stopContainerCmd(Engine.pathSegment(target));
                     if (timeout != null) {
                         cmd.withTimeout(timeout);
                     }

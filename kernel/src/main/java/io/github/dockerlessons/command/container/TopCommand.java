@@ -8,7 +8,7 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.golang.TabWriter;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.Table;
@@ -34,7 +34,7 @@ public final class TopCommand implements DockerCommand {
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         List<String> psArgs = in.argsFrom(1);
         var top = ctx.call(client -> {
-            var cmd = client.topContainerCmd(EngineGateway.pathSegment(in.arg(0)));
+            var cmd = client.topContainerCmd(Engine.pathSegment(in.arg(0)));
             if (!psArgs.isEmpty()) {
                 cmd.withPsArgs(String.join(" ", psArgs));
             }

@@ -9,7 +9,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker unpause}: thaw the processes of paused containers. */
 public final class UnpauseCommand implements DockerCommand {
@@ -27,7 +27,7 @@ public final class UnpauseCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Targets.forEach(ctx, in.args(), true, target -> {
-            ctx.request(client -> client.unpauseContainerCmd(EngineGateway.pathSegment(target)).exec());
+            ctx.request(client -> client.unpauseContainerCmd(Engine.pathSegment(target)).exec());
             return true;
         });
     }

@@ -16,7 +16,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +78,7 @@ public final class UpdateCommand implements DockerCommand {
         try {
             Targets.forEach(ctx, in.args(), true, target -> {
                 JsonElement answer = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
-                        "/containers/" + EngineGateway.encode(target) + "/update", update));
+                        "/containers/" + Engine.encode(target) + "/update", update));
                 if (answer != null && answer.isJsonObject() && answer.getAsJsonObject().get("Warnings") != null
                         && answer.getAsJsonObject().get("Warnings").isJsonArray()) {
                     answer.getAsJsonObject().getAsJsonArray("Warnings").forEach(w -> warnings.add(w.getAsString()));

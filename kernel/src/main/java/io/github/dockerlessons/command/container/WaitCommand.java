@@ -10,7 +10,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker wait}: block until the containers stop, then print their exit codes. */
 public final class WaitCommand implements DockerCommand {
@@ -30,7 +30,7 @@ public final class WaitCommand implements DockerCommand {
         Targets.forEach(ctx, in.args(), false, target -> {
             WaitContainerResultCallback waiting = new WaitContainerResultCallback();
             try {
-                int code = ctx.requestLong(null, client -> client.waitContainerCmd(EngineGateway.pathSegment(target))
+                int code = ctx.requestLong(null, client -> client.waitContainerCmd(Engine.pathSegment(target))
                         .exec(ctx.cancellation().register(waiting)).awaitStatusCode());
                 ctx.console().out(code + "\n");
             } finally {

@@ -5,7 +5,7 @@ import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.ConnectionDiagnosis;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineEndpoint;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineTimeout;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.HijackedStream;
@@ -27,7 +27,7 @@ import java.util.Map;
  * when the stop button abandons a call, the cell says what the engine may still be doing.
  */
 public final class CommandContext {
-    private final EngineGateway engine;
+    private final Engine engine;
     private final Console console;
     private final Messages messages;
     private final byte[] heredoc;
@@ -38,13 +38,13 @@ public final class CommandContext {
     private final String scopeLabel;
     private final NotebookRecord record;
 
-    public CommandContext(EngineGateway engine, Console console, Messages messages, byte[] heredoc,
+    public CommandContext(Engine engine, Console console, Messages messages, byte[] heredoc,
                           Cancellation cancellation, Clock clock, Duration quickCallLimit) {
         this(engine, console, messages, heredoc, cancellation, clock, quickCallLimit, "docker", null,
                 NotebookRecord.NONE);
     }
 
-    private CommandContext(EngineGateway engine, Console console, Messages messages, byte[] heredoc,
+    private CommandContext(Engine engine, Console console, Messages messages, byte[] heredoc,
                            Cancellation cancellation, Clock clock, Duration quickCallLimit, String calledAs,
                            String scopeLabel, NotebookRecord record) {
         this.engine = engine;
@@ -102,7 +102,7 @@ public final class CommandContext {
         return scoped;
     }
 
-    public EngineGateway engine() {
+    public Engine engine() {
         return engine;
     }
 
@@ -133,7 +133,7 @@ public final class CommandContext {
     }
 
     /** A quick engine call; the engine's refusal is the command's failure in the daemon's words. */
-    public <T> T call(EngineGateway.Call<T> call) throws DockerError, InterruptedException {
+    public <T> T call(Engine.Call<T> call) throws DockerError, InterruptedException {
         try {
             return request(call);
         } catch (DaemonError e) {
@@ -144,7 +144,7 @@ public final class CommandContext {
     }
 
     /** An engine call that may take as long as the engine needs; see {@link #requestLong}. */
-    public <T> T callLong(String stillGoingOn, EngineGateway.Call<T> call) throws DockerError, InterruptedException {
+    public <T> T callLong(String stillGoingOn, Engine.Call<T> call) throws DockerError, InterruptedException {
         try {
             return requestLong(stillGoingOn, call);
         } catch (DaemonError e) {
@@ -155,7 +155,7 @@ public final class CommandContext {
     }
 
     /** A quick engine call whose refusal the command handles itself. */
-    public <T> T request(EngineGateway.Call<T> call)
+    public <T> T request(Engine.Call<T> call)
             throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
         try {
             return engine.call(call, cancellation, quickCallLimit);
@@ -173,7 +173,7 @@ public final class CommandContext {
      * to undo what it did: the ID of a container just created, so that a stop right after it removes
      * the container instead of leaving it behind. The command looks at the stop when it returns.
      */
-    public <T> T requestToCompletion(EngineGateway.Call<T> call)
+    public <T> T requestToCompletion(Engine.Call<T> call)
             throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
         try {
             return engine.call(call, quickCallLimit);
@@ -188,7 +188,7 @@ public final class CommandContext {
      * container, SIGINT to a foreground one, stop a project's containers): made while or after the stop
      * button is pressed, so it is not abandoned by it, only bounded by {@code limit}.
      */
-    public <T> T cleanupCall(Duration limit, EngineGateway.Call<T> call)
+    public <T> T cleanupCall(Duration limit, Engine.Call<T> call)
             throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
         return engine.call(call, limit);
     }
@@ -210,7 +210,7 @@ public final class CommandContext {
      * An engine call with no time limit ({@code stop -t 30}, {@code wait}, a pull). If the stop button
      * abandons it, the cell says {@code stillGoingOn}: what the engine may still be doing.
      */
-    public <T> T requestLong(String stillGoingOn, EngineGateway.Call<T> call)
+    public <T> T requestLong(String stillGoingOn, Engine.Call<T> call)
             throws DaemonError, EngineUnreachable, InterruptedException {
         try {
             return engine.call(call, cancellation, null);

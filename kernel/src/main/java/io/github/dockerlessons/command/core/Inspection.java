@@ -3,7 +3,7 @@ package io.github.dockerlessons.command.core;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonParser;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.golang.JsonIndent;
 import io.github.dockerlessons.render.Bundle;
@@ -60,7 +60,7 @@ public final class Inspection {
         for (String name : names) {
             try {
                 objects.add(ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
-                        prefix + EngineGateway.encode(name))).toString());
+                        prefix + Engine.encode(name))).toString());
             } catch (DaemonError e) {
                 errors.add(e.cliText());
             } catch (EngineUnreachable e) {

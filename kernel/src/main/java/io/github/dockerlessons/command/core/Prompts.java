@@ -23,7 +23,10 @@ public final class Prompts {
         return answer.equals("y") || answer.equals("yes");
     }
 
-    /** The prune summary: the deleted items under their heading, then the reclaimed space. */
+    /**
+     * The prune summary: the deleted items under their heading, then the reclaimed space in go-units'
+     * HumanSize (four digits: 1.536kB), as the CLI prints it.
+     */
     public static String pruned(String heading, long reclaimed, List<String> deleted) {
         StringBuilder out = new StringBuilder();
         if (!deleted.isEmpty()) {
@@ -31,6 +34,6 @@ public final class Prompts {
             deleted.forEach(item -> out.append(item).append('\n'));
             out.append('\n');
         }
-        return out.append("Total reclaimed space: ").append(GoText.humanSize(reclaimed)).append('\n').toString();
+        return out.append("Total reclaimed space: ").append(GoText.humanSize(reclaimed, 4)).append('\n').toString();
     }
 }

@@ -14,7 +14,7 @@ import io.github.dockerlessons.command.core.RawApi;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.Table;
@@ -49,7 +49,7 @@ public final class HistoryCommand implements DockerCommand {
         boolean quiet = in.get(QUIET);
         boolean human = in.get(HUMAN);
         JsonElement layers = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
-                "/images/" + EngineGateway.encode(in.arg(0)) + "/history");
+                "/images/" + Engine.encode(in.arg(0)) + "/history");
         Table table = new Table(COLUMNS, -1);
         StringBuilder ids = new StringBuilder();
         for (JsonElement element : layers.getAsJsonArray()) {

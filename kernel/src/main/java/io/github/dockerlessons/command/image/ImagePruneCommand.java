@@ -11,7 +11,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Prompts;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class ImagePruneCommand implements DockerCommand {
         if (!in.get(FORCE) && !Prompts.confirm(ctx, warning)) {
             return;
         }
-        String path = "/images/prune?filters=" + EngineGateway.encode("{\"dangling\":[\"" + !all + "\"]}");
+        String path = "/images/prune?filters=" + Engine.encode("{\"dangling\":[\"" + !all + "\"]}");
         JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.pruning"), client ->
                 ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, path)).getAsJsonObject();
         List<String> deleted = new ArrayList<>();

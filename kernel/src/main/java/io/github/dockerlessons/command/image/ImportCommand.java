@@ -9,7 +9,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.console.ForwardingConsole;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 import java.io.InputStream;
 import java.util.List;
@@ -41,22 +41,22 @@ public final class ImportCommand implements DockerCommand {
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         String source = in.arg(0);
         boolean url = source.startsWith("http://") || source.startsWith("https://");
-        StringBuilder path = new StringBuilder("/images/create?fromSrc=").append(EngineGateway.encode(url ? source : "-"));
+        StringBuilder path = new StringBuilder("/images/create?fromSrc=").append(Engine.encode(url ? source : "-"));
         if (in.args().size() > 1) {
             ImageReference ref = ImageReference.parse(in.arg(1));
-            path.append("&repo=").append(EngineGateway.encode(ref.repository()));
+            path.append("&repo=").append(Engine.encode(ref.repository()));
             if (ref.tag() != null) {
-                path.append("&tag=").append(EngineGateway.encode(ref.tag()));
+                path.append("&tag=").append(Engine.encode(ref.tag()));
             }
         }
         if (in.get(MESSAGE) != null) {
-            path.append("&message=").append(EngineGateway.encode(in.get(MESSAGE)));
+            path.append("&message=").append(Engine.encode(in.get(MESSAGE)));
         }
         if (in.get(PLATFORM) != null) {
-            path.append("&platform=").append(EngineGateway.encode(in.get(PLATFORM)));
+            path.append("&platform=").append(Engine.encode(in.get(PLATFORM)));
         }
         for (String change : in.get(CHANGE)) {
-            path.append("&changes=").append(EngineGateway.encode(change));
+            path.append("&changes=").append(Engine.encode(change));
         }
         InputStream body = url ? null : TarUpload.open(ctx, source);
         // The engine answers with the new image's ID: the notebook made that image.

@@ -16,7 +16,7 @@ import io.github.dockerlessons.command.registry.CredentialStore;
 import io.github.dockerlessons.command.stream.JsonMessages;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.Map;
@@ -62,7 +62,7 @@ public final class PushCommand implements DockerCommand {
         } catch (LocalFileError e) {
             throw new DockerError(1, e.getMessage());
         }
-        String path = "/images/" + EngineGateway.encode(ref.repository()) + "/push?tag=" + EngineGateway.encode(tag);
+        String path = "/images/" + Engine.encode(ref.repository()) + "/push?tag=" + Engine.encode(tag);
         Console shown = in.get(QUIET) ? Console.NOWHERE : ctx.console();
         JsonMessages messages = new JsonMessages(shown, aux -> { });
         try {

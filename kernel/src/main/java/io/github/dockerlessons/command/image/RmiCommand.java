@@ -13,7 +13,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /**
  * {@code docker rmi}: remove images, printing the engine's list of what it untagged and deleted
@@ -40,7 +40,7 @@ public final class RmiCommand implements DockerCommand {
         boolean force = in.get(FORCE);
         boolean noPrune = in.get(NO_PRUNE);
         Targets.forEach(ctx, in.args(), false, target -> {
-            String path = "/images/" + EngineGateway.encode(target) + "?force=" + force + "&noprune=" + noPrune;
+            String path = "/images/" + Engine.encode(target) + "?force=" + force + "&noprune=" + noPrune;
             JsonElement answer = ctx.request(client ->
                     ctx.engine().requestJson(DockerHttpClient.Request.Method.DELETE, path));
             StringBuilder out = new StringBuilder();

@@ -9,7 +9,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /**
  * {@code docker save -o FILE IMAGE...}: the images as one tar in a file next to the notebook,
@@ -36,7 +36,7 @@ public final class SaveCommand implements DockerCommand {
         String output = TarDownload.requireOutput(in.get(OUTPUT), "docker save -o images.tar " + String.join(" ", in.args()));
         StringBuilder path = new StringBuilder("/images/get");
         for (String image : in.args()) {
-            path.append(path.indexOf("?") < 0 ? "?" : "&").append("names=").append(EngineGateway.encode(image));
+            path.append(path.indexOf("?") < 0 ? "?" : "&").append("names=").append(Engine.encode(image));
         }
         TarDownload.to(ctx, output, "failed to save image: ", ctx.messages().get("interrupt.engine.saving"),
                 path.toString());

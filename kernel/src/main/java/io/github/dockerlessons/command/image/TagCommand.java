@@ -8,7 +8,7 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker tag}: another name for an image. */
 public final class TagCommand implements DockerCommand {
@@ -27,7 +27,7 @@ public final class TagCommand implements DockerCommand {
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         ImageReference target = ImageReference.parse(in.arg(1));
         ctx.call(client -> {
-            client.tagImageCmd(EngineGateway.pathSegment(in.arg(0)), target.repository(), target.tagOrLatest()).exec();
+            client.tagImageCmd(Engine.pathSegment(in.arg(0)), target.repository(), target.tagOrLatest()).exec();
             return null;
         });
     }

@@ -8,7 +8,7 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker network connect}: join a container to a network. */
 public final class NetworkConnectCommand implements DockerCommand {
@@ -26,7 +26,7 @@ public final class NetworkConnectCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         ctx.call(client -> {
-            client.connectToNetworkCmd().withNetworkId(EngineGateway.pathSegment(in.arg(0))).withContainerId(in.arg(1))
+            client.connectToNetworkCmd().withNetworkId(Engine.pathSegment(in.arg(0))).withContainerId(in.arg(1))
                     .exec();
             return null;
         });

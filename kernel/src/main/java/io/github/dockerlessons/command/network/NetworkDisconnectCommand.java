@@ -9,7 +9,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker network disconnect}: take a container off a network. */
 public final class NetworkDisconnectCommand implements DockerCommand {
@@ -29,7 +29,7 @@ public final class NetworkDisconnectCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         ctx.call(client -> {
-            client.disconnectFromNetworkCmd().withNetworkId(EngineGateway.pathSegment(in.arg(0)))
+            client.disconnectFromNetworkCmd().withNetworkId(Engine.pathSegment(in.arg(0)))
                     .withContainerId(in.arg(1)).withForce(in.get(FORCE)).exec();
             return null;
         });

@@ -7,9 +7,10 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.core.Targets;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.EngineUnreachable;
 
 /** {@code docker network rm}: remove networks, reporting the ones that could not be removed at the end. */
 public final class NetworkRmCommand implements DockerCommand {
@@ -27,12 +28,25 @@ public final class NetworkRmCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        Targets.forEach(ctx, in.args(), true, target -> {
-            ctx.request(client -> {
-                client.removeNetworkCmd(EngineGateway.pathSegment(target)).exec();
-                return null;
-            });
-            return true;
-        });
+        // As the CLI's network rm: each refusal on stderr as it happens, and then only the status,
+        // which the CLI (28.x) prints as "exit status 1" (a StatusError without words).
+        boolean failed = false;
+        for (String target : in.args()) {
+            try {
+                ctx.request(client -> {
+                    client.removeNetworkCmd(Engine.pathSegment(target)).exec();
+                    return null;
+                });
+                ctx.console().out(target + "\n");
+            } catch (DaemonError e) {
+                ctx.console().err(e.cliText() + "\n");
+                failed = true;
+            } catch (EngineUnreachable e) {
+                throw ctx.unreachable(e);
+            }
+        }
+        if (failed) {
+            throw new DockerError(1, "exit status 1");
+        }
     }
 }

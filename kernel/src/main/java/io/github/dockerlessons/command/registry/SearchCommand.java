@@ -13,7 +13,7 @@ import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.golang.TabWriter;
 
@@ -44,7 +44,7 @@ public final class SearchCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Map<String, List<String>> filters = Filters.parse(in.get(FILTER), in);
-        StringBuilder path = new StringBuilder("/images/search?term=").append(EngineGateway.encode(in.arg(0)));
+        StringBuilder path = new StringBuilder("/images/search?term=").append(Engine.encode(in.arg(0)));
         if (in.get(LIMIT) > 0) {
             path.append("&limit=").append(in.get(LIMIT));
         }
@@ -55,7 +55,7 @@ public final class SearchCommand implements DockerCommand {
                 values.forEach(v -> set.addProperty(v, true));
                 json.add(k, set);
             });
-            path.append("&filters=").append(EngineGateway.encode(json.toString()));
+            path.append("&filters=").append(Engine.encode(json.toString()));
         }
         JsonElement results;
         try {

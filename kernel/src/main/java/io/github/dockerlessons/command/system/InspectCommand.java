@@ -12,7 +12,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.flags.ValueCompletion;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class InspectCommand implements DockerCommand {
         List<String> objects = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String name : in.args()) {
-            String[] paths = paths(EngineGateway.encode(name), type, size);
+            String[] paths = paths(Engine.encode(name), type, size);
             try {
                 objects.add(ctx.request(client -> firstFound(ctx, paths)));
             } catch (DaemonError e) {

@@ -12,7 +12,7 @@ import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Prompts;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.golang.GoText;
 
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class SystemPruneCommand implements DockerCommand {
         Map<String, List<String>> imageFilters = new LinkedHashMap<>(filters);
         imageFilters.put("dangling", List.of(Boolean.toString(!all)));
         reclaimed += imageSection(ctx, note, imageFilters);
-        String cachePath = "/build/prune?all=" + (all ? "1" : "0") + "&filters=" + EngineGateway.encode(json(filters));
+        String cachePath = "/build/prune?all=" + (all ? "1" : "0") + "&filters=" + Engine.encode(json(filters));
         JsonObject cache = ctx.callLong(note, client -> ctx.engine()
                 .requestJson(DockerHttpClient.Request.Method.POST, cachePath)).getAsJsonObject();
         List<String> caches = strings(cache.get("CachesDeleted"));
@@ -71,7 +71,7 @@ public final class SystemPruneCommand implements DockerCommand {
             ctx.console().out("Deleted build cache objects:\n" + String.join("\n", caches) + "\n\n");
         }
         reclaimed += cache.has("SpaceReclaimed") ? cache.get("SpaceReclaimed").getAsLong() : 0;
-        ctx.console().out("Total reclaimed space: " + GoText.humanSize(reclaimed) + "\n");
+        ctx.console().out("Total reclaimed space: " + GoText.humanSize(reclaimed, 4) + "\n");
     }
 
     /** The CLI's confirmation text, which names what will go. */
@@ -103,7 +103,7 @@ public final class SystemPruneCommand implements DockerCommand {
                                 String field, String heading, boolean countSpace)
             throws DockerError, InterruptedException {
         JsonObject answer = ctx.callLong(note, client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
-                path + "?filters=" + EngineGateway.encode(json(filters)))).getAsJsonObject();
+                path + "?filters=" + Engine.encode(json(filters)))).getAsJsonObject();
         List<String> deleted = strings(answer.get(field));
         if (deleted.isEmpty()) {
             return 0;
@@ -115,7 +115,7 @@ public final class SystemPruneCommand implements DockerCommand {
     private static long imageSection(CommandContext ctx, String note, Map<String, List<String>> filters)
             throws DockerError, InterruptedException {
         JsonObject answer = ctx.callLong(note, client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
-                "/images/prune?filters=" + EngineGateway.encode(json(filters)))).getAsJsonObject();
+                "/images/prune?filters=" + Engine.encode(json(filters)))).getAsJsonObject();
         JsonElement items = answer.get("ImagesDeleted");
         if (items == null || !items.isJsonArray() || items.getAsJsonArray().isEmpty()) {
             return 0;

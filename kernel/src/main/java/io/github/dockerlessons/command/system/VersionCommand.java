@@ -65,7 +65,10 @@ public final class VersionCommand implements DockerCommand {
             throw ctx.unreachable(e);
         }
         clientTail(out, str(server, "ApiVersion"), ctx.engine().discovery().currentContextName());
-        out.append("\nServer:\n");
+        // The CLI's template: "Server:{{if ne .Server.Platform.Name ""}} {{.Server.Platform.Name}}{{end}}".
+        JsonElement platform = server.get("Platform");
+        String platformName = platform != null && platform.isJsonObject() ? str(platform.getAsJsonObject(), "Name") : "";
+        out.append("\nServer:").append(platformName.isEmpty() ? "" : " " + platformName).append('\n');
         out.append(" Engine:\n");
         row(out, "  ", "Version", str(server, "Version"));
         row(out, "  ", "API version", str(server, "ApiVersion") + " (minimum version " + str(server, "MinAPIVersion") + ")");

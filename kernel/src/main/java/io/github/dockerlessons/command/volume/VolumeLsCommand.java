@@ -14,7 +14,7 @@ import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.NaturalOrder;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
@@ -62,7 +62,7 @@ public final class VolumeLsCommand implements DockerCommand {
         Options o = Options.of(in, ctx);
         // The raw answer: docker-java's model has no Scope.
         JsonElement answer = ctx.call(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
-                "/volumes" + (o.filter().isEmpty() ? "" : "?filters=" + EngineGateway.encode(new Gson().toJson(o.filter())))));
+                "/volumes" + (o.filter().isEmpty() ? "" : "?filters=" + Engine.encode(new Gson().toJson(o.filter())))));
         List<JsonObject> volumes = new ArrayList<>();
         if (answer != null && answer.isJsonObject() && answer.getAsJsonObject().get("Volumes") != null
                 && answer.getAsJsonObject().get("Volumes").isJsonArray()) {

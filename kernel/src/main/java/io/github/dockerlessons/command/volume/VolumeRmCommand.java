@@ -10,7 +10,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker volume rm}: remove volumes, reporting the ones that could not be removed at the end. */
 public final class VolumeRmCommand implements DockerCommand {
@@ -32,7 +32,7 @@ public final class VolumeRmCommand implements DockerCommand {
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Targets.forEach(ctx, in.args(), true, target -> {
             ctx.request(client -> {
-                client.removeVolumeCmd(EngineGateway.pathSegment(target)).exec();
+                client.removeVolumeCmd(Engine.pathSegment(target)).exec();
                 return null;
             });
             return true;
