@@ -375,10 +375,18 @@ test('Shift-Tab and the contextual help show the Korean help of docker run', asy
 
 test('cells are highlighted as shell', async () => {
   const page = await featuresPage();
-  const mode = await page.evaluate((i) => {
+  // JupyterLab sets a cell's mimetype from the kernel's language_info when its kernel_info reply comes
+  // and loads CodeMirror's shell mode after that: both arrive on their own time (once, on a loaded
+  // machine, 9 ms into this test the cell was still text/plain), so wait for them, then compare.
+  const tickerMode = (i) => {
     const cell = window.jupyterapp.shell.currentWidget.content.widgets[i];
     return { mime: cell.model.mimeType, mode: cell.editor.editor.getMode().name };
-  }, CELL.ticker);
+  };
+  await page.waitForFunction((i) => {
+    const cell = window.jupyterapp.shell.currentWidget.content.widgets[i];
+    return cell.model.mimeType === 'text/x-sh' && cell.editor.editor.getMode().name === 'shell';
+  }, CELL.ticker, { timeout: 10000 }).catch(() => {});
+  const mode = await page.evaluate(tickerMode, CELL.ticker);
   assert.deepEqual(mode, { mime: 'text/x-sh', mode: 'shell' });
   const ticker = page.locator('.jp-Notebook .jp-Cell').nth(CELL.ticker).locator('.CodeMirror');
   for (const kind of ['cm-attribute', 'cm-string', 'cm-comment']) {
