@@ -336,6 +336,24 @@ def test_build_sends_symlinks_as_links_never_what_they_point_at(session, context
 
 
 @pytest.mark.deadline(120)
+def test_compose_build_sends_symlinks_as_links_as_docker_build_does(session, context, tmp_path):
+    # Compose's build went through docker-java's own packing, which follows links: the host file a
+    # link in the context points at landed in the image. It now sends the same tar as docker build.
+    _, client = session
+    secret = tmp_path / "secret"
+    secret.write_text("TOPSECRET\n")
+    os.symlink(secret, context / "shadow")
+    os.symlink("/etc", context / "etc")
+    (context / "Dockerfile").write_text("FROM busybox\nCOPY . /c\n")
+    (context / "compose.yaml").write_text(f"services:\n  web:\n    image: {context.name}-kernel\n    build: .\n")
+    cell = execute(client, f"docker compose -f {context.name}/compose.yaml -p {context.name} build", timeout=120)
+    assert cell.status == "ok", cell.error_text
+    by_kernel = listing(f"{context.name}-kernel")
+    assert f"./shadow -> {secret}" in by_kernel and "./etc -> /etc" in by_kernel
+    assert "TOPSECRET" not in by_kernel
+
+
+@pytest.mark.deadline(120)
 def test_build_file_is_found_from_the_notebooks_folder_as_the_cli_finds_it(session, context, cwd):
     _, client = session
     sub = context / "sub"

@@ -17,12 +17,16 @@ import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.files.LocalFileError;
+import io.github.dockerlessons.command.image.BuildContext;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -203,6 +207,18 @@ public final class ProjectEngine {
             throw new DockerError(1, "failed to solve: failed to read dockerfile: open " + dockerfile
                     + ": no such file or directory");
         }
+        // The context tar docker build sends (symlinks as links, .dockerignore, owners root): docker-java's
+        // own packing follows links and would send the host files they point at.
+        BuildContext sent;
+        InputStream tar;
+        try {
+            sent = BuildContext.of(build.context(), dockerfile.toPath());
+            tar = ctx.cancellation().register(sent.stream());
+        } catch (BuildContext.Refused e) {
+            throw new DockerError(1, e.getMessage(), "hint.build.context.refused");
+        } catch (LocalFileError e) {
+            throw new DockerError(1, "error checking context: " + e.getMessage(), "hint.build.context.refused");
+        }
         String[] failure = new String[1];
         ResultCallback.Adapter<BuildResponseItem> output = new ResultCallback.Adapter<>() {
             @Override
@@ -216,14 +232,20 @@ public final class ProjectEngine {
         };
         try {
             ctx.callLong(ctx.messages().get("interrupt.engine.building"), client -> {
-                var cmd = client.buildImageCmd(context).withDockerfile(dockerfile).withTags(Set.of(tag)).withPull(false)
-                        .withNoCache(noCache);
+                var cmd = client.buildImageCmd(tar).withDockerfilePath(sent.dockerfileName()).withTags(Set.of(tag))
+                        .withPull(false).withNoCache(noCache);
                 build.args().forEach(cmd::withBuildArg);
                 cmd.exec(ctx.cancellation().register(output)).awaitCompletion();
                 return null;
             });
         } finally {
             ctx.cancellation().unregister(output);
+            ctx.cancellation().unregister(tar);
+            try {
+                tar.close();
+            } catch (IOException ignored) {
+                // the engine has read what it wanted
+            }
         }
         if (failure[0] != null) {
             throw new DockerError(1, "failed to solve: " + failure[0], "hint.build.failed");

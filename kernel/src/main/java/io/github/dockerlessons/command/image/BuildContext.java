@@ -33,9 +33,9 @@ import java.util.Set;
  * root (ChownOpts 0:0). A Dockerfile named with {@code -f} is found from the notebook's folder; one
  * outside the context is added under a random name, as AddDockerfileToBuildContext does.
  */
-final class BuildContext {
+public final class BuildContext {
     /** The CLI's wording for a context it could not read or whose .dockerignore it refuses. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         Refused(String message) {
             super(message, null, false, false);
         }
@@ -58,7 +58,7 @@ final class BuildContext {
         this.dockerignoreText = dockerignoreText;
     }
 
-    String dockerfileName() {
+    public String dockerfileName() {
         return dockerfileName;
     }
 
@@ -66,7 +66,7 @@ final class BuildContext {
      * The context of {@code folder} for the Dockerfile {@code file} (null: the context's Dockerfile;
      * else relative to the notebook's folder, as the CLI resolves -f from the current folder).
      */
-    static BuildContext of(Path folder, Path dockerfile) throws Refused, LocalFileError, InterruptedException {
+    public static BuildContext of(Path folder, Path dockerfile) throws Refused, LocalFileError, InterruptedException {
         Path context;
         Path realDockerfile;
         try {
@@ -167,7 +167,7 @@ final class BuildContext {
      * The context's tar, written on a thread of its own while the engine reads it (a context of any
      * size costs a pipe's buffer). A file that cannot be read ends the stream with an error.
      */
-    InputStream stream() throws LocalFileError {
+    public InputStream stream() throws LocalFileError {
         PipedInputStream pipe = new PipedInputStream(1 << 20);
         PipedOutputStream sink;
         try {
