@@ -66,6 +66,8 @@ public final class EngineGateway implements Engine {
 
     private final EngineDiscovery discovery;
     private final SocketProbe probe;
+    /** A daemon answered in memory (tests: the real gateway over a fake), or null for the endpoint's socket. */
+    private final DockerHttpClient inMemory;
     /** What every object the notebook creates is labelled with (empty: nothing). */
     private volatile Map<String, String> creationLabels = Map.of();
     private final ExecutorService calls = Executors.newCachedThreadPool(task -> {
@@ -92,8 +94,22 @@ public final class EngineGateway implements Engine {
 
     /** With the probe that decides which sockets answer (tests confine it to a fake home). */
     public EngineGateway(EngineDiscovery discovery, SocketProbe probe) {
+        this(discovery, probe, null);
+    }
+
+    private EngineGateway(EngineDiscovery discovery, SocketProbe probe, DockerHttpClient inMemory) {
         this.discovery = discovery;
         this.probe = probe;
+        this.inMemory = inMemory;
+    }
+
+    /**
+     * A gateway whose requests go to {@code daemon} instead of a socket, through all of this class's
+     * own code (threads, labels, answer bounds, translation of refusals): commands are tested with no
+     * engine (issue 22). No socket is opened, so attach uses docker-java's stream, as over TLS.
+     */
+    public static EngineGateway inMemory(EngineDiscovery discovery, DockerHttpClient daemon) {
+        return new EngineGateway(discovery, SocketProbe.system(), daemon);
     }
 
     @Override
@@ -392,7 +408,7 @@ public final class EngineGateway implements Engine {
     @Override
     public HijackedStream hijack(String path, String jsonBody, boolean tty) throws DaemonError, EngineUnreachable {
         Connection current = connection();
-        if (!HijackedStream.supports(current.endpoint())) {
+        if (inMemory != null || !HijackedStream.supports(current.endpoint())) {
             return null;
         }
         try {
@@ -522,13 +538,14 @@ public final class EngineGateway implements Engine {
                 .build();
         // api.version stays unset: unversioned paths work on old engines and on Engine 29, which
         // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
-        DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new BoundedAnswerHttpClient(
-                new ApacheDockerHttpClient.Builder()
-                        .dockerHost(config.getDockerHost())
-                        .sslConfig(config.getSSLConfig())
-                        .maxConnections(64)
-                        .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
-                        .build())), () -> creationLabels);
+        DockerHttpClient wire = inMemory != null ? inMemory : new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(64)
+                .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
+                .build();
+        DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new BoundedAnswerHttpClient(wire)),
+                () -> creationLabels);
         return new Connection(resolution, endpoint, tls, DockerClientImpl.getInstance(config, http), http);
     }
 
