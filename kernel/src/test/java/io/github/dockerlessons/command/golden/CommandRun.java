@@ -43,6 +43,8 @@ public final class CommandRun {
     /** What the notebook shows beside the CLI's output (links to published ports, progress panels). */
     public final StringBuilder displays = new StringBuilder();
     public int status;
+    /** The hint the notebook shows under a failure, in English (null when none): the CLI has no such line. */
+    public String hint;
 
     private CommandRun() {
     }
@@ -55,7 +57,7 @@ public final class CommandRun {
      * the fake and a fresh docker config folder under target/ (nothing reads or writes ~/.docker).
      */
     public static CommandRun run(FakeDaemon daemon, String... argv) throws InterruptedException {
-        return run(daemon, Map.of("DOCKER_HOST", HOST), freshHome(), argv);
+        return run(daemon, Map.of("DOCKER_HOST", HOST), freshHome(), null, argv);
     }
 
     /** A new home folder under target/, its docker config folder inside ({@code home/.docker}). */
@@ -69,24 +71,25 @@ public final class CommandRun {
     }
 
     /**
-     * Runs {@code argv} with the environment {@code env} and the home folder {@code home}: DOCKER_CONFIG
+     * Runs {@code argv} with the environment {@code env}, the home folder {@code home} and the cell's
+     * heredoc {@code stdin} (null: none): DOCKER_CONFIG
      * is {@code home/.docker} unless {@code env} names one, so login, logout and context write there. No
      * socket is looked at: every request goes to {@code daemon}, whichever endpoint the CLI's rules pick.
      */
-    public static CommandRun run(FakeDaemon daemon, Map<String, String> env, Path home, String... argv)
+    public static CommandRun run(FakeDaemon daemon, Map<String, String> env, Path home, byte[] stdin, String... argv)
             throws InterruptedException {
         Map<String, String> environment = new HashMap<>(env);
         environment.putIfAbsent("DOCKER_CONFIG", home.resolve(".docker").toString());
         LocalMachine machine = new LocalMachine(Map.copyOf(environment), home, LocalMachine.OperatingSystem.LINUX,
                 OptionalInt.empty(), path -> false);
         try (EngineGateway engine = EngineGateway.inMemory(new EngineDiscovery(machine), daemon)) {
-            return run(engine, argv);
+            return run(engine, stdin, argv);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static CommandRun run(EngineGateway engine, String... argv) throws InterruptedException {
+    private static CommandRun run(EngineGateway engine, byte[] stdin, String... argv) throws InterruptedException {
         CommandRun run = new CommandRun();
         Console console = new Console() {
             @Override
@@ -109,7 +112,8 @@ public final class CommandRun {
                 run.out.append(bundle.plainText());
             }
         };
-        CommandContext ctx = new CommandContext(engine, console, new Messages(Messages.ENGLISH), null,
+        Messages messages = new Messages(Messages.ENGLISH);
+        CommandContext ctx = new CommandContext(engine, console, messages, stdin,
                 new Cancellation(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30));
         try {
             REGISTRY.dispatch(Arrays.asList(argv), ctx);
@@ -118,12 +122,17 @@ public final class CommandRun {
                 run.err.append(e.cliText()).append('\n');
             }
             run.status = e.status();
+            run.hint = e.hintKey() == null ? null : messages.get(e.hintKey(), e.hintArgs());
         }
         return run;
     }
 
-    /** stdout, then stderr under a line that says so (only when there is any): one golden file per case. */
+    /**
+     * stdout, then stderr under a line that says so (only when there is any), then the notebook's hint
+     * under a failure: one golden file per case.
+     */
     public String transcript() {
-        return err.length() == 0 && status == 0 ? out.toString() : out + "--- stderr (exit status " + status + ")\n" + err;
+        String cli = err.length() == 0 && status == 0 ? out.toString() : out + "--- stderr (exit status " + status + ")\n" + err;
+        return hint == null ? cli : cli + "--- hint\n" + hint + "\n";
     }
 }
