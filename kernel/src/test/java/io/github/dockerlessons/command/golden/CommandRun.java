@@ -43,6 +43,8 @@ public final class CommandRun {
     /** What the notebook shows beside the CLI's output (links to published ports, progress panels). */
     public final StringBuilder displays = new StringBuilder();
     public int status;
+    /** Where each updatable display stands in {@link #displays} (start, end). */
+    private final Map<String, int[]> updatable = new HashMap<>();
     /** The hint the notebook shows under a failure, in English (null when none): the CLI has no such line. */
     public String hint;
 
@@ -105,6 +107,31 @@ public final class CommandRun {
             @Override
             public void show(Bundle bundle) {
                 run.displays.append(bundle.plainText()); // the notebook's extras (links, panels): no CLI words
+            }
+
+            /** A panel updated in place: only its last frame stays, as in the notebook. */
+            @Override
+            public String showUpdatable(Bundle bundle) {
+                String id = "display-" + run.displays.length();
+                run.displays.append(bundle.plainText());
+                run.updatable.put(id, new int[] {run.displays.length() - bundle.plainText().length(),
+                        run.displays.length()});
+                return id;
+            }
+
+            @Override
+            public void update(String displayId, Bundle bundle) {
+                int[] span = run.updatable.get(displayId);
+                String text = bundle.plainText();
+                run.displays.replace(span[0], span[1], text);
+                int shift = text.length() - (span[1] - span[0]);
+                for (int[] other : run.updatable.values()) {
+                    if (other != span && other[0] >= span[1]) {
+                        other[0] += shift;
+                        other[1] += shift;
+                    }
+                }
+                span[1] = span[0] + text.length();
             }
 
             @Override
