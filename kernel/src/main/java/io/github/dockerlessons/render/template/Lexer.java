@@ -1,6 +1,6 @@
 package io.github.dockerlessons.render.template;
 
-import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoQuote;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +39,9 @@ public final class Lexer {
                 return "<" + val + ">";
             }
             if (val.codePointCount(0, val.length()) > 10) {
-                return GoStrconv.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
+                return GoQuote.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
             }
-            return GoStrconv.quote(val);
+            return GoQuote.quote(val);
         }
     }
 
@@ -313,7 +313,7 @@ public final class Lexer {
                     backup();
                     return this::lexIdentifier;
                 }
-                if (r <= 0x7f && GoStrconv.isPrint(r)) {
+                if (r <= 0x7f && GoQuote.isPrint(r)) {
                     emit(Type.CHAR);
                     break;
                 }
@@ -437,12 +437,12 @@ public final class Lexer {
 
     private State lexNumber() {
         if (!scanNumber()) {
-            return errorf("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
+            return errorf("bad number syntax: " + GoQuote.quote(input.substring(start, pos)));
         }
         int sign = peek();
         if (sign == '+' || sign == '-') {
             if (!scanNumber() || input.charAt(pos - 1) != 'i') {
-                return errorf("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
+                return errorf("bad number syntax: " + GoQuote.quote(input.substring(start, pos)));
             }
             emit(Type.COMPLEX);
         } else {
