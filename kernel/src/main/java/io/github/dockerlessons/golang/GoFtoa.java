@@ -184,29 +184,29 @@ public final class GoFtoa {
         return out.toString();
     }
 
+    /** The float64's mantissa as genericFtoa unpacks it: the stored bits, with the implicit 1 unless subnormal. */
+    private static long mantissa(long bits) {
+        long mant = bits & ((1L << 52) - 1);
+        return ((bits >>> 52) & 0x7ff) == 0 ? mant : mant | 1L << 52;
+    }
+
+    /** The float64's unbiased binary exponent as genericFtoa unpacks it (a subnormal's is that of the least normal). */
+    private static int exponent(long bits) {
+        int exp = (int) ((bits >>> 52) & 0x7ff);
+        return (exp == 0 ? 1 : exp) - 1023;
+    }
+
     /** %b: decimal mantissa, 'p', binary exponent ("4503599627370496p-52"). */
     private static String formatBinary(long bits, boolean neg) {
-        int exp = (int) ((bits >>> 52) & 0x7ff);
-        long mant = bits & ((1L << 52) - 1);
-        if (exp == 0) {
-            exp++;
-        } else {
-            mant |= 1L << 52;
-        }
-        exp += -1023 - 52;
+        long mant = mantissa(bits);
+        int exp = exponent(bits) - 52;
         return (neg ? "-" : "") + mant + "p" + (exp >= 0 ? "+" : "") + exp;
     }
 
     /** %x: hexadecimal mantissa and binary exponent ("0x1.8p+01"). */
     private static String formatHex(long bits, boolean neg, int prec, char fmt) {
-        int exp = (int) ((bits >>> 52) & 0x7ff);
-        long mant = bits & ((1L << 52) - 1);
-        if (exp == 0) {
-            exp++;
-        } else {
-            mant |= 1L << 52;
-        }
-        exp += -1023;
+        long mant = mantissa(bits);
+        int exp = exponent(bits);
         if (mant == 0) {
             exp = 0;
         }

@@ -48,4 +48,13 @@ class GoStrconvTest {
         assertThrows(GoAtoi.NumError.class, () -> GoAtoi.parseInt("1__0"));
         assertEquals(0.25, GoAtof.parseFloat("0x1p-2"));
     }
+
+    @Test
+    void binaryAndHexFormsUnpackNormalAndSubnormalFloats() {
+        assertEquals("4503599627370496p-52", GoFtoa.formatFloat(1.0, 'b', -1));
+        assertEquals("1p-1074", GoFtoa.formatFloat(Double.MIN_VALUE, 'b', -1));
+        assertEquals("0x1.8p+00", GoFtoa.formatFloat(1.5, 'x', -1));
+        assertEquals("0x1p-1074", GoFtoa.formatFloat(Double.MIN_VALUE, 'x', -1));
+        assertEquals("-0X1.00P+01", GoFtoa.formatFloat(-2.0, 'X', 2));
+    }
 }

@@ -414,25 +414,9 @@ public final class Lexer {
         }
     }
 
+    /** lexChar: a character constant, after its opening quote. */
     private State lexChar() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                int escaped = next();
-                if (escaped != EOF && escaped != '\n') {
-                    continue;
-                }
-                return errorf("unterminated character constant");
-            }
-            if (r == EOF || r == '\n') {
-                return errorf("unterminated character constant");
-            }
-            if (r == '\'') {
-                break;
-            }
-        }
-        emit(Type.CHAR_CONSTANT);
-        return this::lexInsideAction;
+        return lexEscaped('\'', Type.CHAR_CONSTANT, "unterminated character constant");
     }
 
     private State lexNumber() {
@@ -483,7 +467,16 @@ public final class Lexer {
         return true;
     }
 
+    /** lexQuote: a quoted string, after its opening quote. */
     private State lexQuote() {
+        return lexEscaped('"', Type.STRING, "unterminated quoted string");
+    }
+
+    /**
+     * The body of lex.go's lexChar and lexQuote, which differ only in the closing quote, the item and
+     * the error: up to {@code close}, a backslash taking the next character along, on one line.
+     */
+    private State lexEscaped(char close, Type type, String unterminated) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -491,16 +484,16 @@ public final class Lexer {
                 if (escaped != EOF && escaped != '\n') {
                     continue;
                 }
-                return errorf("unterminated quoted string");
+                return errorf(unterminated);
             }
             if (r == EOF || r == '\n') {
-                return errorf("unterminated quoted string");
+                return errorf(unterminated);
             }
-            if (r == '"') {
+            if (r == close) {
                 break;
             }
         }
-        emit(Type.STRING);
+        emit(type);
         return this::lexInsideAction;
     }
 
