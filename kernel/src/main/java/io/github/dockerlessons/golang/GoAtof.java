@@ -12,12 +12,8 @@ public final class GoAtof {
 
     /** strconv.ParseFloat(s, 64) for the literals the template lexer admits (decimal or hex). */
     public static double parseFloat(String s) throws NumError {
-        String text = s;
-        boolean neg = false;
-        if (text.startsWith("+") || text.startsWith("-")) {
-            neg = text.charAt(0) == '-';
-            text = text.substring(1);
-        }
+        boolean neg = s.startsWith("-");
+        String text = GoAtoi.unsigned(s);
         if (!GoAtoi.underscoresOk(text)) {
             throw new NumError("invalid syntax");
         }

@@ -40,12 +40,8 @@ public final class GoAtoi {
     }
 
     private static BigInteger parseInteger(String s) throws NumError {
-        String text = s;
-        boolean neg = false;
-        if (text.startsWith("+") || text.startsWith("-")) {
-            neg = text.charAt(0) == '-';
-            text = text.substring(1);
-        }
+        boolean neg = s.startsWith("-");
+        String text = unsigned(s);
         int base = 10;
         boolean prefixed = false;
         if (text.length() > 1 && text.charAt(0) == '0') {
@@ -77,6 +73,11 @@ public final class GoAtoi {
         }
         BigInteger value = new BigInteger(digits, base);
         return neg ? value.negate() : value;
+    }
+
+    /** The text after its sign, if it has one ('+' or '-'), as ParseInt and ParseFloat both read it. */
+    static String unsigned(String s) {
+        return s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
     }
 
     /** Go's underscoreOK: underscores only between digits or after a base prefix. */
