@@ -120,16 +120,17 @@ final class Checks {
                 : place.cellId() != null ? place.cellId()
                 : "check-" + Integer.toHexString(cell.body().strip().hashCode());
         lastExercise = new String[]{lesson, exercise};
-        List<CheckRecord.Fact> facts = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            facts.add(new CheckRecord.Fact(o.fact(), o.holds(), o.found()));
-        }
         try {
-            record.append(lesson, exercise, place.cellId(), facts);
+            record.append(lesson, exercise, place.cellId(), recorded(outcomes));
         } catch (IOException | RuntimeException e) {
             // The check still answers the student; only its trace is missing (a full or read-only home).
             LOG.log(Level.WARNING, "The check could not be recorded in " + record.file(), e);
         }
+    }
+
+    /** The verdicts as the record keeps them (without the hints). */
+    static List<CheckRecord.Fact> recorded(List<Outcome> outcomes) {
+        return outcomes.stream().map(o -> new CheckRecord.Fact(o.fact(), o.holds(), o.found())).toList();
     }
 
     /** The lesson and exercise of this session's latest check, or null before the first. */
