@@ -17,20 +17,18 @@ import uuid
 
 import pytest
 
-from conftest import cli, execute, free_port, require_private_engine, start_kernel, stop_kernel
+from conftest import cli, execute, free_port, require_private_engine
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    return tmp_path_factory.mktemp("second-half")
-
-
-@pytest.fixture(scope="module")
-def client(folder):
+@pytest.fixture
+def client(kernel):
     require_private_engine()
-    manager, client = start_kernel(cwd=folder)
-    yield client
-    stop_kernel(manager, client)
+    return kernel
+
+
+@pytest.fixture
+def folder(tmp_path):
+    return tmp_path
 
 
 @pytest.fixture
@@ -49,10 +47,11 @@ def name(client):
 
 
 def context(folder, name, files):
+    """A build context folder with files; its absolute path, as a cell names it."""
     (folder / name).mkdir()
     for path, text in files.items():
         (folder / name / path).write_text(text)
-    return name
+    return str(folder / name)
 
 
 def until(predicate, within, step=0.25):
