@@ -148,6 +148,9 @@ def test_mariadb_keeps_the_official_contract_init_scripts_once_a_user_over_the_n
     assert "ready for connections" in logs, logs
     root = sql(client, name, "SELECT CURRENT_USER()", user="root", password="rootpw", database="mysql")
     assert root.stream("stdout").strip() == "root@%"
+    # the official image's health check, as a compose file names it
+    health = execute(client, f"docker exec {name}-db healthcheck.sh --connect --innodb_initialized")
+    assert health.status == "ok", health.shown_text()
     refused = sql(client, name, "SELECT 1", password="wrong")
     assert "Access denied for user 'app'" in refused.shown_text(), refused.shown_text()
 

@@ -82,6 +82,11 @@ if [ "$1" = mariadbd ] || [ "$1" = mysqld ]; then
 
 		note "Securing system users (equivalent to running mysql_secure_installation)"
 		root_quoted=$(sql_quoted "$root_password")
+		health_password=$(tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 32)
+		printf '[mariadb-client]\nport=3306\nsocket=/run/mysqld/mysqld.sock\nuser=healthcheck\npassword=%s\n' \
+			"$health_password" > /var/lib/mysql/.my-healthcheck.cnf
+		chmod 600 /var/lib/mysql/.my-healthcheck.cnf
+		[ "$(id -u)" != 0 ] || chown mysql:mysql /var/lib/mysql/.my-healthcheck.cnf
 		{
 			echo "DROP USER IF EXISTS root@'127.0.0.1', root@'::1';"
 			echo "EXECUTE IMMEDIATE CONCAT('DROP USER IF EXISTS root@\\'', @@hostname,'\\'');"
@@ -94,6 +99,10 @@ if [ "$1" = mariadbd ] || [ "$1" = mysqld ]; then
 			if [ -n "$database" ]; then
 				echo "CREATE DATABASE IF NOT EXISTS \`$database\`;"
 			fi
+			# healthcheck.sh's own account, as the official image makes it: it may only connect
+			echo "CREATE USER healthcheck@'127.0.0.1' IDENTIFIED BY '$health_password';"
+			echo "CREATE USER healthcheck@'::1' IDENTIFIED BY '$health_password';"
+			echo "CREATE USER healthcheck@localhost IDENTIFIED BY '$health_password';"
 			if [ -n "$user" ]; then
 				echo "CREATE USER '$user'@'%' IDENTIFIED BY '$(sql_quoted "$password")';"
 				if [ -n "$database" ]; then
