@@ -491,6 +491,32 @@ class DifferentialCourseIT {
         }));
     }
 
+    /** pull -q and --platform from the lessons' registry, each side its own repository in one registry. */
+    @Test
+    void quietAndPlatformPullsFromTheLessonsRegistry() throws Exception {
+        int port = freePort();
+        kernel("docker run -d --name " + P + "-reg-pull -p " + port + ":5000 registry");
+        try {
+            waitForRegistry(port);
+            List<String> steps = List.of("tag busybox localhost:%p/%s:v1", "push -q localhost:%p/%s:v1",
+                    "rmi localhost:%p/%s:v1", "pull -q localhost:%p/%s:v1", "pull -q localhost:%p/%s",
+                    "pull -q --platform linux/amd64 localhost:%p/%s:v1", "pull --platform foo/bar/baz/qq localhost:%p/%s:v1",
+                    "pull -q --platform windows/amd64 localhost:%p/%s:v1", "rmi localhost:%p/%s:v1");
+            for (String step : steps) {
+                String[] cli = viaCli(words(sideLine(step.replace("%p", Integer.toString(port)), P + "-cli", "")), null);
+                String[] kernel = viaKernel(sideLine(step.replace("%p", Integer.toString(port)), P + "-krn", ""), null);
+                for (String[] side : List.of(cli, kernel)) {
+                    for (int i = 0; i < 2; i++) {
+                        side[i] = mask(side[i].replace(Integer.toString(port), "PORT"), side == cli ? P + "-cli" : P + "-krn");
+                    }
+                }
+                assertSame(step, cli, kernel);
+            }
+        } finally {
+            kernel("docker rm -f " + P + "-reg-pull");
+        }
+    }
+
     private static String sideLine(String step, String name, String octet) {
         return ("docker " + step).replace("%s", name).replace("%o", octet).replace("%F", files.toString());
     }
