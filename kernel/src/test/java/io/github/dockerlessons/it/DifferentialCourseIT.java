@@ -406,6 +406,7 @@ class DifferentialCourseIT {
         added.put("pull", List.of("platform", "quiet"));
         added.put("stop", List.of("signal", "timeout"));
         added.put("restart", List.of("signal", "timeout"));
+        added.put("system df", List.of("verbose"));
         return added.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             List<String> argv = new ArrayList<>(List.of("docker"));
             argv.addAll(List.of(e.getKey().split(" ")));
@@ -515,6 +516,29 @@ class DifferentialCourseIT {
         } finally {
             kernel("docker rm -f " + P + "-reg-pull");
         }
+    }
+
+    /**
+     * system df -v: the same four tables. Times ("2 seconds ago", "Up 3 seconds") may tick between the two
+     * calls, so they are masked and the columns' padding, which follows their width, is compared loosely.
+     */
+    @Test
+    void systemDfVerboseListsWhatTheClisDoes() throws Exception {
+        kernel("docker run -d --name " + P + "-df -v " + P + "-dfv:/data -v /anon busybox sleep 60");
+        try {
+            String[] kernel = viaKernel("docker system df -v", null);
+            String[] cli = viaCli(List.of("docker", "system", "df", "-v"), null);
+            assertEquals(loose(cli[0]), loose(kernel[0]), "system df -v");
+            assertEquals(cli[2], kernel[2], "exit status of system df -v");
+        } finally {
+            kernel("docker rm -f -v " + P + "-df");
+            kernel("docker volume rm " + P + "-dfv");
+        }
+    }
+
+    private static String loose(String table) {
+        return table.replaceAll("(Less than a second|About a minute|About an hour|\\d+ \\w+) ago", "<T> ago")
+                .replaceAll("Up (Less than a second|About a minute|\\d+ \\w+)", "Up <T>").replaceAll(" {2,}", "  ");
     }
 
     private static String sideLine(String step, String name, String octet) {
