@@ -92,13 +92,7 @@ final class WordReader {
                 }
                 in.pos += 2;
             } else if (c == '$' || c == '`') {
-                WordPart part = c == '$' ? readDollar(true) : readBackquoted(true);
-                if (part instanceof WordPart.Literal literal) {
-                    text.append(literal.text());
-                } else {
-                    flush(text, parts, true);
-                    parts.add(part);
-                }
+                readQuotedExpansion(c, text, parts);
             } else {
                 text.append(c);
                 in.pos++;
@@ -130,14 +124,7 @@ final class WordReader {
                 }
                 in.pos += 2;
             } else if (c == '$' || c == '`') {
-                WordPart part = c == '$' ? readDollar(true) : readBackquoted(true);
-                if (part instanceof WordPart.Literal literal) {
-                    text.append(literal.text());
-                } else {
-                    flush(text, parts, true);
-                    parts.add(part);
-                    any = true;
-                }
+                any |= readQuotedExpansion(c, text, parts);
             } else {
                 if (c == '\n') {
                     in.line++;
@@ -149,6 +136,21 @@ final class WordReader {
         if (text.length() > 0 || !any) {
             parts.add(new WordPart.Literal(text.toString(), true));
         }
+    }
+
+    /**
+     * A {@code $} or backquote inside double quotes or a heredoc body: a plain dollar joins the text,
+     * anything else becomes a part of its own; returns whether it did.
+     */
+    private boolean readQuotedExpansion(char c, StringBuilder text, List<WordPart> parts) throws ScriptException {
+        WordPart part = c == '$' ? readDollar(true) : readBackquoted(true);
+        if (part instanceof WordPart.Literal literal) {
+            text.append(literal.text());
+            return false;
+        }
+        flush(text, parts, true);
+        parts.add(part);
+        return true;
     }
 
     /** After a {@code $}: a variable, a substitution, or (followed by anything else) a plain dollar. */
