@@ -1,9 +1,11 @@
 package io.github.dockerlessons.command.container;
 
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.CommonFlags;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
@@ -19,10 +21,11 @@ import io.github.dockerlessons.engine.Engine;
  */
 public final class StopCommand implements DockerCommand {
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
+    private static final Flag<String> SIGNAL = Flag.string('s', "signal").completes(CommonFlags.SIGNALS);
 
     private static final CommandSpec SPEC = CommandSpec.command("stop", "docker stop [OPTIONS] CONTAINER [CONTAINER...]")
             .aliases("docker container stop", "docker stop")
-            .flags(TIMEOUT)
+            .flags(SIGNAL, TIMEOUT)
             .arity(Arity.atLeast(1))
             .arguments(Arguments.each(NameKind.RUNNING_CONTAINER))
             .build();
@@ -35,9 +38,15 @@ public final class StopCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Integer timeout = in.get(TIMEOUT);
+        String signal = in.get(SIGNAL);
         Targets.forEach(ctx, in.args(), true, target -> {
             try {
                 ctx.requestLong(ctx.messages().get("interrupt.engine.stopping", target), client -> {
+                    if (signal != null) { // docker-java's stop has no signal: the API's own query, as the CLI sends it
+                        return ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, "/containers/"
+                                + Engine.pathSegment(target) + "/stop?signal=" + Engine.encode(signal)
+                                + (timeout == null ? "" : "&t=" + timeout));
+                    }
                     var cmd = client.stopContainerCmd(Engine.pathSegment(target));
                     if (timeout != null) {
                         cmd.withTimeout(timeout);
