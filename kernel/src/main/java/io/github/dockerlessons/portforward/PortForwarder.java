@@ -39,6 +39,11 @@ public final class PortForwarder {
         Map<Integer, String> wanted() throws IOException;
 
         PortRelay.Dialer dialer(int port, String target);
+
+        /** Where a port's connections go, for the log. */
+        default String where(int port, String target) {
+            return target + ":" + port + " in the engine's namespace";
+        }
     }
 
     private final EngineSocket engine;
@@ -144,7 +149,7 @@ public final class PortForwarder {
             try {
                 relays.put(port, PortRelay.open(port, target, published.dialer(port, target), PortForwarder::log));
                 refused.remove(port);
-                log("127.0.0.1:" + port + " -> " + target + " in the engine's namespace");
+                log("127.0.0.1:" + port + " -> " + published.where(port, target));
             } catch (IOException e) {
                 if (refused.add(port)) {
                     log("127.0.0.1:" + port + " is already in use on this computer (" + e.getMessage()

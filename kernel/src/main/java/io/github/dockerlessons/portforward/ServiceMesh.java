@@ -106,6 +106,12 @@ final class ServiceMesh implements PortForwarder.Published {
     }
 
     @Override
+    public String where(int port, String target) {
+        return "port " + target.substring(target.lastIndexOf(':') + 1) + " of service "
+                + target.substring(0, target.lastIndexOf(':')) + ", its running tasks in turn";
+    }
+
+    @Override
     public PortRelay.Dialer dialer(int port, String target) {
         int colon = target.lastIndexOf(':');
         String service = target.substring(0, colon);
