@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Publishes the private engine's ports on this computer, as Docker Desktop does for its VM: the
@@ -31,20 +33,13 @@ public final class PortForwarder {
             "{\"type\":[\"container\"],\"event\":[\"start\",\"die\",\"destroy\"]}", StandardCharsets.UTF_8);
     private static final long RETRY_MS = 500;
 
-    /** What is published: the events after which to look again, the ports wanted now, how to reach each. */
-    interface Published {
-        String events();
-
-        /** Each port to listen on, with where it goes (a relay whose target changes is replaced). */
-        Map<Integer, String> wanted() throws IOException;
-
-        PortRelay.Dialer dialer(int port, String target);
-
-        /** Where a port's connections go, for the log. */
-        default String where(int port, String target) {
-            return target + ":" + port + " in the engine's namespace";
-        }
-    }
+    /**
+     * What is published: the events after which to look again, the engine's list to look at and the
+     * ports it publishes (each with where it goes: a relay whose target changes is replaced), how to
+     * reach a port's target, and how the log says where it goes.
+     */
+    record Published(String events, String list, Function<JsonElement, Map<Integer, String>> ports,
+                     BiFunction<Integer, String, PortRelay.Dialer> dialer, BiFunction<Integer, String, String> where) { }
 
     private final EngineSocket engine;
     private final Published published;
@@ -58,23 +53,10 @@ public final class PortForwarder {
     }
 
     /** The ports running containers publish, each to the same port inside the engine's namespace. */
-    static Published containers(EngineSocket engine, NamespaceConnector connector) {
-        return new Published() {
-            @Override
-            public String events() {
-                return EVENTS;
-            }
-
-            @Override
-            public Map<Integer, String> wanted() throws IOException {
-                return publishedPorts(engine.get("/containers/json"));
-            }
-
-            @Override
-            public PortRelay.Dialer dialer(int port, String target) {
-                return () -> connector.connect(target, port);
-            }
-        };
+    static Published containers(NamespaceConnector connector) {
+        return new Published(EVENTS, "/containers/json", PortForwarder::publishedPorts,
+                (port, target) -> () -> connector.connect(target, port),
+                (port, target) -> target + ":" + port + " in the engine's namespace");
     }
 
     public static void main(String[] args) throws Exception {
@@ -93,8 +75,8 @@ public final class PortForwarder {
             usage();
         }
         EngineSocket engine = new EngineSocket(Path.of(socket));
-        PortForwarder forwarder = new PortForwarder(engine, services ? new ServiceMesh(engine, netns)
-                : containers(engine, new NamespaceConnector(netns)));
+        PortForwarder forwarder = new PortForwarder(engine, services ? new ServiceMesh(engine, netns).published()
+                : containers(new NamespaceConnector(netns)));
         log("forwarding published ports of " + (services ? "the services of " : "") + socket + " (namespace " + netns
                 + ") to 127.0.0.1");
         forwarder.run();
@@ -128,7 +110,7 @@ public final class PortForwarder {
     synchronized void reconcile() {
         Map<Integer, String> wanted;
         try {
-            wanted = published.wanted();
+            wanted = published.ports().apply(engine.get(published.list()));
         } catch (IOException | RuntimeException e) {
             log("cannot list what is published: " + e.getMessage());
             return;
@@ -147,9 +129,9 @@ public final class PortForwarder {
                 return;
             }
             try {
-                relays.put(port, PortRelay.open(port, target, published.dialer(port, target), PortForwarder::log));
+                relays.put(port, PortRelay.open(port, target, published.dialer().apply(port, target), PortForwarder::log));
                 refused.remove(port);
-                log("127.0.0.1:" + port + " -> " + published.where(port, target));
+                log("127.0.0.1:" + port + " -> " + published.where().apply(port, target));
             } catch (IOException e) {
                 if (refused.add(port)) {
                     log("127.0.0.1:" + port + " is already in use on this computer (" + e.getMessage()

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the tasks in turn, from inside the manager's ingress sandbox (dockerd's {@code ingress_sbox}
  * namespace, joined to every node's tasks by the ingress overlay).
  */
-final class ServiceMesh implements PortForwarder.Published {
+final class ServiceMesh {
     private static final String EVENTS = "/events?filters=" + encode("{\"type\":[\"service\"]}");
     private static final String INGRESS = "ingress";
 
@@ -36,14 +36,10 @@ final class ServiceMesh implements PortForwarder.Published {
         this.sandboxPath = sandboxPath;
     }
 
-    @Override
-    public String events() {
-        return EVENTS;
-    }
-
-    @Override
-    public Map<Integer, String> wanted() throws IOException {
-        return publishedPorts(engine.get("/services"));
+    /** What the forwarder publishes: the services' ports, each connection to a running task in turn. */
+    PortForwarder.Published published() {
+        return new PortForwarder.Published(EVENTS, "/services", ServiceMesh::publishedPorts, this::dialer,
+                ServiceMesh::where);
     }
 
     /**
@@ -105,14 +101,12 @@ final class ServiceMesh implements PortForwarder.Published {
         return addresses;
     }
 
-    @Override
-    public String where(int port, String target) {
+    private static String where(int port, String target) {
         return "port " + target.substring(target.lastIndexOf(':') + 1) + " of service "
                 + target.substring(0, target.lastIndexOf(':')) + ", its running tasks in turn";
     }
 
-    @Override
-    public PortRelay.Dialer dialer(int port, String target) {
+    private PortRelay.Dialer dialer(int port, String target) {
         int colon = target.lastIndexOf(':');
         String service = target.substring(0, colon);
         int targetPort = Integer.parseInt(target.substring(colon + 1));
