@@ -75,3 +75,10 @@ def test_refusals_in_the_cli_words(kernel, config_dir, line):
     cell = execute(kernel, "docker " + line)
     assert cell.status == "error"
     assert cell.error_text.startswith(expected.stderr.decode().strip().splitlines()[0]), cell.error_text
+
+
+def test_version_flag(kernel):
+    for line in ("docker -v", "docker --version"):
+        cell = execute(kernel, line)
+        assert cell.status == "ok", cell.error_text
+        assert cell.stream("stdout").startswith("Docker version "), cell.stream("stdout")

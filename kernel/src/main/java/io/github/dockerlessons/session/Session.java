@@ -4,6 +4,7 @@ import io.github.dockerlessons.command.compose.ComposeV1;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.GlobalOptions;
+import io.github.dockerlessons.command.system.KernelVersion;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.Cancellation;
@@ -326,6 +327,11 @@ public final class Session {
         Engine commandEngine = engine;
         try {
             GlobalOptions global = GlobalOptions.parse(argv.subList(1, argv.size()));
+            if (global.versionRequested()) {
+                console.out("Docker version " + KernelVersion.VERSION + " (Docker lesson kernel)\n");
+                variables.setLastStatus(0);
+                return;
+            }
             // `docker -c node2 ps`: that command alone goes to the engine its flags name.
             commandEngine = global.selectsEngine()
                     ? objects.labelling(new EngineGateway(global.discovery(engine.discovery()))) : engine;

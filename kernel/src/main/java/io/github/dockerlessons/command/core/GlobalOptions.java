@@ -34,8 +34,9 @@ public final class GlobalOptions {
     static final Flag<String> TLS_CERT = Flag.string("tlscert");
     static final Flag<String> TLS_KEY = Flag.string("tlskey");
     static final Flag<Boolean> TLS_VERIFY = Flag.bool("tlsverify");
+    static final Flag<Boolean> VERSION = Flag.bool('v', "version");
     private static final FlagSet FLAGS = new FlagSet(List.of(CONFIG, CONTEXT, DEBUG, HOST, LOG_LEVEL, TLS,
-            TLS_CA_CERT, TLS_CERT, TLS_KEY, TLS_VERIFY));
+            TLS_CA_CERT, TLS_CERT, TLS_KEY, TLS_VERIFY, VERSION));
     /** The levels logrus.ParseLevel takes (in any case). */
     private static final Set<String> LOG_LEVELS = Set.of("panic", "fatal", "error", "warn", "warning", "info",
             "debug", "trace");
@@ -94,6 +95,11 @@ public final class GlobalOptions {
 
     private static boolean isHelp(String word) {
         return word.equals("--help") || word.equals("-h");
+    }
+
+    /** {@code docker -v}: the client's version line instead of a command. */
+    public boolean versionRequested() {
+        return flags != null && flags.isSet(VERSION) && flags.get(VERSION);
     }
 
     /** The command and its words, after the global flags. */

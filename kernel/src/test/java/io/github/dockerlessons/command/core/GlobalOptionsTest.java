@@ -74,6 +74,15 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void versionAsTheCliTakesIt() throws Exception {
+        assertTrue(parse("-v").versionRequested());
+        assertTrue(parse("--version").versionRequested());
+        assertFalse(parse("--version=false ps").versionRequested());
+        assertFalse(parse("-c node1 ps").versionRequested());
+        assertFalse(parse("ps -v").versionRequested());
+    }
+
+    @Test
     void onlyFlagsThatNameAnEngineLeaveTheSessionsEngine() throws Exception {
         assertFalse(parse("-D ps").selectsEngine());
         assertFalse(parse("-l debug ps").selectsEngine());
