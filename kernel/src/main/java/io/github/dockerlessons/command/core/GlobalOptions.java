@@ -88,6 +88,18 @@ public final class GlobalOptions {
         return options;
     }
 
+    /**
+     * The command's words after any global flags, for completion and help while a line is typed; a
+     * line whose flags are refused stays as it is.
+     */
+    public static List<String> commandWords(List<String> argv) {
+        try {
+            return parse(argv).command();
+        } catch (DockerError e) {
+            return argv;
+        }
+    }
+
     /** No global flags: the words as they are. */
     public static GlobalOptions none(List<String> argv) {
         return argv.isEmpty() ? NONE : new GlobalOptions(null, argv);
