@@ -181,22 +181,22 @@ def test_a_cell_addresses_each_node(swarm, service, kernel):
 
 @pytest.mark.deadline(120)
 def test_start_and_stop_leave_nothing_behind(tmp_path):
-    """A cluster of its own (one node, its own prefix and context store): stop ends its processes and
-    removes its namespaces, state and contexts, and only those (a context of the same name made by
-    someone else stays)."""
+    """A cluster of its own (two nodes, its own prefix and context store): stop ends its processes and
+    removes its namespaces, state and contexts, and only those: a context of a node's name made by
+    someone else is neither changed by start nor removed by stop."""
     prefix = "dl-t" + uuid.uuid4().hex[:6]
     env = {**os.environ, "DOCKER_CLUSTER_PREFIX": prefix, "DOCKER_CLUSTER_CONTEXT_PREFIX": prefix + "-n",
            "DOCKER_CONFIG": str(tmp_path)}
+    config = {"DOCKER_CONFIG": str(tmp_path)}
+    # someone else's context of a name the cluster would use
+    cli("context", "create", prefix + "-n2", "--docker", "host=unix:///elsewhere.sock", env=config)
     started = subprocess.run([CLUSTER, "start", "--nodes", "2"], capture_output=True, text=True, env=env, timeout=90)
     try:
         assert started.returncode == 0, started.stderr
         assert [line.split()[0] for line in started.stdout.splitlines()] == [prefix + "-n1", prefix + "-n2"]
-        made = cli("context", "ls", "--format", "{{.Name}}", env={"DOCKER_CONFIG": str(tmp_path)}).stdout.decode().split()
-        assert {prefix + "-n1", prefix + "-n2"} <= set(made)
-        # someone else's context of a name the cluster would use
-        cli("context", "rm", "-f", prefix + "-n2", env={"DOCKER_CONFIG": str(tmp_path)})
-        cli("context", "create", prefix + "-n2", "--docker", "host=unix:///elsewhere.sock",
-            env={"DOCKER_CONFIG": str(tmp_path)})
+        hosts = cli("context", "ls", "--format", "{{.Name}} {{.DockerEndpoint}}", env=config).stdout.decode()
+        assert f"{prefix}-n1 unix:///run/{prefix}/node1/docker.sock" in hosts
+        assert f"{prefix}-n2 unix:///elsewhere.sock" in hosts
         pids = [line.split("/")[2] for line in subprocess.run(
             ["sh", "-c", f"grep -lsF -- '/run/{prefix}/' /proc/[0-9]*/cmdline"], capture_output=True,
             text=True).stdout.split()]
@@ -204,7 +204,7 @@ def test_start_and_stop_leave_nothing_behind(tmp_path):
     finally:
         stopped = subprocess.run([CLUSTER, "stop"], capture_output=True, text=True, env=env, timeout=90)
     assert stopped.returncode == 0, stopped.stderr
-    left = cli("context", "ls", "--format", "{{.Name}}", env={"DOCKER_CONFIG": str(tmp_path)}).stdout.decode().split()
+    left = cli("context", "ls", "--format", "{{.Name}}", env=config).stdout.decode().split()
     assert prefix + "-n1" not in left and prefix + "-n2" in left
     assert prefix not in subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
     assert not os.path.exists(f"/run/{prefix}") and not os.path.exists(f"/var/lib/{prefix}")
