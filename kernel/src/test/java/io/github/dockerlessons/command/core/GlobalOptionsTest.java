@@ -75,22 +75,25 @@ class GlobalOptionsTest {
 
     @Test
     void versionAsTheCliTakesIt() throws Exception {
-        assertTrue(parse("-v").versionRequested());
-        assertTrue(parse("--version").versionRequested());
-        assertFalse(parse("--version=false ps").versionRequested());
-        assertFalse(parse("-c node1 ps").versionRequested());
-        assertFalse(parse("ps -v").versionRequested());
+        Map<String, Boolean> lines = Map.of("-v", true, "--version", true, "--version=false ps", false,
+                "-c node1 ps", false, "ps -v", false);
+        lines.forEach((line, version) -> assertEquals(version, assertParses(line).versionRequested(), line));
     }
 
     @Test
-    void onlyFlagsThatNameAnEngineLeaveTheSessionsEngine() throws Exception {
-        assertFalse(parse("-D ps").selectsEngine());
-        assertFalse(parse("-l debug ps").selectsEngine());
-        assertTrue(parse("-c node2 ps").selectsEngine());
-        assertTrue(parse("-H unix:///x.sock ps").selectsEngine());
-        assertTrue(parse("--config /tmp/c ps").selectsEngine());
-        assertTrue(parse("--tlsverify ps").selectsEngine());
-        assertFalse(parse("--context= ps").selectsEngine()); // empty: not given, as for the CLI
+    void onlyFlagsThatNameAnEngineLeaveTheSessionsEngine() {
+        // --context= is empty: not given, as for the CLI
+        Map<String, Boolean> lines = Map.of("-D ps", false, "-l debug ps", false, "--context= ps", false,
+                "-c node2 ps", true, "-H unix:///x.sock ps", true, "--config /tmp/c ps", true, "--tlsverify ps", true);
+        lines.forEach((line, selects) -> assertEquals(selects, assertParses(line).selectsEngine(), line));
+    }
+
+    private static GlobalOptions assertParses(String line) {
+        try {
+            return parse(line);
+        } catch (DockerError e) {
+            throw new AssertionError(line + ": " + e.cliText(), e);
+        }
     }
 
     @Test
