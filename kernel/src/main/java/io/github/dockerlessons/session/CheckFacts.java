@@ -173,18 +173,7 @@ final class CheckFacts {
             case "volume" -> "/volumes/" + Engine.encode(name);
             default -> "/networks/" + Engine.encode(name);
         };
-        boolean present;
-        try {
-            ctx.request(client -> ctx.engine().requestText(path));
-            present = true;
-        } catch (DaemonError e) {
-            if (!e.isNotFound()) {
-                throw DockerError.daemon(e);
-            }
-            present = false;
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
-        }
+        boolean present = unlessMissing(ctx, client -> ctx.engine().requestText(path)) != null;
         boolean wanted = w.get(2).equals("present");
         return outcome(fact, present == wanted, messages.get(present ? "check.found.present" : "check.found.absent"),
                 "check.hint." + kind + "." + w.get(2), name);
@@ -277,9 +266,16 @@ final class CheckFacts {
         }
     }
 
-    private InspectContainerResponse inspect(CommandContext ctx, String name) throws DockerError, InterruptedException {
+    private static InspectContainerResponse inspect(CommandContext ctx, String name) throws DockerError,
+            InterruptedException {
+        return unlessMissing(ctx, client -> client.inspectContainerCmd(Engine.pathSegment(name)).exec());
+    }
+
+    /** The engine's answer, or null where the engine says the object does not exist. */
+    private static <T> T unlessMissing(CommandContext ctx, Engine.Call<T> call) throws DockerError,
+            InterruptedException {
         try {
-            return ctx.request(client -> client.inspectContainerCmd(Engine.pathSegment(name)).exec());
+            return ctx.request(call);
         } catch (DaemonError e) {
             if (e.isNotFound()) {
                 return null;
