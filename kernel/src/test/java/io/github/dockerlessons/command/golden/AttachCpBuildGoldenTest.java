@@ -147,6 +147,7 @@ class AttachCpBuildGoldenTest {
         Path context = fresh("build-context");
         Files.writeString(context.resolve("Dockerfile"), "FROM busybox\nRUN echo hi\n");
         check("build-tagged", "build", "-t", "hello:1.0", context.toString());
+        check("build-quiet", "build", "-q", "-t", "hello:1.0", context.toString());
         check("build-step-failed", "build", "-t", "broken:1.0", context.toString());
         check("build-no-context", "build", FILES.resolve("no-such-folder").toString());
     }
