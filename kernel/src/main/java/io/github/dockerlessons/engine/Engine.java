@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * What commands and the session need from a Docker Engine: the seam between them and the engine.
  * {@link EngineGateway} is the real one (sockets, TLS, contexts, time limits, the stop button); tests
- * put a fake behind this interface so a command runs with no daemon at all (issue 22).
+ * run that same gateway over a daemon answered in memory ({@link EngineGateway#inMemory}), so a
+ * command runs with no daemon at all and the gateway's own code is what is tested (issue 22).
  *
  * <p>Two kinds of access: a {@link Call} handed docker-java's typed client, and raw API requests
  * for the few places the typed model loses what users see (inspect's JSON as it came, rmi's list of

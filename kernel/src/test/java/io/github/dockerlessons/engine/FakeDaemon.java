@@ -1,12 +1,17 @@
 package io.github.dockerlessons.engine;
 
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.google.gson.JsonPrimitive;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,10 @@ import java.util.regex.Pattern;
  * and afterwards what was asked ({@link #requests()}). The query string is not part of the match: a
  * handler that cares reads {@link Exchange#query}. A request no route answers gets the daemon's 404
  * "page not found", so a command that asks for something unexpected fails visibly.
+ *
+ * <p>Tests hand it to {@link EngineGateway#inMemory}, so the kernel's own gateway (its threads,
+ * labels, answer bounds and translation of refusals) and docker-java's real client run over it;
+ * {@code CommandRun} does so for a command line.
  *
  * <p>Paths arrive as the engine would see them (with or without an API version prefix, which is
  * dropped before matching), so the canned JSON is what a real daemon sends: copy it from the Engine
@@ -67,7 +76,7 @@ public final class FakeDaemon implements DockerHttpClient {
 
     /** The daemon's refusal: {@code {"message": ...}} with the status. */
     public static Answer error(int status, String message) {
-        return json(status, "{\"message\":" + new com.google.gson.JsonPrimitive(message) + "}");
+        return json(status, "{\"message\":" + new JsonPrimitive(message) + "}");
     }
 
     public static Answer noContent() {
@@ -77,6 +86,35 @@ public final class FakeDaemon implements DockerHttpClient {
     /** A raw stream body (a multiplexed log, a tar). */
     public static Answer bytes(int status, String contentType, byte[] body) {
         return new Answer(status, Map.of("Content-Type", contentType), body);
+    }
+
+    /**
+     * The archive API's answer (GET /containers/{id}/archive): the path's stat in the
+     * X-Docker-Container-Path-Stat header ({@code mode} with Go's os.ModeDir bit for a folder) and
+     * the tar.
+     */
+    public static Answer archive(String name, long size, long mode, byte[] tar) {
+        String stat = "{\"name\":" + new JsonPrimitive(name) + ",\"size\":" + size + ",\"mode\":" + mode
+                + ",\"mtime\":\"2024-12-06T01:55:00Z\",\"linkTarget\":\"\"}";
+        return new Answer(200, Map.of("Content-Type", "application/x-tar", "X-Docker-Container-Path-Stat",
+                Base64.getEncoder().encodeToString(stat.getBytes(StandardCharsets.UTF_8))), tar);
+    }
+
+    /** A tar holding one file, as the engine sends a copy, a save or an export. */
+    public static byte[] tar(String name, String content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
+            byte[] data = content.getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry entry = new TarArchiveEntry(name);
+            entry.setSize(data.length);
+            entry.setMode(0644);
+            out.putArchiveEntry(entry);
+            out.write(data);
+            out.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** The requests made so far, in order. */

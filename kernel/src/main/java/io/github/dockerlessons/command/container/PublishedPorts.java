@@ -141,7 +141,9 @@ public final class PublishedPorts {
         } catch (DockerError ignored) {
             // the hint is a help; without the listing it names no container
         }
-        return holder == null ? new DockerError(status, cliText, "hint.port.allocated", port)
+        // the hint suggests the next port (8080 -> 8081), one that can exist
+        int another = port < 65535 ? port + 1 : port - 1;
+        return holder == null ? new DockerError(status, cliText, "hint.port.allocated", port, another)
                 : new DockerError(status, cliText, "hint.port.allocated.by", port, holder);
     }
 }

@@ -195,12 +195,14 @@ public final class BuildCommand implements DockerCommand {
         if (imageId[0] != null) {
             ctx.record().imageMade(imageId[0]);
         }
-        if (quiet && imageId[0] != null) {
-            ctx.console().out(imageId[0] + "\n");
+        // the stream names the image by its short ID; -q and --iidfile give the full "sha256:..." one, as the CLI
+        String fullId = imageId[0] != null && (quiet || in.get(IIDFILE) != null)
+                ? ctx.call(client -> client.inspectImageCmd(imageId[0]).exec().getId()) : null;
+        if (quiet && fullId != null) {
+            ctx.console().out(fullId + "\n");
         }
         String iidfile = in.get(IIDFILE);
-        if (iidfile != null && imageId[0] != null) {
-            String fullId = ctx.call(client -> client.inspectImageCmd(imageId[0]).exec().getId());
+        if (iidfile != null && fullId != null) {
             String refused = HostFiles.notWritable(Path.of(iidfile));
             if (refused != null) {
                 // a pipe would hold the cell until a reader came; a device is never overwritten

@@ -1,17 +1,12 @@
 package io.github.dockerlessons.command.golden;
 
 import io.github.dockerlessons.engine.FakeDaemon;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,32 +46,8 @@ class AttachCpBuildGoldenTest {
                 + "\"State\":{\"Running\":%s}}").formatted(ID, running);
     }
 
-    /** A tar with one file, as the engine's archive API sends it. */
-    static byte[] tar(String name, String content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
-            byte[] data = content.getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry entry = new TarArchiveEntry(name);
-            entry.setSize(data.length);
-            entry.setMode(0644);
-            out.putArchiveEntry(entry);
-            out.write(data);
-            out.closeArchiveEntry();
-        }
-        return bytes.toByteArray();
-    }
-
-    /** The archive API's answer: the stat header (name, size, mode, link target) and the tar. */
-    static FakeDaemon.Answer archive(String name, long mode, byte[] tar) {
-        String stat = "{\"name\":\"" + name + "\",\"size\":" + 13 + ",\"mode\":" + mode
-                + ",\"mtime\":\"2024-12-06T01:55:00Z\",\"linkTarget\":\"\"}";
-        return new FakeDaemon.Answer(200, Map.of("Content-Type", "application/x-tar",
-                "X-Docker-Container-Path-Stat", Base64.getEncoder().encodeToString(stat.getBytes(StandardCharsets.UTF_8))),
-                tar);
-    }
-
     private static FakeDaemon daemon() throws IOException {
-        byte[] hostname = tar("hostname", "web-host-01\n\n");
+        byte[] hostname = FakeDaemon.tar("hostname", "web-host-01\n\n");
         return new FakeDaemon()
                 .on("GET", "/containers/*/json", FakeDaemon.error(404, "No such container: nope"))
                 .on("GET", "/containers/web/json", FakeDaemon.json(200, container(true)))
@@ -86,9 +57,9 @@ class AttachCpBuildGoldenTest {
                 .on("POST", "/containers/*/wait", FakeDaemon.json(200, "{\"StatusCode\":0}"))
                 .on("GET", "/containers/*/archive", request -> request.hasQuery("path=%2Fetc%2Fhostname")
                         || request.hasQuery("path=/etc/hostname")
-                        ? archive("hostname", 0644, hostname)
+                        ? FakeDaemon.archive("hostname", 13, 0644, hostname)
                         : request.hasQuery("path=%2Ftmp%2F") || request.hasQuery("path=/tmp/")
-                        ? archive("tmp", (1L << 31) | 01777, new byte[0])
+                        ? FakeDaemon.archive("tmp", 4096, (1L << 31) | 01777, new byte[0])
                         : FakeDaemon.error(404, "Could not find the file /missing in container web"))
                 .on("GET", "/containers/nope/archive", FakeDaemon.error(404, "No such container: nope"))
                 .on("PUT", "/containers/*/archive", FakeDaemon.json(200, ""))
@@ -147,6 +118,7 @@ class AttachCpBuildGoldenTest {
         Path context = fresh("build-context");
         Files.writeString(context.resolve("Dockerfile"), "FROM busybox\nRUN echo hi\n");
         check("build-tagged", "build", "-t", "hello:1.0", context.toString());
+        check("build-quiet", "build", "-q", "-t", "hello:1.0", context.toString());
         check("build-step-failed", "build", "-t", "broken:1.0", context.toString());
         check("build-no-context", "build", FILES.resolve("no-such-folder").toString());
     }

@@ -156,10 +156,13 @@ public final class CommandRun {
 
     /**
      * stdout, then stderr under a line that says so (only when there is any), then the notebook's hint
-     * under a failure: one golden file per case.
+     * under a failure, then what the notebook displays beside them (a panel's last frame, with its
+     * wall-clock timers read as 0.0s): one golden file per case.
      */
     public String transcript() {
         String cli = err.length() == 0 && status == 0 ? out.toString() : out + "--- stderr (exit status " + status + ")\n" + err;
-        return hint == null ? cli : cli + "--- hint\n" + hint + "\n";
+        String hinted = hint == null ? cli : cli + "--- hint\n" + hint + "\n";
+        return displays.length() == 0 ? hinted
+                : hinted + "--- notebook display\n" + displays.toString().replaceAll("(?m) \\d+\\.\\ds$", " 0.0s");
     }
 }
