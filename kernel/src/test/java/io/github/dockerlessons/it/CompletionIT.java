@@ -128,6 +128,14 @@ class CompletionIT {
                 .contains("--format=json"));
         assertTrue(SESSION.assistant().complete("docker inspect --type ", "docker inspect --type ".length()).matches()
                 .contains("volume"));
+        // the flags issue 23 adds, completed beside the others
+        for (String[] typed : new String[][]{{"docker stop -s SIGK", "SIGKILL"}, {"docker restart --signal SIGT", "SIGTERM"},
+                {"docker network prune --filter un", "until="}, {"docker volume prune --filter la", "label="},
+                {"docker pull --platform linux/a", "linux/amd64"}, {"docker network pr", "prune"},
+                {"docker network create --sub", "--subnet"}, {"docker network connect --al", "--alias"},
+                {"docker logs --unt", "--until"}, {"docker cp -", "--archive"}, {"docker system df -", "--verbose"}}) {
+            assertTrue(SESSION.assistant().complete(typed[0], typed[0].length()).matches().contains(typed[1]), typed[0]);
+        }
     }
 
     @Test
@@ -136,6 +144,6 @@ class CompletionIT {
         assertTrue(flags.contains("--timeout") && flags.contains("-t"), flags.toString());
         assertFalse(flags.contains("--all"));
         List<String> volume = SESSION.assistant().complete("docker volume ", "docker volume ".length()).matches();
-        assertEquals(List.of("create", "inspect", "ls", "rm"), volume);
+        assertEquals(List.of("create", "inspect", "ls", "prune", "rm"), volume);
     }
 }

@@ -9,6 +9,7 @@ import io.github.dockerlessons.render.Table;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +29,7 @@ final class SystemDfVerbose {
         out.append("\nLocal Volumes space usage:\n\n").append(volumes(df).toText());
         long cacheSize = 0;
         for (JsonElement e : list(df, "BuildCache")) {
-            cacheSize += e.getAsJsonObject().get("Size").getAsLong();
+            cacheSize += number(e.getAsJsonObject(), "Size");
         }
         out.append("\nBuild cache usage: ").append(GoText.humanSize(cacheSize, 4)).append("\n\n");
         return out.append(buildCache(df, now).toText()).toString();
@@ -48,13 +49,13 @@ final class SystemDfVerbose {
                 repository = familiar(first.substring(0, colon));
                 tag = first.substring(colon + 1);
             }
-            long size = image.get("Size").getAsLong();
-            long shared = image.has("SharedSize") ? image.get("SharedSize").getAsLong() : -1;
-            table.add(new Table.Row(List.of(repository, tag, ContainerTable.id(image.get("Id").getAsString(), true),
-                    ContainerTable.created(image.get("Created").getAsLong(), now), GoText.humanSize(size, 3),
+            long size = number(image, "Size");
+            long shared = image.has("SharedSize") ? number(image, "SharedSize") : -1; // -1: the engine did not count it
+            table.add(new Table.Row(List.of(repository, tag, ContainerTable.id(string(image, "Id"), true),
+                    ContainerTable.created(number(image, "Created"), now), GoText.humanSize(size, 3),
                     shared == -1 ? "N/A" : GoText.humanSize(shared, 4),
                     shared == -1 ? "N/A" : GoText.humanSize(size - shared, 4),
-                    Long.toString(image.get("Containers").getAsLong())), null));
+                    Long.toString(number(image, "Containers"))), null));
         }
         return table;
     }
@@ -68,11 +69,11 @@ final class SystemDfVerbose {
                     .filter(m -> "volume".equals(string(m.getAsJsonObject(), "Type"))).count();
             List<String> names = new ArrayList<>();
             list(c, "Names").forEach(n -> names.add(n.getAsString()));
-            table.add(new Table.Row(List.of(ContainerTable.id(c.get("Id").getAsString(), true),
+            table.add(new Table.Row(List.of(ContainerTable.id(string(c, "Id"), true),
                     ContainerTable.image(string(c, "Image"), string(c, "ImageID"), true),
                     ContainerTable.command(string(c, "Command"), true), Long.toString(volumes),
-                    GoText.humanSize(c.has("SizeRw") ? c.get("SizeRw").getAsLong() : 0, 3),
-                    ContainerTable.created(c.get("Created").getAsLong(), now), string(c, "Status"),
+                    GoText.humanSize(number(c, "SizeRw"), 3),
+                    ContainerTable.created(number(c, "Created"), now), string(c, "Status"),
                     ContainerTable.names(names.toArray(String[]::new), true)), string(c, "State")));
         }
         return table;
@@ -85,8 +86,8 @@ final class SystemDfVerbose {
             JsonElement usage = volume.get("UsageData");
             boolean known = usage != null && usage.isJsonObject();
             table.add(new Table.Row(List.of(string(volume, "Name"),
-                    known ? Long.toString(usage.getAsJsonObject().get("RefCount").getAsLong()) : "N/A",
-                    known ? GoText.humanSize(usage.getAsJsonObject().get("Size").getAsLong(), 4) : "N/A"), null));
+                    known ? Long.toString(number(usage.getAsJsonObject(), "RefCount")) : "N/A",
+                    known ? GoText.humanSize(number(usage.getAsJsonObject(), "Size"), 4) : "N/A"), null));
         }
         return table;
     }
@@ -96,22 +97,28 @@ final class SystemDfVerbose {
         Table table = new Table(columns("CACHE ID", "CACHE TYPE", "SIZE", "CREATED", "LAST USED", "USAGE", "SHARED"), -1);
         List<JsonObject> records = new ArrayList<>();
         list(df, "BuildCache").forEach(e -> records.add(e.getAsJsonObject()));
-        records.sort(Comparator.comparing((JsonObject r) -> r.has("Shared") && r.get("Shared").getAsBoolean())
+        records.sort(Comparator.comparing((JsonObject r) -> shared(r))
                 .thenComparing(r -> string(r, "LastUsedAt"), Comparator.reverseOrder()));
         for (JsonObject r : records) {
             table.add(new Table.Row(List.of(ContainerTable.id(string(r, "ID"), true), string(r, "Type"),
-                    GoText.humanSize(r.get("Size").getAsLong(), 4), since(string(r, "CreatedAt"), now),
-                    since(string(r, "LastUsedAt"), now), Long.toString(r.has("UsageCount") ? r.get("UsageCount").getAsLong() : 0),
-                    Boolean.toString(r.has("Shared") && r.get("Shared").getAsBoolean())), null));
+                    GoText.humanSize(number(r, "Size"), 4), since(string(r, "CreatedAt"), now),
+                    since(string(r, "LastUsedAt"), now), Long.toString(number(r, "UsageCount")),
+                    Boolean.toString(shared(r))), null));
         }
         return table;
     }
 
+    private static boolean shared(JsonObject record) {
+        JsonElement value = record.get("Shared");
+        return value != null && value.isJsonPrimitive() && value.getAsBoolean();
+    }
+
     private static String since(String rfc3339, Instant now) {
-        if (rfc3339.isEmpty()) {
-            return "";
+        try {
+            return ContainerTable.created(OffsetDateTime.parse(rfc3339).toEpochSecond(), now);
+        } catch (DateTimeParseException e) {
+            return ""; // no time, or one the engine wrote otherwise: nothing to say how long ago
         }
-        return ContainerTable.created(OffsetDateTime.parse(rfc3339).toEpochSecond(), now);
     }
 
     /** reference.FamiliarName: Docker Hub's official images without their docker.io/library/ prefix. */
@@ -128,6 +135,12 @@ final class SystemDfVerbose {
             columns.add(new Table.Column(header, header.endsWith("ID") || header.equals("COMMAND")));
         }
         return columns;
+    }
+
+    /** A number of the answer; 0 when an engine (Podman, an older API) leaves it out. */
+    private static long number(JsonObject object, String key) {
+        JsonElement value = object.get(key);
+        return value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber() ? 0 : value.getAsLong();
     }
 
     private static String string(JsonObject object, String key) {
