@@ -525,7 +525,7 @@ public final class EngineGateway implements Engine {
         DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new BoundedAnswerHttpClient(
                 new ApacheDockerHttpClient.Builder()
                         .dockerHost(config.getDockerHost())
-                        .sslConfig(config.getSSLConfig())
+                        .sslConfig(ssl == null ? NoTls.CONFIG : config.getSSLConfig())
                         .maxConnections(64)
                         .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
                         .build())), () -> creationLabels);
