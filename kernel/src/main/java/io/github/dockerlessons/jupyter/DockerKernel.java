@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The kernel as Jupyter sees it, kept thin: cells go to the {@link Session}, completion, inspection
@@ -29,7 +31,8 @@ import java.util.Optional;
  * protocol, not docker.
  */
 public final class DockerKernel {
-    private final Session session;
+    /** Built on another thread while the sockets are bound and kernel_info is answered. */
+    private final Future<Session> pendingSession;
     private final LanguageInfo languageInfo;
     private final String version;
     private static final int WARMUP_ROUNDS = 400;
@@ -43,8 +46,8 @@ public final class DockerKernel {
     private volatile ExecuteHandler executeHandler;
     private volatile boolean warmupStarted;
 
-    public DockerKernel(Session session, String version) {
-        this.session = session;
+    DockerKernel(Future<Session> session, String version) {
+        this.pendingSession = session;
         this.version = version;
         this.languageInfo = new LanguageInfo.Builder("docker")
                 .version(version)
@@ -57,6 +60,25 @@ public final class DockerKernel {
                 () -> executeHandler == null ? 0 : executeHandler.executionCount());
     }
 
+    /** The session, once built: every request but kernel_info waits for it. */
+    private Session session() {
+        try {
+            return pendingSession.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the session was being built", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the session could not be built", e.getCause());
+        }
+    }
+
+    /** Ends the session's work (its foreground containers) if it was built; the kernel is ending. */
+    void endSession() {
+        if (pendingSession.isDone()) {
+            session().shutdown();
+        }
+    }
+
     /** How the connection answers a request whose handler failed. */
     FailureReplies failureReplies() {
         return failures;
@@ -64,7 +86,7 @@ public final class DockerKernel {
 
     /** A failure inside the kernel, in words (and a hint) for the person at the notebook. */
     private List<String> describeFailure(Throwable failure) {
-        Messages messages = session.messages();
+        Messages messages = session().messages();
         String summary;
         String hint;
         if (failure instanceof StackOverflowError) {
@@ -82,7 +104,7 @@ public final class DockerKernel {
 
     /** A request that is not what the protocol says, in words: which frame or field, and what it must be. */
     private List<String> describeBadRequest(BadRequest bad) {
-        Messages messages = session.messages();
+        Messages messages = session().messages();
         String part = bad.part() == null ? "" : messages.get("request.part." + bad.part().name().toLowerCase(Locale.ROOT));
         String summary = switch (bad.problem()) {
             case NOT_JSON -> messages.get("request.bad.not.json", bad.msgType(), part);
@@ -109,26 +131,26 @@ public final class DockerKernel {
         connection.setHandler(MessageType.COMM_OPEN_COMMAND, commManager::handleCommOpenCommand);
         connection.setHandler(MessageType.COMM_MSG_COMMAND, commManager::handleCommMsgCommand);
         connection.setHandler(MessageType.COMM_CLOSE_COMMAND, commManager::handleCommCloseCommand);
-        new AssistantHandlers(session::assistant).register(connection);
+        new AssistantHandlers(() -> session().assistant()).register(connection);
         connection.setHandler(MessageType.INTERRUPT_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
             env.defer().reply(new Replies.Interrupt());
-            session.interrupt();
+            session().interrupt();
         });
         ExecuteHandler.CellRunner runner = new ExecuteHandler.CellRunner() {
             @Override
             public void run(String code, Console console) throws CellError {
-                session.run(code, console);
+                session().run(code, console);
             }
 
             @Override
             public void run(String code, String cellId, Console console) throws CellError {
-                session.run(code, cellId, console);
+                session().run(code, cellId, console);
             }
 
             @Override
             public Optional<String> page(String code) {
-                return session.assistant().pagerHelp(code);
+                return session().assistant().pagerHelp(code);
             }
         };
         executeHandler = new ExecuteHandler(runner, connection, history, failures);
@@ -163,8 +185,8 @@ public final class DockerKernel {
             return;
         }
         warmupStarted = true;
-        session.prepareEngine();
-        Warmup.start(session.registry(), WARMUP_ROUNDS, bundle -> connection.rehearse(new Message<>(null,
+        session().prepareEngine();
+        Warmup.start(session().registry(), WARMUP_ROUNDS, bundle -> connection.rehearse(new Message<>(null,
                 PublishExecuteResult.MESSAGE_TYPE, new PublishExecuteResult(1, JupyterConsole.toDisplayData(bundle)))));
     }
 
@@ -180,7 +202,7 @@ public final class DockerKernel {
         env.resolveDeferrals();
         // The deadline starts first: the running cell's foreground containers are removed within it.
         KernelLifecycle.endSoon();
-        session.shutdown();
+        session().shutdown();
         env.markForShutdown();
     }
 
