@@ -70,3 +70,17 @@ def test_stopped_live_panels_are_let_go():
         assert panels <= 2, f"{panels} stopped panels are still held"
     finally:
         stop_kernel(manager, client)
+
+
+def test_a_plain_engine_leaves_the_ca_store_unread():
+    # docker-java's transport, given no SSL context, built the system default one: the JDK's whole CA
+    # store parsed and held (3 MiB of heap) for a unix socket that never speaks TLS.
+    manager, client = start_kernel()
+    try:
+        assert execute(client, "docker ps -a").status == "ok"
+        time.sleep(2)  # the warm-up after kernel_info runs cells in the background
+        counts = histogram(kernel_pid(manager))
+        assert not any("TrustedCertEntry" in name or name.endswith("X509CertImpl") for name in counts), \
+            sorted(name for name in counts if "security" in name)
+    finally:
+        stop_kernel(manager, client)

@@ -1,10 +1,11 @@
 """Protocol behaviour beyond the conformance suite: what the base library got wrong, fixed."""
+import os
 import time
 
 import zmq
 from jupyter_client.session import Session
 
-from conftest import execute
+from conftest import execute, kernel_pid, start_kernel, stop_kernel
 
 
 def shell_reply(kernel, msg_id, timeout=15):
@@ -142,3 +143,36 @@ def test_error_is_exactly_one_error_message(kernel):
     kinds = [m["msg_type"] for m in cell.messages if m["msg_type"] not in ("status", "execute_input")]
     assert kinds == ["error"]
     assert cell.error["ename"] == "DockerError"
+
+
+def test_the_kernel_runs_one_zmq_context_and_answers_comms_and_interrupts():
+    # The base library's JupyterConnection made a second ZMQ context (its own reaper and I/O threads)
+    # for five sockets the kernel never bound: an idle kernel has one context's threads.
+    manager, client = start_kernel()
+    try:
+        pid = kernel_pid(manager)
+        names = [open(f"/proc/{pid}/task/{task}/comm").read().strip() for task in os.listdir(f"/proc/{pid}/task")]
+        assert sum(1 for name in names if name.startswith("reaper")) == 1, names
+        assert sum(1 for name in names if name.startswith("iothread")) == 1, names
+        # comm_open to a target the kernel does not have: the library's CommManager closes it again.
+        msg = client.session.msg("comm_open", {"comm_id": "c-1", "target_name": "nobody", "data": {}})
+        client.shell_channel.send(msg)
+        closed = None
+        deadline = time.monotonic() + 15
+        while closed is None and time.monotonic() < deadline:
+            message = client.get_iopub_msg(timeout=15)
+            if message["msg_type"] == "comm_close" and message["content"]["comm_id"] == "c-1":
+                closed = message
+        assert closed is not None
+        msg = client.session.msg("interrupt_request", {})
+        client.control_channel.send(msg)
+        reply = client.get_control_msg(timeout=15)
+        assert reply["msg_type"] == "interrupt_reply"
+        assert reply["content"]["status"] == "ok"  # the library's interrupt_reply had no status
+        assert execute(client, "docker version --format ok").status == "ok"
+        msg = client.session.msg("shutdown_request", {"restart": False})
+        client.control_channel.send(msg)
+        reply = client.get_control_msg(timeout=15)
+        assert reply["content"] == {"status": "ok", "restart": False}
+    finally:
+        stop_kernel(manager, client)

@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * {@code java -jar docker-kernel.jar CONNECTION_FILE} runs the kernel;
@@ -51,7 +53,21 @@ public final class Main {
         }
         Messages messages = new Messages(Messages.fromEnvironment(env));
         Engine engine = new EngineGateway(EngineDiscovery.forThisMachine(env));
-        Session session = new Session(DockerCommands.registry(), engine, messages, env, Clock.systemUTC());
+        // The commands' registry and the session are built while the kernel binds its sockets and
+        // answers kernel_info, which needs neither: the first reply comes sooner.
+        FutureTask<Session> session = new FutureTask<>(
+                () -> new Session(DockerCommands.registry(), engine, messages, env, Clock.systemUTC()));
+        Thread build = new Thread(() -> {
+            session.run();
+            try {
+                session.get();
+            } catch (ExecutionException | InterruptedException e) {
+                // As when it was built on the main thread: a kernel without a session cannot serve.
+                (e instanceof ExecutionException ? e.getCause() : e).printStackTrace();
+                Runtime.getRuntime().halt(1);
+            }
+        }, "session-build");
+        build.start();
         KernelLauncher.serve(Path.of(args[0]), session, KernelVersion.VERSION, env);
         // docker-java's connection threads must not keep a shut-down kernel alive.
         System.exit(0);

@@ -1,21 +1,16 @@
 package io.github.dockerlessons.jupyter;
 
 import io.github.dockerlessons.console.Console;
-import io.github.dockerlessons.render.Bundle;
-import io.github.dockerlessons.session.Assistant;
 import io.github.dockerlessons.session.CellError;
 import io.github.dockerlessons.session.Session;
 import io.github.dockerlessons.session.Warmup;
 import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
-import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.comm.Comm;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.comm.CommManager;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.reply.ShutdownReply;
 import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
 import io.github.dockerlessons.i18n.Messages;
@@ -25,15 +20,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The kernel as Jupyter sees it, kept thin: cells go to the {@link Session}, completion, inspection
- * and completeness to its {@link Assistant}. It registers the handlers that close the base library's
- * gaps (execute, kernel_info, comm_info, history) on a {@link ProtocolConnection}; it knows the
+ * and completeness to its assistant ({@link AssistantHandlers}), comms to the library's
+ * {@link CommManager} (the kernel opens none; a frontend's comm_open is closed again). It registers a
+ * handler for every request the kernel answers on a {@link ProtocolConnection}; it knows the
  * protocol, not docker.
  */
-public final class DockerKernel extends BaseKernel {
-    private final Session session;
+public final class DockerKernel {
+    /** Built on another thread while the sockets are bound and kernel_info is answered. */
+    private final Future<Session> pendingSession;
     private final LanguageInfo languageInfo;
     private final String version;
     private static final int WARMUP_ROUNDS = 400;
@@ -42,12 +41,13 @@ public final class DockerKernel extends BaseKernel {
     private static final String RESET = "\u001b[0m";
 
     private final HistoryStore history = new HistoryStore();
+    private final CommManager commManager = new CommManager();
     private final FailureReplies failures;
     private volatile ExecuteHandler executeHandler;
     private volatile boolean warmupStarted;
 
-    public DockerKernel(Session session, String version) {
-        this.session = session;
+    DockerKernel(Future<Session> session, String version) {
+        this.pendingSession = session;
         this.version = version;
         this.languageInfo = new LanguageInfo.Builder("docker")
                 .version(version)
@@ -60,6 +60,25 @@ public final class DockerKernel extends BaseKernel {
                 () -> executeHandler == null ? 0 : executeHandler.executionCount());
     }
 
+    /** The session, once built: every request but kernel_info waits for it. */
+    private Session session() {
+        try {
+            return pendingSession.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the session was being built", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the session could not be built", e.getCause());
+        }
+    }
+
+    /** Ends the session's work (its foreground containers) if it was built; the kernel is ending. */
+    void endSession() {
+        if (pendingSession.isDone()) {
+            session().shutdown();
+        }
+    }
+
     /** How the connection answers a request whose handler failed. */
     FailureReplies failureReplies() {
         return failures;
@@ -67,7 +86,7 @@ public final class DockerKernel extends BaseKernel {
 
     /** A failure inside the kernel, in words (and a hint) for the person at the notebook. */
     private List<String> describeFailure(Throwable failure) {
-        Messages messages = session.messages();
+        Messages messages = session().messages();
         String summary;
         String hint;
         if (failure instanceof StackOverflowError) {
@@ -85,7 +104,7 @@ public final class DockerKernel extends BaseKernel {
 
     /** A request that is not what the protocol says, in words: which frame or field, and what it must be. */
     private List<String> describeBadRequest(BadRequest bad) {
-        Messages messages = session.messages();
+        Messages messages = session().messages();
         String part = bad.part() == null ? "" : messages.get("request.part." + bad.part().name().toLowerCase(Locale.ROOT));
         String summary = switch (bad.problem()) {
             case NOT_JSON -> messages.get("request.bad.not.json", bad.msgType(), part);
@@ -106,23 +125,32 @@ public final class DockerKernel extends BaseKernel {
         return messages.get("json.kind." + kind.name().toLowerCase(Locale.ROOT));
     }
 
-    /** Takes over the connection's requests: the library's handlers, then the kernel's own. */
-    public void serve(ProtocolConnection connection) {
-        becomeHandlerForConnection(connection);
+    /** Takes over the connection's requests. */
+    void serve(ProtocolConnection connection) {
+        commManager.setIOPubChannel(connection.iopub());
+        connection.setHandler(MessageType.COMM_OPEN_COMMAND, commManager::handleCommOpenCommand);
+        connection.setHandler(MessageType.COMM_MSG_COMMAND, commManager::handleCommMsgCommand);
+        connection.setHandler(MessageType.COMM_CLOSE_COMMAND, commManager::handleCommCloseCommand);
+        new AssistantHandlers(() -> session().assistant()).register(connection);
+        connection.setHandler(MessageType.INTERRUPT_REQUEST, (env, message) -> {
+            env.setBusyDeferIdle();
+            env.defer().reply(new Replies.Interrupt());
+            session().interrupt();
+        });
         ExecuteHandler.CellRunner runner = new ExecuteHandler.CellRunner() {
             @Override
             public void run(String code, Console console) throws CellError {
-                session.run(code, console);
+                session().run(code, console);
             }
 
             @Override
             public void run(String code, String cellId, Console console) throws CellError {
-                session.run(code, cellId, console);
+                session().run(code, cellId, console);
             }
 
             @Override
             public Optional<String> page(String code) {
-                return session.assistant().pagerHelp(code);
+                return session().assistant().pagerHelp(code);
             }
         };
         executeHandler = new ExecuteHandler(runner, connection, history, failures);
@@ -130,7 +158,7 @@ public final class DockerKernel extends BaseKernel {
         connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::answerShutdown);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
-            env.reply(new Replies.KernelInfo(version, languageInfo, getBanner(), getHelpLinks()));
+            env.reply(new Replies.KernelInfo(version, languageInfo, "Docker lesson kernel " + version, null));
             // The idle goes out right after the reply, before the warm-up's threads take the CPU:
             // jupyter_server opens a notebook's websocket on this reply, and reads the kernel as
             // busy until the idle comes.
@@ -140,7 +168,7 @@ public final class DockerKernel extends BaseKernel {
         connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
             Map<String, Map<String, String>> comms = new LinkedHashMap<>();
-            for (Comm comm : getCommManager()) {
+            for (Comm comm : commManager) {
                 comms.put(comm.getID(), Map.of("target_name", comm.getTargetName()));
             }
             env.reply(new Replies.CommInfo(comms));
@@ -157,8 +185,8 @@ public final class DockerKernel extends BaseKernel {
             return;
         }
         warmupStarted = true;
-        session.prepareEngine();
-        Warmup.start(session.registry(), WARMUP_ROUNDS, bundle -> connection.rehearse(new Message<>(null,
+        session().prepareEngine();
+        Warmup.start(session().registry(), WARMUP_ROUNDS, bundle -> connection.rehearse(new Message<>(null,
                 PublishExecuteResult.MESSAGE_TYPE, new PublishExecuteResult(1, JupyterConsole.toDisplayData(bundle)))));
     }
 
@@ -170,11 +198,11 @@ public final class DockerKernel extends BaseKernel {
     private void answerShutdown(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
         boolean restart = message.getContent().isRestart();
         env.setBusyDeferIdle();
-        env.reply(restart ? ShutdownReply.SHUTDOWN_AND_RESTART : ShutdownReply.SHUTDOWN);
+        env.reply(new Replies.Shutdown(restart));
         env.resolveDeferrals();
         // The deadline starts first: the running cell's foreground containers are removed within it.
         KernelLifecycle.endSoon();
-        session.shutdown();
+        session().shutdown();
         env.markForShutdown();
     }
 
@@ -194,100 +222,5 @@ public final class DockerKernel extends BaseKernel {
             }
         };
         env.reply(new Replies.History(rows));
-    }
-
-    @Override
-    public LanguageInfo getLanguageInfo() {
-        return languageInfo;
-    }
-
-    @Override
-    public String getBanner() {
-        return "Docker lesson kernel " + version;
-    }
-
-    /** Used by the library only if its own execute handler ran; the kernel's handler calls the session. */
-    @Override
-    public DisplayData eval(String code) throws Exception {
-        Bundle[] last = new Bundle[1];
-        session.run(code, new Console() {
-            @Override
-            public void out(String text) {
-                getIO().out.print(text);
-            }
-
-            @Override
-            public void err(String text) {
-                getIO().err.print(text);
-            }
-
-            @Override
-            public void show(Bundle bundle) {
-                display(JupyterConsole.toDisplayData(bundle));
-            }
-
-            @Override
-            public void result(Bundle bundle) {
-                last[0] = bundle;
-            }
-        });
-        return last[0] == null ? null : JupyterConsole.toDisplayData(last[0]);
-    }
-
-    /** Completion never fails: whatever goes wrong, the answer is "nothing to offer". */
-    @Override
-    public ReplacementOptions complete(String code, int cursorCodePoints) {
-        code = code == null ? "" : code;
-        int at = codeUnitIndex(code, cursorCodePoints);
-        try {
-            Assistant.Completion completion = session.assistant().complete(code, at);
-            // The protocol counts in code points; Java strings in UTF-16 units.
-            return new ReplacementOptions(completion.matches(), code.codePointCount(0, completion.start()),
-                    code.codePointCount(0, completion.end()));
-        } catch (RuntimeException | StackOverflowError e) {
-            int cursor = code.codePointCount(0, at);
-            return new ReplacementOptions(List.of(), cursor, cursor);
-        }
-    }
-
-    @Override
-    public DisplayData inspect(String code, int cursorCodePoints, boolean extraDetail) {
-        code = code == null ? "" : code;
-        try {
-            return session.assistant().inspect(code, codeUnitIndex(code, cursorCodePoints)).map(DisplayData::new)
-                    .orElse(null);
-        } catch (RuntimeException | StackOverflowError e) {
-            return null;
-        }
-    }
-
-    @Override
-    public String isComplete(String code) {
-        code = code == null ? "" : code;
-        try {
-            return switch (session.assistant().completeness(code)) {
-                case COMPLETE -> IS_COMPLETE_YES;
-                case INCOMPLETE -> "";
-                case INVALID -> IS_COMPLETE_BAD;
-            };
-        } catch (RuntimeException | StackOverflowError e) {
-            return IS_COMPLETE_MAYBE;
-        }
-    }
-
-    /** A cursor in code points (the protocol's unit) as an index into the Java string. */
-    private static int codeUnitIndex(String code, int cursorCodePoints) {
-        int points = code.codePointCount(0, code.length());
-        return code.offsetByCodePoints(0, Math.max(0, Math.min(cursorCodePoints, points)));
-    }
-
-    @Override
-    public void interrupt() {
-        session.interrupt();
-    }
-
-    @Override
-    public List<String> formatError(Exception e) {
-        return e instanceof CellError error ? ExecuteHandler.traceback(error) : describeFailure(e);
     }
 }

@@ -7,13 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /** Connects a kernel to the sockets a Jupyter connection file names, and serves until shutdown. */
 public final class KernelLauncher {
     private KernelLauncher() {
     }
 
-    public static void serve(Path connectionFile, Session session, String version, Map<String, String> env)
+    /**
+     * {@code session} may still be being built: the sockets are bound and kernel_info answered
+     * meanwhile, and the other requests wait for it.
+     */
+    public static void serve(Path connectionFile, Future<Session> session, String version, Map<String, String> env)
             throws Exception {
         KernelLogging.configure(env.get("DOCKER_KERNEL_LOG"), env.get("DOCKER_KERNEL_LOG_LEVEL"));
         String contents = Files.readString(connectionFile, StandardCharsets.UTF_8);
@@ -24,7 +29,7 @@ public final class KernelLauncher {
         kernel.serve(connection);
         connection.connect();
         // However the kernel ends (SIGTERM included), a running cell's foreground container ends with it.
-        KernelLifecycle.onEnd(session::shutdown);
+        KernelLifecycle.onEnd(kernel::endSession);
         KernelLifecycle.watchParent(env);
         connection.waitUntilClose();
         // docker-java's connection threads must not keep a shut-down kernel alive.

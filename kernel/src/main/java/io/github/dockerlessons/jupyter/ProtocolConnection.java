@@ -1,51 +1,67 @@
 package io.github.dockerlessons.jupyter;
 
+import io.github.spencerpark.jupyter.channels.HeartbeatChannel;
 import io.github.spencerpark.jupyter.channels.IOPubChannel;
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.ShellChannel;
-import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.channels.ShellHandler;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageContext;
+import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The library's connection with the kernel's own shell, control, iopub and stdin channels in place
- * of the library's (which stay unbound): the same handlers and reply environments, over the
- * blocking loop and the {@link WireCodec}. The heartbeat stays the library's.
+ * The five sockets a connection file names, over one ZMQ context: the library's heartbeat (an echo
+ * loop it does well) and the kernel's own shell, control, iopub and stdin channels over the
+ * {@link WireCodec}; and the handler of each request type. The library's {@code JupyterConnection}
+ * is not used: it makes a ZMQ context (two threads) and five sockets of its own, every one of which
+ * the kernel would replace.
  */
-final class ProtocolConnection extends JupyterConnection {
+final class ProtocolConnection {
     private final KernelConnectionProperties properties;
     private final ZMQ.Context context = ZMQ.context(1);
+    private final HeartbeatChannel heartbeat;
     private final ShellLoopChannel shellLoop;
     private final ShellLoopChannel controlLoop;
     private final CodecChannels.IOPub iopubChannel;
     private final CodecChannels.Stdin stdinChannel;
     private final WireCodec codec;
     private final FailureReplies failures;
+    /** Filled before {@link #connect()} starts the loops that read it. */
+    private final Map<MessageType<?>, ShellHandler<?>> handlers = new HashMap<>();
     private volatile boolean connected;
     private volatile boolean closed;
 
     ProtocolConnection(KernelConnectionProperties properties, FailureReplies failures)
             throws NoSuchAlgorithmException, InvalidKeyException {
-        super(properties);
         this.properties = properties;
         HMACGenerator hmac = properties.createHMACGenerator();
         this.codec = new WireCodec(hmac);
         this.failures = failures;
+        this.heartbeat = new HeartbeatChannel(context, hmac);
         this.shellLoop = new ShellLoopChannel(context, codec, false, this, hmac, failures);
         this.controlLoop = new ShellLoopChannel(context, codec, true, this, hmac, failures);
         this.iopubChannel = new CodecChannels.IOPub(context, hmac, codec);
         this.stdinChannel = new CodecChannels.Stdin(context, hmac, codec);
     }
 
-    @Override
-    public synchronized void connect() {
+    <T> void setHandler(MessageType<T> type, ShellHandler<T> handler) {
+        handlers.put(type, handler);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> ShellHandler<T> getHandler(MessageType<T> type) {
+        return (ShellHandler<T>) handlers.get(type);
+    }
+
+    synchronized void connect() {
         if (connected) {
             return;
         }
@@ -62,8 +78,7 @@ final class ProtocolConnection extends JupyterConnection {
         connected = true;
     }
 
-    @Override
-    public IOPubChannel getIOPub() {
+    IOPubChannel iopub() {
         return iopubChannel;
     }
 
@@ -77,13 +92,11 @@ final class ProtocolConnection extends JupyterConnection {
         return shellLoop;
     }
 
-    @Override
-    public ShellReplyEnvironment prepareReplyEnv(ShellChannel shell, MessageContext context) {
+    CodecChannels.ReplyEnvironment prepareReplyEnv(ShellChannel shell, MessageContext context) {
         return new CodecChannels.ReplyEnvironment(shell, stdinChannel, iopubChannel, context, failures);
     }
 
-    @Override
-    public synchronized void close() {
+    synchronized void close() {
         if (closed) {
             return;
         }
@@ -92,12 +105,11 @@ final class ProtocolConnection extends JupyterConnection {
         controlLoop.close();
         iopubChannel.close();
         stdinChannel.close();
+        heartbeat.close();
         context.close();
-        super.close(); // the heartbeat and the library's unbound sockets
     }
 
-    @Override
-    public void waitUntilClose() {
+    void waitUntilClose() {
         shellLoop.waitUntilClose();
         controlLoop.waitUntilClose();
         heartbeat.waitUntilClose();

@@ -118,6 +118,30 @@ final class Replies {
         }
     }
 
+    /** interrupt_reply and shutdown_reply with their {@code status} (the library's have none). */
+    static final class Interrupt implements ContentType<Interrupt> {
+        final String status = "ok";
+
+        @Override
+        public MessageType<Interrupt> getType() {
+            return type(MessageType.INTERRUPT_REPLY);
+        }
+    }
+
+    static final class Shutdown implements ContentType<Shutdown> {
+        final String status = "ok";
+        final boolean restart;
+
+        Shutdown(boolean restart) {
+            this.restart = restart;
+        }
+
+        @Override
+        public MessageType<Shutdown> getType() {
+            return type(MessageType.SHUTDOWN_REPLY);
+        }
+    }
+
     /**
      * The error reply to a request of a type the kernel does not know ({@code x_request} is answered
      * {@code x_reply}): the library's message types are a closed set, so the reply names its type

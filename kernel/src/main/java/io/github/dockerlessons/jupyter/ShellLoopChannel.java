@@ -44,7 +44,9 @@ final class ShellLoopChannel extends ShellChannel {
 
     ShellLoopChannel(ZMQ.Context context, WireCodec codec, boolean isControl, ProtocolConnection connection,
                      HMACGenerator hmac, FailureReplies failures) {
-        super(context, hmac, isControl, connection);
+        // The library's ShellChannel keeps a JupyterConnection for its own loop only, which never runs
+        // here (bind starts this class's loop): the kernel's connection is kept in this class.
+        super(context, hmac, isControl, null);
         this.codec = codec;
         this.isControl = isControl;
         this.connection = connection;
@@ -118,7 +120,7 @@ final class ShellLoopChannel extends ShellChannel {
             answerBadRequest(message, BadRequest.unknownType(type.getName()));
             return;
         }
-        CodecChannels.ReplyEnvironment env = (CodecChannels.ReplyEnvironment) connection.prepareReplyEnv(this, message);
+        CodecChannels.ReplyEnvironment env = connection.prepareReplyEnv(this, message);
         Throwable failure = null;
         try {
             handler.handle(env, message);
@@ -150,7 +152,7 @@ final class ShellLoopChannel extends ShellChannel {
      */
     private void answerBadRequest(Message<?> message, BadRequest bad) {
         LOG.warning("Answering a message that is not what the protocol says: " + bad);
-        CodecChannels.ReplyEnvironment env = (CodecChannels.ReplyEnvironment) connection.prepareReplyEnv(this, message);
+        CodecChannels.ReplyEnvironment env = connection.prepareReplyEnv(this, message);
         try {
             env.setBusyDeferIdle();
             failures.replyBadRequest(env, bad);

@@ -2,41 +2,51 @@
  * The protocol edge: the kernel as Jupyter sees it. It knows the messaging protocol and nothing of
  * docker; cells go to the session through {@link io.github.dockerlessons.jupyter.DockerKernel}.
  *
- * <p>It is built on jupyter-jvm-basekernel 2.3.0 ({@code BaseKernel}, {@code JupyterConnection},
- * the message classes and their JSON adapters, the heartbeat) and replaces the parts of it that were
- * measured to fail (see {@code shared/docs/libraries.md}):
+ * <p>Which side it takes on jupyter-jvm-basekernel 2.3.0: the library stays, for the parts it does
+ * well, and nothing of it is subclassed only to be replaced. The kernel uses the connection file
+ * ({@code KernelConnectionProperties}) and its HMAC key ({@code HMACGenerator}), the message model
+ * ({@code Message}, {@code Header}, {@code MessageType}, the request, reply and publish contents) and
+ * its Gson adapters, the heartbeat ({@code HeartbeatChannel}), the reply environment with its busy,
+ * idle and deferrals ({@code ShellReplyEnvironment}), the handler interface ({@code ShellHandler})
+ * and the comm protocol ({@code CommManager}). Writing those again would copy a working library.
+ * It does not use {@code BaseKernel} (its execute, kernel_info, history and comm_info handlers are
+ * the defects below, and its constructor builds a renderer, a stream set and a metadata read the
+ * kernel never uses, on the path to the first reply) nor {@code JupyterConnection} (a ZMQ context of
+ * its own, with two threads, and five sockets, four of which the kernel replaces). Where the library
+ * was measured to fail (see {@code shared/docs/libraries.md}), the kernel's own classes stand:
  * <ul>
- *   <li>{@link io.github.dockerlessons.jupyter.ShellLoopChannel} replaces the library's shell and
- *       control loops, which poll and then sleep 50 ms (56 ms for a {@code docker ps -a} cell), die for
+ *   <li>{@link io.github.dockerlessons.jupyter.ProtocolConnection}: the five sockets over one ZMQ
+ *       context and the handler of each request type.</li>
+ *   <li>{@link io.github.dockerlessons.jupyter.ShellLoopChannel}: the shell and control loops. The
+ *       library's poll and then sleep 50 ms (56 ms for a {@code docker ps -a} cell), die for
  *       good on one badly signed message, and leave a request unanswered when its handler throws: this
  *       loop blocks in poll, drops bad messages, answers every request whatever is thrown, ends the
  *       process after an error that leaves the JVM unsound, and aborts exactly the execute requests
  *       queued before a failed cell's reply.</li>
- *   <li>{@link io.github.dockerlessons.jupyter.WireCodec} replaces the library's reading and writing
- *       of messages: constant-time signature checks (the library's is {@code String.equals}), refusal
- *       of a replayed signature (as jupyter_client's digest history), microsecond header dates (the
- *       library's have minutes) and the protocol version said by the kernel.</li>
- *   <li>{@link io.github.dockerlessons.jupyter.CodecChannels} and
- *       {@link io.github.dockerlessons.jupyter.ProtocolConnection} bind the kernel's own iopub, stdin,
- *       shell and control channels in place of the library's, over that codec.</li>
- *   <li>{@link io.github.dockerlessons.jupyter.ExecuteHandler} replaces the library's execute handler,
- *       which ignores {@code silent}, {@code store_history} and {@code stop_on_error}, never sends a
- *       pager payload, and publishes an exception's class and stack trace; the kernel's own handlers
- *       answer kernel_info and comm_info with their {@code status}, history without a HistoryManager,
- *       and shutdown within two seconds even while a cell runs
+ *   <li>{@link io.github.dockerlessons.jupyter.WireCodec}: reading and writing messages, with
+ *       constant-time signature checks (the library's is {@code String.equals}), refusal of a replayed
+ *       signature (as jupyter_client's digest history), microsecond header dates (the library's have
+ *       minutes) and the protocol version said by the kernel.</li>
+ *   <li>{@link io.github.dockerlessons.jupyter.CodecChannels}: iopub (an XPUB socket that welcomes
+ *       each subscriber with the kernel's status) and stdin, over that codec.</li>
+ *   <li>{@link io.github.dockerlessons.jupyter.ExecuteHandler}: execute_request with {@code silent},
+ *       {@code store_history}, {@code stop_on_error} and the pager payload, never an exception's class
+ *       or stack; {@link io.github.dockerlessons.jupyter.DockerKernel} answers kernel_info and
+ *       comm_info with their {@code status}, history from the kernel's own store, interrupt, and
+ *       shutdown within two seconds even while a cell runs
  *       ({@link io.github.dockerlessons.jupyter.KernelLifecycle}, which also ends the kernel when its
- *       parent process is gone, as ipykernel does).</li>
+ *       parent process is gone, as ipykernel does);
+ *       {@link io.github.dockerlessons.jupyter.AssistantHandlers} answers complete, inspect and
+ *       is_complete, and never fails.</li>
  *   <li>{@link io.github.dockerlessons.jupyter.KernelLogging} silences the library's INFO logging of
  *       every message to stderr.</li>
  * </ul>
  *
  * <p>An upgrade of jupyter-jvm-basekernel must re-check: the classes this package extends
- * ({@code ShellChannel}, {@code IOPubChannel}, {@code StdinChannel}, {@code ShellReplyEnvironment},
- * {@code JupyterConnection}: constructors, the {@code ctx} and {@code heartbeat} fields, the deferral
- * order of {@code DefaultReplyEnvironment} (a stack)), the message adapters the codec registers, the
- * handlers {@code BaseKernel.becomeHandlerForConnection} installs (the kernel replaces execute,
- * kernel_info, comm_info, history and shutdown after it), and whether the library now fixes any of
- * the defects above, in which case the replacement can go. The conformance suite
+ * ({@code ShellChannel}, {@code IOPubChannel}, {@code StdinChannel}, {@code ShellReplyEnvironment}:
+ * constructors, the {@code ctx} field, the deferral order of {@code DefaultReplyEnvironment} (a
+ * stack)), the message adapters the codec registers, and whether the library now fixes any of the
+ * defects above, in which case the replacement can go. The conformance suite
  * (kernel/src/test/python/test_conformance.py) and the protocol tests decide.
  */
 package io.github.dockerlessons.jupyter;

@@ -58,6 +58,9 @@ class KernelspecInstallerTest {
             List<String> argv = argv(spec(dir));
             assertEquals(dir.resolve("docker-kernel.jar").toString(), argv.get(argv.indexOf("-jar") + 1));
             assertTrue(argv.contains("-XX:SharedArchiveFile=" + dir.resolve("docker-kernel.jsa")), argv.toString());
+            // The archive mapped where it was written: no relocation on every start (Debian's default).
+            assertTrue(argv.indexOf("-XX:+UnlockDiagnosticVMOptions") >= 0
+                    && argv.indexOf("-XX:+UnlockDiagnosticVMOptions") < argv.indexOf("-XX:ArchiveRelocationMode=0"), argv.toString());
             assertTrue(argv.contains("-XX:+ExitOnOutOfMemoryError"), "out of memory ends the kernel: " + argv);
             assertTrue(argv.stream().noneMatch(a -> a.contains("checkout")), "nothing points into the checkout: " + argv);
             assertTrue(Files.exists(dir.resolve("logo-64x64.png")));
