@@ -92,7 +92,7 @@ public final class ComposeRunCommand implements DockerCommand {
         String name = in.get(NAME) != null ? in.get(NAME) : ComposeNames.oneOff(project.name(), service.name(), slug);
         boolean interactive = ctx.heredoc() != null && !in.get(DETACH);
         List<String> command = in.args().size() > 1 ? in.argsFrom(1) : null;
-        String id = engine.createContainer(project, oneOff, new ProjectEngine.Plan(name, 0, true, command, slug,
+        String id = engine.createContainer(project, oneOff, new ServiceRequest.Plan(name, 0, true, command, slug,
                 interactive, in.get(USE_ALIASES)));
         if (in.get(DETACH)) {
             ctx.call(client -> client.startContainerCmd(id).exec());

@@ -1,20 +1,13 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
-import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.api.model.Volume;
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.container.ContainerCreator;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.files.LocalFileError;
@@ -331,159 +324,38 @@ public final class ProjectEngine {
         String name = ComposeNames.container(project.name(), service, number);
         String id = "Container " + name;
         progress.working(id, working);
-        String containerId = createContainer(project, service, new Plan(name, number, false, null, null, false, true));
+        String containerId = createContainer(project, service, new ServiceRequest.Plan(name, number, false, null, null, false, true));
         progress.done(id, done);
         return containerId;
     }
 
-    /**
-     * How one container is made: its name, its number (0 for a one-off), whether it is a one-off of
-     * run (with its own command and stdin), and whether other containers reach it by the service's name.
-     */
-    public record Plan(String name, int number, boolean oneOff, List<String> command, String slug,
-                       boolean interactive, boolean serviceAliases) { }
-
-    public String createContainer(ComposeProject project, ComposeProject.Service service, Plan plan)
+    public String createContainer(ComposeProject project, ComposeProject.Service service, ServiceRequest.Plan plan)
             throws DockerError, InterruptedException {
         String imageId = imageId(project, service);
         Map<String, String> labels = ComposeNames.containerLabels(project, service, plan.number(), imageId, plan.oneOff());
         if (plan.slug() != null) {
             labels.put(ComposeNames.SLUG, plan.slug());
         }
-        List<String> networkKeys = new ArrayList<>(service.networks().isEmpty() ? List.of("default")
-                : new TreeSet<>(service.networks().keySet()));
-        String primary = networkKeys.isEmpty() ? null : networkKeys.get(0);
-        String response = ctx.call(client -> {
-            var cmd = client.createContainerCmd(ComposeNames.image(project.name(), service)).withName(plan.name())
-                    .withLabels(labels).withTty(service.tty()).withStdinOpen(service.stdinOpen() || plan.interactive())
-                    .withStdInOnce(plan.interactive()).withAttachStdin(plan.interactive())
-                    .withAttachStdout(true).withAttachStderr(true);
-            List<String> command = plan.command() != null ? plan.command() : service.command();
-            if (command != null) {
-                cmd.withCmd(command);
-            }
-            if (service.entrypoint() != null) {
-                cmd.withEntrypoint(service.entrypoint());
-            }
-            if (!service.environment().isEmpty()) {
-                cmd.withEnv(service.environment());
-            }
-            if (service.workingDir() != null) {
-                cmd.withWorkingDir(service.workingDir());
-            }
-            if (service.hostname() != null) {
-                cmd.withHostName(service.hostname());
-            }
-            if (service.user() != null) {
-                cmd.withUser(service.user());
-            }
-            if (service.stopSignal() != null) {
-                cmd.withStopSignal(service.stopSignal());
-            }
-            if (service.stopGraceSeconds() != null) {
-                cmd.withStopTimeout(service.stopGraceSeconds());
-            }
-            HostConfig host = HostConfig.newHostConfig();
-            applyPorts(service, cmd, host, plan.oneOff());
-            applyMounts(project, service, cmd, host);
-            if (service.restart() != null && !plan.oneOff()) {
-                host.withRestartPolicy(RestartPolicy.parse(service.restart()));
-            }
-            if (service.init() != null) {
-                host.withInit(service.init());
-            }
-            if (primary != null) {
-                host.withNetworkMode(project.networks().get(primary).name());
-                cmd.withAliases(aliases(service, plan, primary));
-            }
-            cmd.withHostConfig(host);
-            var created = cmd.exec();
-            if (created.getWarnings() != null) {
-                for (String warning : created.getWarnings()) {
-                    ctx.console().err("WARNING: " + warning + "\n");
-                }
-            }
-            return created.getId();
-        });
-        for (String key : networkKeys.subList(Math.min(1, networkKeys.size()), networkKeys.size())) {
+        JsonObject body = ServiceRequest.body(project, service, plan, labels);
+        String containerId;
+        try {
+            containerId = ContainerCreator.post(ctx, plan.name(), null, body, List.of());
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        } catch (EngineUnreachable e) {
+            throw ctx.unreachable(e);
+        }
+        List<String> networkKeys = ServiceRequest.networkKeys(service);
+        for (String key : networkKeys.subList(1, networkKeys.size())) {
             String network = project.networks().get(key).name();
             ctx.call(client -> {
-                client.connectToNetworkCmd().withNetworkId(network).withContainerId(response)
-                        .withContainerNetwork(new ContainerNetwork().withAliases(aliases(service, plan, key))).exec();
+                client.connectToNetworkCmd().withNetworkId(network).withContainerId(containerId)
+                        .withContainerNetwork(new ContainerNetwork().withAliases(ServiceRequest.aliases(service, plan, key)))
+                        .exec();
                 return null;
             });
         }
-        return response;
-    }
-
-    /** Compose's aliases on a network: the container's name, the service's name, the file's aliases. */
-    private static List<String> aliases(ComposeProject.Service service, Plan plan, String networkKey) {
-        List<String> aliases = new ArrayList<>();
-        aliases.add(plan.name());
-        if (plan.serviceAliases()) {
-            aliases.add(service.name());
-            aliases.addAll(service.networks().getOrDefault(networkKey, List.of()));
-        }
-        return aliases;
-    }
-
-    private static void applyPorts(ComposeProject.Service service, CreateContainerCmd cmd,
-                                   HostConfig host, boolean oneOff) {
-        Map<ExposedPort, Void> exposed = new LinkedHashMap<>();
-        Ports bindings = new Ports();
-        if (!oneOff) {
-            for (ComposeProject.Port port : service.ports()) {
-                ExposedPort target = new ExposedPort(Integer.parseInt(port.target()),
-                        InternetProtocol.parse(port.protocol()));
-                exposed.put(target, null);
-                Ports.Binding binding = port.published().isEmpty()
-                        ? (port.hostIp() == null ? Ports.Binding.empty() : Ports.Binding.bindIp(port.hostIp()))
-                        : new Ports.Binding(port.hostIp(), port.published());
-                bindings.bind(target, binding);
-            }
-        }
-        for (String expose : service.expose()) {
-            String[] parts = expose.split("/", 2);
-            exposed.put(new ExposedPort(Integer.parseInt(parts[0].split("-")[0]),
-                    InternetProtocol.parse(parts.length > 1 ? parts[1] : "tcp")), null);
-        }
-        if (!exposed.isEmpty()) {
-            cmd.withExposedPorts(new ArrayList<>(exposed.keySet()));
-        }
-        if (!bindings.getBindings().isEmpty()) {
-            host.withPortBindings(bindings);
-        }
-    }
-
-    private static void applyMounts(ComposeProject project, ComposeProject.Service service,
-                                    CreateContainerCmd cmd, HostConfig host) {
-        List<Bind> binds = new ArrayList<>();
-        List<Volume> anonymous = new ArrayList<>();
-        Map<String, String> tmpfs = new LinkedHashMap<>();
-        for (ComposeProject.Mount mount : service.volumes()) {
-            AccessMode mode = mount.readOnly()
-                    ? AccessMode.ro : AccessMode.rw;
-            switch (mount.type()) {
-                case "bind" -> binds.add(new Bind(mount.source(), new Volume(mount.target()), mode));
-                case "tmpfs" -> tmpfs.put(mount.target(), "");
-                default -> {
-                    if (mount.source() == null) {
-                        anonymous.add(new Volume(mount.target()));
-                    } else {
-                        binds.add(new Bind(project.volumes().get(mount.source()).name(), new Volume(mount.target()), mode));
-                    }
-                }
-            }
-        }
-        if (!binds.isEmpty()) {
-            host.withBinds(binds);
-        }
-        if (!anonymous.isEmpty()) {
-            cmd.withVolumes(anonymous);
-        }
-        if (!tmpfs.isEmpty()) {
-            host.withTmpFs(tmpfs);
-        }
+        return containerId;
     }
 
     /** Starts a container unless it runs; "Running" for one that already did, as Compose says. */
