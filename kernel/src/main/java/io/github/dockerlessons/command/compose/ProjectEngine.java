@@ -1,25 +1,21 @@
 package io.github.dockerlessons.command.compose;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.PullResponseItem;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.container.ContainerCreator;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.image.BuildContext;
+import io.github.dockerlessons.command.image.ImageBuilder;
+import io.github.dockerlessons.command.image.ImageReference;
+import io.github.dockerlessons.command.image.Puller;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -191,58 +187,12 @@ public final class ProjectEngine {
             throws DockerError, InterruptedException {
         ComposeProject.Build build = service.build();
         String tag = ComposeNames.image(project.name(), service);
-        File context = build.context().toFile();
-        File dockerfile = build.context().resolve(build.dockerfile()).toFile();
-        if (!context.isDirectory()) {
-            throw new DockerError(1, "unable to prepare context: path \"" + build.context() + "\" not found");
-        }
-        if (!dockerfile.isFile()) {
-            throw new DockerError(1, "failed to solve: failed to read dockerfile: open " + dockerfile
-                    + ": no such file or directory");
-        }
-        // The context tar docker build sends (symlinks as links, .dockerignore, owners root): docker-java's
-        // own packing follows links and would send the host files they point at.
-        BuildContext sent;
-        InputStream tar;
-        try {
-            sent = BuildContext.of(build.context(), dockerfile.toPath());
-            tar = ctx.cancellation().register(sent.stream());
-        } catch (BuildContext.Refused e) {
-            throw new DockerError(1, e.getMessage(), "hint.build.context.refused");
-        } catch (LocalFileError e) {
-            throw new DockerError(1, "error checking context: " + e.getMessage(), "hint.build.context.refused");
-        }
-        String[] failure = new String[1];
-        ResultCallback.Adapter<BuildResponseItem> output = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(BuildResponseItem item) {
-                if (item.isErrorIndicated()) {
-                    failure[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
-                } else if (item.getStream() != null && !quiet) {
-                    ctx.console().out(item.getStream());
-                }
-            }
-        };
-        try {
-            ctx.callLong(ctx.messages().get("interrupt.engine.building"), client -> {
-                var cmd = client.buildImageCmd(tar).withDockerfilePath(sent.dockerfileName()).withTags(Set.of(tag))
-                        .withPull(false).withNoCache(noCache);
-                build.args().forEach(cmd::withBuildArg);
-                cmd.exec(ctx.cancellation().register(output)).awaitCompletion();
-                return null;
-            });
-        } finally {
-            ctx.cancellation().unregister(output);
-            ctx.cancellation().unregister(tar);
-            try {
-                tar.close();
-            } catch (IOException ignored) {
-                // the engine has read what it wanted
-            }
-        }
-        if (failure[0] != null) {
-            throw new DockerError(1, "failed to solve: " + failure[0], "hint.build.failed");
-        }
+        BuildContext sent = ImageBuilder.prepare(build.context(), build.context().toString(),
+                build.context().resolve(build.dockerfile()), ImageBuilder.Framing.COMPOSE);
+        ImageBuilder.build(ctx, sent, quiet, ImageBuilder.Framing.COMPOSE, cmd -> {
+            cmd.withTags(Set.of(tag)).withPull(false).withNoCache(noCache);
+            build.args().forEach(cmd::withBuildArg);
+        });
     }
 
     /** Pulls a service's image, as compose pull and up do. */
@@ -251,35 +201,14 @@ public final class ProjectEngine {
         String image = ComposeNames.image(project.name(), service);
         String id = "Image " + image;
         progress.working(id, "Pulling");
-        String[] failure = new String[1];
-        ResultCallback.Adapter<PullResponseItem> pulling = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(PullResponseItem item) {
-                if (item.getErrorDetail() != null || item.getError() != null) {
-                    failure[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
-                }
-            }
-        };
         try {
-            int colon = image.lastIndexOf(':');
-            boolean tagged = colon > image.lastIndexOf('/');
-            String repository = tagged ? image.substring(0, colon) : image;
-            String tag = tagged ? image.substring(colon + 1) : "latest";
-            ctx.requestLong(ctx.messages().get("interrupt.engine.pulling", image), client -> {
-                client.pullImageCmd(repository).withTag(tag).exec(ctx.cancellation().register(pulling)).awaitCompletion();
-                return null;
-            });
+            // docker pull's own path (digests as well as tags), its progress shown by the panel instead
+            Puller.pull(ctx, ImageReference.parse(image), null, true);
         } catch (DaemonError e) {
             progress.error(id, "Error");
-            throw new DockerError(1, "Error response from daemon: " + e.daemonMessage());
+            throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
             throw ctx.unreachable(e);
-        } finally {
-            ctx.cancellation().unregister(pulling);
-        }
-        if (failure[0] != null) {
-            progress.error(id, "Error");
-            throw new DockerError(1, failure[0]);
         }
         progress.done(id, "Pulled");
     }
