@@ -43,7 +43,6 @@ public final class ComposeBuildCommand implements DockerCommand {
         } catch (ComposeFileError e) {
             throw ComposeProjectFlags.failure(e, ctx);
         }
-        ProjectEngine engine = new ProjectEngine(ctx);
         for (ComposeProject.Service s : chosen) {
             if (s.build() == null) {
                 continue;
@@ -62,7 +61,7 @@ public final class ComposeBuildCommand implements DockerCommand {
                     s.environment(), s.dependsOn(), s.command(), s.entrypoint(), s.networks(), s.workingDir(), s.restart(),
                     s.containerName(), s.hostname(), s.labels(), s.tty(), s.stdinOpen(), s.user(), s.expose(),
                     s.stopSignal(), s.stopGraceSeconds(), s.init(), s.pullPolicy());
-            engine.build(project, withArgs, in.get(NO_CACHE), in.get(QUIET));
+            new ServiceImages(ctx).build(project, withArgs, in.get(NO_CACHE), in.get(QUIET));
         }
     }
 }

@@ -49,20 +49,22 @@ public final class ComposeDownCommand implements DockerCommand {
         ComposeProject project = ProjectLoader.hasFile(ComposeProjectFlags.options(in))
                 ? ComposeProjectFlags.load(in, ctx).project() : null;
         String name = project != null ? project.name() : ComposeProjectFlags.projectName(in, ctx);
-        ProjectEngine engine = new ProjectEngine(ctx);
-        List<Container> containers = new ArrayList<>(engine.containers(name, true, in.args(), true));
+        ProjectContainers found = new ProjectContainers(ctx);
+        ProjectResources resources = new ProjectResources(ctx);
+        List<Container> containers = new ArrayList<>(found.containers(name, true, in.args(), true));
         if (project != null && !in.get(REMOVE_ORPHANS)) {
-            containers.removeIf(c -> !project.services().containsKey(ProjectEngine.service(c)));
+            containers.removeIf(c -> !project.services().containsKey(ProjectContainers.service(c)));
         }
         if (project != null) {
-            List<String> order = project.services().keySet().stream().toList();
-            // dependants first: the reverse of the order they start in
-            containers.sort(Comparator.comparing((Container c) -> -startIndex(project, ProjectEngine.service(c), order)));
+            // dependants first: the reverse of the order they start in (a container of no service first)
+            List<String> order = DependencyOrder.stopOrder(project, new ArrayList<>(project.services().values()))
+                    .stream().map(ComposeProject.Service::name).toList();
+            containers.sort(Comparator.comparingInt((Container c) -> order.indexOf(ProjectContainers.service(c))));
         }
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
         try {
-            engine.stop(containers, in.get(TIMEOUT), progress, project);
-            engine.remove(containers, volumes, progress);
+            new ProjectStopper(ctx).stop(containers, in.get(TIMEOUT), progress, project);
+            found.remove(containers, volumes, progress);
             if (!in.args().isEmpty()) {
                 return;
             }
@@ -70,17 +72,17 @@ public final class ComposeDownCommand implements DockerCommand {
             if (project != null) {
                 project.networks().values().stream().filter(n -> !n.external()).forEach(n -> networks.add(n.name()));
             } else {
-                networks.addAll(engine.labelledNetworks(name));
+                networks.addAll(resources.labelledNetworks(name));
             }
-            engine.removeNetworks(networks, progress);
+            resources.removeNetworks(networks, progress);
             if (volumes) {
                 List<String> named = new ArrayList<>();
                 if (project != null) {
                     project.volumes().values().stream().filter(v -> !v.external()).forEach(v -> named.add(v.name()));
                 } else {
-                    named.addAll(engine.labelledVolumes(name));
+                    named.addAll(resources.labelledVolumes(name));
                 }
-                engine.removeVolumes(named, progress);
+                resources.removeVolumes(named, progress);
             }
             if (rmi != null && project != null) {
                 List<String> images = new ArrayList<>();
@@ -89,21 +91,10 @@ public final class ComposeDownCommand implements DockerCommand {
                         images.add(ComposeNames.image(project.name(), s));
                     }
                 }
-                engine.removeImages(images, progress);
+                new ServiceImages(ctx).removeImages(images, progress);
             }
         } finally {
             progress.finish();
         }
-    }
-
-    private static int startIndex(ComposeProject project, String service, List<String> fileOrder) {
-        List<ComposeProject.Service> start = DependencyOrder.startOrder(project,
-                new ArrayList<>(project.services().values()), true);
-        for (int i = 0; i < start.size(); i++) {
-            if (start.get(i).name().equals(service)) {
-                return i;
-            }
-        }
-        return fileOrder.size();
     }
 }

@@ -53,7 +53,7 @@ public final class ComposeExecCommand implements DockerCommand {
         String service = in.arg(0);
         int index = in.get(INDEX) > 0 ? in.get(INDEX) : 1;
         Container target = null;
-        for (Container c : new ProjectEngine(ctx).containers(project, false, List.of(service), false)) {
+        for (Container c : new ProjectContainers(ctx).containers(project, false, List.of(service), false)) {
             String number = c.getLabels().getOrDefault(ComposeNames.CONTAINER_NUMBER, "1");
             if (number.equals(Integer.toString(index)) || target == null) {
                 target = c;

@@ -100,7 +100,7 @@ public final class ComposePsCommand implements DockerCommand {
         } else {
             project = ComposeProjectFlags.projectName(in, ctx);
         }
-        List<Container> containers = new ArrayList<>(new ProjectEngine(ctx).containers(project, o.all(), o.names(),
+        List<Container> containers = new ArrayList<>(new ProjectContainers(ctx).containers(project, o.all(), o.names(),
                 o.all()));
         if (!o.statuses().isEmpty()) {
             containers.removeIf(c -> !o.statuses().contains(c.getState()));
@@ -113,7 +113,7 @@ public final class ComposePsCommand implements DockerCommand {
         }
         if (o.services()) {
             Set<String> services = new LinkedHashSet<>();
-            containers.forEach(c -> services.add(ProjectEngine.service(c)));
+            containers.forEach(c -> services.add(ProjectContainers.service(c)));
             ctx.console().out(String.join("\n", services) + "\n");
             return;
         }
@@ -141,8 +141,8 @@ public final class ComposePsCommand implements DockerCommand {
                 .put("Image", () -> c.getImage() == null ? "" : c.getImage())
                 .put("Labels", () -> String.join(",", labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .toList()))
-                .put("Name", () -> ProjectEngine.name(c))
-                .put("Names", () -> ProjectEngine.name(c))
+                .put("Name", () -> ProjectContainers.name(c))
+                .put("Names", () -> ProjectContainers.name(c))
                 .put("Networks", () -> c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null ? ""
                         : String.join(",", new TreeSet<>(c.getNetworkSettings().getNetworks().keySet())))
                 .put("Ports", () -> ContainerTable.ports(c.getPorts()))

@@ -39,7 +39,6 @@ public final class ComposePullCommand implements DockerCommand {
         } catch (ComposeFileError e) {
             throw ComposeProjectFlags.failure(e, ctx);
         }
-        ProjectEngine engine = new ProjectEngine(ctx);
         ProgressPanel progress = new ProgressPanel(in.get(QUIET) ? new Console() {
             @Override
             public void out(String text) { }
@@ -59,7 +58,7 @@ public final class ComposePullCommand implements DockerCommand {
                     continue;
                 }
                 try {
-                    engine.pull(project, s, progress);
+                    new ServiceImages(ctx).pull(project, s, progress);
                 } catch (DockerError e) {
                     if (!in.get(IGNORE_FAILURES)) {
                         throw e;

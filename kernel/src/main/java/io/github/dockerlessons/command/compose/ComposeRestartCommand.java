@@ -35,10 +35,10 @@ public final class ComposeRestartCommand implements DockerCommand {
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Restarting");
         try {
             for (Container c : found.containers()) {
-                String id = "Container " + ProjectEngine.name(c);
+                String id = "Container " + ProjectContainers.name(c);
                 progress.working(id, "Restarting");
                 try {
-                    ctx.requestLong(ctx.messages().get("interrupt.engine.restarting", ProjectEngine.name(c)), client -> {
+                    ctx.requestLong(ctx.messages().get("interrupt.engine.restarting", ProjectContainers.name(c)), client -> {
                         var cmd = client.restartContainerCmd(c.getId());
                         if (timeout != null) {
                             cmd.withTimeout(timeout);

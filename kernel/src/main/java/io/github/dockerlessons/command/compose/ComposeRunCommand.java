@@ -69,21 +69,22 @@ public final class ComposeRunCommand implements DockerCommand {
         } catch (ComposeFileError e) {
             throw ComposeProjectFlags.failure(e, ctx);
         }
-        ProjectEngine engine = new ProjectEngine(ctx);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
         try {
             List<ComposeProject.Service> order = in.get(NO_DEPS) ? List.of(service)
                     : DependencyOrder.startOrder(project, List.of(service), true);
-            engine.ensureImages(project, order, in.get(BUILD), progress);
-            engine.ensureNetworks(project, order, progress);
-            engine.ensureVolumes(project, order, progress);
+            ProjectResources resources = new ProjectResources(ctx);
+            ProjectContainers containers = new ProjectContainers(ctx);
+            new ServiceImages(ctx).ensureImages(project, order, in.get(BUILD), progress);
+            resources.ensureNetworks(project, order, progress);
+            resources.ensureVolumes(project, order, progress);
             for (ComposeProject.Service dependency : order) {
                 if (dependency != service) {
-                    String id = engine.converge(project, dependency, false, false, progress);
-                    engine.start(id, ComposeNames.container(project.name(), dependency, 1), progress);
+                    String id = containers.converge(project, dependency, false, false, progress);
+                    containers.start(id, ComposeNames.container(project.name(), dependency, 1), progress);
                 }
             }
-            engine.awaitDependencies(project, service, progress);
+            new DependencyWaits(ctx).awaitDependencies(project, service, progress);
         } finally {
             progress.finish();
         }
@@ -92,8 +93,8 @@ public final class ComposeRunCommand implements DockerCommand {
         String name = in.get(NAME) != null ? in.get(NAME) : ComposeNames.oneOff(project.name(), service.name(), slug);
         boolean interactive = ctx.heredoc() != null && !in.get(DETACH);
         List<String> command = in.args().size() > 1 ? in.argsFrom(1) : null;
-        String id = engine.createContainer(project, oneOff, new ServiceRequest.Plan(name, 0, true, command, slug,
-                interactive, in.get(USE_ALIASES)));
+        String id = new ProjectContainers(ctx).createContainer(project, oneOff,
+                new ServiceRequest.Plan(name, 0, true, command, slug, interactive, in.get(USE_ALIASES)));
         if (in.get(DETACH)) {
             ctx.call(client -> client.startContainerCmd(id).exec());
             ctx.console().out(name + "\n");

@@ -27,11 +27,11 @@ public final class ComposeStartCommand implements DockerCommand {
             throw new DockerError(1, in.args().isEmpty() ? "no containers to start"
                     : "service \"" + in.arg(0) + "\" has no container to start", "hint.compose.up.first");
         }
-        ProjectEngine engine = new ProjectEngine(ctx);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
         try {
+            ProjectContainers containers = new ProjectContainers(ctx);
             for (Container c : found.containers()) {
-                engine.start(c.getId(), ProjectEngine.name(c), progress);
+                containers.start(c.getId(), ProjectContainers.name(c), progress);
             }
         } finally {
             progress.finish();

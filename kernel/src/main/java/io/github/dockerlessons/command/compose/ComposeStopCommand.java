@@ -35,7 +35,7 @@ public final class ComposeStopCommand implements DockerCommand {
         Collections.reverse(order);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Stopping");
         try {
-            new ProjectEngine(ctx).stop(order, in.get(TIMEOUT), progress, found.project());
+            new ProjectStopper(ctx).stop(order, in.get(TIMEOUT), progress, found.project());
         } finally {
             progress.finish();
         }

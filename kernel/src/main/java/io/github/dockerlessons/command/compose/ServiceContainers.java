@@ -24,10 +24,10 @@ final class ServiceContainers {
     record Found(ComposeProject project, List<Container> containers) { }
 
     static Found inStartOrder(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        ProjectEngine engine = new ProjectEngine(ctx);
+        ProjectContainers containers = new ProjectContainers(ctx);
         if (!ProjectLoader.hasFile(ComposeProjectFlags.options(in))) {
             String name = ComposeProjectFlags.projectName(in, ctx);
-            return new Found(null, engine.containers(name, true, in.args(), false));
+            return new Found(null, containers.containers(name, true, in.args(), false));
         }
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
         List<ComposeProject.Service> chosen;
@@ -38,7 +38,7 @@ final class ServiceContainers {
         }
         List<Container> ordered = new ArrayList<>();
         for (ComposeProject.Service s : DependencyOrder.startOrder(project, chosen, false)) {
-            ordered.addAll(engine.containers(project.name(), true, List.of(s.name()), false));
+            ordered.addAll(containers.containers(project.name(), true, List.of(s.name()), false));
         }
         return new Found(project, ordered);
     }
