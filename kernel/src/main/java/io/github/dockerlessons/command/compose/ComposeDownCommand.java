@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
@@ -28,11 +27,8 @@ public final class ComposeDownCommand implements DockerCommand {
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
     private static final Flag<String> RMI = Flag.string("rmi");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose down", "docker compose down [OPTIONS] [SERVICES]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(REMOVE_ORPHANS, RMI, TIMEOUT, VOLUMES)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose down",
+            "docker compose down [OPTIONS] [SERVICES]", REMOVE_ORPHANS, RMI, TIMEOUT, VOLUMES);
 
     @Override
     public CommandSpec spec() {

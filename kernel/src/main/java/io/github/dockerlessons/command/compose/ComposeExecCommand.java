@@ -34,10 +34,9 @@ public final class ComposeExecCommand implements DockerCommand {
     private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive").hidden();
     private static final Flag<Boolean> TTY = Flag.bool('t', "tty").hidden();
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose exec",
-                    "docker compose exec [OPTIONS] SERVICE COMMAND [ARGS...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(DETACH, ENV, INDEX, INTERACTIVE, NO_TTY, TTY, USER, WORKDIR)
+    private static final CommandSpec SPEC = ComposeProjectFlags.command("compose exec",
+                    "docker compose exec [OPTIONS] SERVICE COMMAND [ARGS...]",
+                    DETACH, ENV, INDEX, INTERACTIVE, NO_TTY, TTY, USER, WORKDIR)
             .arity(Arity.atLeast(2))
             .flagsEndAtFirstArgument()
             .build();

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.CommonFlags;
@@ -51,11 +50,8 @@ public final class ComposePsCommand implements DockerCommand {
     private static final Flag<List<String>> STATUS = Flag.list("status").shownAs("stringArray");
     private static final Flag<String> FILTER = Flag.string("filter");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose ps", "docker compose ps [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(ALL, FILTER, FORMAT, NO_TRUNC, QUIET, SERVICES, STATUS)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose ps",
+            "docker compose ps [OPTIONS] [SERVICE...]", ALL, FILTER, FORMAT, NO_TRUNC, QUIET, SERVICES, STATUS);
 
     /** compose's psOptions, one per run. */
     private record Options(boolean all, boolean quiet, boolean services, boolean noTrunc, String format,

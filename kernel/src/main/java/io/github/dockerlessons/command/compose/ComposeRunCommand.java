@@ -10,7 +10,6 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagError;
 import io.github.dockerlessons.command.flags.FlagSet;
-import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
@@ -46,10 +45,9 @@ public final class ComposeRunCommand implements DockerCommand {
     private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive").hidden();
     private static final Flag<Boolean> TTY = Flag.bool('t', "tty").hidden();
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose run",
-                    "docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(BUILD, DETACH, ENTRYPOINT, ENV, INTERACTIVE, LABEL, NAME, NO_DEPS, NO_TTY, RM, TTY, USE_ALIASES, USER,
+    private static final CommandSpec SPEC = ComposeProjectFlags.command("compose run",
+                    "docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]",
+                    BUILD, DETACH, ENTRYPOINT, ENV, INTERACTIVE, LABEL, NAME, NO_DEPS, NO_TTY, RM, TTY, USE_ALIASES, USER,
                     WORKDIR)
             .arity(Arity.atLeast(1))
             .flagsEndAtFirstArgument()
@@ -63,12 +61,7 @@ public final class ComposeRunCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
-        ComposeProject.Service service;
-        try {
-            service = project.select(List.of(in.arg(0))).get(0);
-        } catch (ComposeFileError e) {
-            throw ComposeProjectFlags.failure(e, ctx);
-        }
+        ComposeProject.Service service = ComposeProjectFlags.select(project, List.of(in.arg(0)), ctx).get(0);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
         try {
             List<ComposeProject.Service> order = in.get(NO_DEPS) ? List.of(service)

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
@@ -10,10 +9,8 @@ import io.github.dockerlessons.command.core.Invocation;
 
 /** {@code docker compose start}: the services' existing containers started, dependencies first. */
 public final class ComposeStartCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("compose start", "docker compose start [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose start",
+            "docker compose start [SERVICE...]");
 
     @Override
     public CommandSpec spec() {

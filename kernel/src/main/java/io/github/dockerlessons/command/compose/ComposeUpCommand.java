@@ -1,14 +1,12 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
@@ -39,12 +37,9 @@ public final class ComposeUpCommand implements DockerCommand {
     private static final Flag<Boolean> QUIET_PULL = Flag.bool("quiet-pull");
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose up", "docker compose up [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(ABORT_ON_EXIT, BUILD, DETACH, FORCE_RECREATE, NO_BUILD, NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE,
-                    NO_START, QUIET_PULL, REMOVE_ORPHANS, TIMEOUT)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose up",
+            "docker compose up [OPTIONS] [SERVICE...]", ABORT_ON_EXIT, BUILD, DETACH, FORCE_RECREATE, NO_BUILD,
+            NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE, NO_START, QUIET_PULL, REMOVE_ORPHANS, TIMEOUT);
 
     /** docker compose's upOptions, one per run. */
     private record Options(boolean detach, boolean build, boolean noBuild, boolean forceRecreate, boolean noRecreate,
@@ -72,12 +67,7 @@ public final class ComposeUpCommand implements DockerCommand {
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Options o = Options.of(in);
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
-        List<ComposeProject.Service> chosen;
-        try {
-            chosen = project.select(o.services());
-        } catch (ComposeFileError e) {
-            throw ComposeProjectFlags.failure(e, ctx);
-        }
+        List<ComposeProject.Service> chosen = ComposeProjectFlags.select(project, o.services(), ctx);
         List<ComposeProject.Service> order = DependencyOrder.startOrder(project, chosen, !o.noDeps());
         orphans(ctx, project, o);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
 import io.github.dockerlessons.compose.ProjectLoader;
@@ -30,12 +29,7 @@ final class ServiceContainers {
             return new Found(null, containers.containers(name, true, in.args(), false));
         }
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
-        List<ComposeProject.Service> chosen;
-        try {
-            chosen = project.select(in.args());
-        } catch (ComposeFileError e) {
-            throw ComposeProjectFlags.failure(e, ctx);
-        }
+        List<ComposeProject.Service> chosen = ComposeProjectFlags.select(project, in.args(), ctx);
         List<Container> ordered = new ArrayList<>();
         for (ComposeProject.Service s : DependencyOrder.startOrder(project, chosen, false)) {
             ordered.addAll(containers.containers(project.name(), true, List.of(s.name()), false));
