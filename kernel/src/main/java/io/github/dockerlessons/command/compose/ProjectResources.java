@@ -32,27 +32,21 @@ final class ProjectResources {
             if (!used.contains(network.key())) {
                 continue;
             }
-            if (steps.exists(() -> ctx.request(client -> client.inspectNetworkCmd().withNetworkId(network.name()).exec()))) {
-                continue;
-            }
-            if (network.external()) {
-                throw new DockerError(1, "network " + network.name() + " declared as external, but could not be found");
-            }
-            String id = "Network " + network.name();
-            progress.working(id, "Creating");
-            steps.step(progress, id, () -> ctx.request(client -> {
-                var cmd = client.createNetworkCmd().withName(network.name()).withCheckDuplicate(true)
-                        .withLabels(ComposeNames.networkLabels(project.name(), network))
-                        .withInternal(network.internal()).withAttachable(network.attachable());
-                if (network.driver() != null) {
-                    cmd.withDriver(network.driver());
-                }
-                if (!network.driverOpts().isEmpty()) {
-                    cmd.withOptions(network.driverOpts());
-                }
-                return cmd.exec();
-            }));
-            progress.done(id, "Created");
+            steps.createIfMissing(progress, "Network", network.name(), network.external() ? "network "
+                    + network.name() + " declared as external, but could not be found" : null,
+                    name -> ctx.request(client -> client.inspectNetworkCmd().withNetworkId(name).exec()),
+                    name -> ctx.request(client -> {
+                        var cmd = client.createNetworkCmd().withName(name).withCheckDuplicate(true)
+                                .withLabels(ComposeNames.networkLabels(project.name(), network))
+                                .withInternal(network.internal()).withAttachable(network.attachable());
+                        if (network.driver() != null) {
+                            cmd.withDriver(network.driver());
+                        }
+                        if (!network.driverOpts().isEmpty()) {
+                            cmd.withOptions(network.driverOpts());
+                        }
+                        return cmd.exec();
+                    }));
         }
     }
 
@@ -71,53 +65,33 @@ final class ProjectResources {
             if (!used.contains(volume.key())) {
                 continue;
             }
-            if (steps.exists(() -> ctx.request(client -> client.inspectVolumeCmd(volume.name()).exec()))) {
-                continue;
-            }
-            if (volume.external()) {
-                throw new DockerError(1, "external volume \"" + volume.name() + "\" not found");
-            }
-            String id = "Volume " + volume.name();
-            progress.working(id, "Creating");
-            steps.step(progress, id, () -> ctx.request(client -> {
-                var cmd = client.createVolumeCmd().withName(volume.name())
-                        .withLabels(ComposeNames.volumeLabels(project.name(), volume));
-                if (volume.driver() != null) {
-                    cmd.withDriver(volume.driver());
-                }
-                if (!volume.driverOpts().isEmpty()) {
-                    cmd.withDriverOpts(volume.driverOpts());
-                }
-                return cmd.exec();
-            }));
-            progress.done(id, "Created");
+            steps.createIfMissing(progress, "Volume", volume.name(), volume.external() ? "external volume \""
+                    + volume.name() + "\" not found" : null,
+                    name -> ctx.request(client -> client.inspectVolumeCmd(name).exec()),
+                    name -> ctx.request(client -> {
+                        var cmd = client.createVolumeCmd().withName(name)
+                                .withLabels(ComposeNames.volumeLabels(project.name(), volume));
+                        if (volume.driver() != null) {
+                            cmd.withDriver(volume.driver());
+                        }
+                        if (!volume.driverOpts().isEmpty()) {
+                            cmd.withDriverOpts(volume.driverOpts());
+                        }
+                        return cmd.exec();
+                    }));
         }
     }
 
     /** Removes networks by engine name, skipping ones that are gone; reports each. */
     public void removeNetworks(Collection<String> names, ProgressPanel progress) throws DockerError, InterruptedException {
-        for (String network : names) {
-            if (!steps.exists(() -> ctx.request(client -> client.inspectNetworkCmd().withNetworkId(network).exec()))) {
-                continue;
-            }
-            String id = "Network " + network;
-            progress.working(id, "Removing");
-            steps.step(progress, id, () -> ctx.request(client -> client.removeNetworkCmd(network).exec()));
-            progress.done(id, "Removed");
-        }
+        steps.removeEach(progress, "Network", names, name -> ctx.request(client -> client.inspectNetworkCmd().withNetworkId(name).exec()),
+                name -> ctx.request(client -> client.removeNetworkCmd(name).exec()));
     }
 
     /** Removes volumes by engine name, skipping ones that are gone; reports each. */
     public void removeVolumes(Collection<String> names, ProgressPanel progress) throws DockerError, InterruptedException {
-        for (String volume : names) {
-            if (!steps.exists(() -> ctx.request(client -> client.inspectVolumeCmd(volume).exec()))) {
-                continue;
-            }
-            String id = "Volume " + volume;
-            progress.working(id, "Removing");
-            steps.step(progress, id, () -> ctx.request(client -> client.removeVolumeCmd(volume).exec()));
-            progress.done(id, "Removed");
-        }
+        steps.removeEach(progress, "Volume", names, name -> ctx.request(client -> client.inspectVolumeCmd(name).exec()),
+                name -> ctx.request(client -> client.removeVolumeCmd(name).exec()));
     }
 
     /** The engine names of networks (or volumes) that carry the project's label, for down without a file. */

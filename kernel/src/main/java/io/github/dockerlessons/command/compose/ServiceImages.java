@@ -12,7 +12,6 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -90,14 +89,7 @@ final class ServiceImages {
 
     /** Removes images by name (down --rmi), skipping ones that are gone; reports each. */
     public void removeImages(Collection<String> names, ProgressPanel progress) throws DockerError, InterruptedException {
-        for (String image : new LinkedHashSet<>(names)) {
-            if (!steps.exists(() -> ctx.request(client -> client.inspectImageCmd(image).exec()))) {
-                continue;
-            }
-            String id = "Image " + image;
-            progress.working(id, "Removing");
-            steps.step(progress, id, () -> ctx.request(client -> client.removeImageCmd(image).exec()));
-            progress.done(id, "Removed");
-        }
+        steps.removeEach(progress, "Image", names, name -> ctx.request(client -> client.inspectImageCmd(name).exec()),
+                name -> ctx.request(client -> client.removeImageCmd(name).exec()));
     }
 }
