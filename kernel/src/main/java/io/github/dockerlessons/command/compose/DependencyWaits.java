@@ -12,11 +12,9 @@ import java.util.Map;
 /** Waits for what a service depends on, by the condition the file gives (started, healthy, completed). */
 final class DependencyWaits {
     private final CommandContext ctx;
-    private final EngineSteps steps;
 
     DependencyWaits(CommandContext ctx) {
         this.ctx = ctx;
-        this.steps = new EngineSteps(ctx);
     }
 
     /** Waits until what a service depends on is ready by its condition (started, healthy, completed). */

@@ -33,13 +33,24 @@ final class EngineSteps {
         }
     }
 
+    /** Whether the engine has the thing a lookup asks about (it answers 404 when not). */
     boolean exists(Request request) throws DockerError, InterruptedException {
+        return found(request::run) != null;
+    }
+
+    /** An engine call that answers what it found. */
+    @FunctionalInterface
+    interface Lookup<T> {
+        T run() throws DaemonError, EngineUnreachable, DockerError, InterruptedException;
+    }
+
+    /** What a lookup answers, or null when the engine has no such thing (404). */
+    <T> T found(Lookup<T> lookup) throws DockerError, InterruptedException {
         try {
-            request.run();
-            return true;
+            return lookup.run();
         } catch (DaemonError e) {
             if (e.isNotFound()) {
-                return false;
+                return null;
             }
             throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {

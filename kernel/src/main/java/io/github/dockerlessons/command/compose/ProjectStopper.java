@@ -23,11 +23,9 @@ import java.util.concurrent.Executors;
  */
 final class ProjectStopper {
     private final CommandContext ctx;
-    private final EngineSteps steps;
 
     ProjectStopper(CommandContext ctx) {
         this.ctx = ctx;
-        this.steps = new EngineSteps(ctx);
     }
 
     /**

@@ -31,16 +31,7 @@ final class ServiceImages {
     /** The image ID of a service's image, or null when the engine lacks it. */
     public String imageId(ComposeProject project, ComposeProject.Service service) throws DockerError, InterruptedException {
         String image = ComposeNames.image(project.name(), service);
-        try {
-            return ctx.request(client -> client.inspectImageCmd(image).exec().getId());
-        } catch (DaemonError e) {
-            if (e.isNotFound()) {
-                return null;
-            }
-            throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
-        }
+        return steps.found(() -> ctx.request(client -> client.inspectImageCmd(image).exec().getId()));
     }
 
     /** Builds the services that build and lack their image (all of them with {@code always}); pulls the others' missing images. */
