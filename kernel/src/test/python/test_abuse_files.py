@@ -353,6 +353,23 @@ def test_compose_build_sends_symlinks_as_links_as_docker_build_does(session, con
     assert "TOPSECRET" not in by_kernel
 
 
+@pytest.mark.deadline(60)
+def test_compose_build_fails_in_composes_words_through_docker_builds_path(session, context):
+    # One build path, two framings, as the real tools print them: docker build (buildx) says
+    # "ERROR: failed to solve: ...", docker compose says "failed to solve: ..." (and both name a
+    # folder where the Dockerfile should be as a folder).
+    _, client = session
+    (context / "Dockerfile").mkdir()
+    (context / "compose.yaml").write_text(f"services:\n  web:\n    image: {context.name}-kernel\n    build: .\n")
+    cell = execute(client, f"docker compose -f {context.name}/compose.yaml -p {context.name} build")
+    assert cell.status == "error"
+    assert cell.error_text.startswith("failed to solve: failed to read dockerfile: read "
+                                      + str(context / "Dockerfile") + ": is a directory"), cell.error_text
+    cell = execute(client, f"docker build {context.name}")
+    assert cell.error_text.startswith("ERROR: failed to solve: failed to read dockerfile: read "), cell.error_text
+    still_serves(client)
+
+
 @pytest.mark.deadline(120)
 def test_build_file_is_found_from_the_notebooks_folder_as_the_cli_finds_it(session, context, cwd):
     _, client = session

@@ -84,7 +84,7 @@ public final class ComposeNames {
         return resourceLabels(volume.labels(), VOLUME, volume.key(), project);
     }
 
-    /** A network's or volume's labels: the file's own, then its key in the file, the project, the version. */
+    /** A network's or volume's labels: the file's own, then its key in the file, the project, Compose's version. */
     private static Map<String, String> resourceLabels(Map<String, String> own, String keyLabel, String key,
                                                       String project) {
         Map<String, String> labels = new LinkedHashMap<>(own);

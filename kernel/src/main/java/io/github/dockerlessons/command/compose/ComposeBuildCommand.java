@@ -1,13 +1,11 @@
 package io.github.dockerlessons.command.compose;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;
 
 import java.util.LinkedHashMap;
@@ -23,11 +21,8 @@ public final class ComposeBuildCommand implements DockerCommand {
     private static final Flag<Boolean> NO_CACHE = Flag.bool("no-cache");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose build", "docker compose build [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(BUILD_ARG, NO_CACHE, QUIET)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose build",
+            "docker compose build [OPTIONS] [SERVICE...]", BUILD_ARG, NO_CACHE, QUIET);
 
     @Override
     public CommandSpec spec() {
@@ -37,13 +32,7 @@ public final class ComposeBuildCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
-        List<ComposeProject.Service> chosen;
-        try {
-            chosen = project.select(in.args());
-        } catch (ComposeFileError e) {
-            throw ComposeProjectFlags.failure(e, ctx);
-        }
-        ProjectEngine engine = new ProjectEngine(ctx);
+        List<ComposeProject.Service> chosen = ComposeProjectFlags.select(project, in.args(), ctx);
         for (ComposeProject.Service s : chosen) {
             if (s.build() == null) {
                 continue;
@@ -62,7 +51,7 @@ public final class ComposeBuildCommand implements DockerCommand {
                     s.environment(), s.dependsOn(), s.command(), s.entrypoint(), s.networks(), s.workingDir(), s.restart(),
                     s.containerName(), s.hostname(), s.labels(), s.tty(), s.stdinOpen(), s.user(), s.expose(),
                     s.stopSignal(), s.stopGraceSeconds(), s.init(), s.pullPolicy());
-            engine.build(project, withArgs, in.get(NO_CACHE), in.get(QUIET));
+            new ServiceImages(ctx).build(project, withArgs, in.get(NO_CACHE), in.get(QUIET));
         }
     }
 }

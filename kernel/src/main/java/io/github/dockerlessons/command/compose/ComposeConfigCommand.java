@@ -1,6 +1,5 @@
 package io.github.dockerlessons.command.compose;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
@@ -8,7 +7,6 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.CanonicalConfig;
-import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 
@@ -30,11 +28,8 @@ public final class ComposeConfigCommand implements DockerCommand {
     private static final Flag<Boolean> NETWORKS = Flag.bool("networks");
     private static final Flag<Boolean> IMAGES = Flag.bool("images");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose config", "docker compose config [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(FORMAT, IMAGES, NETWORKS, QUIET, SERVICES, VOLUMES)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose config",
+            "docker compose config [OPTIONS] [SERVICE...]", FORMAT, IMAGES, NETWORKS, QUIET, SERVICES, VOLUMES);
 
     @Override
     public CommandSpec spec() {
@@ -48,12 +43,7 @@ public final class ComposeConfigCommand implements DockerCommand {
             throw new DockerError(1, "unsupported format \"" + format + "\"");
         }
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
-        List<ComposeProject.Service> chosen;
-        try {
-            chosen = project.select(in.args());
-        } catch (ComposeFileError e) {
-            throw ComposeProjectFlags.failure(e, ctx);
-        }
+        List<ComposeProject.Service> chosen = ComposeProjectFlags.select(project, in.args(), ctx);
         if (in.get(QUIET)) {
             return;
         }

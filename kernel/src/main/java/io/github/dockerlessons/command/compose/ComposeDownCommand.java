@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
@@ -28,11 +27,8 @@ public final class ComposeDownCommand implements DockerCommand {
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
     private static final Flag<String> RMI = Flag.string("rmi");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose down", "docker compose down [OPTIONS] [SERVICES]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(REMOVE_ORPHANS, RMI, TIMEOUT, VOLUMES)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose down",
+            "docker compose down [OPTIONS] [SERVICES]", REMOVE_ORPHANS, RMI, TIMEOUT, VOLUMES);
 
     @Override
     public CommandSpec spec() {
@@ -49,20 +45,22 @@ public final class ComposeDownCommand implements DockerCommand {
         ComposeProject project = ProjectLoader.hasFile(ComposeProjectFlags.options(in))
                 ? ComposeProjectFlags.load(in, ctx).project() : null;
         String name = project != null ? project.name() : ComposeProjectFlags.projectName(in, ctx);
-        ProjectEngine engine = new ProjectEngine(ctx);
-        List<Container> containers = new ArrayList<>(engine.containers(name, true, in.args(), true));
+        ProjectContainers found = new ProjectContainers(ctx);
+        ProjectResources resources = new ProjectResources(ctx);
+        List<Container> containers = new ArrayList<>(found.containers(name, true, in.args(), true));
         if (project != null && !in.get(REMOVE_ORPHANS)) {
-            containers.removeIf(c -> !project.services().containsKey(ProjectEngine.service(c)));
+            containers.removeIf(c -> !project.services().containsKey(ProjectContainers.service(c)));
         }
         if (project != null) {
-            List<String> order = project.services().keySet().stream().toList();
-            // dependants first: the reverse of the order they start in
-            containers.sort(Comparator.comparing((Container c) -> -startIndex(project, ProjectEngine.service(c), order)));
+            // dependants first: the reverse of the order they start in (a container of no service first)
+            List<String> order = DependencyOrder.stopOrder(project, new ArrayList<>(project.services().values()))
+                    .stream().map(ComposeProject.Service::name).toList();
+            containers.sort(Comparator.comparingInt((Container c) -> order.indexOf(ProjectContainers.service(c))));
         }
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
         try {
-            engine.stop(containers, in.get(TIMEOUT), progress, project);
-            engine.remove(containers, volumes, progress);
+            new ProjectStopper(ctx).stop(containers, in.get(TIMEOUT), progress, project);
+            found.remove(containers, volumes, progress);
             if (!in.args().isEmpty()) {
                 return;
             }
@@ -70,17 +68,17 @@ public final class ComposeDownCommand implements DockerCommand {
             if (project != null) {
                 project.networks().values().stream().filter(n -> !n.external()).forEach(n -> networks.add(n.name()));
             } else {
-                networks.addAll(engine.labelledNetworks(name));
+                networks.addAll(resources.labelledNetworks(name));
             }
-            engine.removeNetworks(networks, progress);
+            resources.removeNetworks(networks, progress);
             if (volumes) {
                 List<String> named = new ArrayList<>();
                 if (project != null) {
                     project.volumes().values().stream().filter(v -> !v.external()).forEach(v -> named.add(v.name()));
                 } else {
-                    named.addAll(engine.labelledVolumes(name));
+                    named.addAll(resources.labelledVolumes(name));
                 }
-                engine.removeVolumes(named, progress);
+                resources.removeVolumes(named, progress);
             }
             if (rmi != null && project != null) {
                 List<String> images = new ArrayList<>();
@@ -89,21 +87,10 @@ public final class ComposeDownCommand implements DockerCommand {
                         images.add(ComposeNames.image(project.name(), s));
                     }
                 }
-                engine.removeImages(images, progress);
+                new ServiceImages(ctx).removeImages(images, progress);
             }
         } finally {
             progress.finish();
         }
-    }
-
-    private static int startIndex(ComposeProject project, String service, List<String> fileOrder) {
-        List<ComposeProject.Service> start = DependencyOrder.startOrder(project,
-                new ArrayList<>(project.services().values()), true);
-        for (int i = 0; i < start.size(); i++) {
-            if (start.get(i).name().equals(service)) {
-                return i;
-            }
-        }
-        return fileOrder.size();
     }
 }

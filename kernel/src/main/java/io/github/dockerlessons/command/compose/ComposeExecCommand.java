@@ -34,10 +34,9 @@ public final class ComposeExecCommand implements DockerCommand {
     private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive").hidden();
     private static final Flag<Boolean> TTY = Flag.bool('t', "tty").hidden();
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose exec",
-                    "docker compose exec [OPTIONS] SERVICE COMMAND [ARGS...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(DETACH, ENV, INDEX, INTERACTIVE, NO_TTY, TTY, USER, WORKDIR)
+    private static final CommandSpec SPEC = ComposeProjectFlags.command("compose exec",
+                    "docker compose exec [OPTIONS] SERVICE COMMAND [ARGS...]",
+                    DETACH, ENV, INDEX, INTERACTIVE, NO_TTY, TTY, USER, WORKDIR)
             .arity(Arity.atLeast(2))
             .flagsEndAtFirstArgument()
             .build();
@@ -53,7 +52,7 @@ public final class ComposeExecCommand implements DockerCommand {
         String service = in.arg(0);
         int index = in.get(INDEX) > 0 ? in.get(INDEX) : 1;
         Container target = null;
-        for (Container c : new ProjectEngine(ctx).containers(project, false, List.of(service), false)) {
+        for (Container c : new ProjectContainers(ctx).containers(project, false, List.of(service), false)) {
             String number = c.getLabels().getOrDefault(ComposeNames.CONTAINER_NUMBER, "1");
             if (number.equals(Integer.toString(index)) || target == null) {
                 target = c;

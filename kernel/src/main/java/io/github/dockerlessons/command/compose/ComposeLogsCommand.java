@@ -59,7 +59,7 @@ public final class ComposeLogsCommand implements DockerCommand {
                         + in.get(SINCE) + "\"");
             }
         }
-        List<Container> containers = new ProjectEngine(ctx).containers(project, true, in.args(), false);
+        List<Container> containers = new ProjectContainers(ctx).containers(project, true, in.args(), false);
         int index = in.get(INDEX);
         if (index > 0) {
             containers = containers.stream().filter(c -> String.valueOf(index)

@@ -1,11 +1,14 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeFileError;
+import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.ProjectLoader;
 import io.github.dockerlessons.compose.YamlNode;
 
@@ -44,6 +47,26 @@ final class ComposeProjectFlags {
             SUB_ENV_FILE);
 
     private ComposeProjectFlags() {
+    }
+
+    /** A subcommand's spec: the project flags (taken hidden, as Compose takes them after the subcommand) and its own. */
+    static CommandSpec.Builder command(String name, String usage, Flag<?>... own) {
+        return CommandSpec.command(name, usage).flags(HIDDEN).flags(own);
+    }
+
+    /** A subcommand that acts on any number of services (all when none is named). */
+    static CommandSpec forServices(String name, String usage, Flag<?>... own) {
+        return command(name, usage, own).arity(Arity.atLeast(0)).build();
+    }
+
+    /** The services named (all when none is), or the file's error in Compose's words. */
+    static List<ComposeProject.Service> select(ComposeProject project, List<String> names, CommandContext ctx)
+            throws DockerError {
+        try {
+            return project.select(names);
+        } catch (ComposeFileError e) {
+            throw failure(e, ctx);
+        }
     }
 
     static ProjectLoader.Options options(Invocation in) {

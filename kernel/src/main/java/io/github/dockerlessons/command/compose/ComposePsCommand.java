@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.CommonFlags;
@@ -51,11 +50,8 @@ public final class ComposePsCommand implements DockerCommand {
     private static final Flag<List<String>> STATUS = Flag.list("status").shownAs("stringArray");
     private static final Flag<String> FILTER = Flag.string("filter");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose ps", "docker compose ps [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(ALL, FILTER, FORMAT, NO_TRUNC, QUIET, SERVICES, STATUS)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose ps",
+            "docker compose ps [OPTIONS] [SERVICE...]", ALL, FILTER, FORMAT, NO_TRUNC, QUIET, SERVICES, STATUS);
 
     /** compose's psOptions, one per run. */
     private record Options(boolean all, boolean quiet, boolean services, boolean noTrunc, String format,
@@ -100,7 +96,7 @@ public final class ComposePsCommand implements DockerCommand {
         } else {
             project = ComposeProjectFlags.projectName(in, ctx);
         }
-        List<Container> containers = new ArrayList<>(new ProjectEngine(ctx).containers(project, o.all(), o.names(),
+        List<Container> containers = new ArrayList<>(new ProjectContainers(ctx).containers(project, o.all(), o.names(),
                 o.all()));
         if (!o.statuses().isEmpty()) {
             containers.removeIf(c -> !o.statuses().contains(c.getState()));
@@ -113,7 +109,7 @@ public final class ComposePsCommand implements DockerCommand {
         }
         if (o.services()) {
             Set<String> services = new LinkedHashSet<>();
-            containers.forEach(c -> services.add(ProjectEngine.service(c)));
+            containers.forEach(c -> services.add(ProjectContainers.service(c)));
             ctx.console().out(String.join("\n", services) + "\n");
             return;
         }
@@ -141,8 +137,8 @@ public final class ComposePsCommand implements DockerCommand {
                 .put("Image", () -> c.getImage() == null ? "" : c.getImage())
                 .put("Labels", () -> String.join(",", labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .toList()))
-                .put("Name", () -> ProjectEngine.name(c))
-                .put("Names", () -> ProjectEngine.name(c))
+                .put("Name", () -> ProjectContainers.name(c))
+                .put("Names", () -> ProjectContainers.name(c))
                 .put("Networks", () -> c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null ? ""
                         : String.join(",", new TreeSet<>(c.getNetworkSettings().getNetworks().keySet())))
                 .put("Ports", () -> ContainerTable.ports(c.getPorts()))

@@ -1,16 +1,13 @@
 package io.github.dockerlessons.command.compose;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.console.Console;
-import io.github.dockerlessons.render.Bundle;
 
 import java.util.List;
 
@@ -19,11 +16,8 @@ public final class ComposePullCommand implements DockerCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> IGNORE_FAILURES = Flag.bool("ignore-pull-failures");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose pull", "docker compose pull [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(IGNORE_FAILURES, QUIET)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose pull",
+            "docker compose pull [OPTIONS] [SERVICE...]", IGNORE_FAILURES, QUIET);
 
     @Override
     public CommandSpec spec() {
@@ -33,33 +27,15 @@ public final class ComposePullCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
-        List<ComposeProject.Service> chosen;
-        try {
-            chosen = project.select(in.args());
-        } catch (ComposeFileError e) {
-            throw ComposeProjectFlags.failure(e, ctx);
-        }
-        ProjectEngine engine = new ProjectEngine(ctx);
-        ProgressPanel progress = new ProgressPanel(in.get(QUIET) ? new Console() {
-            @Override
-            public void out(String text) { }
-
-            @Override
-            public void err(String text) { }
-
-            @Override
-            public void show(Bundle bundle) { }
-
-            @Override
-            public void result(Bundle bundle) { }
-        } : ctx.console(), "Pulling");
+        List<ComposeProject.Service> chosen = ComposeProjectFlags.select(project, in.args(), ctx);
+        ProgressPanel progress = new ProgressPanel(in.get(QUIET) ? Console.NOWHERE : ctx.console(), "Pulling");
         try {
             for (ComposeProject.Service s : chosen) {
                 if (s.image() == null) {
                     continue;
                 }
                 try {
-                    engine.pull(project, s, progress);
+                    new ServiceImages(ctx).pull(project, s, progress);
                 } catch (DockerError e) {
                     if (!in.get(IGNORE_FAILURES)) {
                         throw e;

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
@@ -16,12 +15,8 @@ public final class ComposeRestartCommand implements DockerCommand {
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
     private static final Flag<Boolean> NO_DEPS = Flag.bool("no-deps");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose restart",
-                    "docker compose restart [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(NO_DEPS, TIMEOUT)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose restart",
+            "docker compose restart [OPTIONS] [SERVICE...]", NO_DEPS, TIMEOUT);
 
     @Override
     public CommandSpec spec() {
@@ -35,10 +30,10 @@ public final class ComposeRestartCommand implements DockerCommand {
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Restarting");
         try {
             for (Container c : found.containers()) {
-                String id = "Container " + ProjectEngine.name(c);
+                String id = "Container " + ProjectContainers.name(c);
                 progress.working(id, "Restarting");
                 try {
-                    ctx.requestLong(ctx.messages().get("interrupt.engine.restarting", ProjectEngine.name(c)), client -> {
+                    ctx.requestLong(ctx.messages().get("interrupt.engine.restarting", ProjectContainers.name(c)), client -> {
                         var cmd = client.restartContainerCmd(c.getId());
                         if (timeout != null) {
                             cmd.withTimeout(timeout);

@@ -10,7 +10,6 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagError;
 import io.github.dockerlessons.command.flags.FlagSet;
-import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
@@ -46,10 +45,9 @@ public final class ComposeRunCommand implements DockerCommand {
     private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive").hidden();
     private static final Flag<Boolean> TTY = Flag.bool('t', "tty").hidden();
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose run",
-                    "docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(BUILD, DETACH, ENTRYPOINT, ENV, INTERACTIVE, LABEL, NAME, NO_DEPS, NO_TTY, RM, TTY, USE_ALIASES, USER,
+    private static final CommandSpec SPEC = ComposeProjectFlags.command("compose run",
+                    "docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]",
+                    BUILD, DETACH, ENTRYPOINT, ENV, INTERACTIVE, LABEL, NAME, NO_DEPS, NO_TTY, RM, TTY, USE_ALIASES, USER,
                     WORKDIR)
             .arity(Arity.atLeast(1))
             .flagsEndAtFirstArgument()
@@ -63,27 +61,23 @@ public final class ComposeRunCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
-        ComposeProject.Service service;
-        try {
-            service = project.select(List.of(in.arg(0))).get(0);
-        } catch (ComposeFileError e) {
-            throw ComposeProjectFlags.failure(e, ctx);
-        }
-        ProjectEngine engine = new ProjectEngine(ctx);
+        ComposeProject.Service service = ComposeProjectFlags.select(project, List.of(in.arg(0)), ctx).get(0);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
         try {
             List<ComposeProject.Service> order = in.get(NO_DEPS) ? List.of(service)
                     : DependencyOrder.startOrder(project, List.of(service), true);
-            engine.ensureImages(project, order, in.get(BUILD), progress);
-            engine.ensureNetworks(project, order, progress);
-            engine.ensureVolumes(project, order, progress);
+            ProjectResources resources = new ProjectResources(ctx);
+            ProjectContainers containers = new ProjectContainers(ctx);
+            new ServiceImages(ctx).ensureImages(project, order, in.get(BUILD), progress);
+            resources.ensureNetworks(project, order, progress);
+            resources.ensureVolumes(project, order, progress);
             for (ComposeProject.Service dependency : order) {
                 if (dependency != service) {
-                    String id = engine.converge(project, dependency, false, false, progress);
-                    engine.start(id, ComposeNames.container(project.name(), dependency, 1), progress);
+                    String id = containers.converge(project, dependency, false, false, progress);
+                    containers.start(id, ComposeNames.container(project.name(), dependency, 1), progress);
                 }
             }
-            engine.awaitDependencies(project, service, progress);
+            new DependencyWaits(ctx).awaitDependencies(project, service, progress);
         } finally {
             progress.finish();
         }
@@ -92,8 +86,8 @@ public final class ComposeRunCommand implements DockerCommand {
         String name = in.get(NAME) != null ? in.get(NAME) : ComposeNames.oneOff(project.name(), service.name(), slug);
         boolean interactive = ctx.heredoc() != null && !in.get(DETACH);
         List<String> command = in.args().size() > 1 ? in.argsFrom(1) : null;
-        String id = engine.createContainer(project, oneOff, new ProjectEngine.Plan(name, 0, true, command, slug,
-                interactive, in.get(USE_ALIASES)));
+        String id = new ProjectContainers(ctx).createContainer(project, oneOff,
+                new ServiceRequest.Plan(name, 0, true, command, slug, interactive, in.get(USE_ALIASES)));
         if (in.get(DETACH)) {
             ctx.call(client -> client.startContainerCmd(id).exec());
             ctx.console().out(name + "\n");

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
@@ -10,10 +9,8 @@ import io.github.dockerlessons.command.core.Invocation;
 
 /** {@code docker compose start}: the services' existing containers started, dependencies first. */
 public final class ComposeStartCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("compose start", "docker compose start [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose start",
+            "docker compose start [SERVICE...]");
 
     @Override
     public CommandSpec spec() {
@@ -27,11 +24,11 @@ public final class ComposeStartCommand implements DockerCommand {
             throw new DockerError(1, in.args().isEmpty() ? "no containers to start"
                     : "service \"" + in.arg(0) + "\" has no container to start", "hint.compose.up.first");
         }
-        ProjectEngine engine = new ProjectEngine(ctx);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
         try {
+            ProjectContainers containers = new ProjectContainers(ctx);
             for (Container c : found.containers()) {
-                engine.start(c.getId(), ProjectEngine.name(c), progress);
+                containers.start(c.getId(), ProjectContainers.name(c), progress);
             }
         } finally {
             progress.finish();

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
@@ -17,11 +16,8 @@ import java.util.List;
 public final class ComposeStopCommand implements DockerCommand {
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose stop", "docker compose stop [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(TIMEOUT)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose stop",
+            "docker compose stop [OPTIONS] [SERVICE...]", TIMEOUT);
 
     @Override
     public CommandSpec spec() {
@@ -35,7 +31,7 @@ public final class ComposeStopCommand implements DockerCommand {
         Collections.reverse(order);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Stopping");
         try {
-            new ProjectEngine(ctx).stop(order, in.get(TIMEOUT), progress, found.project());
+            new ProjectStopper(ctx).stop(order, in.get(TIMEOUT), progress, found.project());
         } finally {
             progress.finish();
         }

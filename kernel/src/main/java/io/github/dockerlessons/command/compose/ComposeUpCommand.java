@@ -1,14 +1,12 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
@@ -39,12 +37,9 @@ public final class ComposeUpCommand implements DockerCommand {
     private static final Flag<Boolean> QUIET_PULL = Flag.bool("quiet-pull");
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose up", "docker compose up [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(ABORT_ON_EXIT, BUILD, DETACH, FORCE_RECREATE, NO_BUILD, NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE,
-                    NO_START, QUIET_PULL, REMOVE_ORPHANS, TIMEOUT)
-            .arity(Arity.atLeast(0))
-            .build();
+    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose up",
+            "docker compose up [OPTIONS] [SERVICE...]", ABORT_ON_EXIT, BUILD, DETACH, FORCE_RECREATE, NO_BUILD,
+            NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE, NO_START, QUIET_PULL, REMOVE_ORPHANS, TIMEOUT);
 
     /** docker compose's upOptions, one per run. */
     private record Options(boolean detach, boolean build, boolean noBuild, boolean forceRecreate, boolean noRecreate,
@@ -72,39 +67,36 @@ public final class ComposeUpCommand implements DockerCommand {
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Options o = Options.of(in);
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
-        List<ComposeProject.Service> chosen;
-        try {
-            chosen = project.select(o.services());
-        } catch (ComposeFileError e) {
-            throw ComposeProjectFlags.failure(e, ctx);
-        }
+        List<ComposeProject.Service> chosen = ComposeProjectFlags.select(project, o.services(), ctx);
         List<ComposeProject.Service> order = DependencyOrder.startOrder(project, chosen, !o.noDeps());
-        ProjectEngine engine = new ProjectEngine(ctx);
-        orphans(ctx, engine, project, o);
+        orphans(ctx, project, o);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
         Set<String> wereRunning = new HashSet<>();
+        ProjectResources resources = new ProjectResources(ctx);
+        ProjectContainers containers = new ProjectContainers(ctx);
+        DependencyWaits waits = new DependencyWaits(ctx);
         try {
             if (!o.noBuild()) {
-                engine.ensureImages(project, order, o.build(), progress);
+                new ServiceImages(ctx).ensureImages(project, order, o.build(), progress);
             }
-            engine.ensureNetworks(project, order, progress);
-            engine.ensureVolumes(project, order, progress);
+            resources.ensureNetworks(project, order, progress);
+            resources.ensureVolumes(project, order, progress);
             List<String> ids = new ArrayList<>();
             for (ComposeProject.Service service : order) {
-                ids.add(engine.converge(project, service, o.forceRecreate(), o.noRecreate(), progress));
+                ids.add(containers.converge(project, service, o.forceRecreate(), o.noRecreate(), progress));
             }
             if (o.noStart()) {
                 return;
             }
-            for (Container c : engine.containers(project.name(), true, List.of(), false)) {
+            for (Container c : containers.containers(project.name(), true, List.of(), false)) {
                 if ("running".equals(c.getState())) {
                     wereRunning.add(c.getId());
                 }
             }
             for (int i = 0; i < order.size(); i++) {
-                engine.awaitDependencies(project, order.get(i), progress);
+                waits.awaitDependencies(project, order.get(i), progress);
                 String name = ComposeNames.container(project.name(), order.get(i), 1);
-                engine.start(ids.get(i), nameOf(engine, project, order.get(i), name), progress);
+                containers.start(ids.get(i), nameOf(containers, project, order.get(i), name), progress);
             }
         } finally {
             progress.finish();
@@ -112,21 +104,21 @@ public final class ComposeUpCommand implements DockerCommand {
         if (o.detach()) {
             return;
         }
-        attach(ctx, engine, project, order, wereRunning, o);
+        attach(ctx, project, order, wereRunning, o);
     }
 
-    private static String nameOf(ProjectEngine engine, ComposeProject project, ComposeProject.Service service,
+    private static String nameOf(ProjectContainers containers, ComposeProject project, ComposeProject.Service service,
                                  String fallback) throws DockerError, InterruptedException {
-        List<Container> found = engine.containers(project.name(), true, List.of(service.name()), false);
-        return found.isEmpty() ? fallback : ProjectEngine.name(found.get(0));
+        List<Container> found = containers.containers(project.name(), true, List.of(service.name()), false);
+        return found.isEmpty() ? fallback : ProjectContainers.name(found.get(0));
     }
 
     /** Containers of services the file no longer has: a warning, or removed with --remove-orphans. */
-    private static void orphans(CommandContext ctx, ProjectEngine engine, ComposeProject project, Options o)
+    private static void orphans(CommandContext ctx, ComposeProject project, Options o)
             throws DockerError, InterruptedException {
         List<Container> orphans = new ArrayList<>();
-        for (Container c : engine.containers(project.name(), true, List.of(), false)) {
-            if (!project.services().containsKey(ProjectEngine.service(c))) {
+        for (Container c : new ProjectContainers(ctx).containers(project.name(), true, List.of(), false)) {
+            if (!project.services().containsKey(ProjectContainers.service(c))) {
                 orphans.add(c);
             }
         }
@@ -136,32 +128,32 @@ public final class ComposeUpCommand implements DockerCommand {
         if (o.removeOrphans()) {
             ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
             try {
-                engine.stop(orphans, o.timeout(), progress, project);
-                engine.remove(orphans, false, progress);
+                new ProjectStopper(ctx).stop(orphans, o.timeout(), progress, project);
+                new ProjectContainers(ctx).remove(orphans, false, progress);
             } finally {
                 progress.finish();
             }
             return;
         }
-        List<String> names = orphans.stream().map(ProjectEngine::name).toList();
+        List<String> names = orphans.stream().map(ProjectContainers::name).toList();
         ctx.console().err("WARN[0000] Found orphan containers (" + names + ") for this project. If you removed or "
                 + "renamed this service in your compose file, you can run this command with the --remove-orphans "
                 + "flag to clean it up.\n");
     }
 
-    private static void attach(CommandContext ctx, ProjectEngine engine, ComposeProject project,
+    private static void attach(CommandContext ctx, ComposeProject project,
                                List<ComposeProject.Service> order, Set<String> wereRunning, Options o)
             throws DockerError, InterruptedException {
         List<String> names = new ArrayList<>();
         for (ComposeProject.Service s : order) {
             names.add(s.name());
         }
-        List<Container> containers = engine.containers(project.name(), true, names, false);
+        List<Container> containers = new ProjectContainers(ctx).containers(project.name(), true, names, false);
         LogPanel logs = new LogPanel(ctx.console(), o.prefix(),
                 n -> ctx.messages().get("compose.logs.dropped", n));
         try {
             logs.status(null, "Attaching to " + String.join(", ", containers.stream()
-                    .map(c -> ComposeNames.logName(project.name(), ProjectEngine.name(c))).toList()));
+                    .map(c -> ComposeNames.logName(project.name(), ProjectContainers.name(c))).toList()));
             new LogFollower(ctx, project.name(), logs).follow(containers, new LogFollower.Selection(null, null, false),
                     wereRunning, o.abortOnExit());
             if (o.abortOnExit()) {
@@ -169,7 +161,8 @@ public final class ComposeUpCommand implements DockerCommand {
                 logs.finish();
                 ProgressPanel progress = new ProgressPanel(ctx.console(), "Stopping");
                 try {
-                    engine.stop(engine.containers(project.name(), true, names, false), o.timeout(), progress, project);
+                    new ProjectStopper(ctx).stop(new ProjectContainers(ctx).containers(project.name(), true, names, false),
+                            o.timeout(), progress, project);
                 } finally {
                     progress.finish();
                 }

@@ -30,8 +30,8 @@ public final class GracefulStop {
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Stopping");
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (Container c : containers) {
-            String id = "Container " + ProjectEngine.name(c);
-            ComposeProject.Service service = project.services().get(ProjectEngine.service(c));
+            String id = "Container " + ProjectContainers.name(c);
+            ComposeProject.Service service = project.services().get(ProjectContainers.service(c));
             Integer grace = service == null ? null : service.stopGraceSeconds();
             progress.working(id, "Stopping");
             stops.add(CompletableFuture.runAsync(() -> {
@@ -55,7 +55,7 @@ public final class GracefulStop {
             try {
                 stops.get(i).get(Math.max(0, left), TimeUnit.NANOSECONDS);
             } catch (Exception e) {
-                ctx.cancellation().note(ctx.messages().get("interrupt.engine.stopping", ProjectEngine.name(containers.get(i))));
+                ctx.cancellation().note(ctx.messages().get("interrupt.engine.stopping", ProjectContainers.name(containers.get(i))));
             }
         }
         progress.finish();

@@ -42,10 +42,10 @@ public final class LogFollower {
     /** Each container's logs so far, one container after the other. */
     public void printAll(List<Container> containers, Selection selection) throws DockerError, InterruptedException {
         for (Container c : containers) {
-            panel.register(ComposeNames.logName(project, ProjectEngine.name(c)));
+            panel.register(ComposeNames.logName(project, ProjectContainers.name(c)));
         }
         for (Container c : containers) {
-            ResultCallback.Adapter<Frame> callback = panel.follow(ComposeNames.logName(project, ProjectEngine.name(c)));
+            ResultCallback.Adapter<Frame> callback = panel.follow(ComposeNames.logName(project, ProjectContainers.name(c)));
             try {
                 ctx.callLong(null, client -> open(client, c.getId(), selection, false, selection.sinceEpochSeconds())
                         .exec(ctx.cancellation().register(callback)).awaitCompletion());
@@ -62,14 +62,14 @@ public final class LogFollower {
     public void follow(List<Container> containers, Selection selection, Set<String> sinceNow,
                        boolean stopAtFirstExit) throws DockerError, InterruptedException {
         for (Container c : containers) {
-            panel.register(ComposeNames.logName(project, ProjectEngine.name(c)));
+            panel.register(ComposeNames.logName(project, ProjectContainers.name(c)));
         }
         CountDownLatch ended = new CountDownLatch(stopAtFirstExit ? Math.min(1, containers.size()) : containers.size());
         List<ResultCallback.Adapter<Frame>> callbacks = new ArrayList<>();
         int now = (int) ctx.clock().instant().getEpochSecond();
         try {
             for (Container c : containers) {
-                String shown = ComposeNames.logName(project, ProjectEngine.name(c));
+                String shown = ComposeNames.logName(project, ProjectContainers.name(c));
                 ResultCallback.Adapter<Frame> inner = panel.follow(shown);
                 ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
                     @Override

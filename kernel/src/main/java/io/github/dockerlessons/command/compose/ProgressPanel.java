@@ -1,6 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.ThrottledDisplay;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.Html;
 import io.github.dockerlessons.render.TerminalText;
@@ -28,14 +29,12 @@ public final class ProgressPanel {
         long ended;
     }
 
-    private final Console console;
     private final String title;
     private final Map<String, Line> lines = new LinkedHashMap<>();
-    private String displayId;
-    private long lastUpdate;
+    private final ThrottledDisplay display;
 
     public ProgressPanel(Console console, String title) {
-        this.console = console;
+        this.display = new ThrottledDisplay(console, UPDATE_MS, this::bundle);
         this.title = title;
     }
 
@@ -60,21 +59,12 @@ public final class ProgressPanel {
         line.state = state;
         line.status = status;
         line.ended = state == State.WORKING ? 0 : System.nanoTime();
-        long now = System.currentTimeMillis();
-        if (displayId == null) {
-            displayId = console.showUpdatable(bundle());
-            lastUpdate = now;
-        } else if (now - lastUpdate >= UPDATE_MS) {
-            console.update(displayId, bundle());
-            lastUpdate = now;
-        }
+        display.changed();
     }
 
     /** Shows the last state, whatever the throttle held back. */
     public synchronized void finish() {
-        if (displayId != null) {
-            console.update(displayId, bundle());
-        }
+        display.finish();
     }
 
     public synchronized boolean isEmpty() {

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
 import io.github.dockerlessons.compose.ProjectLoader;
@@ -24,21 +23,16 @@ final class ServiceContainers {
     record Found(ComposeProject project, List<Container> containers) { }
 
     static Found inStartOrder(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        ProjectEngine engine = new ProjectEngine(ctx);
+        ProjectContainers containers = new ProjectContainers(ctx);
         if (!ProjectLoader.hasFile(ComposeProjectFlags.options(in))) {
             String name = ComposeProjectFlags.projectName(in, ctx);
-            return new Found(null, engine.containers(name, true, in.args(), false));
+            return new Found(null, containers.containers(name, true, in.args(), false));
         }
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
-        List<ComposeProject.Service> chosen;
-        try {
-            chosen = project.select(in.args());
-        } catch (ComposeFileError e) {
-            throw ComposeProjectFlags.failure(e, ctx);
-        }
+        List<ComposeProject.Service> chosen = ComposeProjectFlags.select(project, in.args(), ctx);
         List<Container> ordered = new ArrayList<>();
         for (ComposeProject.Service s : DependencyOrder.startOrder(project, chosen, false)) {
-            ordered.addAll(engine.containers(project.name(), true, List.of(s.name()), false));
+            ordered.addAll(containers.containers(project.name(), true, List.of(s.name()), false));
         }
         return new Found(project, ordered);
     }

@@ -1,7 +1,9 @@
 /**
  * {@code docker compose} and its subcommands, and the engine steps they share:
- * {@link io.github.dockerlessons.command.compose.ProjectEngine} (a project's networks, volumes,
- * images and containers on the engine), {@link io.github.dockerlessons.command.compose.LogFollower}
+ * {@code ProjectResources} (networks and volumes), {@code ServiceImages} (build and pull, through
+ * docker build's and docker pull's own paths), {@code ProjectContainers} (find, converge, create
+ * (run's container model, by {@code ServiceRequest}), start, remove), {@code DependencyWaits},
+ * {@code ProjectStopper}, {@link io.github.dockerlessons.command.compose.LogFollower}
  * and {@link io.github.dockerlessons.command.compose.GracefulStop} ({@code up}'s attached logs and
  * its stop on interrupt), and the panels they draw ({@code LogPanel}, {@code ProgressPanel}).
  *

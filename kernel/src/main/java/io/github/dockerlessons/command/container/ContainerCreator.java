@@ -8,6 +8,9 @@ import io.github.dockerlessons.command.container.options.InvalidOptions;
 import io.github.dockerlessons.command.container.options.IpAddress;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.FlagError;
+import io.github.dockerlessons.command.flags.FlagSet;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.image.ImageReference;
 import io.github.dockerlessons.command.image.Puller;
@@ -27,8 +30,29 @@ import java.util.List;
  * {@code --pull} allows it) "Unable to find image 'NAME:latest' locally", a pull, and one more try.
  * The request is the API's JSON, so every flag reaches the engine as the CLI sends it.
  */
-final class ContainerCreator {
+public final class ContainerCreator {
+    private static final FlagSet FLAGS = new FlagSet(ContainerOptions.FLAGS);
+
     private ContainerCreator() {
+    }
+
+    /**
+     * The create request that {@code docker create FLAGS IMAGE COMMAND...} sends, for a caller that
+     * says what it wants in run's flags (Compose maps a service into them), so a container made
+     * either way is the same model. Each flag is one word ({@code --name=value}).
+     */
+    public static JsonObject request(List<String> flags, String image, List<String> command) throws InvalidOptions {
+        FlagSet.Result parsed;
+        try {
+            parsed = FLAGS.parse(flags, false);
+        } catch (FlagError e) {
+            throw new InvalidOptions(e.getMessage());
+        }
+        if (!parsed.args().isEmpty()) {
+            throw new InvalidOptions("not a flag: " + parsed.args().get(0));
+        }
+        ContainerOptions options = ContainerOptions.of(new Invocation("docker create", null, parsed.flags(), List.of()));
+        return options.request(image, command, false, null);
     }
 
     /**
@@ -101,24 +125,34 @@ final class ContainerCreator {
 
     private static String createOnce(CommandContext ctx, ContainerOptions options, JsonObject body)
             throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+        String loopbackDns = options.network().loopbackDns();
+        return post(ctx, options.name(), options.platform(), body,
+                loopbackDns != null && IpAddress.isLoopback(loopbackDns)
+                        ? List.of("Localhost DNS (" + loopbackDns + ") may fail in containers.") : List.of());
+    }
+
+    /**
+     * Posts a create request and returns the new container's ID; the engine's warnings (then
+     * {@code ownWarnings}) are printed as the CLI prints them.
+     */
+    public static String post(CommandContext ctx, String name, String platform, JsonObject body,
+                              List<String> ownWarnings)
+            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
         StringBuilder path = new StringBuilder("/containers/create");
         String separator = "?";
-        if (options.name() != null && !options.name().isEmpty()) {
-            path.append(separator).append("name=").append(Engine.encode(options.name()));
+        if (name != null && !name.isEmpty()) {
+            path.append(separator).append("name=").append(Engine.encode(name));
             separator = "&";
         }
-        if (options.platform() != null && !options.platform().isEmpty()) {
-            path.append(separator).append("platform=").append(Engine.encode(options.platform()));
+        if (platform != null && !platform.isEmpty()) {
+            path.append(separator).append("platform=").append(Engine.encode(platform));
         }
         // Not abandoned by the stop button: with the ID, a stop right after the create can remove it.
         JsonObject answer = ctx.requestToCompletion(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
                 path.toString(), body)).getAsJsonObject();
-        String loopbackDns = options.network().loopbackDns();
         var warnings = answer.has("Warnings") && answer.get("Warnings").isJsonArray()
                 ? answer.getAsJsonArray("Warnings") : new JsonArray();
-        if (loopbackDns != null && IpAddress.isLoopback(loopbackDns)) {
-            warnings.add("Localhost DNS (" + loopbackDns + ") may fail in containers.");
-        }
+        ownWarnings.forEach(warnings::add);
         warnings.forEach(w -> ctx.console().err("WARNING: " + w.getAsString() + "\n"));
         return answer.get("Id").getAsString();
     }

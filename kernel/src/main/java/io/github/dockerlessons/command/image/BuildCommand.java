@@ -1,7 +1,5 @@
 package io.github.dockerlessons.command.image;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -13,13 +11,10 @@ import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
-import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.golang.Units;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -78,126 +73,66 @@ public final class BuildCommand implements DockerCommand {
         boolean quiet = in.get(QUIET);
         List<String> args = in.args();
         Path context = Path.of(args.get(0)).toAbsolutePath().normalize();
-        if (!Files.isDirectory(context)) {
-            throw new DockerError(1, "ERROR: unable to prepare context: path \"" + args.get(0) + "\" not found",
-                    "hint.build.context", args.get(0));
-        }
         // the CLI's GetContextFromLocalDir: -f is relative to the current (notebook's) folder, not the context
         Path dockerfile = file == null ? context.resolve("Dockerfile") : Path.of(file).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(dockerfile)) {
-            // a folder, a device or a pipe is there, not missing: say what it is (the CLI would read a
-            // device or a pipe without end; the kernel refuses it)
-            HostFiles.Kind kind = HostFiles.kind(dockerfile);
-            String why = switch (kind) {
-                case MISSING -> "open " + dockerfile + ": no such file or directory";
-                case DIRECTORY -> "read " + dockerfile + ": is a directory";
-                default -> "read " + dockerfile + ": not a regular file";
-            };
-            throw new DockerError(1, "ERROR: failed to solve: failed to read dockerfile: " + why,
-                    kind == HostFiles.Kind.MISSING ? "hint.build.dockerfile" : "hint.build.dockerfile.kind");
-        }
-        BuildContext sent;
-        long size;
-        try {
-            sent = BuildContext.of(context, dockerfile);
-            size = sent.size();
-        } catch (BuildContext.Refused e) {
-            throw new DockerError(1, e.getMessage(), "hint.build.context.refused");
-        } catch (LocalFileError e) {
-            throw new DockerError(1, "error checking context: " + e.getMessage(), "hint.build.context.refused");
-        }
+        BuildContext sent = ImageBuilder.prepare(context, args.get(0), dockerfile, ImageBuilder.Framing.DOCKER_BUILD);
         if (!quiet) {
+            long size;
+            try {
+                size = sent.size();
+            } catch (LocalFileError e) {
+                throw new DockerError(1, "error checking context: " + e.getMessage(), "hint.build.context.refused");
+            }
             ctx.console().out("Sending build context to Docker daemon  "
                     + GoText.humanSize(size, 4) + "\n");
         }
-        InputStream tar;
-        try {
-            tar = ctx.cancellation().register(sent.stream());
-        } catch (LocalFileError e) {
-            throw new DockerError(1, e.getMessage(), "hint.build.context.refused");
-        }
-        String[] failure = new String[1];
-        String[] imageId = new String[1];
-        ResultCallback.Adapter<BuildResponseItem> progress = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(BuildResponseItem item) {
-                if (item.isErrorIndicated()) {
-                    failure[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
-                } else if (item.getStream() != null && !quiet) {
-                    ctx.console().out(item.getStream());
-                }
-                if (item.isBuildSuccessIndicated()) {
-                    imageId[0] = item.getImageId();
-                }
+        String imageId = ImageBuilder.build(ctx, sent, quiet, ImageBuilder.Framing.DOCKER_BUILD, cmd -> {
+            cmd.withTags(new LinkedHashSet<>(tags)).withNoCache(noCache).withPull(in.get(PULL))
+                    .withRemove(in.get(RM)).withForcerm(in.get(FORCE_RM))
+                    .withNetworkMode(in.get(NETWORK));
+            if (in.get(TARGET) != null) {
+                cmd.withTarget(in.get(TARGET));
             }
-        };
-        try {
-            ctx.requestLong(ctx.messages().get("interrupt.engine.building"), client -> {
-                var cmd = client.buildImageCmd(tar).withDockerfilePath(sent.dockerfileName())
-                        .withTags(new LinkedHashSet<>(tags)).withNoCache(noCache).withPull(in.get(PULL))
-                        .withRemove(in.get(RM)).withForcerm(in.get(FORCE_RM))
-                        .withNetworkMode(in.get(NETWORK));
-                if (in.get(TARGET) != null) {
-                    cmd.withTarget(in.get(TARGET));
-                }
-                if (!in.get(LABEL).isEmpty()) {
-                    cmd.withLabels(Units.labels(in.get(LABEL)));
-                }
-                if (!in.get(ADD_HOST).isEmpty()) {
-                    cmd.withExtraHosts(new LinkedHashSet<>(in.get(ADD_HOST)));
-                }
-                if (!in.get(CACHE_FROM).isEmpty()) {
-                    cmd.withCacheFrom(new LinkedHashSet<>(in.get(CACHE_FROM)));
-                }
-                if (in.get(PLATFORM) != null) {
-                    cmd.withPlatform(in.get(PLATFORM));
-                }
-                if (in.get(MEMORY) != 0) {
-                    cmd.withMemory(in.get(MEMORY));
-                }
-                if (in.get(MEMORY_SWAP) != 0) {
-                    cmd.withMemswap(in.get(MEMORY_SWAP));
-                }
-                if (in.get(CPU_SHARES) != 0) {
-                    cmd.withCpushares(Long.toString(in.get(CPU_SHARES)));
-                }
-                if (in.get(CPUSET_CPUS) != null) {
-                    cmd.withCpusetcpus(in.get(CPUSET_CPUS));
-                }
-                if (in.get(SHM_SIZE) != 0) {
-                    cmd.withShmsize(in.get(SHM_SIZE));
-                }
-                for (String arg : buildArgs) {
-                    int eq = arg.indexOf('=');
-                    String key = eq < 0 ? arg : arg.substring(0, eq);
-                    String value = eq < 0 ? System.getenv().getOrDefault(arg, "") : arg.substring(eq + 1);
-                    cmd.withBuildArg(key, value);
-                }
-                cmd.exec(ctx.cancellation().register(progress)).awaitCompletion();
-                return null;
-            });
-        } catch (DaemonError e) {
-            throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
-        } finally {
-            ctx.cancellation().unregister(progress);
-            ctx.cancellation().unregister(tar);
-            try {
-                tar.close();
-            } catch (IOException ignored) {
-                // the engine has read what it wanted
+            if (!in.get(LABEL).isEmpty()) {
+                cmd.withLabels(Units.labels(in.get(LABEL)));
             }
-        }
-        if (failure[0] != null) {
-            throw new DockerError(1, failure[0], "hint.build.failed");
-        }
-        if (imageId[0] != null) {
-            ctx.record().imageMade(imageId[0]);
+            if (!in.get(ADD_HOST).isEmpty()) {
+                cmd.withExtraHosts(new LinkedHashSet<>(in.get(ADD_HOST)));
+            }
+            if (!in.get(CACHE_FROM).isEmpty()) {
+                cmd.withCacheFrom(new LinkedHashSet<>(in.get(CACHE_FROM)));
+            }
+            if (in.get(PLATFORM) != null) {
+                cmd.withPlatform(in.get(PLATFORM));
+            }
+            if (in.get(MEMORY) != 0) {
+                cmd.withMemory(in.get(MEMORY));
+            }
+            if (in.get(MEMORY_SWAP) != 0) {
+                cmd.withMemswap(in.get(MEMORY_SWAP));
+            }
+            if (in.get(CPU_SHARES) != 0) {
+                cmd.withCpushares(Long.toString(in.get(CPU_SHARES)));
+            }
+            if (in.get(CPUSET_CPUS) != null) {
+                cmd.withCpusetcpus(in.get(CPUSET_CPUS));
+            }
+            if (in.get(SHM_SIZE) != 0) {
+                cmd.withShmsize(in.get(SHM_SIZE));
+            }
+            for (String arg : buildArgs) {
+                int eq = arg.indexOf('=');
+                String key = eq < 0 ? arg : arg.substring(0, eq);
+                String value = eq < 0 ? System.getenv().getOrDefault(arg, "") : arg.substring(eq + 1);
+                cmd.withBuildArg(key, value);
+            }
+        });
+        if (imageId != null) {
+            ctx.record().imageMade(imageId);
         }
         // the stream names the image by its short ID; -q and --iidfile give the full "sha256:..." one, as the CLI
-        String fullId = imageId[0] != null && (quiet || in.get(IIDFILE) != null)
-                ? ctx.call(client -> client.inspectImageCmd(imageId[0]).exec().getId()) : null;
+        String fullId = imageId != null && (quiet || in.get(IIDFILE) != null)
+                ? ctx.call(client -> client.inspectImageCmd(imageId).exec().getId()) : null;
         if (quiet && fullId != null) {
             ctx.console().out(fullId + "\n");
         }

@@ -3,6 +3,7 @@ package io.github.dockerlessons.command.image;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.PullResponseItem;
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.ThrottledDisplay;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.Html;
@@ -23,16 +24,14 @@ public final class PullProgress extends ResultCallback.Adapter<PullResponseItem>
 
     private record Layer(String status, long current, long total) { }
 
-    private final Console console;
     private final List<String> before = new ArrayList<>();
     private final Map<String, Layer> layers = new LinkedHashMap<>();
     private final List<String> after = new ArrayList<>();
-    private String displayId;
-    private long lastUpdate;
+    private final ThrottledDisplay display;
     private volatile String streamError;
 
     public PullProgress(Console console) {
-        this.console = console;
+        this.display = new ThrottledDisplay(console, UPDATE_MS, this::bundle);
     }
 
     @Override
@@ -62,21 +61,12 @@ public final class PullProgress extends ResultCallback.Adapter<PullResponseItem>
         } else {
             after.add(status);
         }
-        long now = System.currentTimeMillis();
-        if (displayId == null) {
-            displayId = console.showUpdatable(bundle());
-            lastUpdate = now;
-        } else if (now - lastUpdate >= UPDATE_MS) {
-            console.update(displayId, bundle());
-            lastUpdate = now;
-        }
+        display.changed();
     }
 
     /** The last state, shown whatever the throttle held back. */
     public synchronized void finish() {
-        if (displayId != null) {
-            console.update(displayId, bundle());
-        }
+        display.finish();
     }
 
     /** The error the engine sent in the stream, or null. */

@@ -28,8 +28,11 @@ public final class Puller {
         PullProgress progress = new PullProgress(quiet ? Console.NOWHERE : ctx.console());
         try {
             ctx.requestLong(ctx.messages().get("interrupt.engine.pulling", ref.familiar()), client -> {
-                var cmd = ref.digest() != null ? client.pullImageCmd(ref.repository() + "@" + ref.digest())
-                        : client.pullImageCmd(ref.repository()).withTag(ref.tagOrLatest());
+                Target target = Target.of(ref);
+                var cmd = client.pullImageCmd(target.fromImage());
+                if (target.tag() != null) {
+                    cmd.withTag(target.tag());
+                }
                 if (platform != null && !platform.isEmpty()) {
                     cmd.withPlatform(platform);
                 }
@@ -43,6 +46,17 @@ public final class Puller {
         }
         if (progress.streamError() != null) {
             throw new DaemonError(500, progress.streamError(), null);
+        }
+    }
+
+    /**
+     * What the pull asks the engine for (POST /images/create's fromImage and tag): a digest goes
+     * whole in fromImage, as the CLI sends it, else the tag, {@code latest} when none is given.
+     */
+    record Target(String fromImage, String tag) {
+        static Target of(ImageReference ref) {
+            return ref.digest() != null ? new Target(ref.repository() + "@" + ref.digest(), null)
+                    : new Target(ref.repository(), ref.tagOrLatest());
         }
     }
 }

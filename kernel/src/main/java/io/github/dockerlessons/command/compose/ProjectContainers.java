@@ -1,0 +1,161 @@
+package io.github.dockerlessons.command.compose;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.container.ContainerCreator;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.compose.ComposeNames;
+import io.github.dockerlessons.compose.ComposeProject;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.EngineUnreachable;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project's containers: found by the project's labels, made what the file says (created, or
+ * recreated when the service's configuration changed), started and removed, each step reported on
+ * a {@link ProgressPanel} as Compose reports it.
+ */
+final class ProjectContainers {
+    private final CommandContext ctx;
+    private final EngineSteps steps;
+
+    ProjectContainers(CommandContext ctx) {
+        this.ctx = ctx;
+        this.steps = new EngineSteps(ctx);
+    }
+
+    /** The project's containers (one-off ones of {@code run} only when asked), sorted by name. */
+    public List<Container> containers(String project, boolean all, Collection<String> services, boolean oneOff)
+            throws DockerError, InterruptedException {
+        List<Container> found = ctx.call(client -> client.listContainersCmd().withShowAll(all)
+                .withLabelFilter(Map.of(ComposeNames.PROJECT, project)).exec());
+        List<Container> chosen = new ArrayList<>();
+        for (Container c : found) {
+            Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
+            boolean isOneOff = "True".equals(labels.get(ComposeNames.ONEOFF));
+            if (isOneOff && !oneOff) {
+                continue;
+            }
+            if (!services.isEmpty() && !services.contains(labels.get(ComposeNames.SERVICE))) {
+                continue;
+            }
+            chosen.add(c);
+        }
+        chosen.sort(Comparator.comparing(ProjectContainers::name));
+        return chosen;
+    }
+
+    public static String name(Container c) {
+        String[] names = c.getNames();
+        return names == null || names.length == 0 ? c.getId() : names[0].startsWith("/") ? names[0].substring(1) : names[0];
+    }
+
+    public static String service(Container c) {
+        return c.getLabels() == null ? "" : c.getLabels().getOrDefault(ComposeNames.SERVICE, "");
+    }
+
+    /**
+     * Makes the service's container what the file says: creates it when missing, recreates it when
+     * its configuration changed (or {@code forceRecreate}), leaves it otherwise. Returns its ID.
+     */
+    public String converge(ComposeProject project, ComposeProject.Service service, boolean forceRecreate,
+                           boolean noRecreate, ProgressPanel progress) throws DockerError, InterruptedException {
+        List<Container> existing = containers(project.name(), true, List.of(service.name()), false);
+        String hash = ComposeNames.configHash(service);
+        if (existing.isEmpty()) {
+            return create(project, service, 1, progress, "Creating", "Created");
+        }
+        Container current = existing.get(0);
+        String currentHash = current.getLabels().get(ComposeNames.CONFIG_HASH);
+        if (noRecreate || (!forceRecreate && hash.equals(currentHash))) {
+            return current.getId();
+        }
+        String id = "Container " + name(current);
+        progress.working(id, "Recreate");
+        new ProjectStopper(ctx).stopOne(current.getId(), service.stopGraceSeconds());
+        steps.step(progress, id, () -> ctx.request(client -> client.removeContainerCmd(current.getId()).withForce(true).exec()));
+        int number = number(current);
+        return create(project, service, number, progress, "Recreate", "Recreated");
+    }
+
+    private static int number(Container c) {
+        try {
+            return Integer.parseInt(c.getLabels().getOrDefault(ComposeNames.CONTAINER_NUMBER, "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Creates a service's container number {@code number}; one-off containers (run) pass their own plan. */
+    public String create(ComposeProject project, ComposeProject.Service service, int number, ProgressPanel progress,
+                         String working, String done) throws DockerError, InterruptedException {
+        String name = ComposeNames.container(project.name(), service, number);
+        String id = "Container " + name;
+        progress.working(id, working);
+        String containerId = createContainer(project, service, new ServiceRequest.Plan(name, number, false, null, null, false, true));
+        progress.done(id, done);
+        return containerId;
+    }
+
+    public String createContainer(ComposeProject project, ComposeProject.Service service, ServiceRequest.Plan plan)
+            throws DockerError, InterruptedException {
+        String imageId = new ServiceImages(ctx).imageId(project, service);
+        Map<String, String> labels = ComposeNames.containerLabels(project, service, plan.number(), imageId, plan.oneOff());
+        if (plan.slug() != null) {
+            labels.put(ComposeNames.SLUG, plan.slug());
+        }
+        JsonObject body = ServiceRequest.body(project, service, plan, labels);
+        String containerId;
+        try {
+            containerId = ContainerCreator.post(ctx, plan.name(), null, body, List.of());
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        } catch (EngineUnreachable e) {
+            throw ctx.unreachable(e);
+        }
+        List<String> networkKeys = ServiceRequest.networkKeys(service);
+        for (String key : networkKeys.subList(1, networkKeys.size())) {
+            String network = project.networks().get(key).name();
+            ctx.call(client -> {
+                client.connectToNetworkCmd().withNetworkId(network).withContainerId(containerId)
+                        .withContainerNetwork(new ContainerNetwork().withAliases(ServiceRequest.aliases(service, plan, key)))
+                        .exec();
+                return null;
+            });
+        }
+        return containerId;
+    }
+
+    /** Starts a container unless it runs; "Running" for one that already did, as Compose says. */
+    public void start(String containerId, String name, ProgressPanel progress) throws DockerError, InterruptedException {
+        String id = "Container " + name;
+        InspectContainerResponse state = ctx.call(client -> client.inspectContainerCmd(containerId).exec());
+        if (Boolean.TRUE.equals(state.getState().getRunning())) {
+            progress.done(id, "Running");
+            return;
+        }
+        progress.working(id, "Starting");
+        steps.step(progress, id, () -> ctx.request(client -> client.startContainerCmd(containerId).exec()));
+        progress.done(id, "Started");
+    }
+
+    /** Removes containers (with their anonymous volumes when {@code volumes}), reporting each. */
+    public void remove(List<Container> containers, boolean volumes, ProgressPanel progress)
+            throws DockerError, InterruptedException {
+        for (Container c : containers) {
+            String id = "Container " + name(c);
+            progress.working(id, "Removing");
+            steps.step(progress, id, () -> ctx.request(client -> client.removeContainerCmd(c.getId()).withForce(true)
+                    .withRemoveVolumes(volumes).exec()));
+            progress.done(id, "Removed");
+        }
+    }
+}
