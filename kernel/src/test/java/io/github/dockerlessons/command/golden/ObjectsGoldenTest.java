@@ -4,7 +4,7 @@ import io.github.dockerlessons.engine.FakeDaemon;
 import org.junit.jupiter.api.Test;
 
 /**
- * volume inspect, network inspect/connect/disconnect, container, image and system prune, commit and
+ * volume inspect, network inspect/connect/disconnect, container, image, network, volume and system prune, commit and
  * system df against a fake daemon (golden/<command>-*.golden).
  */
 class ObjectsGoldenTest {
@@ -53,6 +53,10 @@ class ObjectsGoldenTest {
                         "{\"Id\":\"sha256:5d0da3dc976460b72c77d94c8a1ad043720b0416bfc16c52c45d4847e53fadb6\"}"))
                 .on("GET", "/system/df", FakeDaemon.json(200, DF))
                 .on("POST", "/networks/prune", FakeDaemon.json(200, "{\"NetworksDeleted\":[\"lesson-net\"]}"))
+                // the lessons' engine (Debian's docker.io) speaks API 1.41: volume prune -a needs 1.42
+                .on("GET", "/version", FakeDaemon.json(200, "{\"ApiVersion\":\"1.41\",\"Version\":\"20.10.24\"}"))
+                .on("POST", "/volumes/prune", FakeDaemon.json(200,
+                        "{\"VolumesDeleted\":[\"data\",\"cache\"],\"SpaceReclaimed\":2048}"))
                 .on("POST", "/build/prune", FakeDaemon.json(200,
                         "{\"CachesDeleted\":[\"k1x2c3\"],\"SpaceReclaimed\":2048}"));
     }
@@ -96,6 +100,19 @@ class ObjectsGoldenTest {
     @Test
     void systemPrune() throws Exception {
         check("system-prune", "system", "prune", "-f");
+    }
+
+    @Test
+    void networkPrune() throws Exception {
+        check("network-prune", "network", "prune", "-f");
+        check("network-prune-filter", "network", "prune", "-f", "--filter", "until=24h");
+        check("network-prune-bad-filter", "network", "prune", "-f", "--filter", "nonsense");
+    }
+
+    @Test
+    void volumePrune() throws Exception {
+        check("volume-prune", "volume", "prune", "-f");
+        check("volume-prune-all", "volume", "prune", "-a", "-f");
     }
 
     @Test
