@@ -9,8 +9,8 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.LocalMachine;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.Html;
@@ -333,15 +333,13 @@ final class Checks {
         };
         boolean present;
         try {
-            ctx.request(client -> ctx.engine().requestText(path));
+            ctx.answer(RawRequest.text(path));
             present = true;
         } catch (DaemonError e) {
             if (!e.isNotFound()) {
                 throw DockerError.daemon(e);
             }
             present = false;
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
         boolean wanted = w.get(2).equals("present");
         return outcome(fact, present == wanted, messages.get(present ? "check.found.present" : "check.found.absent"),
@@ -363,8 +361,7 @@ final class Checks {
         argv.addAll(command);
         OutputOnly output = new OutputOnly();
         try {
-            registry.dispatch(argv, new CommandContext(ctx.engine(), output, messages, null, ctx.cancellation(),
-                    ctx.clock(), EXEC_LIMIT));
+            registry.dispatch(argv, ctx.writingTo(output, EXEC_LIMIT));
         } catch (DockerError e) {
             String found = e.cliText().isEmpty() ? messages.get("error.exit.status", e.status()) : e.cliText().split("\n")[0];
             return outcome(fact, false, found, "check.hint.exec", command.get(0));
@@ -397,8 +394,7 @@ final class Checks {
         String wanted = fact.substring(contains + " contains ".length()).strip();
         OutputOnly output = new OutputOnly();
         try {
-            registry.dispatch(List.of("logs", w.get(1)), new CommandContext(ctx.engine(), output, messages, null,
-                    ctx.cancellation(), ctx.clock(), EXEC_LIMIT));
+            registry.dispatch(List.of("logs", w.get(1)), ctx.writingTo(output, EXEC_LIMIT));
         } catch (DockerError e) {
             return outcome(fact, false, e.cliText().split("\n")[0], "check.hint.logs", w.get(1));
         }
@@ -418,8 +414,8 @@ final class Checks {
         } catch (NumberFormatException e) {
             throw unknown(line, fact);
         }
-        String engineHost = ctx.engine().host();
-        LocalMachine machine = ctx.engine().discovery().machine();
+        String engineHost = ctx.engineHost();
+        LocalMachine machine = ctx.discovery().machine();
         if (PublishedPorts.classroomProxy(machine, engineHost) != null) {
             // A classroom: the port is in the student's engine namespace; its dialer knows.
             boolean answers = PublishedPorts.answersInClassroom(machine, engineHost, port);
@@ -437,14 +433,12 @@ final class Checks {
 
     private InspectContainerResponse inspect(CommandContext ctx, String name) throws DockerError, InterruptedException {
         try {
-            return ctx.request(client -> client.inspectContainerCmd(Engine.pathSegment(name)).exec());
+            return ctx.answer(client -> client.inspectContainerCmd(Engine.pathSegment(name)).exec());
         } catch (DaemonError e) {
             if (e.isNotFound()) {
                 return null;
             }
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 

@@ -49,7 +49,7 @@ public final class ComposeRestartCommand implements DockerCommand {
                     progress.error(id, "Error");
                     throw DockerError.daemon(e);
                 } catch (EngineUnreachable e) {
-                    throw ctx.unreachable(e);
+                    throw ctx.noEngine(e);
                 }
                 progress.done(id, "Started");
             }

@@ -14,6 +14,7 @@ import io.github.dockerlessons.compose.ComposeFileError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
+import io.github.dockerlessons.engine.DaemonError;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class ComposeRunCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
         ComposeProject.Service service;
         try {

@@ -107,7 +107,7 @@ public final class LogFollower {
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
+            throw ctx.noEngine(e);
         } finally {
             for (ResultCallback.Adapter<Frame> callback : callbacks) {
                 ctx.cancellation().unregister(callback);

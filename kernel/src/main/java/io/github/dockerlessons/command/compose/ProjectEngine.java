@@ -176,7 +176,7 @@ public final class ProjectEngine {
             }
             throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
+            throw ctx.noEngine(e);
         }
     }
 
@@ -280,7 +280,7 @@ public final class ProjectEngine {
             progress.error(id, "Error");
             throw new DockerError(1, "Error response from daemon: " + e.daemonMessage());
         } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
+            throw ctx.noEngine(e);
         } finally {
             ctx.cancellation().unregister(pulling);
         }
@@ -638,7 +638,7 @@ public final class ProjectEngine {
                 throw DockerError.daemon(e);
             }
         } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
+            throw ctx.noEngine(e);
         }
     }
 
@@ -724,7 +724,7 @@ public final class ProjectEngine {
             progress.error(id, "Error");
             throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
+            throw ctx.noEngine(e);
         }
     }
 
@@ -738,7 +738,7 @@ public final class ProjectEngine {
             }
             throw DockerError.daemon(e);
         } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
+            throw ctx.noEngine(e);
         }
     }
 }

@@ -13,7 +13,9 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.image.ImageReference;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.List;
 
@@ -42,7 +44,7 @@ public final class CommitCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         StringBuilder path = new StringBuilder("/commit?container=").append(Engine.encode(in.arg(0)));
         if (in.args().size() > 1) {
             ImageReference ref = ImageReference.parse(in.arg(1));
@@ -61,8 +63,8 @@ public final class CommitCommand implements DockerCommand {
         for (String change : in.get(CHANGE)) {
             path.append("&changes=").append(Engine.encode(change));
         }
-        JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.committing", in.arg(0)),
-                client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, path.toString(),
+        JsonObject answer = ctx.untilDone(ctx.messages().get("interrupt.engine.committing", in.arg(0)),
+                RawRequest.json(DockerHttpClient.Request.Method.POST, path.toString(),
                         new JsonObject())).getAsJsonObject();
         ctx.record().imageMade(answer.get("Id").getAsString());
         ctx.console().out(answer.get("Id").getAsString() + "\n");

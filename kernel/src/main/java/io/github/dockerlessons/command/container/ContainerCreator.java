@@ -13,7 +13,7 @@ import io.github.dockerlessons.command.image.ImageReference;
 import io.github.dockerlessons.command.image.Puller;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +37,10 @@ final class ContainerCreator {
      */
     static String create(CommandContext ctx, ContainerOptions options, String image, List<String> command,
                          boolean detached)
-            throws DaemonError, EngineUnreachable, DockerError, InterruptedException, InvalidOptions {
+            throws DaemonError, DockerError, InterruptedException, InvalidOptions {
         List<ApiRequirement> needs = options.apiRequirements();
         if (!needs.isEmpty()) {
-            String version = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+            String version = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
                     "/version")).getAsJsonObject().get("ApiVersion").getAsString();
             for (ApiRequirement need : needs) {
                 InvalidOptions refusal = need.check(version);
@@ -51,7 +51,7 @@ final class ContainerCreator {
         }
         String socket = null;
         if (options.useApiSocket()) {
-            String host = ctx.engine().host();
+            String host = ctx.engineHost();
             if (!host.startsWith("unix://")) {
                 throw new InvalidOptions("flag --use-api-socket can only be used with unix sockets: docker endpoint "
                         + host + " incompatible");
@@ -100,7 +100,7 @@ final class ContainerCreator {
     }
 
     private static String createOnce(CommandContext ctx, ContainerOptions options, JsonObject body)
-            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         StringBuilder path = new StringBuilder("/containers/create");
         String separator = "?";
         if (options.name() != null && !options.name().isEmpty()) {
@@ -111,7 +111,7 @@ final class ContainerCreator {
             path.append(separator).append("platform=").append(Engine.encode(options.platform()));
         }
         // Not abandoned by the stop button: with the ID, a stop right after the create can remove it.
-        JsonObject answer = ctx.requestToCompletion(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
+        JsonObject answer = ctx.evenAfterStop(ctx.quickCallLimit(), RawRequest.json(DockerHttpClient.Request.Method.POST,
                 path.toString(), body)).getAsJsonObject();
         String loopbackDns = options.network().loopbackDns();
         var warnings = answer.has("Warnings") && answer.get("Warnings").isJsonArray()

@@ -33,11 +33,11 @@ public final class StopCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Integer timeout = in.get(TIMEOUT);
         Targets.forEach(ctx, in.args(), true, target -> {
             try {
-                ctx.requestLong(ctx.messages().get("interrupt.engine.stopping", target), client -> {
+                ctx.untilDone(ctx.messages().get("interrupt.engine.stopping", target), client -> {
                     var cmd = client.stopContainerCmd(Engine.pathSegment(target));
                     if (timeout != null) {
                         cmd.withTimeout(timeout);

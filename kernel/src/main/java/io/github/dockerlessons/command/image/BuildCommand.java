@@ -14,7 +14,6 @@ import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.golang.Units;
 
@@ -70,7 +69,7 @@ public final class BuildCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         List<String> tags = in.get(TAG);
         String file = in.get(FILE);
         List<String> buildArgs = in.get(BUILD_ARG);
@@ -132,7 +131,7 @@ public final class BuildCommand implements DockerCommand {
             }
         };
         try {
-            ctx.requestLong(ctx.messages().get("interrupt.engine.building"), client -> {
+            ctx.untilDone(ctx.messages().get("interrupt.engine.building"), client -> {
                 var cmd = client.buildImageCmd(tar).withDockerfilePath(sent.dockerfileName())
                         .withTags(new LinkedHashSet<>(tags)).withNoCache(noCache).withPull(in.get(PULL))
                         .withRemove(in.get(RM)).withForcerm(in.get(FORCE_RM))
@@ -178,8 +177,6 @@ public final class BuildCommand implements DockerCommand {
             });
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         } finally {
             ctx.cancellation().unregister(progress);
             ctx.cancellation().unregister(tar);
@@ -200,7 +197,7 @@ public final class BuildCommand implements DockerCommand {
         }
         String iidfile = in.get(IIDFILE);
         if (iidfile != null && imageId[0] != null) {
-            String fullId = ctx.call(client -> client.inspectImageCmd(imageId[0]).exec().getId());
+            String fullId = ctx.answer(client -> client.inspectImageCmd(imageId[0]).exec().getId());
             String refused = HostFiles.notWritable(Path.of(iidfile));
             if (refused != null) {
                 // a pipe would hold the cell until a reader came; a device is never overwritten

@@ -11,7 +11,9 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Prompts;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ public final class ImagePruneCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         boolean all = in.get(ALL);
         String warning = all ? "WARNING! This will remove all images without at least one container associated to them."
                 : "WARNING! This will remove all dangling images.";
@@ -40,8 +42,7 @@ public final class ImagePruneCommand implements DockerCommand {
             return;
         }
         String path = "/images/prune?filters=" + Engine.encode("{\"dangling\":[\"" + !all + "\"]}");
-        JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.pruning"), client ->
-                ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, path)).getAsJsonObject();
+        JsonObject answer = ctx.untilDone(ctx.messages().get("interrupt.engine.pruning"), RawRequest.json(DockerHttpClient.Request.Method.POST, path)).getAsJsonObject();
         List<String> deleted = new ArrayList<>();
         JsonElement items = answer.get("ImagesDeleted");
         if (items != null && items.isJsonArray()) {

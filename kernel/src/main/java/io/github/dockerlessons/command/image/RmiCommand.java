@@ -13,7 +13,9 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 
 /**
  * {@code docker rmi}: remove images, printing the engine's list of what it untagged and deleted
@@ -36,13 +38,12 @@ public final class RmiCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         boolean force = in.get(FORCE);
         boolean noPrune = in.get(NO_PRUNE);
         Targets.forEach(ctx, in.args(), false, target -> {
             String path = "/images/" + Engine.encode(target) + "?force=" + force + "&noprune=" + noPrune;
-            JsonElement answer = ctx.request(client ->
-                    ctx.engine().requestJson(DockerHttpClient.Request.Method.DELETE, path));
+            JsonElement answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.DELETE, path));
             StringBuilder out = new StringBuilder();
             if (answer.isJsonArray()) {
                 for (JsonElement item : answer.getAsJsonArray()) {

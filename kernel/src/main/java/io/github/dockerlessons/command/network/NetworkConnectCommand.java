@@ -8,6 +8,7 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker network connect}: join a container to a network. */
@@ -24,8 +25,8 @@ public final class NetworkConnectCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        ctx.call(client -> {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
+        ctx.answer(client -> {
             client.connectToNetworkCmd().withNetworkId(Engine.pathSegment(in.arg(0))).withContainerId(in.arg(1))
                     .exec();
             return null;

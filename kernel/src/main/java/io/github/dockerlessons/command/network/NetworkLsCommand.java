@@ -14,7 +14,9 @@ import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
 import io.github.dockerlessons.render.NetworkFields;
@@ -60,10 +62,10 @@ public final class NetworkLsCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Options o = Options.of(in, ctx);
         // The raw answer: CreatedAt is printed to the nanosecond, which docker-java's Date loses.
-        JsonElement answer = ctx.call(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+        JsonElement answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
                 "/networks" + (o.filter().isEmpty() ? "" : "?filters=" + Engine.encode(new Gson().toJson(o.filter())))));
         List<JsonObject> networks = new ArrayList<>();
         if (answer != null && answer.isJsonArray()) {

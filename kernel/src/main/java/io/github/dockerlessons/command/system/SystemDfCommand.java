@@ -9,6 +9,8 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.Table;
 
@@ -31,9 +33,8 @@ public final class SystemDfCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        JsonObject df = ctx.callLong(null, client ->
-                ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/system/df")).getAsJsonObject();
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
+        JsonObject df = ctx.untilDone(null, RawRequest.json(DockerHttpClient.Request.Method.GET, "/system/df")).getAsJsonObject();
         Table table = new Table(COLUMNS, -1);
         // docker/cli's disk usage context: the images' total is the engine's LayersSize, and what is
         // reclaimable is that total less what images with containers use on their own.
