@@ -126,8 +126,6 @@ public final class ExecCommand implements DockerCommand {
                     return start.exec(ctx.cancellation().register(output)).awaitCompletion();
                 });
             }
-        } catch (DaemonError e) {
-            throw DockerError.daemon(e);
         } finally {
             ctx.cancellation().unregister(output);
             if (hijacked != null) {

@@ -175,8 +175,6 @@ public final class BuildCommand implements DockerCommand {
                 cmd.exec(ctx.cancellation().register(progress)).awaitCompletion();
                 return null;
             });
-        } catch (DaemonError e) {
-            throw DockerError.daemon(e);
         } finally {
             ctx.cancellation().unregister(progress);
             ctx.cancellation().unregister(tar);

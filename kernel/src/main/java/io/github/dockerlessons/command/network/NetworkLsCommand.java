@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.network;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
@@ -15,7 +14,6 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
@@ -66,7 +64,7 @@ public final class NetworkLsCommand implements DockerCommand {
         Options o = Options.of(in, ctx);
         // The raw answer: CreatedAt is printed to the nanosecond, which docker-java's Date loses.
         JsonElement answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
-                "/networks" + (o.filter().isEmpty() ? "" : "?filters=" + Engine.encode(new Gson().toJson(o.filter())))));
+                "/networks" + Filters.query(o.filter())));
         List<JsonObject> networks = new ArrayList<>();
         if (answer != null && answer.isJsonArray()) {
             answer.getAsJsonArray().forEach(n -> networks.add(n.getAsJsonObject()));

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.volume;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
@@ -15,7 +14,6 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.NaturalOrder;
 import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.render.FieldContext;
@@ -64,7 +62,7 @@ public final class VolumeLsCommand implements DockerCommand {
         Options o = Options.of(in, ctx);
         // The raw answer: docker-java's model has no Scope.
         JsonElement answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
-                "/volumes" + (o.filter().isEmpty() ? "" : "?filters=" + Engine.encode(new Gson().toJson(o.filter())))));
+                "/volumes" + Filters.query(o.filter())));
         List<JsonObject> volumes = new ArrayList<>();
         if (answer != null && answer.isJsonObject() && answer.getAsJsonObject().get("Volumes") != null
                 && answer.getAsJsonObject().get("Volumes").isJsonArray()) {
