@@ -28,25 +28,17 @@ import uuid
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # nothing written into the work tree
+import classroom_state  # noqa: E402
 import lessonbook  # noqa: E402
 import progress_store  # noqa: E402
-
-STATE = os.environ.get("DOCKER_CLASSROOM_STATE", "/var/lib/docker-classroom")
-SETTINGS = os.path.join(STATE, "hub", "classroom.json")
-SYSTEM_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"
-
-
-def fail(message):
-    print(f"classroom: {message}", file=sys.stderr, flush=True)
-    sys.exit(1)
+from classroom_state import STATE, SYSTEM_PATH, fail  # noqa: E402
 
 
 def load_settings():
-    try:
-        with open(SETTINGS, encoding="utf-8") as f:
-            return json.load(f)
-    except FileNotFoundError:
+    settings = classroom_state.load_settings()
+    if settings is None:
         fail("not set up (install/classroom start)")
+    return settings
 
 
 def service(settings, path, body):

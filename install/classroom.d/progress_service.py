@@ -118,6 +118,17 @@ class Base(HubOAuthenticated, web.RequestHandler):
         if not self.request.headers.get("Authorization") and self.request.headers.get("X-Progress") != "1":
             raise web.HTTPError(403, "missing X-Progress header")
 
+    def lecturer_choice(self, key, known):
+        """What a lecturer's button press (from our page, or with the tool's token) names by `key` in its
+        JSON body, one of `known` (else 404 "no such KEY"); None when the request went to the login page."""
+        if self.lecturer_only() is None:
+            return None
+        self.from_a_page_or_token()
+        value = self.json_body().get(key, "")
+        if value not in known:
+            raise web.HTTPError(404, f"no such {key}")
+        return value
+
     def json_body(self):
         try:
             return json.loads(self.request.body or b"{}")
@@ -285,12 +296,9 @@ class SolutionHandler(Base):
 
 class ReleaseHandler(Base):
     def post(self):
-        if self.lecturer_only() is None:
+        lesson = self.lecturer_choice("lesson", self.progress.catalogue)
+        if lesson is None:
             return
-        self.from_a_page_or_token()
-        lesson = self.json_body().get("lesson", "")
-        if lesson not in self.progress.catalogue:
-            raise web.HTTPError(404, "no such lesson")
         progress_store.release(self.progress.db, lesson)
         self.progress.changed({"released": lesson})
         self.finish({"released": lesson})
@@ -300,12 +308,9 @@ class RecheckHandler(Base):
     """The page's button: install/classroom recheck --student NAME, in the background (it posts back)."""
 
     def post(self):
-        if self.lecturer_only() is None:
+        student = self.lecturer_choice("student", self.progress.students)
+        if student is None:
             return
-        self.from_a_page_or_token()
-        student = self.json_body().get("student", "")
-        if student not in self.progress.students:
-            raise web.HTTPError(404, "no such student")
         tool = self.progress.settings["tool"]
         log = open(os.path.join(self.progress.state, "progress", "recheck.log"), "ab")
         subprocess.Popen([tool, "recheck", "--student", student], stdin=subprocess.DEVNULL, stdout=log, stderr=log,

@@ -166,3 +166,62 @@ def test_the_culler_reads_a_broken_timeout_as_the_default(tmp_path, text):
     path = tmp_path / "settings.json"
     path.write_text(text)
     assert culler.timeout_seconds(str(path)) == 3600.0
+
+
+def test_the_lecturers_buttons_name_a_known_lesson_or_student_and_come_from_the_page(monkeypatch):
+    """The progress service's release and recheck buttons: one rule for both (Base.lecturer_choice)."""
+    progress_service = pytest.importorskip("progress_service")  # needs jupyterhub and tornado
+    from types import SimpleNamespace
+
+    from tornado import testing, web
+
+    released, started = [], []
+    monkeypatch.setattr(progress_service.progress_store, "release", lambda db, lesson: released.append(lesson))
+    monkeypatch.setattr(progress_service.subprocess, "Popen", lambda argv, **kw: started.append(argv))
+    progress = SimpleNamespace(lecturers={"lee"}, catalogue={"01-why-docker.ipynb": {}}, students={"kim"}, db=None,
+                               changed=lambda event: None, settings={"tool": "/bin/true"}, state=None)
+
+    def signed_in(handler, name):
+        class Handler(handler):
+            def get_current_user(self):
+                return {"kind": "user", "name": name}
+        return Handler
+
+    class Case(testing.AsyncHTTPTestCase):
+        def get_app(self):
+            return web.Application([("/release", signed_in(progress_service.ReleaseHandler, "lee")),
+                                    ("/recheck", signed_in(progress_service.RecheckHandler, "lee")),
+                                    ("/release-by-student", signed_in(progress_service.ReleaseHandler, "kim"))],
+                                   progress=progress)
+
+        def runTest(self):
+            def post(path, body, page=True):
+                headers = {"X-Progress": "1"} if page else {}
+                return self.fetch(path, method="POST", body=json.dumps(body), headers=headers)
+            answer = post("/release", {"lesson": "01-why-docker.ipynb"})
+            assert answer.code == 200 and json.loads(answer.body) == {"released": "01-why-docker.ipynb"}
+            assert released == ["01-why-docker.ipynb"]
+            missing = post("/release", {"lesson": "99-none.ipynb"})
+            assert missing.code == 404 and b"no such lesson" in missing.body
+            assert post("/recheck", {"student": "nobody"}).body.startswith(b"404: no such student")
+            assert post("/release", {"lesson": "01-why-docker.ipynb"}, page=False).code == 403  # a cross-site form
+            assert post("/release-by-student", {"lesson": "01-why-docker.ipynb"}).code == 403
+            assert released == ["01-why-docker.ipynb"] and started == []
+
+    result = Case().run()
+    assert result.wasSuccessful(), result.failures + result.errors
+
+
+def test_the_progress_tools_read_the_classrooms_settings_or_say_it_is_not_set_up(tmp_path):
+    """install/classroom progress|recheck|release-solutions read classroom_state's settings file."""
+    import subprocess
+    read = "import progress; print(progress.load_settings()['tool'], progress.STATE)"
+    env = dict(os.environ, DOCKER_CLASSROOM_STATE=str(tmp_path), PYTHONDONTWRITEBYTECODE="1")
+    run = subprocess.run([sys.executable, "-c", read], cwd=os.path.join(ROOT, "install", "classroom.d"), env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 1 and run.stderr == "classroom: not set up (install/classroom start)\n"
+    (tmp_path / "hub").mkdir()
+    (tmp_path / "hub" / "classroom.json").write_text(json.dumps({"tool": "/x/classroom"}))
+    run = subprocess.run([sys.executable, "-c", read], cwd=os.path.join(ROOT, "install", "classroom.d"), env=env,
+                         capture_output=True, text=True)
+    assert run.stdout == f"/x/classroom {tmp_path}\n", run.stderr

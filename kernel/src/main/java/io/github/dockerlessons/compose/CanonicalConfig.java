@@ -30,19 +30,9 @@ public final class CanonicalConfig {
         root.put("services", all);
         Map<String, Object> networks = new LinkedHashMap<>();
         for (ComposeProject.Network n : project.networks().values()) {
-            Map<String, Object> network = new TreeMap<>();
-            network.put("name", n.name());
-            if (n.driver() != null) {
-                network.put("driver", n.driver());
-            }
-            if (n.external()) {
-                network.put("external", true);
-            }
+            Map<String, Object> network = resource(n.name(), n.driver(), n.external(), n.labels());
             if (n.internal()) {
                 network.put("internal", true);
-            }
-            if (!n.labels().isEmpty()) {
-                network.put("labels", new TreeMap<>(n.labels()));
             }
             networks.put(n.key(), network);
         }
@@ -51,23 +41,29 @@ public final class CanonicalConfig {
         }
         Map<String, Object> volumes = new LinkedHashMap<>();
         for (ComposeProject.Volume v : project.volumes().values()) {
-            Map<String, Object> volume = new TreeMap<>();
-            volume.put("name", v.name());
-            if (v.driver() != null) {
-                volume.put("driver", v.driver());
-            }
-            if (v.external()) {
-                volume.put("external", true);
-            }
-            if (!v.labels().isEmpty()) {
-                volume.put("labels", new TreeMap<>(v.labels()));
-            }
-            volumes.put(v.key(), volume);
+            volumes.put(v.key(), resource(v.name(), v.driver(), v.external(), v.labels()));
         }
         if (!volumes.isEmpty()) {
             root.put("volumes", volumes);
         }
         return root;
+    }
+
+    /** What a network and a volume both show: name, then driver, external and labels where set (keys sorted). */
+    private static Map<String, Object> resource(String name, String driver, boolean external,
+                                                Map<String, String> labels) {
+        Map<String, Object> out = new TreeMap<>();
+        out.put("name", name);
+        if (driver != null) {
+            out.put("driver", driver);
+        }
+        if (external) {
+            out.put("external", true);
+        }
+        if (!labels.isEmpty()) {
+            out.put("labels", new TreeMap<>(labels));
+        }
+        return out;
     }
 
     private static Map<String, Object> service(ComposeProject.Service s) {

@@ -77,16 +77,18 @@ public final class ComposeNames {
     }
 
     public static Map<String, String> networkLabels(String project, ComposeProject.Network network) {
-        Map<String, String> labels = new LinkedHashMap<>(network.labels());
-        labels.put(NETWORK, network.key());
-        labels.put(PROJECT, project);
-        labels.put(VERSION, COMPOSE_VERSION);
-        return labels;
+        return resourceLabels(network.labels(), NETWORK, network.key(), project);
     }
 
     public static Map<String, String> volumeLabels(String project, ComposeProject.Volume volume) {
-        Map<String, String> labels = new LinkedHashMap<>(volume.labels());
-        labels.put(VOLUME, volume.key());
+        return resourceLabels(volume.labels(), VOLUME, volume.key(), project);
+    }
+
+    /** A network's or volume's labels: the file's own, then its key in the file, the project, the version. */
+    private static Map<String, String> resourceLabels(Map<String, String> own, String keyLabel, String key,
+                                                      String project) {
+        Map<String, String> labels = new LinkedHashMap<>(own);
+        labels.put(keyLabel, key);
         labels.put(PROJECT, project);
         labels.put(VERSION, COMPOSE_VERSION);
         return labels;

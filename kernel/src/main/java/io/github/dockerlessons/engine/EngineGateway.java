@@ -48,6 +48,8 @@ public final class EngineGateway implements Engine {
     private final EngineConnections connections;
     private final EngineFailures failures;
     private final RawExchanges raw;
+    /** Requests answered in memory (tests): no socket to hijack. */
+    private final boolean inMemory;
     /** What every object the notebook creates is labelled with (empty: nothing). */
     private volatile Map<String, String> creationLabels = Map.of();
     private final ExecutorService calls = Executors.newCachedThreadPool(task -> {
@@ -66,16 +68,22 @@ public final class EngineGateway implements Engine {
     }
 
     /**
-     * The real gateway over {@code transport} instead of a socket: every connection's requests go to
-     * it, under the gateway's own layers (labels, path escaping, bounded answers). For tests that run
-     * commands against an in-memory daemon.
+     * A gateway whose requests go to {@code daemon} instead of a socket, through all of this class's
+     * own code (threads, labels, answer bounds, translation of refusals): commands are tested with no
+     * engine (issue 22). No socket is opened, so attach uses docker-java's stream, as over TLS.
      */
-    EngineGateway(EngineDiscovery discovery, SocketProbe probe, DockerHttpClient transport) {
-        this(discovery, probe, config -> transport);
+    public static EngineGateway inMemory(EngineDiscovery discovery, DockerHttpClient daemon) {
+        return new EngineGateway(discovery, SocketProbe.system(), config -> daemon, true);
     }
 
     private EngineGateway(EngineDiscovery discovery, SocketProbe probe,
                           Function<DockerClientConfig, DockerHttpClient> transport) {
+        this(discovery, probe, transport, false);
+    }
+
+    private EngineGateway(EngineDiscovery discovery, SocketProbe probe,
+                          Function<DockerClientConfig, DockerHttpClient> transport, boolean inMemory) {
+        this.inMemory = inMemory;
         this.connections = new EngineConnections(discovery, probe, transport, () -> creationLabels);
         this.failures = new EngineFailures(connections);
         this.raw = new RawExchanges(connections, failures);
@@ -185,7 +193,7 @@ public final class EngineGateway implements Engine {
     @Override
     public HijackedStream hijack(String path, String jsonBody, boolean tty) throws DaemonError, EngineUnreachable {
         EngineConnections.Connection current = connections.current();
-        if (!HijackedStream.supports(current.endpoint())) {
+        if (inMemory || !HijackedStream.supports(current.endpoint())) {
             return null;
         }
         try {

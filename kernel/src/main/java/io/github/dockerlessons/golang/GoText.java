@@ -73,7 +73,7 @@ public final class GoText {
 
     /** Go's {@code %.Ng}: shortest form with N significant digits, exponent form for large or tiny. */
     public static String formatG(double value, int precision) {
-        return GoStrconv.formatFloat(value, 'g', precision);
+        return GoFtoa.formatFloat(value, 'g', precision);
     }
 
     /**
@@ -104,6 +104,6 @@ public final class GoText {
 
     /** Go's strconv.Quote: double quotes, backslash escapes, printable Unicode kept as is. */
     public static String quote(String s) {
-        return GoStrconv.quote(s);
+        return GoQuote.quote(s);
     }
 }

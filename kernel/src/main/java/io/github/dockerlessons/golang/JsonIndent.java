@@ -13,19 +13,9 @@ public final class JsonIndent {
         StringBuilder out = new StringBuilder(json.length() * 2);
         int depth = 0;
         boolean needIndent = false;
-        boolean inString = false;
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            if (inString) {
-                out.append(c);
-                if (c == '\\' && i + 1 < json.length()) {
-                    out.append(json.charAt(++i));
-                } else if (c == '"') {
-                    inString = false;
-                }
-                continue;
-            }
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (isSpace(c)) {
                 continue;
             }
             if (needIndent && c != ']' && c != '}') {
@@ -34,10 +24,7 @@ public final class JsonIndent {
                 newline(out, prefix, indent, depth);
             }
             switch (c) {
-                case '"' -> {
-                    inString = true;
-                    out.append(c);
-                }
+                case '"' -> i = copyString(json, i, out);
                 case '{', '[' -> {
                     needIndent = true; // delayed, so that {} and [] stay together
                     out.append(c);
@@ -65,24 +52,36 @@ public final class JsonIndent {
     /** Go's json.Compact: the same JSON without the spaces and newlines between its tokens. */
     public static String compact(String json) {
         StringBuilder out = new StringBuilder(json.length());
-        boolean inString = false;
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            if (inString) {
-                out.append(c);
-                if (c == '\\' && i + 1 < json.length()) {
-                    out.append(json.charAt(++i));
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-                out.append(c);
-            } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            if (c == '"') {
+                i = copyString(json, i, out);
+            } else if (!isSpace(c)) {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** Copies the string that opens at {@code open} as it is, escapes and all; returns where it closes. */
+    private static int copyString(String json, int open, StringBuilder out) {
+        out.append('"');
+        int i = open + 1;
+        for (; i < json.length(); i++) {
+            char c = json.charAt(i);
+            out.append(c);
+            if (c == '\\' && i + 1 < json.length()) {
+                out.append(json.charAt(++i));
+            } else if (c == '"') {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** JSON's white space between tokens. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private static void newline(StringBuilder out, String prefix, String indent, int depth) {

@@ -2,7 +2,7 @@ package io.github.dockerlessons.render;
 
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
-import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoQuote;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.template.GoTemplate;
 import io.github.dockerlessons.render.template.TemplateException;
@@ -102,7 +102,7 @@ public final class ContainerTable {
 
     public static String command(String command, boolean truncate) {
         String text = nullToEmpty(command);
-        return GoStrconv.quote(truncate ? GoText.ellipsis(text, 20) : text);
+        return GoQuote.quote(truncate ? GoText.ellipsis(text, 20) : text);
     }
 
     public static String created(Long createdSeconds, Instant now) {

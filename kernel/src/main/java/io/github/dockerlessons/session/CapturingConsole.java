@@ -1,6 +1,8 @@
 package io.github.dockerlessons.session;
 
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.ForwardingConsole;
+import io.github.dockerlessons.console.LiveDisplay;
 import io.github.dockerlessons.render.Bundle;
 
 /**
@@ -8,27 +10,22 @@ import io.github.dockerlessons.render.Bundle;
  * become words of the outer command; stderr still reaches the cell, as in a shell. It keeps at most
  * {@code limit} UTF-8 bytes: beyond that it keeps nothing more and says so, so the substitution
  * fails with an error naming the limit instead of quietly ending short (or exhausting memory).
+ * Progress displays (updated in place) still belong to the cell, not to the captured words.
  */
-final class CapturingConsole implements Console {
-    private final Console cell;
+final class CapturingConsole extends ForwardingConsole {
     private final long limit;
     private final StringBuilder captured = new StringBuilder();
     private long bytes;
     private boolean overflowed;
 
     CapturingConsole(Console cell, long limit) {
-        this.cell = cell;
+        super(cell);
         this.limit = limit;
     }
 
     @Override
     public void out(String text) {
         capture(text);
-    }
-
-    @Override
-    public void err(String text) {
-        cell.err(text);
     }
 
     @Override
@@ -55,15 +52,17 @@ final class CapturingConsole implements Console {
         captured.append(text);
     }
 
-    /** Progress displays belong to the cell, not to the captured words. */
+    /** A live view becomes its text, as a shell captures what a command prints. */
     @Override
-    public String showUpdatable(Bundle bundle) {
-        return cell.showUpdatable(bundle);
+    public LiveDisplay showLive(Bundle bundle) {
+        capture(bundle.plainText());
+        return null;
     }
 
+    /** A substitution's command reads no answers: its prompt would only become words. */
     @Override
-    public void update(String displayId, Bundle bundle) {
-        cell.update(displayId, bundle);
+    public boolean canAsk() {
+        return false;
     }
 
     /** Whether more came than the limit allows; then {@link #text} holds nothing. */

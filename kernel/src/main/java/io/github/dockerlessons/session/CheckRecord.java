@@ -115,6 +115,21 @@ final class CheckRecord implements AutoCloseable {
         return progress != null;
     }
 
+    /** A check's facts as the record and the server's check runner write them ({@code found} where something was). */
+    static JsonArray toJson(List<Fact> facts) {
+        JsonArray array = new JsonArray();
+        for (Fact fact : facts) {
+            JsonObject f = new JsonObject();
+            f.addProperty("fact", fact.fact());
+            f.addProperty("holds", fact.holds());
+            if (fact.found() != null) {
+                f.addProperty("found", fact.found());
+            }
+            array.add(f);
+        }
+        return array;
+    }
+
     /** Appends one check's result; returns its attempt number (1 for the first try of that exercise). */
     int append(String lesson, String exercise, String cellId, List<Fact> facts) throws IOException {
         synchronized (writeLock) {
@@ -130,17 +145,7 @@ final class CheckRecord implements AutoCloseable {
                 line.addProperty("cell_id", cellId);
             }
             line.addProperty("passed", facts.stream().allMatch(Fact::holds));
-            JsonArray array = new JsonArray();
-            for (Fact fact : facts) {
-                JsonObject f = new JsonObject();
-                f.addProperty("fact", fact.fact());
-                f.addProperty("holds", fact.holds());
-                if (fact.found() != null) {
-                    f.addProperty("found", fact.found());
-                }
-                array.add(f);
-            }
-            line.add("facts", array);
+            line.add("facts", toJson(facts));
             line.addProperty("attempt", attempt);
             line.addProperty("time", Instant.now(clock).toString());
             line.addProperty("source", "kernel");

@@ -95,15 +95,7 @@ public final class CheckRunner {
                         new Cancellation(), Clock.systemUTC(), Duration.ofSeconds(30));
                 List<Checks.Outcome> outcomes = checks.evaluate(body, new ArrayList<>(), ctx);
                 passed = outcomes.stream().allMatch(Checks.Outcome::holds);
-                for (Checks.Outcome o : outcomes) {
-                    JsonObject f = new JsonObject();
-                    f.addProperty("fact", o.fact());
-                    f.addProperty("holds", o.holds());
-                    if (o.found() != null) {
-                        f.addProperty("found", o.found());
-                    }
-                    facts.add(f);
-                }
+                facts = CheckRecord.toJson(Checks.recorded(outcomes));
             } catch (Magics.CellFailure e) {
                 passed = false;
                 exercise.addProperty("error", e.getMessage());

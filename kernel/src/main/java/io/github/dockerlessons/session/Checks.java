@@ -1,34 +1,18 @@
 package io.github.dockerlessons.session;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.ExposedPort;
-import io.github.dockerlessons.command.container.PublishedPorts;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
-import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
-import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.LocalMachine;
-import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.Html;
 import io.github.dockerlessons.script.CellMagic;
-import io.github.dockerlessons.script.Expander;
-import io.github.dockerlessons.script.ScriptException;
-import io.github.dockerlessons.script.ScriptParser;
-import io.github.dockerlessons.script.Variables;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,23 +24,16 @@ import java.util.logging.Logger;
  * error, so Run All stops there and nbconvert reports it. {@code %score} tells how many of the
  * session's checks pass, by their latest run.
  *
- * <p>The facts: {@code container NAME running|paused|created|exited [CODE]|present|absent},
- * {@code container NAME label KEY=VALUE}, {@code container NAME network NET},
- * {@code container NAME port PORT}, {@code image|volume|network NAME present|absent},
- * {@code exec CONTAINER COMMAND... -> OUTPUT}, {@code logs CONTAINER contains TEXT},
- * {@code port PORT answers}.
+ * <p>The facts and their probes are {@link CheckFacts}; this class runs a cell, records its verdicts and
+ * shows them.
  */
 final class Checks {
-    private static final Duration EXEC_LIMIT = Duration.ofSeconds(30);
-    private static final Set<String> STATES = Set.of("running", "paused", "created", "exited", "restarting", "dead",
-            "present", "absent");
-
     /** One line's verdict: the fact as written, whether it holds, what was found instead, a hint. */
     record Outcome(String fact, boolean holds, String found, String hint) { }
 
     private static final Logger LOG = Logger.getLogger("DockerKernel.Checks");
 
-    private final CommandRegistry registry;
+    private final CheckFacts probes;
     private final Messages messages;
     private final CheckRecord record;
     private final LessonLocator locator;
@@ -71,13 +48,12 @@ final class Checks {
 
     Checks(CommandRegistry registry, Messages messages, CheckRecord record, LessonLocator locator,
            Supplier<String> frontEndCellId) {
-        this.registry = registry;
+        this.probes = new CheckFacts(registry, messages);
         this.messages = messages;
         this.record = record;
         this.locator = locator;
         this.frontEndCellId = frontEndCellId;
     }
-
 
     /** Runs a {@code %%check} cell: shows every verdict, records it, and fails when one does not hold. */
     void run(CellMagic cell, Console console, CommandContext ctx) throws Magics.CellFailure, CheckFailed,
@@ -124,7 +100,7 @@ final class Checks {
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (String[] fact : facts) {
-            outcomes.add(check(Integer.parseInt(fact[0]), fact[1], ctx));
+            outcomes.add(probes.check(Integer.parseInt(fact[0]), fact[1], ctx));
         }
         return outcomes;
     }
@@ -144,16 +120,17 @@ final class Checks {
                 : place.cellId() != null ? place.cellId()
                 : "check-" + Integer.toHexString(cell.body().strip().hashCode());
         lastExercise = new String[]{lesson, exercise};
-        List<CheckRecord.Fact> facts = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            facts.add(new CheckRecord.Fact(o.fact(), o.holds(), o.found()));
-        }
         try {
-            record.append(lesson, exercise, place.cellId(), facts);
+            record.append(lesson, exercise, place.cellId(), recorded(outcomes));
         } catch (IOException | RuntimeException e) {
             // The check still answers the student; only its trace is missing (a full or read-only home).
             LOG.log(Level.WARNING, "The check could not be recorded in " + record.file(), e);
         }
+    }
+
+    /** The verdicts as the record keeps them (without the hints). */
+    static List<CheckRecord.Fact> recorded(List<Outcome> outcomes) {
+        return outcomes.stream().map(o -> new CheckRecord.Fact(o.fact(), o.holds(), o.found())).toList();
     }
 
     /** The lesson and exercise of this session's latest check, or null before the first. */
@@ -207,245 +184,6 @@ final class Checks {
         return Bundle.text(text.toString()).with("text/html", html.append("</div>").toString());
     }
 
-    private Outcome check(int line, String fact, CommandContext ctx) throws Magics.CellFailure, InterruptedException {
-        List<String> w = List.of(fact.split("\\s+"));
-        try {
-            switch (w.get(0)) {
-                case "container" -> {
-                    return container(line, fact, w, ctx);
-                }
-                case "image", "volume", "network" -> {
-                    return presence(line, fact, w, ctx);
-                }
-                case "exec" -> {
-                    return exec(line, fact, ctx);
-                }
-                case "logs" -> {
-                    return logs(line, fact, w, ctx);
-                }
-                case "port" -> {
-                    return port(line, fact, w, ctx);
-                }
-                default -> throw unknown(line, fact);
-            }
-        } catch (DockerError e) {
-            return new Outcome(fact, false, e.cliText().isEmpty() ? messages.get("error.exit.status", e.status())
-                    : e.cliText().split("\n")[0], null);
-        }
-    }
-
-    private Magics.CellFailure unknown(int line, String fact) {
-        return new Magics.CellFailure(messages.get("check.unknown", line, fact));
-    }
-
-    private Outcome container(int line, String fact, List<String> w, CommandContext ctx)
-            throws Magics.CellFailure, DockerError, InterruptedException {
-        if (w.size() < 3) {
-            throw unknown(line, fact);
-        }
-        String name = w.get(1);
-        String what = w.get(2);
-        InspectContainerResponse container = inspect(ctx, name);
-        String state = container == null ? null : container.getState().getStatus();
-        String hintArg = name;
-        switch (what) {
-            case "absent" -> {
-                return outcome(fact, container == null, state, "check.hint.container.absent", hintArg);
-            }
-            case "present" -> {
-                return outcome(fact, container != null, null, "check.hint.container.present", hintArg);
-            }
-            case "label", "network", "port" -> {
-                if (w.size() != 4) {
-                    throw unknown(line, fact);
-                }
-                if (container == null) {
-                    return outcome(fact, false, messages.get("check.found.none"), "check.hint.container.present", name);
-                }
-                return detail(fact, container, what, w.get(3));
-            }
-            default -> {
-                if (!STATES.contains(what) || w.size() > (what.equals("exited") ? 4 : 3)) {
-                    throw unknown(line, fact);
-                }
-                if (container == null) {
-                    return outcome(fact, false, messages.get("check.found.none"), "check.hint.container.present", name);
-                }
-                boolean holds = state.equals(what);
-                Long code = container.getState().getExitCodeLong();
-                String found = state + (state.equals("exited") && code != null ? " " + code : "");
-                if (holds && what.equals("exited") && w.size() == 4) {
-                    holds = code != null && w.get(3).equals(Long.toString(code));
-                }
-                return outcome(fact, holds, found, "check.hint.container." + what, name);
-            }
-        }
-    }
-
-    private Outcome detail(String fact, InspectContainerResponse container, String what, String wanted) {
-        String name = container.getName().replaceFirst("^/", "");
-        switch (what) {
-            case "label" -> {
-                int eq = wanted.indexOf('=');
-                String key = eq < 0 ? wanted : wanted.substring(0, eq);
-                Map<String, String> labels = container.getConfig().getLabels() == null ? Map.of()
-                        : container.getConfig().getLabels();
-                String value = labels.get(key);
-                boolean holds = value != null && (eq < 0 || value.equals(wanted.substring(eq + 1)));
-                return outcome(fact, holds, value == null ? messages.get("check.found.none") : key + "=" + value,
-                        "check.hint.container.label", name);
-            }
-            case "network" -> {
-                var networks = container.getNetworkSettings().getNetworks();
-                boolean holds = networks != null && networks.containsKey(wanted);
-                return outcome(fact, holds, networks == null ? "" : String.join(", ", networks.keySet()),
-                        "check.hint.container.network", name);
-            }
-            default -> {
-                String port = wanted.contains("/") ? wanted : wanted + "/tcp";
-                var bindings = container.getNetworkSettings().getPorts().getBindings();
-                boolean holds = false;
-                List<String> published = new ArrayList<>();
-                for (var entry : bindings.entrySet()) {
-                    ExposedPort exposed = entry.getKey();
-                    if (entry.getValue() != null) {
-                        published.add(exposed.getPort() + "/" + exposed.getProtocol());
-                        holds |= (exposed.getPort() + "/" + exposed.getProtocol()).equals(port);
-                    }
-                }
-                return outcome(fact, holds, published.isEmpty() ? messages.get("check.found.none")
-                        : String.join(", ", published), "check.hint.container.port", name);
-            }
-        }
-    }
-
-    private Outcome presence(int line, String fact, List<String> w, CommandContext ctx)
-            throws Magics.CellFailure, DockerError, InterruptedException {
-        if (w.size() != 3 || !(w.get(2).equals("present") || w.get(2).equals("absent"))) {
-            throw unknown(line, fact);
-        }
-        String kind = w.get(0);
-        String name = w.get(1);
-        String path = switch (kind) {
-            case "image" -> "/images/" + Engine.encode(name) + "/json";
-            case "volume" -> "/volumes/" + Engine.encode(name);
-            default -> "/networks/" + Engine.encode(name);
-        };
-        boolean present;
-        try {
-            ctx.answer(RawRequest.text(path));
-            present = true;
-        } catch (DaemonError e) {
-            if (!e.isNotFound()) {
-                throw DockerError.daemon(e);
-            }
-            present = false;
-        }
-        boolean wanted = w.get(2).equals("present");
-        return outcome(fact, present == wanted, messages.get(present ? "check.found.present" : "check.found.absent"),
-                "check.hint." + kind + "." + w.get(2), name);
-    }
-
-    /** {@code exec CONTAINER COMMAND... -> OUTPUT}: the command's output, trimmed, is OUTPUT. */
-    private Outcome exec(int line, String fact, CommandContext ctx) throws Magics.CellFailure, InterruptedException {
-        int arrow = fact.indexOf(" -> ");
-        if (arrow < 0) {
-            throw unknown(line, fact);
-        }
-        List<String> command = words(fact.substring("exec".length(), arrow).strip());
-        String expected = fact.substring(arrow + 4).strip();
-        if (command.size() < 2) {
-            throw unknown(line, fact);
-        }
-        List<String> argv = new ArrayList<>(List.of("exec"));
-        argv.addAll(command);
-        OutputOnly output = new OutputOnly();
-        try {
-            registry.dispatch(argv, ctx.writingTo(output, EXEC_LIMIT));
-        } catch (DockerError e) {
-            String found = e.cliText().isEmpty() ? messages.get("error.exit.status", e.status()) : e.cliText().split("\n")[0];
-            return outcome(fact, false, found, "check.hint.exec", command.get(0));
-        }
-        String got = output.text().strip();
-        return outcome(fact, got.equals(expected), got, "check.hint.exec", command.get(0));
-    }
-
-    /** The words of a command as a cell would split them (quotes kept together); nothing is expanded. */
-    private static List<String> words(String text) {
-        try {
-            var commands = ScriptParser.parse(text).commands();
-            if (commands.size() != 1) {
-                return List.of();
-            }
-            return new Expander(new Variables(Map.of()), script -> {
-                throw new IllegalArgumentException("no substitutions in a check");
-            }, 1 << 20).expandWords(commands.get(0).words());
-        } catch (ScriptException | Expander.SubstitutionFailed | IllegalArgumentException e) {
-            return List.of();
-        }
-    }
-
-    private Outcome logs(int line, String fact, List<String> w, CommandContext ctx)
-            throws Magics.CellFailure, InterruptedException {
-        int contains = fact.indexOf(" contains ");
-        if (w.size() < 4 || contains < 0) {
-            throw unknown(line, fact);
-        }
-        String wanted = fact.substring(contains + " contains ".length()).strip();
-        OutputOnly output = new OutputOnly();
-        try {
-            registry.dispatch(List.of("logs", w.get(1)), ctx.writingTo(output, EXEC_LIMIT));
-        } catch (DockerError e) {
-            return outcome(fact, false, e.cliText().split("\n")[0], "check.hint.logs", w.get(1));
-        }
-        String all = output.text() + output.errors();
-        String last = all.strip().isEmpty() ? "" : all.strip().lines().reduce((a, b) -> b).orElse("");
-        return outcome(fact, all.contains(wanted), last, "check.hint.logs", w.get(1));
-    }
-
-    /** {@code port PORT answers}: something accepts a connection there (where the engine publishes). */
-    private Outcome port(int line, String fact, List<String> w, CommandContext ctx) throws Magics.CellFailure {
-        if (w.size() != 3 || !w.get(2).equals("answers")) {
-            throw unknown(line, fact);
-        }
-        int port;
-        try {
-            port = Integer.parseInt(w.get(1));
-        } catch (NumberFormatException e) {
-            throw unknown(line, fact);
-        }
-        String engineHost = ctx.engineHost();
-        LocalMachine machine = ctx.discovery().machine();
-        if (PublishedPorts.classroomProxy(machine, engineHost) != null) {
-            // A classroom: the port is in the student's engine namespace; its dialer knows.
-            boolean answers = PublishedPorts.answersInClassroom(machine, engineHost, port);
-            return outcome(fact, answers, messages.get("check.found.refused", PublishedPorts.url(machine, engineHost, port)),
-                    "check.hint.port", port);
-        }
-        String host = PublishedPorts.host(engineHost);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 2000);
-            return outcome(fact, true, null, "check.hint.port", port);
-        } catch (IOException e) {
-            return outcome(fact, false, messages.get("check.found.refused", host + ":" + port), "check.hint.port", port);
-        }
-    }
-
-    private InspectContainerResponse inspect(CommandContext ctx, String name) throws DockerError, InterruptedException {
-        try {
-            return ctx.answer(client -> client.inspectContainerCmd(Engine.pathSegment(name)).exec());
-        } catch (DaemonError e) {
-            if (e.isNotFound()) {
-                return null;
-            }
-            throw DockerError.daemon(e);
-        }
-    }
-
-    private Outcome outcome(String fact, boolean holds, String found, String hintKey, Object arg) {
-        return new Outcome(fact, holds, holds ? null : found, holds ? null : messages.get(hintKey, arg));
-    }
-
     private Bundle render(List<Outcome> outcomes) {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<div class=\"docker-check\" style=\"font-family:monospace\">");
@@ -474,40 +212,6 @@ final class Checks {
 
         String hint() {
             return hint.isEmpty() ? null : hint;
-        }
-    }
-
-    /** Keeps a command's output instead of showing it. */
-    private static final class OutputOnly implements Console {
-        private final StringBuilder out = new StringBuilder();
-        private final StringBuilder err = new StringBuilder();
-
-        @Override
-        public synchronized void out(String text) {
-            out.append(text);
-        }
-
-        @Override
-        public synchronized void err(String text) {
-            err.append(text);
-        }
-
-        @Override
-        public synchronized void show(Bundle bundle) {
-            out.append(bundle.plainText());
-        }
-
-        @Override
-        public synchronized void result(Bundle bundle) {
-            out.append(bundle.plainText());
-        }
-
-        synchronized String text() {
-            return out.toString();
-        }
-
-        synchronized String errors() {
-            return err.toString();
         }
     }
 }

@@ -2,7 +2,7 @@ package io.github.dockerlessons.session;
 
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.console.Console;
-import io.github.dockerlessons.console.LiveDisplay;
+import io.github.dockerlessons.console.ForwardingConsole;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.golang.Units;
 import io.github.dockerlessons.i18n.Messages;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * prints, the kernel holds at most the budget in memory. The limit can change while the cell runs
  * ({@code %output_limit} in the same cell).
  */
-final class OutputBudget implements Console {
+final class OutputBudget extends ForwardingConsole {
     static final long DEFAULT_LIMIT = 1 << 20;
     /** How often the display of the latest lines may change: a few updates a second. */
     private static final long LIVE_UPDATE_NANOS = 250_000_000L;
@@ -57,6 +57,7 @@ final class OutputBudget implements Console {
     private boolean finished;
 
     OutputBudget(Console cell, Messages messages, long limit) {
+        super(cell);
         this.cell = cell;
         this.messages = messages;
         setLimit(limit);
@@ -209,41 +210,6 @@ final class OutputBudget implements Console {
         }
         tail.clear();
         tailBytes = 0;
-    }
-
-    @Override
-    public void show(Bundle bundle) {
-        cell.show(bundle);
-    }
-
-    @Override
-    public void result(Bundle bundle) {
-        cell.result(bundle);
-    }
-
-    @Override
-    public String showUpdatable(Bundle bundle) {
-        return cell.showUpdatable(bundle);
-    }
-
-    @Override
-    public void update(String displayId, Bundle bundle) {
-        cell.update(displayId, bundle);
-    }
-
-    @Override
-    public LiveDisplay showLive(Bundle bundle) {
-        return cell.showLive(bundle);
-    }
-
-    @Override
-    public boolean canAsk() {
-        return cell.canAsk();
-    }
-
-    @Override
-    public String ask(String prompt) {
-        return cell.ask(prompt);
     }
 
     /** The UTF-8 length of a string, counted without encoding it. */

@@ -194,4 +194,30 @@ class ComposeFileTest {
         assertEquals("myapp_1", ProjectLoader.normalize("_My App_1"));
         assertEquals("my-app", ProjectLoader.normalize("-My-App"));
     }
+
+    @Test
+    void configShowsNetworksAndVolumesWithWhatIsSetOnly() throws Exception {
+        ComposeProject p = load("""
+                services:
+                  web:
+                    image: busybox
+                networks:
+                  front:
+                    driver: bridge
+                    internal: true
+                    labels: {b: "2", a: "1"}
+                  outside:
+                    external: true
+                volumes:
+                  site:
+                  kept:
+                    external: true
+                    name: kept-data
+                """, Map.of()).project();
+        Map<String, Object> config = CanonicalConfig.of(p, List.copyOf(p.services().values()));
+        assertEquals("{default={name=mylesson_08_default}, front={driver=bridge, internal=true, labels={a=1, b=2}, name=mylesson_08_front}, "
+                + "outside={external=true, name=outside}}", config.get("networks").toString());
+        assertEquals("{site={name=mylesson_08_site}, kept={external=true, name=kept-data}}",
+                config.get("volumes").toString());
+    }
 }

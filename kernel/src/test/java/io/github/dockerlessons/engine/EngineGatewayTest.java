@@ -71,8 +71,8 @@ class EngineGatewayTest {
         FakeDaemon daemon = new FakeDaemon()
                 .on("GET", "/version", FakeDaemon.json(200, "{\"ApiVersion\":\"1.50\"}"))
                 .on("GET", "/containers/missing/json", FakeDaemon.error(404, "No such container: missing"));
-        try (EngineGateway gateway = new EngineGateway(EngineDiscovery.fixed("unix:///fake/docker.sock"),
-                SocketProbe.system(), daemon)) {
+        try (EngineGateway gateway = EngineGateway.inMemory(EngineDiscovery.fixed("unix:///fake/docker.sock"),
+                daemon)) {
             assertEquals("1.50", gateway.requestJson(com.github.dockerjava.transport.DockerHttpClient.Request.Method.GET,
                     "/version").getAsJsonObject().get("ApiVersion").getAsString());
             assertEquals("1.50", gateway.call(client -> client.versionCmd().exec().getApiVersion(), Duration.ofSeconds(5)));

@@ -11,4 +11,12 @@ class JsonIndentTest {
                 JsonIndent.indent("[{\"A\":\"x\\u003cy\",\"B\":[],\"C\":{},\"D\":[1,2]}]", "", "    "));
         assertEquals("[]", JsonIndent.indent("[]", "", "    "));
     }
+
+    @Test
+    void stringsPassAsTheyAreWithTheirEscapesAndStructuralCharacters() {
+        String json = "{\"k, {x}\":\"a \\\" [b]: c\\\\\"}";
+        assertEquals("{\n  \"k, {x}\": \"a \\\" [b]: c\\\\\"\n}", JsonIndent.indent(json, "", "  "));
+        assertEquals(json, JsonIndent.compact(JsonIndent.indent(json, "", "  ")));
+        assertEquals("{\"a\":[1,\" x \"]}", JsonIndent.compact(" {\n \"a\" : [ 1 ,\t\" x \" ] }\r\n"));
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.dockerlessons.command.image;
 
+import io.github.dockerlessons.golang.GoFilepath;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +62,7 @@ final class DockerIgnore {
                 pattern = pattern.substring(1).strip();
             }
             if (!pattern.isEmpty()) {
-                pattern = GoPath.clean(pattern);
+                pattern = GoFilepath.clean(pattern);
                 if (pattern.length() > 1 && pattern.charAt(0) == '/') {
                     pattern = pattern.substring(1);
                 }
@@ -78,7 +80,7 @@ final class DockerIgnore {
             if (p.isEmpty()) {
                 continue;
             }
-            p = GoPath.clean(p);
+            p = GoFilepath.clean(p);
             boolean exclusion = false;
             if (p.charAt(0) == '!') {
                 if (p.length() == 1) {
@@ -87,7 +89,7 @@ final class DockerIgnore {
                 exclusion = true;
                 p = p.substring(1);
             }
-            if (!GoPath.isValidPattern(p)) {
+            if (!GoFilepath.isValidPattern(p)) {
                 throw new BadPattern("syntax error in pattern");
             }
             rules.add(rule(p, exclusion));

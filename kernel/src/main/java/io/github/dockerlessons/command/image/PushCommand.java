@@ -58,7 +58,7 @@ public final class PushCommand implements DockerCommand {
         String tag = allTags ? "" : ref.tagOrLatest();
         String auth;
         try {
-            auth = CredentialStore.fromEnvironment(System.getenv()).registryAuthHeader(registryOf(ref.repository()));
+            auth = CredentialStore.of(ctx).registryAuthHeader(registryOf(ref.repository()));
         } catch (LocalFileError e) {
             throw new DockerError(1, e.getMessage());
         }

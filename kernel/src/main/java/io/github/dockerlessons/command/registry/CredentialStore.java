@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
+import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.files.LocalFileError;
 
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * The docker CLI's config.json ({@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json})
@@ -35,12 +35,12 @@ public final class CredentialStore {
         this.file = file;
     }
 
-    /** The store the CLI would use in this environment. */
-    public static CredentialStore fromEnvironment(Map<String, String> env) {
-        String folder = env.get("DOCKER_CONFIG");
-        Path base = folder == null || folder.isEmpty() ? Path.of(System.getProperty("user.home"), ".docker")
-                : Path.of(folder);
-        return new CredentialStore(base.resolve("config.json"));
+    /**
+     * The store in the docker config folder the kernel's engine discovery reads (DOCKER_CONFIG, else
+     * ~/.docker): logins live beside the contexts, as in the CLI, and a test's fake home holds both.
+     */
+    public static CredentialStore of(CommandContext ctx) {
+        return new CredentialStore(ctx.engine().discovery().machine().dockerConfigDir().resolve("config.json"));
     }
 
     public Path file() {

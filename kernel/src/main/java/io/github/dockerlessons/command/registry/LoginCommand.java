@@ -54,7 +54,7 @@ public final class LoginCommand implements DockerCommand {
         }
         String server = in.args().isEmpty() || in.arg(0).equals("docker.io") ? CredentialStore.INDEX_SERVER
                 : in.arg(0);
-        CredentialStore store = CredentialStore.fromEnvironment(System.getenv());
+        CredentialStore store = CredentialStore.of(ctx);
         try {
             CredentialStore.Credentials stored = user.isEmpty() && password.isEmpty() ? store.get(server) : null;
             if (stored != null && !stored.username().isEmpty() && !stored.password().isEmpty()) {

@@ -26,7 +26,7 @@ public final class LogoutCommand implements DockerCommand {
         String hostname = hub ? server : CredentialStore.hostname(server);
         ctx.console().out("Removing login credentials for " + hostname + "\n");
         try {
-            CredentialStore store = CredentialStore.fromEnvironment(System.getenv());
+            CredentialStore store = CredentialStore.of(ctx);
             if (hub) {
                 store.erase(server);
             } else {

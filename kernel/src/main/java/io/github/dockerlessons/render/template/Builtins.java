@@ -1,6 +1,6 @@
 package io.github.dockerlessons.render.template;
 
-import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoQuote;
 import io.github.dockerlessons.render.template.GoFunction.Failure;
 
 import java.nio.charset.StandardCharsets;
@@ -350,7 +350,7 @@ public final class Builtins {
                 default -> {
                     if (r < ' ') {
                         out.append(String.format("\\u00%02X", r));
-                    } else if (r < 0x80 || GoStrconv.isPrint(r)) {
+                    } else if (r < 0x80 || GoQuote.isPrint(r)) {
                         out.appendCodePoint(r);
                     } else {
                         out.append(String.format("\\u%04X", r));

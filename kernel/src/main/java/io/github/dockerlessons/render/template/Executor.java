@@ -1,6 +1,6 @@
 package io.github.dockerlessons.render.template;
 
-import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoQuote;
 import io.github.dockerlessons.render.template.Node.ActionNode;
 import io.github.dockerlessons.render.template.Node.BoolNode;
 import io.github.dockerlessons.render.template.Node.BranchNode;
@@ -96,7 +96,7 @@ final class Executor {
         vars.add(new Variable("$", data));
         ListNode root = templates.get(templateName);
         if (root == null) {
-            throw errorf(GoStrconv.quote(templateName) + " is an incomplete or empty template");
+            throw errorf(GoQuote.quote(templateName) + " is an incomplete or empty template");
         }
         walk(data, root);
     }
@@ -107,7 +107,7 @@ final class Executor {
         if (node == null) {
             return new Failure("template: " + name + ": " + message);
         }
-        return new Failure("template: " + location(node) + ": executing " + GoStrconv.quote(name) + " at <" + node
+        return new Failure("template: " + location(node) + ": executing " + GoQuote.quote(name) + " at <" + node
                 + ">: " + message);
     }
 
@@ -294,7 +294,7 @@ final class Executor {
         node = t;
         ListNode root = templates.get(t.name());
         if (root == null) {
-            throw errorf("template " + GoStrconv.quote(t.name()) + " not defined");
+            throw errorf("template " + GoQuote.quote(t.name()) + " not defined");
         }
         if (depth >= SAFE_EXEC_DEPTH) {
             throw errorf("exceeded maximum template depth (" + MAX_EXEC_DEPTH + ")");
@@ -377,7 +377,7 @@ final class Executor {
         if (first instanceof StringNode string) {
             return string.text();
         }
-        throw errorf("can't evaluate command " + GoStrconv.quote(first.toString()));
+        throw errorf("can't evaluate command " + GoQuote.quote(first.toString()));
     }
 
     private Object idealConstant(NumberNode constant) {
@@ -438,7 +438,7 @@ final class Executor {
         node = identifier;
         GoFunction function = functions.get(identifier.ident());
         if (function == null) {
-            throw errorf(GoStrconv.quote(identifier.ident()) + " is not a defined function");
+            throw errorf(GoQuote.quote(identifier.ident()) + " is not a defined function");
         }
         boolean builtin = Builtins.all().get(identifier.ident()) == function;
         return evalCall(dot, function, builtin, cmd, identifier.ident(), args, fin);
@@ -447,7 +447,7 @@ final class Executor {
     private Object evalField(Object dot, String fieldName, Node n, List<Node> args, Object fin, Object receiver) {
         if (receiver == null) {
             if (missingKey == GoTemplate.MissingKey.ERROR) {
-                throw errorf("nil data; no entry for key " + GoStrconv.quote(fieldName));
+                throw errorf("nil data; no entry for key " + GoQuote.quote(fieldName));
             }
             return null;
         }
@@ -480,7 +480,7 @@ final class Executor {
             boolean struct = map.printsAsStruct() || map == data;
             if (missingKey == GoTemplate.MissingKey.ERROR
                     || missingKey == GoTemplate.MissingKey.ERROR_IN_STRUCTS && struct) {
-                throw errorf("map has no entry for key " + GoStrconv.quote(fieldName));
+                throw errorf("map has no entry for key " + GoQuote.quote(fieldName));
             }
             return null;
         } else if (receiver instanceof GoValues.Nil) {

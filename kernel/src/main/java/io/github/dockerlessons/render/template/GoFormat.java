@@ -1,6 +1,7 @@
 package io.github.dockerlessons.render.template;
 
-import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoFtoa;
+import io.github.dockerlessons.golang.GoQuote;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -706,7 +707,7 @@ public final class GoFormat {
                 digits.insert(0, '0');
             }
             String out = "U+" + digits;
-            if (sharp && u >= 0 && u <= Character.MAX_CODE_POINT && GoStrconv.isPrint((int) u)
+            if (sharp && u >= 0 && u <= Character.MAX_CODE_POINT && GoQuote.isPrint((int) u)
                     && !(u >= 0xD800 && u <= 0xDFFF)) {
                 out += " '" + new String(Character.toChars((int) u)) + "'";
             }
@@ -835,21 +836,21 @@ public final class GoFormat {
 
         void fmtQ(String s) {
             s = truncateString(s);
-            if (sharp && GoStrconv.canBackquote(s)) {
+            if (sharp && GoQuote.canBackquote(s)) {
                 padString("`" + s + "`");
                 return;
             }
-            pad(plus ? GoStrconv.quoteToASCII(s) : GoStrconv.quote(s));
+            pad(plus ? GoQuote.quoteToASCII(s) : GoQuote.quote(s));
         }
 
         void fmtC(long c) {
-            int r = Long.compareUnsigned(c, Character.MAX_CODE_POINT) > 0 ? 0xFFFD : GoStrconv.validRune(c);
+            int r = Long.compareUnsigned(c, Character.MAX_CODE_POINT) > 0 ? 0xFFFD : GoQuote.validRune(c);
             pad(new String(Character.toChars(r)));
         }
 
         void fmtQc(long c) {
             long r = Long.compareUnsigned(c, Character.MAX_CODE_POINT) > 0 ? 0xFFFD : c;
-            pad(plus ? GoStrconv.quoteRuneToASCII(r) : GoStrconv.quoteRune(r));
+            pad(plus ? GoQuote.quoteRuneToASCII(r) : GoQuote.quoteRune(r));
         }
 
         /** Go's fmt.fmtFloat: sign, #, zero padding around strconv's digits. */
@@ -857,7 +858,7 @@ public final class GoFormat {
             if (precPresent) {
                 precision = prec;
             }
-            String digits = GoStrconv.formatFloat(v, verb, precision);
+            String digits = GoFtoa.formatFloat(v, verb, precision);
             StringBuilder num = new StringBuilder();
             if (digits.startsWith("-") || digits.startsWith("+")) {
                 num.append(digits);

@@ -1,6 +1,6 @@
 package io.github.dockerlessons.render.template;
 
-import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoFtoa;
 
 import com.google.gson.JsonPrimitive;
 
@@ -141,11 +141,11 @@ public final class GoJson {
 
     private static void appendFloat(StringBuilder out, double f) throws GoFunction.Failure {
         if (Double.isNaN(f) || Double.isInfinite(f)) {
-            throw new GoFunction.Failure("json: unsupported value: " + GoStrconv.formatFloat(f, 'g', -1));
+            throw new GoFunction.Failure("json: unsupported value: " + GoFtoa.formatFloat(f, 'g', -1));
         }
         double abs = Math.abs(f);
         char fmt = abs != 0 && (abs < 1e-6 || abs >= 1e21) ? 'e' : 'f';
-        String text = GoStrconv.formatFloat(f, fmt, -1);
+        String text = GoFtoa.formatFloat(f, fmt, -1);
         if (fmt == 'e') {
             int n = text.length();
             if (n >= 4 && text.charAt(n - 4) == 'e' && text.charAt(n - 3) == '-' && text.charAt(n - 2) == '0') {

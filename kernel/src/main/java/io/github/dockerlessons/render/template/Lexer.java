@@ -1,6 +1,6 @@
 package io.github.dockerlessons.render.template;
 
-import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoQuote;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +39,9 @@ public final class Lexer {
                 return "<" + val + ">";
             }
             if (val.codePointCount(0, val.length()) > 10) {
-                return GoStrconv.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
+                return GoQuote.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
             }
-            return GoStrconv.quote(val);
+            return GoQuote.quote(val);
         }
     }
 
@@ -313,7 +313,7 @@ public final class Lexer {
                     backup();
                     return this::lexIdentifier;
                 }
-                if (r <= 0x7f && GoStrconv.isPrint(r)) {
+                if (r <= 0x7f && GoQuote.isPrint(r)) {
                     emit(Type.CHAR);
                     break;
                 }
@@ -414,35 +414,19 @@ public final class Lexer {
         }
     }
 
+    /** lexChar: a character constant, after its opening quote. */
     private State lexChar() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                int escaped = next();
-                if (escaped != EOF && escaped != '\n') {
-                    continue;
-                }
-                return errorf("unterminated character constant");
-            }
-            if (r == EOF || r == '\n') {
-                return errorf("unterminated character constant");
-            }
-            if (r == '\'') {
-                break;
-            }
-        }
-        emit(Type.CHAR_CONSTANT);
-        return this::lexInsideAction;
+        return lexEscaped('\'', Type.CHAR_CONSTANT, "unterminated character constant");
     }
 
     private State lexNumber() {
         if (!scanNumber()) {
-            return errorf("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
+            return errorf("bad number syntax: " + GoQuote.quote(input.substring(start, pos)));
         }
         int sign = peek();
         if (sign == '+' || sign == '-') {
             if (!scanNumber() || input.charAt(pos - 1) != 'i') {
-                return errorf("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
+                return errorf("bad number syntax: " + GoQuote.quote(input.substring(start, pos)));
             }
             emit(Type.COMPLEX);
         } else {
@@ -483,7 +467,16 @@ public final class Lexer {
         return true;
     }
 
+    /** lexQuote: a quoted string, after its opening quote. */
     private State lexQuote() {
+        return lexEscaped('"', Type.STRING, "unterminated quoted string");
+    }
+
+    /**
+     * The body of lex.go's lexChar and lexQuote, which differ only in the closing quote, the item and
+     * the error: up to {@code close}, a backslash taking the next character along, on one line.
+     */
+    private State lexEscaped(char close, Type type, String unterminated) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -491,16 +484,16 @@ public final class Lexer {
                 if (escaped != EOF && escaped != '\n') {
                     continue;
                 }
-                return errorf("unterminated quoted string");
+                return errorf(unterminated);
             }
             if (r == EOF || r == '\n') {
-                return errorf("unterminated quoted string");
+                return errorf(unterminated);
             }
-            if (r == '"') {
+            if (r == close) {
                 break;
             }
         }
-        emit(Type.STRING);
+        emit(type);
         return this::lexInsideAction;
     }
 

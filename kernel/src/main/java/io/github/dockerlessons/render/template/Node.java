@@ -1,6 +1,6 @@
 package io.github.dockerlessons.render.template;
 
-import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoQuote;
 
 import java.util.List;
 
@@ -219,7 +219,7 @@ public sealed interface Node {
     record TemplateNode(int pos, int line, String name, PipeNode pipe) implements Node {
         @Override
         public String toString() {
-            return "{{template " + GoStrconv.quote(name) + (pipe != null ? " " + pipe : "") + "}}";
+            return "{{template " + GoQuote.quote(name) + (pipe != null ? " " + pipe : "") + "}}";
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.dockerlessons.render.template;
 
-import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoAtof;
+import io.github.dockerlessons.golang.GoAtoi;
+import io.github.dockerlessons.golang.GoQuote;
 import io.github.dockerlessons.render.template.Lexer.Item;
 import io.github.dockerlessons.render.template.Lexer.Type;
 import io.github.dockerlessons.render.template.Node.ActionNode;
@@ -195,7 +197,7 @@ public final class Parser {
                 return;
             }
             if (!isEmptyTree(root)) {
-                throw errorf("template: multiple definition of template " + GoStrconv.quote(name));
+                throw errorf("template: multiple definition of template " + GoQuote.quote(name));
             }
         }
 
@@ -537,7 +539,7 @@ public final class Parser {
                     node = new VariableNode(chainPos, ident);
                 } else if (node instanceof BoolNode || node instanceof StringNode || node instanceof NumberNode
                         || node instanceof NilNode || node instanceof DotNode) {
-                    throw errorf("unexpected . after term " + GoStrconv.quote(node.toString()));
+                    throw errorf("unexpected . after term " + GoQuote.quote(node.toString()));
                 } else {
                     node = chain;
                 }
@@ -550,7 +552,7 @@ public final class Parser {
             switch (item.type()) {
                 case IDENTIFIER:
                     if (!functions.contains(item.val())) {
-                        throw errorf("function " + GoStrconv.quote(item.val()) + " not defined");
+                        throw errorf("function " + GoQuote.quote(item.val()) + " not defined");
                     }
                     return new IdentifierNode(item.pos(), item.val());
                 case DOT:
@@ -595,13 +597,13 @@ public final class Parser {
             if (vars.contains(v.ident().get(0))) {
                 return v;
             }
-            throw errorf("undefined variable " + GoStrconv.quote(v.ident().get(0)));
+            throw errorf("undefined variable " + GoQuote.quote(v.ident().get(0)));
         }
 
         String unquote(String quoted) {
             try {
-                return GoStrconv.unquote(quoted);
-            } catch (GoStrconv.NumError e) {
+                return GoQuote.unquote(quoted);
+            } catch (GoAtoi.NumError e) {
                 throw errorf(e.getMessage());
             }
         }
@@ -609,7 +611,7 @@ public final class Parser {
         NumberNode number(Item item) {
             try {
                 return Numbers.parse(item.pos(), item.val(), item.type());
-            } catch (GoStrconv.NumError e) {
+            } catch (GoAtoi.NumError e) {
                 throw errorf(e.getMessage());
             }
         }
@@ -639,9 +641,9 @@ public final class Parser {
         private Numbers() {
         }
 
-        static NumberNode parse(int pos, String text, Type type) throws GoStrconv.NumError {
+        static NumberNode parse(int pos, String text, Type type) throws GoAtoi.NumError {
             if (type == Type.CHAR_CONSTANT) {
-                int rune = GoStrconv.unquoteChar(text);
+                int rune = GoQuote.unquoteChar(text);
                 return new NumberNode(pos, text, true, true, true, false, rune, rune, rune, 0, 0);
             }
             if (type == Type.COMPLEX) {
@@ -650,9 +652,9 @@ public final class Parser {
             }
             if (!text.isEmpty() && text.charAt(text.length() - 1) == 'i') {
                 try {
-                    double f = GoStrconv.parseFloat(text.substring(0, text.length() - 1));
+                    double f = GoAtof.parseFloat(text.substring(0, text.length() - 1));
                     return simplifyComplex(pos, text, 0, f);
-                } catch (GoStrconv.NumError ignored) {
+                } catch (GoAtoi.NumError ignored) {
                     // not an imaginary number; the checks below report it
                 }
             }
@@ -663,19 +665,19 @@ public final class Parser {
             long i = 0;
             double f = 0;
             try {
-                u = GoStrconv.parseUint(text);
+                u = GoAtoi.parseUint(text);
                 isUint = true;
-            } catch (GoStrconv.NumError ignored) {
+            } catch (GoAtoi.NumError ignored) {
                 // not unsigned
             }
             try {
-                i = GoStrconv.parseInt(text);
+                i = GoAtoi.parseInt(text);
                 isInt = true;
                 if (i == 0) {
                     isUint = true; // in case of -0
                     u = 0;
                 }
-            } catch (GoStrconv.NumError ignored) {
+            } catch (GoAtoi.NumError ignored) {
                 // not signed
             }
             if (isInt) {
@@ -686,9 +688,9 @@ public final class Parser {
                 f = unsignedToDouble(u);
             } else {
                 try {
-                    f = GoStrconv.parseFloat(text);
+                    f = GoAtof.parseFloat(text);
                     if (!text.matches(".*[.eEpP].*")) {
-                        throw new GoStrconv.NumError("integer overflow: " + GoStrconv.quote(text));
+                        throw new GoAtoi.NumError("integer overflow: " + GoQuote.quote(text));
                     }
                     isFloat = true;
                     if (f == Math.rint(f) && Math.abs(f) < 9.223372036854775807E18) {
@@ -699,14 +701,14 @@ public final class Parser {
                         isUint = true;
                         u = new BigDecimal(f).toBigInteger().longValue();
                     }
-                } catch (GoStrconv.NumError e) {
+                } catch (GoAtoi.NumError e) {
                     if (e.getMessage().startsWith("integer overflow")) {
                         throw e;
                     }
                 }
             }
             if (!isInt && !isUint && !isFloat) {
-                throw new GoStrconv.NumError("illegal number syntax: " + GoStrconv.quote(text));
+                throw new GoAtoi.NumError("illegal number syntax: " + GoQuote.quote(text));
             }
             return new NumberNode(pos, text, isInt, isUint, isFloat, false, i, u, f, 0, 0);
         }
@@ -735,17 +737,17 @@ public final class Parser {
         }
 
         /** "1+2i", "-1.5e3-2i": the real and imaginary parts. */
-        private static double[] parseComplex(String text) throws GoStrconv.NumError {
+        private static double[] parseComplex(String text) throws GoAtoi.NumError {
             for (int k = text.length() - 2; k > 0; k--) {
                 char c = text.charAt(k);
                 char before = text.charAt(k - 1);
                 if ((c == '+' || c == '-') && before != 'e' && before != 'E' && before != 'p' && before != 'P') {
-                    double re = GoStrconv.parseFloat(text.substring(0, k));
-                    double im = GoStrconv.parseFloat(text.substring(k, text.length() - 1));
+                    double re = GoAtof.parseFloat(text.substring(0, k));
+                    double im = GoAtof.parseFloat(text.substring(k, text.length() - 1));
                     return new double[]{re, im};
                 }
             }
-            throw new GoStrconv.NumError("illegal number syntax: " + GoStrconv.quote(text));
+            throw new GoAtoi.NumError("illegal number syntax: " + GoQuote.quote(text));
         }
     }
 }

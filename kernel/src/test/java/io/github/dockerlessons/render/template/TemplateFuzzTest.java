@@ -1,6 +1,6 @@
 package io.github.dockerlessons.render.template;
 
-import io.github.dockerlessons.golang.GoStrconv;
+import io.github.dockerlessons.golang.GoQuote;
 
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +139,7 @@ class TemplateFuzzTest {
             assertFalse(message.matches("(?s).*(java\\.|Exception|Internal error|null pointer exception).*"),
                     () -> "Java in the message for " + text + ": " + message);
         } catch (RuntimeException | StackOverflowError e) {
-            fail("template " + GoStrconv.quote(text) + " threw " + e, e);
+            fail("template " + GoQuote.quote(text) + " threw " + e, e);
         }
     }
 
@@ -175,7 +175,7 @@ class TemplateFuzzTest {
             try {
                 GoFormat.sprintf(format + "%" + "vdsqxXoObcUeEfFgGtTp*.[]0123456789 #+-".charAt(random.nextInt(36)), args);
             } catch (RuntimeException e) {
-                fail("printf " + GoStrconv.quote(format) + " threw " + e, e);
+                fail("printf " + GoQuote.quote(format) + " threw " + e, e);
             }
         }
     }

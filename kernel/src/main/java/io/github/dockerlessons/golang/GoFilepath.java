@@ -1,15 +1,15 @@
-package io.github.dockerlessons.command.image;
+package io.github.dockerlessons.golang;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Go's path rules that docker's build context follows on a Unix client: filepath.Clean and Match's syntax. */
-final class GoPath {
-    private GoPath() {
+public final class GoFilepath {
+    private GoFilepath() {
     }
 
     /** filepath.Clean: one slash between names, no "." names, ".." resolved lexically, "." for nothing. */
-    static String clean(String path) {
+    public static String clean(String path) {
         if (path.isEmpty()) {
             return ".";
         }
@@ -41,7 +41,7 @@ final class GoPath {
      * (an unclosed or empty [class], a range with no end, a trailing backslash) even when the name
      * does not match.
      */
-    static boolean isValidPattern(String pattern) {
+    public static boolean isValidPattern(String pattern) {
         String rest = pattern;
         while (!rest.isEmpty()) {
             int i = 0;
