@@ -2,7 +2,6 @@ package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -45,17 +44,7 @@ public final class RmiCommand implements DockerCommand {
             String path = "/images/" + Engine.encode(target) + "?force=" + force + "&noprune=" + noPrune;
             JsonElement answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.DELETE, path));
             StringBuilder out = new StringBuilder();
-            if (answer.isJsonArray()) {
-                for (JsonElement item : answer.getAsJsonArray()) {
-                    JsonObject entry = item.getAsJsonObject();
-                    if (entry.has("Untagged")) {
-                        out.append("Untagged: ").append(entry.get("Untagged").getAsString()).append('\n');
-                    }
-                    if (entry.has("Deleted")) {
-                        out.append("Deleted: ").append(entry.get("Deleted").getAsString()).append('\n');
-                    }
-                }
-            }
+            ImageDeletions.lines(answer, "Untagged: ", "Deleted: ").forEach(line -> out.append(line).append('\n'));
             ctx.console().out(out.toString());
             return true;
         });
