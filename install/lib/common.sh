@@ -45,3 +45,34 @@ engine_answers() {
     *) return 1 ;;
   esac
 }
+
+# The kernel jar's port forwarder (io.github.dockerlessons.portforward.PortForwarder), for install/engine
+# and install/cluster. port_forwarder_running PIDFILE: true when PIDFILE names a live forwarder (a pid
+# reused by another process is not one).
+port_forwarder_running() {
+  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null && grep -q PortForwarder "/proc/$(cat "$1")/cmdline" 2>/dev/null
+}
+
+# start_port_forwarder JAR RUN LOG PIDFILE ARG...: starts it with ARG... unless it runs; returns 1 when
+# the jar is not built or java is missing. It runs a copy in RUN, so that rebuilding the jar never pulls
+# classes from under it.
+start_port_forwarder() {
+  local jar=$1 run=$2 log=$3 pidfile=$4
+  shift 4
+  port_forwarder_running "$pidfile" && return 0
+  if [ ! -f "$jar" ] || ! command -v java >/dev/null; then
+    return 1
+  fi
+  cp "$jar" "$run/port-forwarder.jar"
+  setsid java -Xmx32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$run/port-forwarder.jar" \
+    io.github.dockerlessons.portforward.PortForwarder "$@" >>"$log" 2>&1 9>&- </dev/null &
+  echo $! > "$pidfile"
+}
+
+# stop_port_forwarder PIDFILE: ends the forwarder PIDFILE names, if it is one.
+stop_port_forwarder() {
+  if port_forwarder_running "$1"; then
+    kill -TERM "$(cat "$1")"
+  fi
+  rm -f "$1"
+}

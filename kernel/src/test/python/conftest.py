@@ -169,6 +169,7 @@ def pytest_terminal_summary(terminalreporter):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "deadline(seconds): fail the test when it runs longer than this")
+    config.addinivalue_line("markers", "cluster: needs install/cluster's nodes (install/test starts a cluster of 3)")
 
 
 class DeadlineExceeded(BaseException):

@@ -21,7 +21,9 @@ TIMES = [
     (re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?( UTC)?"), "<time>"),
     (re.compile(r"\b\d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d(\.\d+)?"), "<time>"),  # redis's log
     (re.compile(r"\b\w{3} \w{3} +\d{1,2} \d\d:\d\d:\d\d \d{4}\b"), "<time>"),
+    (re.compile(r"\b\d{4}-\d\d-\d\dT\d\d_\d\d_\d\d_\d+Z"), "<time>"),              # npm's log file name
     (re.compile(r"\b\d\d:\d\d(:\d\d)?\b"), "<time>"),                          # docker top STIME, TIME
+    (re.compile(r"(packages? in )\d+(\.\d+)?m?s\b"), r"\1<duration>"),                # npm install's summary
     (re.compile(r"(Less than a second|About a minute|About an hour|\d+ (seconds?|minutes?|hours?|days?|"
                 r"weeks?|months?|years?))\b"), "<duration>"),
 ]

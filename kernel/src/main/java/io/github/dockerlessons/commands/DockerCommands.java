@@ -61,6 +61,7 @@ import io.github.dockerlessons.command.network.NetworkCreateCommand;
 import io.github.dockerlessons.command.network.NetworkDisconnectCommand;
 import io.github.dockerlessons.command.network.NetworkInspectCommand;
 import io.github.dockerlessons.command.network.NetworkLsCommand;
+import io.github.dockerlessons.command.network.NetworkPruneCommand;
 import io.github.dockerlessons.command.network.NetworkRmCommand;
 import io.github.dockerlessons.command.registry.LoginCommand;
 import io.github.dockerlessons.command.registry.LogoutCommand;
@@ -74,6 +75,7 @@ import io.github.dockerlessons.command.system.VersionCommand;
 import io.github.dockerlessons.command.volume.VolumeCreateCommand;
 import io.github.dockerlessons.command.volume.VolumeInspectCommand;
 import io.github.dockerlessons.command.volume.VolumeLsCommand;
+import io.github.dockerlessons.command.volume.VolumePruneCommand;
 import io.github.dockerlessons.command.volume.VolumeRmCommand;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -122,12 +124,13 @@ public final class DockerCommands {
         // docker volume ..., docker network ..., docker system ...
         b.add(new VolumeLsCommand()).alias("volume list", b.built("volume ls"))
                 .add(new VolumeCreateCommand()).add(new VolumeRmCommand()).alias("volume remove", b.built("volume rm"))
-                .add(new VolumeInspectCommand())
+                .add(new VolumeInspectCommand()).add(new VolumePruneCommand())
                 .groupUsage("volume", "docker volume COMMAND");
         b.add(new NetworkLsCommand()).alias("network list", b.built("network ls"))
                 .add(new NetworkCreateCommand()).add(new NetworkRmCommand())
                 .alias("network remove", b.built("network rm"))
-                .add(new NetworkInspectCommand()).add(new NetworkConnectCommand()).add(new NetworkDisconnectCommand());
+                .add(new NetworkInspectCommand()).add(new NetworkConnectCommand()).add(new NetworkDisconnectCommand())
+                .add(new NetworkPruneCommand());
         DockerCommand info = new InfoCommand();
         DockerCommand events = new EventsCommand();
         b.add(info).at("system info", info).add(events).at("system events", events).add(new SystemDfCommand())

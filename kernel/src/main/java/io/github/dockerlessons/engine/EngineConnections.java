@@ -112,6 +112,13 @@ final class EngineConnections {
         if (!endpoint.host().startsWith("unix://") && !endpoint.isTcp() && !pipe) {
             throw new EngineUnreachable(ConnectionDiagnosis.unsupported(endpoint), null);
         }
+        int port = endpoint.isTcp() ? java.net.URI.create(endpoint.host()).getPort() : -1;
+        if (port > 65535) {
+            // The CLI takes the address and fails when it dials; Apache's builder would throw instead.
+            IOException invalid = new IOException("dial tcp: address " + port + ": invalid port");
+            throw new EngineUnreachable(ConnectionDiagnosis.of(resolution, endpoint, invalid, probe,
+                    discovery.machine().os()), invalid);
+        }
         SSLContext tls = null;
         if (endpoint.tls() != null) {
             try {

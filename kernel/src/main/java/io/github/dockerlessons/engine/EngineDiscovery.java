@@ -28,7 +28,16 @@ import java.util.concurrent.TimeUnit;
 public final class EngineDiscovery {
     private final LocalMachine machine;
     private final ContextStore store;
+    private final TlsFiles tlsFiles;
     private Cached cached;
+
+    /**
+     * TLS files named one by one (the CLI's --tlscacert, --tlscert, --tlskey); null for a file found
+     * in DOCKER_CERT_PATH as usual.
+     */
+    public record TlsFiles(Path ca, Path cert, Path key) {
+        static final TlsFiles NONE = new TlsFiles(null, null, null);
+    }
 
     /** The answer, and what it was read from: when those files change, the answer is read again. */
     private record Cached(FileStamp config, String contextName, FileStamp meta, Resolution resolution) { }
@@ -53,8 +62,18 @@ public final class EngineDiscovery {
     }
 
     public EngineDiscovery(LocalMachine machine) {
+        this(machine, TlsFiles.NONE);
+    }
+
+    private EngineDiscovery(LocalMachine machine, TlsFiles tlsFiles) {
         this.machine = machine;
         this.store = new ContextStore(machine.dockerConfigDir());
+        this.tlsFiles = tlsFiles;
+    }
+
+    /** This machine with some variables changed and TLS files named (the CLI's global flags, for one command). */
+    public EngineDiscovery with(Map<String, String> variables, TlsFiles files) {
+        return new EngineDiscovery(machine.with(variables), files);
     }
 
     public static EngineDiscovery forThisMachine(Map<String, String> env) {
@@ -249,13 +268,27 @@ public final class EngineDiscovery {
     private EngineEndpoint.Tls tlsFromEnvironment(boolean verify) throws ContextError {
         String certPath = machine.variable("DOCKER_CERT_PATH");
         Path dir = certPath.isEmpty() ? machine.dockerConfigDir() : Path.of(certPath);
-        Path ca = dir.resolve("ca.pem");
+        Path ca = tlsFiles.ca() != null ? tlsFiles.ca() : dir.resolve("ca.pem");
         if (!Files.isReadable(ca)) {
-            throw unresolved("open " + ca + ": " + (Files.exists(ca) ? "permission denied" : "no such file or directory"));
+            throw unresolved(cannotOpen(ca));
         }
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        return new EngineEndpoint.Tls(ca, Files.exists(cert) ? cert : null, Files.exists(key) ? key : null, verify);
+        return new EngineEndpoint.Tls(ca, clientFile(tlsFiles.cert(), dir.resolve("cert.pem")),
+                clientFile(tlsFiles.key(), dir.resolve("key.pem")), verify);
+    }
+
+    /** A client certificate or key: one named must be there; the usual one is used when present. */
+    private static Path clientFile(Path named, Path usual) throws ContextError {
+        if (named == null) {
+            return Files.exists(usual) ? usual : null;
+        }
+        if (!Files.isReadable(named)) {
+            throw unresolved(cannotOpen(named));
+        }
+        return named;
+    }
+
+    private static String cannotOpen(Path file) {
+        return "open " + file + ": " + (Files.exists(file) ? "permission denied" : "no such file or directory");
     }
 
     /**

@@ -48,6 +48,19 @@ public record LocalMachine(Map<String, String> env, Path home, OperatingSystem o
         }
     }
 
+    /** The same machine with some variables set (an empty value unsets one). */
+    public LocalMachine with(Map<String, String> changes) {
+        Map<String, String> changed = new java.util.HashMap<>(env);
+        changes.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                changed.remove(name);
+            } else {
+                changed.put(name, value);
+            }
+        });
+        return new LocalMachine(Map.copyOf(changed), home, os, uid, socketExists);
+    }
+
     /** An environment variable, or "" when it is unset. */
     public String variable(String name) {
         String value = env.get(name);

@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Publishes the private engine's ports on this computer, as Docker Desktop does for its VM: the
@@ -31,37 +33,57 @@ public final class PortForwarder {
             "{\"type\":[\"container\"],\"event\":[\"start\",\"die\",\"destroy\"]}", StandardCharsets.UTF_8);
     private static final long RETRY_MS = 500;
 
+    /**
+     * What is published: the events after which to look again, the engine's list to look at and the
+     * ports it publishes (each with where it goes: a relay whose target changes is replaced), how to
+     * reach a port's target, and how the log says where it goes.
+     */
+    record Published(String events, String list, Function<JsonElement, Map<Integer, String>> ports,
+                     BiFunction<Integer, String, PortRelay.Dialer> dialer, BiFunction<Integer, String, String> where) { }
+
     private final EngineSocket engine;
-    private final NamespaceConnector connector;
+    private final Published published;
     private final Map<Integer, PortRelay> relays = new HashMap<>();
     /** Ports reported as in use, so the log says it once per port. */
     private final Set<Integer> refused = new HashSet<>();
 
-    PortForwarder(EngineSocket engine, NamespaceConnector connector) {
+    PortForwarder(EngineSocket engine, Published published) {
         this.engine = engine;
-        this.connector = connector;
+        this.published = published;
+    }
+
+    /** The ports running containers publish, each to the same port inside the engine's namespace. */
+    static Published containers(NamespaceConnector connector) {
+        return new Published(EVENTS, "/containers/json", PortForwarder::publishedPorts,
+                (port, target) -> () -> connector.connect(target, port),
+                (port, target) -> target + ":" + port + " in the engine's namespace");
     }
 
     public static void main(String[] args) throws Exception {
         String netns = null;
         String socket = null;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean services = false;
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--netns" -> netns = args[i + 1];
-                case "--socket" -> socket = args[i + 1];
+                case "--netns" -> netns = i + 1 < args.length ? args[++i] : null;
+                case "--socket" -> socket = i + 1 < args.length ? args[++i] : null;
+                case "--services" -> services = true;
                 default -> usage();
             }
         }
         if (netns == null || socket == null) {
             usage();
         }
-        PortForwarder forwarder = new PortForwarder(new EngineSocket(Path.of(socket)), new NamespaceConnector(netns));
-        log("forwarding published ports of " + socket + " (namespace " + netns + ") to 127.0.0.1");
+        EngineSocket engine = new EngineSocket(Path.of(socket));
+        PortForwarder forwarder = new PortForwarder(engine, services ? new ServiceMesh(engine, netns).published()
+                : containers(new NamespaceConnector(netns)));
+        log("forwarding published ports of " + (services ? "the services of " : "") + socket + " (namespace " + netns
+                + ") to 127.0.0.1");
         forwarder.run();
     }
 
     private static void usage() {
-        System.err.println("Usage: PortForwarder --netns /run/netns/NAME --socket /path/to/docker.sock");
+        System.err.println("Usage: PortForwarder [--services] --netns /run/netns/NAME --socket /path/to/docker.sock");
         System.exit(2);
     }
 
@@ -71,7 +93,7 @@ public final class PortForwarder {
         while (true) {
             try {
                 // Subscribe first, then look: a container started in between is seen by the look.
-                engine.follow(EVENTS, this::reconcile, event -> reconcile());
+                engine.follow(published.events(), this::reconcile, event -> reconcile());
                 connected = true;
             } catch (IOException e) {
                 if (connected) {
@@ -84,32 +106,32 @@ public final class PortForwarder {
         }
     }
 
-    /** Listeners for exactly the ports running containers publish. */
+    /** Listeners for exactly the ports published now. */
     synchronized void reconcile() {
         Map<Integer, String> wanted;
         try {
-            wanted = publishedPorts(engine.get("/containers/json"));
+            wanted = published.ports().apply(engine.get(published.list()));
         } catch (IOException | RuntimeException e) {
-            log("cannot list containers: " + e.getMessage());
+            log("cannot list what is published: " + e.getMessage());
             return;
         }
         for (var it = relays.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
-            if (!entry.getValue().insideHost().equals(wanted.get(entry.getKey()))) {
+            if (!entry.getValue().target().equals(wanted.get(entry.getKey()))) {
                 entry.getValue().close();
                 it.remove();
                 log("127.0.0.1:" + entry.getKey() + " closed");
             }
         }
         refused.retainAll(wanted.keySet());
-        wanted.forEach((port, insideHost) -> {
+        wanted.forEach((port, target) -> {
             if (relays.containsKey(port)) {
                 return;
             }
             try {
-                relays.put(port, PortRelay.open(port, insideHost, connector, PortForwarder::log));
+                relays.put(port, PortRelay.open(port, target, published.dialer().apply(port, target), PortForwarder::log));
                 refused.remove(port);
-                log("127.0.0.1:" + port + " -> " + insideHost + ":" + port + " in the engine's namespace");
+                log("127.0.0.1:" + port + " -> " + published.where().apply(port, target));
             } catch (IOException e) {
                 if (refused.add(port)) {
                     log("127.0.0.1:" + port + " is already in use on this computer (" + e.getMessage()

@@ -30,27 +30,40 @@ final class PortRelay implements AutoCloseable {
     });
 
     private final int port;
-    private final String insideHost;
-    private final NamespaceConnector connector;
+    private final String target;
+    private final Dialer dialer;
     private final ServerSocketChannel listener;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final Log log;
+
+    /** Makes the connection inside the namespace for each connection to the listener. */
+    interface Dialer {
+        SocketChannel dial() throws IOException;
+    }
 
     /** Where the relay reports what happens. */
     interface Log {
         void line(String text);
     }
 
-    private PortRelay(int port, String insideHost, NamespaceConnector connector, ServerSocketChannel listener, Log log) {
+    private PortRelay(int port, String target, Dialer dialer, ServerSocketChannel listener, Log log) {
         this.port = port;
-        this.insideHost = insideHost;
-        this.connector = connector;
+        this.target = target;
+        this.dialer = dialer;
         this.listener = listener;
         this.log = log;
     }
 
     /** Listens on 127.0.0.1:{@code port}; throws when this computer already uses the port. */
     static PortRelay open(int port, String insideHost, NamespaceConnector connector, Log log) throws IOException {
+        return open(port, insideHost, () -> connector.connect(insideHost, port), log);
+    }
+
+    /**
+     * Listens on 127.0.0.1:{@code port} and dials each connection's other end with {@code dialer};
+     * {@code target} says where that goes (a relay whose target changes is replaced).
+     */
+    static PortRelay open(int port, String target, Dialer dialer, Log log) throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -59,7 +72,7 @@ final class PortRelay implements AutoCloseable {
             listener.close();
             throw e;
         }
-        PortRelay relay = new PortRelay(port, insideHost, connector, listener, log);
+        PortRelay relay = new PortRelay(port, target, dialer, listener, log);
         Thread accept = new Thread(relay::acceptLoop, "accept-" + port);
         accept.setDaemon(true);
         accept.start();
@@ -70,8 +83,9 @@ final class PortRelay implements AutoCloseable {
         return port;
     }
 
-    String insideHost() {
-        return insideHost;
+    /** Where connections go: the address inside the namespace, or the service. */
+    String target() {
+        return target;
     }
 
     private void acceptLoop() {
@@ -95,7 +109,7 @@ final class PortRelay implements AutoCloseable {
     private void relay(SocketChannel outside) {
         SocketChannel inside;
         try {
-            inside = connector.connect(insideHost, port);
+            inside = dialer.dial();
         } catch (IOException e) {
             // The container is not listening (yet): the client sees the connection close.
             closeQuietly(outside);

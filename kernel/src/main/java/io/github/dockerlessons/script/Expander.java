@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Turns parsed words into the argument strings of a command, as sh does: variables and substitutions
  * are replaced, and their unquoted results are split into words at blanks and newlines (so that
- * {@code docker rm `docker ps -a -q`} removes every listed container). There is no globbing: a
+ * {@code docker rm `docker ps -a -q`} removes every listed container); {@code $(pwd)} is the notebook's
+ * folder, the one builtin a substitution runs here. There is no globbing: a
  * notebook has no working files to match. An unset variable is an error naming it, as under
  * {@code set -u}, because an empty argument in its place gives a puzzling docker error instead.
  */
@@ -118,6 +119,9 @@ public final class Expander {
                     .orElseThrow(() -> new ScriptException(false, "script.unset.variable", variable.name()));
         }
         WordPart.Substitution substitution = (WordPart.Substitution) part;
+        if (PwdBuiltin.isPwd(substitution.script())) {
+            return variables.folder();
+        }
         String output;
         try {
             output = runner.run(substitution.script());

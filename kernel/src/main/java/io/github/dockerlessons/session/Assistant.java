@@ -1,6 +1,7 @@
 package io.github.dockerlessons.session;
 
 import io.github.dockerlessons.command.core.CommandRegistry;
+import io.github.dockerlessons.command.core.GlobalOptions;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.HelpText;
@@ -72,7 +73,8 @@ public final class Assistant {
         return new Completion(matches, start, at);
     }
 
-    private Set<String> candidatesAfterDocker(List<String> words, String prefix) {
+    private Set<String> candidatesAfterDocker(List<String> typed, String prefix) {
+        List<String> words = GlobalOptions.commandWords(typed); // `docker -c node2 ps --<TAB>`
         Set<String> candidates = new TreeSet<>();
         Map<String, Map<String, DockerCommand>> groups = registry.groups();
         if (words.isEmpty()) {
@@ -191,7 +193,8 @@ public final class Assistant {
         if (words.size() == 1 || words.get(1).isEmpty()) {
             return Optional.of(HelpText.topLevel(registry, messages));
         }
-        Optional<CommandRegistry.Resolved> resolved = registry.resolve(words.subList(1, words.size()));
+        Optional<CommandRegistry.Resolved> resolved = registry.resolve(
+                GlobalOptions.commandWords(words.subList(1, words.size())));
         if (resolved.isEmpty()) {
             return Optional.empty();
         }

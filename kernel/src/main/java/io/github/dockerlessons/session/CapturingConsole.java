@@ -1,9 +1,6 @@
 package io.github.dockerlessons.session;
 
 import io.github.dockerlessons.console.Console;
-import io.github.dockerlessons.console.ForwardingConsole;
-import io.github.dockerlessons.console.LiveDisplay;
-import io.github.dockerlessons.render.Bundle;
 
 /**
  * The console of a {@code $(...)} substitution: stdout (and the text form of any table) is kept to
@@ -12,7 +9,7 @@ import io.github.dockerlessons.render.Bundle;
  * fails with an error naming the limit instead of quietly ending short (or exhausting memory).
  * Progress displays (updated in place) still belong to the cell, not to the captured words.
  */
-final class CapturingConsole extends ForwardingConsole {
+final class CapturingConsole extends TextCapture {
     private final long limit;
     private final StringBuilder captured = new StringBuilder();
     private long bytes;
@@ -24,21 +21,7 @@ final class CapturingConsole extends ForwardingConsole {
     }
 
     @Override
-    public void out(String text) {
-        capture(text);
-    }
-
-    @Override
-    public void show(Bundle bundle) {
-        capture(bundle.plainText());
-    }
-
-    @Override
-    public void result(Bundle bundle) {
-        capture(bundle.plainText());
-    }
-
-    private synchronized void capture(String text) {
+    synchronized void keep(String text) {
         if (overflowed) {
             return;
         }
@@ -50,19 +33,6 @@ final class CapturingConsole extends ForwardingConsole {
         }
         bytes += size;
         captured.append(text);
-    }
-
-    /** A live view becomes its text, as a shell captures what a command prints. */
-    @Override
-    public LiveDisplay showLive(Bundle bundle) {
-        capture(bundle.plainText());
-        return null;
-    }
-
-    /** A substitution's command reads no answers: its prompt would only become words. */
-    @Override
-    public boolean canAsk() {
-        return false;
     }
 
     /** Whether more came than the limit allows; then {@link #text} holds nothing. */

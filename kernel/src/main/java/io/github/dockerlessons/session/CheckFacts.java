@@ -173,16 +173,7 @@ final class CheckFacts {
             case "volume" -> "/volumes/" + Engine.encode(name);
             default -> "/networks/" + Engine.encode(name);
         };
-        boolean present;
-        try {
-            ctx.answer(RawRequest.text(path));
-            present = true;
-        } catch (DaemonError e) {
-            if (!e.isNotFound()) {
-                throw DockerError.daemon(e);
-            }
-            present = false;
-        }
+        boolean present = unlessMissing(() -> ctx.answer(RawRequest.text(path))) != null;
         boolean wanted = w.get(2).equals("present");
         return outcome(fact, present == wanted, messages.get(present ? "check.found.present" : "check.found.absent"),
                 "check.hint." + kind + "." + w.get(2), name);
@@ -273,9 +264,21 @@ final class CheckFacts {
         }
     }
 
-    private InspectContainerResponse inspect(CommandContext ctx, String name) throws DockerError, InterruptedException {
+    private static InspectContainerResponse inspect(CommandContext ctx, String name) throws DockerError,
+            InterruptedException {
+        return unlessMissing(() -> ctx.answer(client -> client.inspectContainerCmd(Engine.pathSegment(name)).exec()));
+    }
+
+    /** An engine call made through the command context, refusal and all. */
+    @FunctionalInterface
+    private interface EngineAnswer<T> {
+        T get() throws DaemonError, DockerError, InterruptedException;
+    }
+
+    /** The engine's answer, or null where the engine says the object does not exist. */
+    private static <T> T unlessMissing(EngineAnswer<T> answer) throws DockerError, InterruptedException {
         try {
-            return ctx.answer(client -> client.inspectContainerCmd(Engine.pathSegment(name)).exec());
+            return answer.get();
         } catch (DaemonError e) {
             if (e.isNotFound()) {
                 return null;

@@ -29,6 +29,8 @@ final class NotebookObjects implements NotebookRecord {
     private final Engine engine;
     private final String sessionId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final boolean labelling;
+    /** What every object this notebook creates is labelled with (empty when not labelling). */
+    private final Map<String, String> labels = new LinkedHashMap<>();
     private volatile boolean scoped;
     /** Images this notebook built, committed or imported, by ID without "sha256:". */
     private final Set<String> images = ConcurrentHashMap.newKeySet();
@@ -45,7 +47,6 @@ final class NotebookObjects implements NotebookRecord {
         // The differential tests compare the kernel's objects with the CLI's, label for label.
         this.labelling = !"off".equalsIgnoreCase(environment.getOrDefault("DOCKER_KERNEL_SESSION_LABELS", ""));
         if (labelling) {
-            Map<String, String> labels = new LinkedHashMap<>();
             labels.put(SESSION_LABEL, sessionId);
             String notebook = environment.get("JPY_SESSION_NAME");
             if (notebook != null && !notebook.isBlank()) {
@@ -53,6 +54,14 @@ final class NotebookObjects implements NotebookRecord {
             }
             engine.labelCreations(labels);
         }
+    }
+
+    /** Another engine (a command's `docker -c NAME`) labelling what it creates as the session's engine does. */
+    Engine labelling(Engine other) {
+        if (labelling) {
+            other.labelCreations(labels);
+        }
+        return other;
     }
 
     @Override

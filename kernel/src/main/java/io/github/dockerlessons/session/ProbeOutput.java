@@ -1,7 +1,6 @@
 package io.github.dockerlessons.session;
 
 import io.github.dockerlessons.console.Console;
-import io.github.dockerlessons.render.Bundle;
 
 /**
  * The console of a check's probe ({@code exec}, {@code logs}): it shows nothing and keeps, bounded,
@@ -10,23 +9,19 @@ import io.github.dockerlessons.render.Bundle;
  * last line it found). Stderr counts with stdout where {@code withErrors}, in the order they came, as
  * a terminal shows {@code docker logs}.
  */
-final class ProbeOutput implements Console {
+final class ProbeOutput extends TextCapture {
     private final boolean withErrors;
     private final String wanted;
-    private final int keep;
+    private final int keptChars;
     private final StringBuilder tail = new StringBuilder();
     private boolean seen;
     private boolean cut;
 
     ProbeOutput(boolean withErrors, String wanted, int keep) {
+        super(Console.NOWHERE);
         this.withErrors = withErrors;
         this.wanted = wanted;
-        this.keep = Math.max(keep, wanted.length());
-    }
-
-    @Override
-    public void out(String text) {
-        keep(text);
+        this.keptChars = Math.max(keep, wanted.length());
     }
 
     @Override
@@ -37,24 +32,15 @@ final class ProbeOutput implements Console {
     }
 
     @Override
-    public void show(Bundle bundle) {
-        keep(bundle.plainText());
-    }
-
-    @Override
-    public void result(Bundle bundle) {
-        keep(bundle.plainText());
-    }
-
-    private synchronized void keep(String text) {
+    synchronized void keep(String text) {
         // A match may begin in what is kept already: search from wanted's length before the new text.
         int from = Math.max(0, tail.length() - wanted.length() + 1);
         tail.append(text);
         if (!seen && !wanted.isEmpty() && tail.indexOf(wanted, from) >= 0) {
             seen = true;
         }
-        if (tail.length() > keep) {
-            tail.delete(0, tail.length() - keep);
+        if (tail.length() > keptChars) {
+            tail.delete(0, tail.length() - keptChars);
             cut = true;
         }
     }

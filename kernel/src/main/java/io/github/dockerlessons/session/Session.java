@@ -3,12 +3,15 @@ package io.github.dockerlessons.session;
 import io.github.dockerlessons.command.compose.ComposeV1;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
+import io.github.dockerlessons.command.core.GlobalOptions;
+import io.github.dockerlessons.command.system.KernelVersion;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.EngineAnswerInvalid;
 import io.github.dockerlessons.engine.EngineConnectionLost;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.script.Expander;
@@ -20,6 +23,7 @@ import io.github.dockerlessons.script.SimpleCommand;
 import io.github.dockerlessons.script.Step;
 import io.github.dockerlessons.script.Variables;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -320,21 +324,49 @@ public final class Session {
         }
         byte[] heredoc = command.heredoc() == null ? null
                 : expander.expandWhole(command.heredoc().body()).getBytes(StandardCharsets.UTF_8);
-        CommandContext ctx = context(console, heredoc, cancellation);
+        Engine commandEngine = engine;
         try {
-            registry.dispatch(argv.subList(1, argv.size()), ctx);
+            GlobalOptions global = GlobalOptions.parse(argv.subList(1, argv.size()));
+            if (global.versionRequested()) {
+                console.out("Docker version " + KernelVersion.VERSION + " (Docker lesson kernel)\n");
+                variables.setLastStatus(0);
+                return;
+            }
+            // `docker -c node2 ps`: that command alone goes to the engine its flags name.
+            commandEngine = global.selectsEngine()
+                    ? objects.labelling(new EngineGateway(global.discovery(engine.discovery()))) : engine;
+            CommandContext ctx = context(commandEngine, console, heredoc, cancellation);
+            registry.dispatch(global.command(), ctx);
             variables.setLastStatus(0);
-            lessonMagics.afterCommand(argv.subList(1, argv.size()), console, ctx);
+            if (commandEngine == engine) {
+                lessonMagics.afterCommand(global.command(), console, ctx);
+            }
         } catch (DockerError e) {
             variables.setLastStatus(e.status());
             throw e;
+        } finally {
+            if (commandEngine != engine) {
+                closeQuietly(commandEngine);
+            }
+        }
+    }
+
+    private static void closeQuietly(Engine commandEngine) {
+        try {
+            commandEngine.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "closing a command's engine", e);
         }
     }
 
     /** What one command works with; its listings limited to this notebook's objects after {@code %scope lesson}. */
     private CommandContext context(Console console, byte[] heredoc, Cancellation cancellation) {
-        CommandContext ctx = new CommandContext(engine, console, messages, heredoc, cancellation, clock, limits.quickCall())
-                .recordingIn(objects);
+        return context(engine, console, heredoc, cancellation);
+    }
+
+    private CommandContext context(Engine commandEngine, Console console, byte[] heredoc, Cancellation cancellation) {
+        CommandContext ctx = new CommandContext(commandEngine, console, messages, heredoc, cancellation, clock,
+                limits.quickCall()).recordingIn(objects);
         return objects.scoped() ? ctx.scopedTo(objects.filter()) : ctx;
     }
 

@@ -34,6 +34,15 @@ class EngineGatewayTest {
     }
 
     @Test
+    void aPortBeyond65535IsAFailedConnectionNotACrash() {
+        // `docker -H tcp://127.0.0.1:99999 ps`: Apache's client builder threw IllegalArgumentException
+        EngineUnreachable e = assertThrows(EngineUnreachable.class,
+                () -> gateway(Map.of("DOCKER_HOST", "tcp://127.0.0.1:99999")).call(c -> c.pingCmd().exec(), Duration.ofSeconds(5)));
+        assertTrue(e.getMessage().startsWith("Cannot connect to the Docker daemon at tcp://127.0.0.1:99999."), e.getMessage());
+        assertTrue(e.getMessage().contains("address 99999: invalid port"), e.getMessage());
+    }
+
+    @Test
     void aMissingContextIsTheClisInitialisationError() {
         EngineUnreachable e = assertThrows(EngineUnreachable.class,
                 () -> gateway(Map.of("DOCKER_CONTEXT", "lab")).call(c -> c.pingCmd().exec(), Duration.ofSeconds(5)));

@@ -71,6 +71,10 @@ class DifferentialCourseIT {
         for (String side : List.of("-cli", "-krn")) {
             cells.add("docker rm -f " + P + side + " " + P + side + "-b");
             cells.add("docker rmi " + P + side + "-img:v1 " + P + side + "-imp:v1");
+            cells.add("docker rm -f " + P + side + "-c"); // and the second half's flags (issue 23)
+            cells.add("docker network rm " + P + side + "-n1 " + P + side + "-n2 " + P + side + "-a " + P + side + "-b "
+                    + P + side + "-e " + P + side + "-cn");
+            cells.add("docker volume rm " + P + side + "-v");
         }
         cells.add("docker volume rm " + P + "-vol " + P + "-vol2");
         cells.add("docker network rm " + P + "-net");
@@ -385,6 +389,160 @@ class DifferentialCourseIT {
     private static String mask(String text, String name) {
         return text.replace(name, "NAME").replaceAll("sha256:[0-9a-f]{64}", "<DIGEST>")
                 .replaceAll("[0-9a-f]{64}", "<ID>").replaceAll("\\b[0-9a-f]{12}\\b", "<ID>");
+    }
+
+    // ------------------------------------------------------------------ the course's second half (issue 23)
+
+    /** The flags issue 23 adds, each listed in the kernel's help as in the CLI's (type and default). */
+    @TestFactory
+    Stream<DynamicTest> secondHalfFlagsAreInTheHelpAsTheClisAre() {
+        Map<String, List<String>> added = new LinkedHashMap<>();
+        added.put("network prune", List.of("filter", "force"));
+        added.put("volume prune", List.of("all", "filter", "force"));
+        added.put("network create", List.of("subnet", "gateway", "ip-range"));
+        added.put("network connect", List.of("alias", "ip", "ip6"));
+        added.put("cp", List.of("archive", "follow-link"));
+        added.put("logs", List.of("since", "until"));
+        added.put("pull", List.of("platform", "quiet"));
+        added.put("stop", List.of("signal", "timeout"));
+        added.put("restart", List.of("signal", "timeout"));
+        added.put("system df", List.of("verbose"));
+        return added.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            List<String> argv = new ArrayList<>(List.of("docker"));
+            argv.addAll(List.of(e.getKey().split(" ")));
+            argv.add("--help");
+            Map<String, String> cli = options(viaCli(argv, null)[0]);
+            Map<String, String> kernel = options(viaKernel("docker " + e.getKey() + " --help", null)[0]);
+            for (String flag : e.getValue()) {
+                assertEquals(cli.get(flag), kernel.get(flag), "--" + flag + " of docker " + e.getKey());
+            }
+            if (e.getKey().endsWith("prune")) {
+                assertEquals(cli, kernel, "options of docker " + e.getKey());
+            }
+        }));
+    }
+
+    /**
+     * Each flag with the engine, once with the CLI's names and once with the kernel's: %s the side's name,
+     * %o the side's own second octet for subnets (two sides' subnets may not overlap), %F the files.
+     * Prunes are kept to the side's own objects by a label filter.
+     */
+    @TestFactory
+    Stream<DynamicTest> secondHalfFlagsMatch() throws IOException {
+        Path owned = files.resolve("owned.txt");
+        Files.writeString(owned, "mine\n");
+        Files.setAttribute(owned, "unix:uid", 1234);
+        Files.setAttribute(owned, "unix:gid", 5678);
+        List<List<String>> flows = List.of(
+                List.of("network create --label %s %s-n1", "network create --label %s %s-n2",
+                        "run -d --name %s-c --network %s-n2 busybox sleep 60", "network prune --filter label=%s",
+                        "network prune -f --filter label=%s", "network prune -f --filter label=%s",
+                        "network prune --filter %s", "rm -f %s-c", "network rm %s-n2"),
+                List.of("volume create --label %s %s-v", "volume prune --filter label=%s",
+                        "volume prune -a -f --filter label=%s", "volume prune -a --filter all=1",
+                        "volume prune -f --filter label=%s", "volume prune -f --filter label=%s",
+                        "volume prune --filter %s"),
+                List.of("network create --subnet 10.%o.0.0/16 --ip-range 10.%o.1.0/24 --gateway 10.%o.0.254 %s-a",
+                        "network inspect -f '{{json .IPAM.Config}}' %s-a",
+                        "network create --subnet 10.%o.10.0/24,10.%o.11.0/24 --gateway 10.%o.11.1 --subnet 10.%o.12.0/24 "
+                                + "--ip-range 10.%o.12.128/25 %s-b",
+                        "network inspect -f '{{range .IPAM.Config}}{{println .Subnet .Gateway .IPRange}}{{end}}' %s-b",
+                        "network create --ip-range 10.%o.0.0/24 %s-e",
+                        "network create --subnet 10.%o.0.0/16 --subnet 10.%o.1.0/24 %s-e",
+                        "network create --subnet 10.%o.20.0/24 --gateway 10.9.0.1 %s-e",
+                        "network create --subnet 10.%o.20.0/24,10.%o.21.0/24 --gateway 10.%o.20.1,10.%o.20.2 %s-e",
+                        "network create --subnet 10.%o.20.0/24,10.%o.21.0/24 --ip-range 10.%o.20.0/25 "
+                                + "--ip-range 10.%o.20.128/25 %s-e",
+                        "network create --subnet 10.%o.20.0/24 --ip-range x/y %s-e",
+                        "network create --subnet foo --gateway 10.1.1.1 %s-e",
+                        "network create --subnet 10.%o.20.0/24 --gateway foo %s-e",
+                        "network create --subnet 10.%o.30.0/33 %s-e", "network rm %s-a %s-b"),
+                List.of("network create --subnet 10.%o.50.0/24 %s-cn", "run -d --name %s-c busybox sleep 60",
+                        "network connect --alias web --alias api,db --ip 10.%o.50.50 %s-cn %s-c",
+                        "inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{json $v.Aliases}} "
+                                + "{{json $v.IPAMConfig}};{{end}}' %s-c",
+                        "network connect --ip 10.%o.50.60 bridge %s-c", "network disconnect %s-cn %s-c",
+                        "network connect --ip 10.%o.60.1 %s-cn %s-c", "rm -f %s-c", "network rm %s-cn"),
+                List.of("run -d --name %s busybox sleep 60", "stop -s SIGKILL %s", "inspect -f '{{.State.ExitCode}}' %s",
+                        "restart -s SIGKILL -t 1 %s", "stop --signal=9 -t 0 %s", "restart -s %s", "rm -f %s"),
+                List.of("run --name %s busybox echo hi", "logs --until 1h %s", "logs --until 2099-01-01T00:00:00Z %s",
+                        "logs --until foo %s", "logs --since 1h --until 2099-01-01 %s", "rm %s"),
+                List.of("run -d --name %s busybox sleep 60", "cp -a %F/owned.txt %s:/owned.txt",
+                        "cp %F/owned.txt %s:/plain.txt", "exec %s stat -c '%u:%g %n' /owned.txt /plain.txt",
+                        "rm -f %s"));
+        return flows.stream().map(flow -> DynamicTest.dynamicTest(String.join(" ; ", flow), () -> {
+            for (String step : flow) {
+                String[] cli = viaCli(words(sideLine(step, P + "-cli", "201")), null);
+                String[] kernel = viaKernel(sideLine(step, P + "-krn", "202"), null);
+                if (step.contains("{{range .IPAM.Config}}")) {
+                    // The CLI gathers subnets in a Go map: the engine gets them in any order.
+                    cli[0] = sortedLines(cli[0]);
+                    kernel[0] = sortedLines(kernel[0]);
+                }
+                for (String[] side : List.of(cli, kernel)) {
+                    for (int i = 0; i < 2; i++) {
+                        side[i] = mask(side[i].replace("10.201.", "10.N.").replace("10.202.", "10.N."),
+                                side == cli ? P + "-cli" : P + "-krn");
+                    }
+                }
+                assertEquals(cli[0], kernel[0], step);
+                assertEquals(cli[1].strip(), kernel[1].strip(), "stderr of " + step);
+                assertEquals(cli[2], kernel[2], "exit status of " + step);
+            }
+        }));
+    }
+
+    /** pull -q and --platform from the lessons' registry, each side its own repository in one registry. */
+    @Test
+    void quietAndPlatformPullsFromTheLessonsRegistry() throws Exception {
+        int port = freePort();
+        kernel("docker run -d --name " + P + "-reg-pull -p " + port + ":5000 registry");
+        try {
+            waitForRegistry(port);
+            List<String> steps = List.of("tag busybox localhost:%p/%s:v1", "push -q localhost:%p/%s:v1",
+                    "rmi localhost:%p/%s:v1", "pull -q localhost:%p/%s:v1", "pull -q localhost:%p/%s",
+                    "pull -q --platform linux/amd64 localhost:%p/%s:v1", "pull --platform foo/bar/baz/qq localhost:%p/%s:v1",
+                    "pull -q --platform windows/amd64 localhost:%p/%s:v1", "rmi localhost:%p/%s:v1");
+            for (String step : steps) {
+                String[] cli = viaCli(words(sideLine(step.replace("%p", Integer.toString(port)), P + "-cli", "")), null);
+                String[] kernel = viaKernel(sideLine(step.replace("%p", Integer.toString(port)), P + "-krn", ""), null);
+                for (String[] side : List.of(cli, kernel)) {
+                    for (int i = 0; i < 2; i++) {
+                        side[i] = mask(side[i].replace(Integer.toString(port), "PORT"), side == cli ? P + "-cli" : P + "-krn");
+                    }
+                }
+                assertSame(step, cli, kernel);
+            }
+        } finally {
+            kernel("docker rm -f " + P + "-reg-pull");
+        }
+    }
+
+    /**
+     * system df -v: the same four tables. Times ("2 seconds ago", "Up 3 seconds") may tick between the two
+     * calls, so they are masked and the columns' padding, which follows their width, is compared loosely.
+     */
+    @Test
+    void systemDfVerboseListsWhatTheClisDoes() throws Exception {
+        kernel("docker run -d --name " + P + "-df -v " + P + "-dfv:/data -v /anon busybox sleep 60");
+        try {
+            String[] kernel = viaKernel("docker system df -v", null);
+            String[] cli = viaCli(List.of("docker", "system", "df", "-v"), null);
+            assertEquals(loose(cli[0]), loose(kernel[0]), "system df -v");
+            assertEquals(cli[2], kernel[2], "exit status of system df -v");
+        } finally {
+            kernel("docker rm -f -v " + P + "-df");
+            kernel("docker volume rm " + P + "-dfv");
+        }
+    }
+
+    private static String loose(String table) {
+        return table.replaceAll("(Less than a second|About a minute|About an hour|\\d+ \\w+) ago", "<T> ago")
+                .replaceAll("Up (Less than a second|About a minute|\\d+ \\w+)", "Up <T>").replaceAll(" {2,}", "  ");
+    }
+
+    private static String sideLine(String step, String name, String octet) {
+        return ("docker " + step).replace("%s", name).replace("%o", octet).replace("%F", files.toString());
     }
 
     // ------------------------------------------------------------------ a registry

@@ -195,6 +195,23 @@ class TlsEngineIT extends DifferentialIT {
     }
 
     @Test
+    void theGlobalFlagsNameTheTlsFilesForOneCommand() throws Exception {
+        Path client = certs("DOCKER_CERT_PATH");
+        String flags = "--tlsverify --tlscacert " + client.resolve("ca.pem") + " --tlscert " + client.resolve("cert.pem")
+                + " --tlskey " + client.resolve("key.pem") + " -H " + engine.get("DOCKER_HOST");
+        Session session = session(Map.of());
+        assertEquals("안녕 flags\n", run(session, "docker " + flags + " run --rm busybox echo 안녕 flags"));
+        List<String> argv = new java.util.ArrayList<>(List.of("docker"));
+        argv.addAll(List.of(flags.split(" ")));
+        argv.addAll(List.of("version", "--format", "{{.Server.Version}}"));
+        assertEquals(cli(Map.of(), argv.toArray(String[]::new)) + "\n",
+                run(session, "docker " + flags + " version --format '{{.Server.Version}}'"));
+        // Without TLS the same port gives the daemon's answer, as to the CLI
+        CellError plain = fails(session, "docker -H " + engine.get("DOCKER_HOST") + " ps");
+        assertEquals("Error response from daemon: Client sent an HTTP request to an HTTPS server.", plain.lines().get(0));
+    }
+
+    @Test
     void aHeredocReachesItsEndOverTls() {
         Session session = session(engine.clientEnvironment());
         // cat ends only when its stdin ends: the heredoc's end must cross TLS as EOF.

@@ -40,11 +40,13 @@ public final class CpCommand implements DockerCommand {
 
     /** -L: a symbolic link as the source is followed, and what it points at is copied under the link's name. */
     private static final Flag<Boolean> FOLLOW_LINK = Flag.bool('L', "follow-link");
+    /** -a: into a container, files keep the owner (uid/gid) they have in the notebook's folder, not root's. */
+    private static final Flag<Boolean> ARCHIVE = Flag.bool('a', "archive");
 
     private static final CommandSpec SPEC = CommandSpec.command("cp",
                     "docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
             .aliases("docker container cp", "docker cp")
-            .flags(FOLLOW_LINK)
+            .flags(ARCHIVE, FOLLOW_LINK)
             .arity(Arity.exactly(2))
             .build();
 
@@ -69,7 +71,7 @@ public final class CpCommand implements DockerCommand {
                         in.get(FOLLOW_LINK));
             } else {
                 copyIn(ctx, source, destination.substring(0, destinationColon),
-                        destination.substring(destinationColon + 1), in.get(FOLLOW_LINK));
+                        destination.substring(destinationColon + 1), in.get(FOLLOW_LINK), in.get(ARCHIVE));
             }
         } catch (LocalFileError e) {
             throw new DockerError(1, e.getMessage(), "hint.cp.local");
@@ -240,7 +242,8 @@ public final class CpCommand implements DockerCommand {
      * an existing folder (or a path ending in /) it keeps its own name; otherwise it takes the
      * destination's last name in the destination's folder. {@code -} sends the heredoc as the archive.
      */
-    private static void copyIn(CommandContext ctx, String source, String container, String path, boolean followLink)
+    private static void copyIn(CommandContext ctx, String source, String container, String path, boolean followLink,
+                               boolean keepOwners)
             throws DockerError, InterruptedException, LocalFileError, DaemonError {
         InputStream archive;
         String remoteDir;
@@ -284,7 +287,7 @@ public final class CpCommand implements DockerCommand {
             ctx.untilDone(ctx.messages().get("interrupt.engine.copying", container + ":" + path), client -> {
                 client.copyArchiveToContainerCmd(Engine.pathSegment(container))
                         .withTarInputStream(archive)
-                        .withRemotePath(folder).withNoOverwriteDirNonDir(true).exec();
+                        .withRemotePath(folder).withNoOverwriteDirNonDir(true).withCopyUIDGID(keepOwners).exec();
                 return null;
             });
         } catch (DaemonError | DockerError e) {

@@ -21,16 +21,18 @@ public final class LogsCommand implements DockerCommand {
     private static final Flag<Boolean> TIMESTAMPS = Flag.bool('t', "timestamps");
     private static final Flag<Boolean> FOLLOW = Flag.bool('f', "follow");
     private static final Flag<String> SINCE = Flag.string("since");
+    private static final Flag<String> UNTIL = Flag.string("until");
 
     private static final CommandSpec SPEC = CommandSpec.command("logs", "docker logs [OPTIONS] CONTAINER")
             .aliases("docker container logs", "docker logs")
-            .flags(FOLLOW, SINCE, TAIL, TIMESTAMPS)
+            .flags(FOLLOW, SINCE, TAIL, TIMESTAMPS, UNTIL)
             .arity(Arity.exactly(1))
             .arguments(Arguments.each(NameKind.ANY_CONTAINER))
             .build();
 
     /** docker/cli's logsOptions, one per run. */
-    private record Options(String container, Integer tail, boolean timestamps, boolean follow, Integer since) { }
+    private record Options(String container, Integer tail, boolean timestamps, boolean follow, Integer since,
+                           Integer until) { }
 
     @Override
     public CommandSpec spec() {
@@ -52,6 +54,9 @@ public final class LogsCommand implements DockerCommand {
                         .withTimestamps(o.timestamps()).withFollowStream(o.follow());
                 if (o.since() != null) {
                     cmd.withSince(o.since());
+                }
+                if (o.until() != null) {
+                    cmd.withUntil(o.until());
                 }
                 if (o.tail() != null && o.tail() >= 0) {
                     cmd.withTail(o.tail());
@@ -78,16 +83,22 @@ public final class LogsCommand implements DockerCommand {
                 lines = null; // the CLI passes any other word through and the engine shows all
             }
         }
-        Integer since = null;
-        String sinceText = in.get(SINCE);
-        if (sinceText != null) {
-            try {
-                since = (int) Since.epochSeconds(sinceText, ctx.clock());
-            } catch (IllegalArgumentException e) {
-                throw new DockerError(1, "invalid value for \"since\": failed to parse value as time or duration: \""
-                        + sinceText + "\"");
-            }
+        return new Options(in.arg(0), lines, in.get(TIMESTAMPS), in.get(FOLLOW), time(in, SINCE, ctx),
+                time(in, UNTIL, ctx));
+    }
+
+    /** --since and --until: a time or a duration before now, in the engine client's words when neither. */
+    private static Integer time(Invocation in, Flag<String> flag, CommandContext ctx) throws DockerError {
+        String text = in.get(flag);
+        if (text == null) {
+            return null;
         }
-        return new Options(in.arg(0), lines, in.get(TIMESTAMPS), in.get(FOLLOW), since);
+        try {
+            // docker-java takes an int: a time past 2038 is the end of time for a log, as it is for the engine
+            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Since.epochSeconds(text, ctx.clock())));
+        } catch (IllegalArgumentException e) {
+            throw new DockerError(1, "invalid value for \"" + flag.name() + "\": failed to parse value as time or duration: \""
+                    + text + "\"");
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.CommonFlags;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
@@ -16,10 +17,11 @@ import io.github.dockerlessons.engine.Engine;
 /** {@code docker restart}: stop (with the timeout) and start again; interruptible like stop. */
 public final class RestartCommand implements DockerCommand {
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
+    private static final Flag<String> SIGNAL = Flag.string('s', "signal").completes(CommonFlags.SIGNALS);
 
     private static final CommandSpec SPEC = CommandSpec.command("restart", "docker restart [OPTIONS] CONTAINER [CONTAINER...]")
             .aliases("docker container restart", "docker restart")
-            .flags(TIMEOUT)
+            .flags(SIGNAL, TIMEOUT)
             .arity(Arity.atLeast(1))
             .arguments(Arguments.each(NameKind.ANY_CONTAINER))
             .build();
@@ -32,11 +34,15 @@ public final class RestartCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Integer timeout = in.get(TIMEOUT);
+        String signal = in.get(SIGNAL);
         Targets.forEach(ctx, in.args(), true, target -> {
             ctx.untilDone(ctx.messages().get("interrupt.engine.restarting", target), client -> {
                 var cmd = client.restartContainerCmd(Engine.pathSegment(target));
                 if (timeout != null) {
                     cmd.withTimeout(timeout);
+                }
+                if (signal != null) {
+                    cmd.withSignal(signal);
                 }
                 return cmd.exec();
             });

@@ -1,6 +1,7 @@
 package io.github.dockerlessons.command.core;
 
 import com.google.gson.Gson;
+import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.Engine;
 
 import java.util.ArrayList;
@@ -17,11 +18,21 @@ public final class Filters {
     }
 
     public static Map<String, List<String>> parse(List<String> flags, Invocation invocation) throws DockerError {
+        return parse(flags, "-f, --filter", invocation);
+    }
+
+    /** The values of a filter flag spelled otherwise: a prune's is {@code --filter} alone ({@code -f} is --force). */
+    public static Map<String, List<String>> parse(Flag<List<String>> flag, Invocation invocation) throws DockerError {
+        return parse(invocation.get(flag), flag.displayNames(), invocation);
+    }
+
+    private static Map<String, List<String>> parse(List<String> flags, String spelling, Invocation invocation)
+            throws DockerError {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String flag : flags) {
             int eq = flag.indexOf('=');
             if (eq <= 0) {
-                throw new DockerError(125, "invalid argument \"" + flag + "\" for \"-f, --filter\" flag: "
+                throw new DockerError(125, "invalid argument \"" + flag + "\" for \"" + spelling + "\" flag: "
                         + "bad format of filter (expected name=value)" + invocation.usageTail());
             }
             filters.computeIfAbsent(flag.substring(0, eq), k -> new ArrayList<>()).add(flag.substring(eq + 1));

@@ -46,6 +46,9 @@ public final class FlagType<T> {
     public static final FlagType<Long> INT64 = single("int", false, FlagType::parseLong);
     /** docker's opts.ListOpts: every value of a repeated flag, commas kept. */
     public static final FlagType<List<String>> LIST = listOf("list", text -> text);
+    /** pflag's StringSlice: every value of a repeated flag, each split at its commas ("a,b" is two). */
+    public static final FlagType<List<String>> STRINGS = new FlagType<>("strings", false, text -> text, true,
+            FlagType::commaSeparated);
 
     /** A single value of the type named {@code name} in help. */
     public static <T> FlagType<T> single(String name, Reader<T> reader) {
@@ -61,6 +64,17 @@ public final class FlagType<T> {
     @SuppressWarnings("unchecked")
     private static <T> FlagType<T> single(String name, boolean bool, Reader<T> reader) {
         return new FlagType<>(name, bool, reader, false, values -> (T) values.get(values.size() - 1));
+    }
+
+    private static List<String> commaSeparated(List<Object> values) {
+        List<String> out = new ArrayList<>();
+        for (Object value : values) {
+            String text = (String) value;
+            if (!text.isEmpty()) { // pflag reads "" as no value at all
+                out.addAll(List.of(text.split(",", -1)));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The type's name in help; empty for a bool, whose help shows no value. */

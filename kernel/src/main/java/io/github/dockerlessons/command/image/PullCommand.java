@@ -7,13 +7,20 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.flags.ValueCompletion;
 import io.github.dockerlessons.engine.DaemonError;
 
 /** {@code docker pull}: download an image, its progress shown in one display updated in place. */
 public final class PullCommand implements DockerCommand {
+    private static final Flag<String> PLATFORM = Flag.string("platform")
+            .completes(ValueCompletion.words("linux/amd64", "linux/arm64"));
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+
     private static final CommandSpec SPEC = CommandSpec.command("pull", "docker pull [OPTIONS] NAME[:TAG|@DIGEST]")
             .aliases("docker image pull", "docker pull")
+            .flags(PLATFORM, QUIET)
             .arity(Arity.exactly(1))
             .arguments(Arguments.each(NameKind.IMAGE))
             .build();
@@ -26,11 +33,12 @@ public final class PullCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         ImageReference ref = ImageReference.parse(in.arg(0));
-        if (!ref.hasTagOrDigest()) {
+        boolean quiet = in.get(QUIET);
+        if (!ref.hasTagOrDigest() && !quiet) {
             ctx.console().out("Using default tag: latest\n");
         }
         try {
-            Puller.pull(ctx, ref);
+            Puller.pull(ctx, ref, in.get(PLATFORM), quiet);
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
         }

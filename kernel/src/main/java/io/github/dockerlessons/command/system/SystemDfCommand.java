@@ -9,6 +9,7 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.golang.GoText;
@@ -23,7 +24,10 @@ public final class SystemDfCommand implements DockerCommand {
             new Table.Column("TOTAL", false), new Table.Column("ACTIVE", false), new Table.Column("SIZE", false),
             new Table.Column("RECLAIMABLE", false));
 
+    private static final Flag<Boolean> VERBOSE = Flag.bool('v', "verbose");
+
     private static final CommandSpec SPEC = CommandSpec.command("system df", "docker system df [OPTIONS]")
+            .flags(VERBOSE)
             .arity(Arity.none())
             .build();
 
@@ -35,6 +39,10 @@ public final class SystemDfCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         JsonObject df = ctx.untilDone(null, RawRequest.json(DockerHttpClient.Request.Method.GET, "/system/df")).getAsJsonObject();
+        if (in.get(VERBOSE)) {
+            ctx.console().out(SystemDfVerbose.text(df, ctx.clock().instant()));
+            return;
+        }
         Table table = new Table(COLUMNS, -1);
         // docker/cli's disk usage context: the images' total is the engine's LayersSize, and what is
         // reclaimable is that total less what images with containers use on their own.

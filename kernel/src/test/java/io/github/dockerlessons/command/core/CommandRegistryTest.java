@@ -88,7 +88,8 @@ class CommandRegistryTest {
         registry.dispatch(Arrays.asList("stop", "--help"), ctx);
         assertEquals("Usage:  docker stop [OPTIONS] CONTAINER [CONTAINER...]\n\nStop one or more running containers\n\n"
                 + "Aliases:\n  docker container stop, docker stop\n\nOptions:\n"
-                + "  -t, --timeout int   Seconds to wait before killing the container\n", console.out.toString());
+                + "  -s, --signal string   Signal to send to the container\n"
+                + "  -t, --timeout int     Seconds to wait before killing the container\n", console.out.toString());
     }
 
     @Test

@@ -32,4 +32,14 @@ class SinceTest {
                 () -> Since.epochSeconds("yesterday", NOW)).getMessage());
         assertEquals("5", String.valueOf(Since.epochSeconds("5", NOW)));
     }
+    /** The CLI's layouts without a zone are read in the local one (issue 23: logs --until 2099-01-01). */
+    @Test
+    void datesAndTimesWithoutAZoneAreLocal() {
+        Clock seoul = Clock.fixed(Instant.ofEpochSecond(1_000_000), ZoneOffset.ofHours(9));
+        assertEquals(4_070_908_800L - 9 * 3600, Since.epochSeconds("2099-01-01", seoul));
+        assertEquals(1_700_000_000L - 9 * 3600, Since.epochSeconds("2023-11-14T22:13:20", seoul));
+        assertEquals(1_699_999_980L - 9 * 3600, Since.epochSeconds("2023-11-14T22:13", seoul));
+        assertEquals(1_699_999_200L - 9 * 3600, Since.epochSeconds("2023-11-14T22", seoul));
+        assertThrows(IllegalArgumentException.class, () -> Since.epochSeconds("2023-13-01", seoul));
+    }
 }
