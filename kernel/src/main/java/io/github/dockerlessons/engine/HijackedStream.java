@@ -95,7 +95,7 @@ public final class HijackedStream implements Closeable {
                     more.clear();
                 }
                 channel.close();
-                throw new DaemonError(status, EngineGateway.messageOf(error.toString(StandardCharsets.UTF_8)), null);
+                throw new DaemonError(status, EngineFailures.messageOf(error.toString(StandardCharsets.UTF_8)), null);
             }
             ByteBuffer leftover = ByteBuffer.allocate(rest.remaining());
             leftover.put(rest).flip();

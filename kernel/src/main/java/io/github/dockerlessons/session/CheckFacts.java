@@ -8,8 +8,8 @@ import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.LocalMachine;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.script.Expander;
 import io.github.dockerlessons.script.ScriptException;
@@ -173,7 +173,7 @@ final class CheckFacts {
             case "volume" -> "/volumes/" + Engine.encode(name);
             default -> "/networks/" + Engine.encode(name);
         };
-        boolean present = unlessMissing(ctx, client -> ctx.engine().requestText(path)) != null;
+        boolean present = unlessMissing(() -> ctx.answer(RawRequest.text(path))) != null;
         boolean wanted = w.get(2).equals("present");
         return outcome(fact, present == wanted, messages.get(present ? "check.found.present" : "check.found.absent"),
                 "check.hint." + kind + "." + w.get(2), name);
@@ -194,8 +194,7 @@ final class CheckFacts {
         argv.addAll(command);
         ProbeOutput output = new ProbeOutput(false, "", OUTPUT_KEPT);
         try {
-            registry.dispatch(argv, new CommandContext(ctx.engine(), output, messages, null, ctx.cancellation(),
-                    ctx.clock(), EXEC_LIMIT));
+            registry.dispatch(argv, ctx.writingTo(output, EXEC_LIMIT));
         } catch (DockerError e) {
             String found = e.cliText().isEmpty() ? messages.get("error.exit.status", e.status()) : e.cliText().split("\n")[0];
             return outcome(fact, false, found, "check.hint.exec", command.get(0));
@@ -228,8 +227,7 @@ final class CheckFacts {
         String wanted = fact.substring(contains + " contains ".length()).strip();
         ProbeOutput output = new ProbeOutput(true, wanted, OUTPUT_KEPT);
         try {
-            registry.dispatch(List.of("logs", w.get(1)), new CommandContext(ctx.engine(), output, messages, null,
-                    ctx.cancellation(), ctx.clock(), EXEC_LIMIT));
+            registry.dispatch(List.of("logs", w.get(1)), ctx.writingTo(output, EXEC_LIMIT));
         } catch (DockerError e) {
             return outcome(fact, false, e.cliText().split("\n")[0], "check.hint.logs", w.get(1));
         }
@@ -249,8 +247,8 @@ final class CheckFacts {
         } catch (NumberFormatException e) {
             throw unknown(line, fact);
         }
-        String engineHost = ctx.engine().host();
-        LocalMachine machine = ctx.engine().discovery().machine();
+        String engineHost = ctx.engineHost();
+        LocalMachine machine = ctx.discovery().machine();
         if (PublishedPorts.classroomProxy(machine, engineHost) != null) {
             // A classroom: the port is in the student's engine namespace; its dialer knows.
             boolean answers = PublishedPorts.answersInClassroom(machine, engineHost, port);
@@ -268,21 +266,24 @@ final class CheckFacts {
 
     private static InspectContainerResponse inspect(CommandContext ctx, String name) throws DockerError,
             InterruptedException {
-        return unlessMissing(ctx, client -> client.inspectContainerCmd(Engine.pathSegment(name)).exec());
+        return unlessMissing(() -> ctx.answer(client -> client.inspectContainerCmd(Engine.pathSegment(name)).exec()));
+    }
+
+    /** An engine call made through the command context, refusal and all. */
+    @FunctionalInterface
+    private interface EngineAnswer<T> {
+        T get() throws DaemonError, DockerError, InterruptedException;
     }
 
     /** The engine's answer, or null where the engine says the object does not exist. */
-    private static <T> T unlessMissing(CommandContext ctx, Engine.Call<T> call) throws DockerError,
-            InterruptedException {
+    private static <T> T unlessMissing(EngineAnswer<T> answer) throws DockerError, InterruptedException {
         try {
-            return ctx.request(call);
+            return answer.get();
         } catch (DaemonError e) {
             if (e.isNotFound()) {
                 return null;
             }
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 

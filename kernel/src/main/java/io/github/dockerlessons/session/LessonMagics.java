@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
@@ -209,14 +210,19 @@ final class LessonMagics {
     /** The state machine with this notebook's containers (every container, without labels) in their states. */
     private Bundle diagram(CommandContext ctx) throws DockerError, InterruptedException {
         Map<String, List<String>> byState = new LinkedHashMap<>();
-        List<Container> containers = ctx.call(client -> {
-            var cmd = client.listContainersCmd().withShowAll(true);
-            if (objects.labelling()) {
-                cmd.withLabelFilter(Map.of(NotebookObjects.SESSION_LABEL, objects.filter()
-                        .substring(NotebookObjects.SESSION_LABEL.length() + 1)));
-            }
-            return cmd.exec();
-        });
+        List<Container> containers;
+        try {
+            containers = ctx.answer(client -> {
+                var cmd = client.listContainersCmd().withShowAll(true);
+                if (objects.labelling()) {
+                    cmd.withLabelFilter(Map.of(NotebookObjects.SESSION_LABEL, objects.filter()
+                            .substring(NotebookObjects.SESSION_LABEL.length() + 1)));
+                }
+                return cmd.exec();
+            });
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        }
         for (Container container : containers) {
             String state = switch (container.getState()) {
                 case "running", "restarting" -> "running";

@@ -71,7 +71,23 @@ class EngineGatewayTest {
             store.use("c" + i);
             assertEquals("tcp://127.0.0.1:" + (2000 + i), gateway.endpoint().host());
         }
-        assertTrue(gateway.retiredCount() <= EngineGateway.RETIRED_KEPT, gateway.retiredCount() + " kept");
+        assertTrue(gateway.retiredCount() <= EngineConnections.RETIRED_KEPT, gateway.retiredCount() + " kept");
         gateway.close();
+    }
+
+    @Test
+    void theRealGatewayRunsOverAGivenTransport() throws Exception {
+        FakeDaemon daemon = new FakeDaemon()
+                .on("GET", "/version", FakeDaemon.json(200, "{\"ApiVersion\":\"1.50\"}"))
+                .on("GET", "/containers/missing/json", FakeDaemon.error(404, "No such container: missing"));
+        try (EngineGateway gateway = EngineGateway.inMemory(EngineDiscovery.fixed("unix:///fake/docker.sock"),
+                daemon)) {
+            assertEquals("1.50", gateway.requestJson(com.github.dockerjava.transport.DockerHttpClient.Request.Method.GET,
+                    "/version").getAsJsonObject().get("ApiVersion").getAsString());
+            assertEquals("1.50", gateway.call(client -> client.versionCmd().exec().getApiVersion(), Duration.ofSeconds(5)));
+            DaemonError refused = assertThrows(DaemonError.class, () -> gateway.call(
+                    client -> client.inspectContainerCmd("missing").exec(), Duration.ofSeconds(5)));
+            assertEquals("Error response from daemon: No such container: missing", refused.cliText());
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeNames;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
 import io.github.dockerlessons.compose.ProjectLoader;
@@ -36,7 +37,7 @@ public final class ComposeDownCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         boolean volumes = in.get(VOLUMES);
         String rmi = in.get(RMI);
         if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {

@@ -12,6 +12,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagError;
 import io.github.dockerlessons.command.flags.FlagSet;
 import io.github.dockerlessons.compose.ComposeNames;
+import io.github.dockerlessons.engine.DaemonError;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class ComposeExecCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         String project = ComposeProjectFlags.projectName(in, ctx);
         String service = in.arg(0);
         int index = in.get(INDEX) > 0 ? in.get(INDEX) : 1;

@@ -8,7 +8,6 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 /** {@code docker compose restart}: each of the services' containers restarted, dependencies first. */
 public final class ComposeRestartCommand implements DockerCommand {
@@ -24,7 +23,7 @@ public final class ComposeRestartCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         ServiceContainers.Found found = ServiceContainers.inStartOrder(in, ctx);
         Integer timeout = in.get(TIMEOUT);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Restarting");
@@ -33,7 +32,7 @@ public final class ComposeRestartCommand implements DockerCommand {
                 String id = "Container " + ProjectContainers.name(c);
                 progress.working(id, "Restarting");
                 try {
-                    ctx.requestLong(ctx.messages().get("interrupt.engine.restarting", ProjectContainers.name(c)), client -> {
+                    ctx.untilDone(ctx.messages().get("interrupt.engine.restarting", ProjectContainers.name(c)), client -> {
                         var cmd = client.restartContainerCmd(c.getId());
                         if (timeout != null) {
                             cmd.withTimeout(timeout);
@@ -43,8 +42,6 @@ public final class ComposeRestartCommand implements DockerCommand {
                 } catch (DaemonError e) {
                     progress.error(id, "Error");
                     throw DockerError.daemon(e);
-                } catch (EngineUnreachable e) {
-                    throw ctx.unreachable(e);
                 }
                 progress.done(id, "Started");
             }

@@ -13,6 +13,7 @@ import io.github.dockerlessons.command.flags.FlagSet;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.DependencyOrder;
+import io.github.dockerlessons.engine.DaemonError;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class ComposeRunCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
         ComposeProject.Service service = ComposeProjectFlags.select(project, List.of(in.arg(0)), ctx).get(0);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
@@ -89,7 +90,7 @@ public final class ComposeRunCommand implements DockerCommand {
         String id = new ProjectContainers(ctx).createContainer(project, oneOff,
                 new ServiceRequest.Plan(name, 0, true, command, slug, interactive, in.get(USE_ALIASES)));
         if (in.get(DETACH)) {
-            ctx.call(client -> client.startContainerCmd(id).exec());
+            ctx.answer(client -> client.startContainerCmd(id).exec());
             ctx.console().out(name + "\n");
             return;
         }
@@ -106,7 +107,7 @@ public final class ComposeRunCommand implements DockerCommand {
         } finally {
             if (in.get(RM)) {
                 try {
-                    ctx.cleanupCall(Duration.ofSeconds(10), client -> client.removeContainerCmd(id).withForce(true).exec());
+                    ctx.evenAfterStop(Duration.ofSeconds(10), client -> client.removeContainerCmd(id).withForce(true).exec());
                 } catch (Exception e) {
                     ctx.cancellation().note(ctx.messages().get("interrupt.engine.removing", name));
                 }

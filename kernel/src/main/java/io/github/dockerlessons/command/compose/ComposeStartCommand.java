@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -18,7 +19,7 @@ public final class ComposeStartCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         ServiceContainers.Found found = ServiceContainers.inStartOrder(in, ctx);
         if (found.containers().isEmpty()) {
             throw new DockerError(1, in.args().isEmpty() ? "no containers to start"

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -64,7 +65,7 @@ public final class ComposeUpCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         Options o = Options.of(in);
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
         List<ComposeProject.Service> chosen = ComposeProjectFlags.select(project, o.services(), ctx);
@@ -108,14 +109,14 @@ public final class ComposeUpCommand implements DockerCommand {
     }
 
     private static String nameOf(ProjectContainers containers, ComposeProject project, ComposeProject.Service service,
-                                 String fallback) throws DockerError, InterruptedException {
+                                 String fallback) throws DaemonError, DockerError, InterruptedException {
         List<Container> found = containers.containers(project.name(), true, List.of(service.name()), false);
         return found.isEmpty() ? fallback : ProjectContainers.name(found.get(0));
     }
 
     /** Containers of services the file no longer has: a warning, or removed with --remove-orphans. */
     private static void orphans(CommandContext ctx, ComposeProject project, Options o)
-            throws DockerError, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         List<Container> orphans = new ArrayList<>();
         for (Container c : new ProjectContainers(ctx).containers(project.name(), true, List.of(), false)) {
             if (!project.services().containsKey(ProjectContainers.service(c))) {
@@ -143,7 +144,7 @@ public final class ComposeUpCommand implements DockerCommand {
 
     private static void attach(CommandContext ctx, ComposeProject project,
                                List<ComposeProject.Service> order, Set<String> wereRunning, Options o)
-            throws DockerError, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         List<String> names = new ArrayList<>();
         for (ComposeProject.Service s : order) {
             names.add(s.name());

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -19,7 +20,7 @@ final class DependencyWaits {
 
     /** Waits until what a service depends on is ready by its condition (started, healthy, completed). */
     public void awaitDependencies(ComposeProject project, ComposeProject.Service service, ProgressPanel progress)
-            throws DockerError, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         for (Map.Entry<String, ComposeProject.Dependency> entry : service.dependsOn().entrySet()) {
             String condition = entry.getValue().condition();
             if (condition.equals("service_started")) {
@@ -29,7 +30,7 @@ final class DependencyWaits {
                 String id = "Container " + ProjectContainers.name(c);
                 progress.working(id, "Waiting");
                 while (true) {
-                    InspectContainerResponse state = ctx.call(client -> client.inspectContainerCmd(c.getId()).exec());
+                    InspectContainerResponse state = ctx.answer(client -> client.inspectContainerCmd(c.getId()).exec());
                     var s = state.getState();
                     if (condition.equals("service_healthy")) {
                         if (s.getHealth() == null) {

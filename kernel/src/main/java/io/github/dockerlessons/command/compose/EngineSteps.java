@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.compose;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -18,7 +17,7 @@ final class EngineSteps {
 
     @FunctionalInterface
     interface Request {
-        Object run() throws DaemonError, EngineUnreachable, DockerError, InterruptedException;
+        Object run() throws DaemonError, DockerError, InterruptedException;
     }
 
     /** One engine step of a progress line: a refusal marks the line "Error" and fails in the daemon's words. */
@@ -28,8 +27,6 @@ final class EngineSteps {
         } catch (DaemonError e) {
             progress.error(id, "Error");
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 
@@ -41,7 +38,7 @@ final class EngineSteps {
     /** An engine call that answers what it found. */
     @FunctionalInterface
     interface Lookup<T> {
-        T run() throws DaemonError, EngineUnreachable, DockerError, InterruptedException;
+        T run() throws DaemonError, DockerError, InterruptedException;
     }
 
     /** What a lookup answers, or null when the engine has no such thing (404). */
@@ -53,15 +50,13 @@ final class EngineSteps {
                 return null;
             }
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 
     /** An engine call about one named thing (a network, a volume, an image). */
     @FunctionalInterface
     interface NamedRequest {
-        Object run(String name) throws DaemonError, EngineUnreachable, DockerError, InterruptedException;
+        Object run(String name) throws DaemonError, DockerError, InterruptedException;
     }
 
     /**

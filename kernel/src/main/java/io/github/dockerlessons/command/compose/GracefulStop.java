@@ -36,7 +36,7 @@ public final class GracefulStop {
             progress.working(id, "Stopping");
             stops.add(CompletableFuture.runAsync(() -> {
                 try {
-                    ctx.cleanupCall(CALL_LIMIT, client -> {
+                    ctx.evenAfterStop(CALL_LIMIT, client -> {
                         var cmd = client.stopContainerCmd(c.getId());
                         if (grace != null) {
                             cmd.withTimeout(grace);

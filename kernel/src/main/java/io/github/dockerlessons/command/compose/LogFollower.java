@@ -9,7 +9,6 @@ import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -40,14 +39,14 @@ public final class LogFollower {
     }
 
     /** Each container's logs so far, one container after the other. */
-    public void printAll(List<Container> containers, Selection selection) throws DockerError, InterruptedException {
+    public void printAll(List<Container> containers, Selection selection) throws DaemonError, DockerError, InterruptedException {
         for (Container c : containers) {
             panel.register(ComposeNames.logName(project, ProjectContainers.name(c)));
         }
         for (Container c : containers) {
             ResultCallback.Adapter<Frame> callback = panel.follow(ComposeNames.logName(project, ProjectContainers.name(c)));
             try {
-                ctx.callLong(null, client -> open(client, c.getId(), selection, false, selection.sinceEpochSeconds())
+                ctx.untilDone(null, client -> open(client, c.getId(), selection, false, selection.sinceEpochSeconds())
                         .exec(ctx.cancellation().register(callback)).awaitCompletion());
             } finally {
                 ctx.cancellation().unregister(callback);
@@ -94,9 +93,9 @@ public final class LogFollower {
                 };
                 callbacks.add(ctx.cancellation().register(callback));
                 Integer since = sinceNow.contains(c.getId()) ? Integer.valueOf(now) : selection.sinceEpochSeconds();
-                ctx.call(client -> open(client, c.getId(), selection, true, since).exec(callback));
+                ctx.answer(client -> open(client, c.getId(), selection, true, since).exec(callback));
             }
-            ctx.requestLong(null, client -> {
+            ctx.untilDone(null, client -> {
                 ended.await();
                 return null;
             });
@@ -106,8 +105,6 @@ public final class LogFollower {
             }
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         } finally {
             for (ResultCallback.Adapter<Frame> callback : callbacks) {
                 ctx.cancellation().unregister(callback);
@@ -124,8 +121,8 @@ public final class LogFollower {
     private void exited(Container c, String shown) {
         try {
             for (int tries = 0; tries < 20; tries++) {
-                var state = ctx.engine().call(client -> client.inspectContainerCmd(c.getId()).exec().getState(),
-                        Duration.ofSeconds(2));
+                var state = ctx.evenAfterStop(Duration.ofSeconds(2),
+                        client -> client.inspectContainerCmd(c.getId()).exec().getState());
                 if (!Boolean.TRUE.equals(state.getRunning())) {
                     panel.status(shown, "exited with code " + state.getExitCodeLong());
                     return;

@@ -10,7 +10,6 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,8 +33,8 @@ final class ProjectContainers {
 
     /** The project's containers (one-off ones of {@code run} only when asked), sorted by name. */
     public List<Container> containers(String project, boolean all, Collection<String> services, boolean oneOff)
-            throws DockerError, InterruptedException {
-        List<Container> found = ctx.call(client -> client.listContainersCmd().withShowAll(all)
+            throws DaemonError, DockerError, InterruptedException {
+        List<Container> found = ctx.answer(client -> client.listContainersCmd().withShowAll(all)
                 .withLabelFilter(Map.of(ComposeNames.PROJECT, project)).exec());
         List<Container> chosen = new ArrayList<>();
         for (Container c : found) {
@@ -67,7 +66,7 @@ final class ProjectContainers {
      * its configuration changed (or {@code forceRecreate}), leaves it otherwise. Returns its ID.
      */
     public String converge(ComposeProject project, ComposeProject.Service service, boolean forceRecreate,
-                           boolean noRecreate, ProgressPanel progress) throws DockerError, InterruptedException {
+                           boolean noRecreate, ProgressPanel progress) throws DaemonError, DockerError, InterruptedException {
         List<Container> existing = containers(project.name(), true, List.of(service.name()), false);
         String hash = ComposeNames.configHash(service);
         if (existing.isEmpty()) {
@@ -81,7 +80,7 @@ final class ProjectContainers {
         String id = "Container " + name(current);
         progress.working(id, "Recreate");
         new ProjectStopper(ctx).stopOne(current.getId(), service.stopGraceSeconds());
-        steps.step(progress, id, () -> ctx.request(client -> client.removeContainerCmd(current.getId()).withForce(true).exec()));
+        steps.step(progress, id, () -> ctx.answer(client -> client.removeContainerCmd(current.getId()).withForce(true).exec()));
         int number = number(current);
         return create(project, service, number, progress, "Recreate", "Recreated");
     }
@@ -96,7 +95,7 @@ final class ProjectContainers {
 
     /** Creates a service's container number {@code number}; one-off containers (run) pass their own plan. */
     public String create(ComposeProject project, ComposeProject.Service service, int number, ProgressPanel progress,
-                         String working, String done) throws DockerError, InterruptedException {
+                         String working, String done) throws DaemonError, DockerError, InterruptedException {
         String name = ComposeNames.container(project.name(), service, number);
         String id = "Container " + name;
         progress.working(id, working);
@@ -106,7 +105,7 @@ final class ProjectContainers {
     }
 
     public String createContainer(ComposeProject project, ComposeProject.Service service, ServiceRequest.Plan plan)
-            throws DockerError, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         String imageId = new ServiceImages(ctx).imageId(project, service);
         Map<String, String> labels = ComposeNames.containerLabels(project, service, plan.number(), imageId, plan.oneOff());
         if (plan.slug() != null) {
@@ -118,13 +117,11 @@ final class ProjectContainers {
             containerId = ContainerCreator.post(ctx, plan.name(), null, body, List.of());
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
         List<String> networkKeys = ServiceRequest.networkKeys(service);
         for (String key : networkKeys.subList(1, networkKeys.size())) {
             String network = project.networks().get(key).name();
-            ctx.call(client -> {
+            ctx.answer(client -> {
                 client.connectToNetworkCmd().withNetworkId(network).withContainerId(containerId)
                         .withContainerNetwork(new ContainerNetwork().withAliases(ServiceRequest.aliases(service, plan, key)))
                         .exec();
@@ -135,15 +132,15 @@ final class ProjectContainers {
     }
 
     /** Starts a container unless it runs; "Running" for one that already did, as Compose says. */
-    public void start(String containerId, String name, ProgressPanel progress) throws DockerError, InterruptedException {
+    public void start(String containerId, String name, ProgressPanel progress) throws DaemonError, DockerError, InterruptedException {
         String id = "Container " + name;
-        InspectContainerResponse state = ctx.call(client -> client.inspectContainerCmd(containerId).exec());
+        InspectContainerResponse state = ctx.answer(client -> client.inspectContainerCmd(containerId).exec());
         if (Boolean.TRUE.equals(state.getState().getRunning())) {
             progress.done(id, "Running");
             return;
         }
         progress.working(id, "Starting");
-        steps.step(progress, id, () -> ctx.request(client -> client.startContainerCmd(containerId).exec()));
+        steps.step(progress, id, () -> ctx.answer(client -> client.startContainerCmd(containerId).exec()));
         progress.done(id, "Started");
     }
 
@@ -153,7 +150,7 @@ final class ProjectContainers {
         for (Container c : containers) {
             String id = "Container " + name(c);
             progress.working(id, "Removing");
-            steps.step(progress, id, () -> ctx.request(client -> client.removeContainerCmd(c.getId()).withForce(true)
+            steps.step(progress, id, () -> ctx.answer(client -> client.removeContainerCmd(c.getId()).withForce(true)
                     .withRemoveVolumes(volumes).exec()));
             progress.done(id, "Removed");
         }

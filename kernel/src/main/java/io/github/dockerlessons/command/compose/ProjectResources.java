@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.compose.ComposeNames;
@@ -34,8 +35,8 @@ final class ProjectResources {
             }
             steps.createIfMissing(progress, "Network", network.name(), network.external() ? "network "
                     + network.name() + " declared as external, but could not be found" : null,
-                    name -> ctx.request(client -> client.inspectNetworkCmd().withNetworkId(name).exec()),
-                    name -> ctx.request(client -> {
+                    name -> ctx.answer(client -> client.inspectNetworkCmd().withNetworkId(name).exec()),
+                    name -> ctx.answer(client -> {
                         var cmd = client.createNetworkCmd().withName(name).withCheckDuplicate(true)
                                 .withLabels(ComposeNames.networkLabels(project.name(), network))
                                 .withInternal(network.internal()).withAttachable(network.attachable());
@@ -67,8 +68,8 @@ final class ProjectResources {
             }
             steps.createIfMissing(progress, "Volume", volume.name(), volume.external() ? "external volume \""
                     + volume.name() + "\" not found" : null,
-                    name -> ctx.request(client -> client.inspectVolumeCmd(name).exec()),
-                    name -> ctx.request(client -> {
+                    name -> ctx.answer(client -> client.inspectVolumeCmd(name).exec()),
+                    name -> ctx.answer(client -> {
                         var cmd = client.createVolumeCmd().withName(name)
                                 .withLabels(ComposeNames.volumeLabels(project.name(), volume));
                         if (volume.driver() != null) {
@@ -84,27 +85,27 @@ final class ProjectResources {
 
     /** Removes networks by engine name, skipping ones that are gone; reports each. */
     public void removeNetworks(Collection<String> names, ProgressPanel progress) throws DockerError, InterruptedException {
-        steps.removeEach(progress, "Network", names, name -> ctx.request(client -> client.inspectNetworkCmd().withNetworkId(name).exec()),
-                name -> ctx.request(client -> client.removeNetworkCmd(name).exec()));
+        steps.removeEach(progress, "Network", names, name -> ctx.answer(client -> client.inspectNetworkCmd().withNetworkId(name).exec()),
+                name -> ctx.answer(client -> client.removeNetworkCmd(name).exec()));
     }
 
     /** Removes volumes by engine name, skipping ones that are gone; reports each. */
     public void removeVolumes(Collection<String> names, ProgressPanel progress) throws DockerError, InterruptedException {
-        steps.removeEach(progress, "Volume", names, name -> ctx.request(client -> client.inspectVolumeCmd(name).exec()),
-                name -> ctx.request(client -> client.removeVolumeCmd(name).exec()));
+        steps.removeEach(progress, "Volume", names, name -> ctx.answer(client -> client.inspectVolumeCmd(name).exec()),
+                name -> ctx.answer(client -> client.removeVolumeCmd(name).exec()));
     }
 
     /** The engine names of networks (or volumes) that carry the project's label, for down without a file. */
-    public List<String> labelledNetworks(String project) throws DockerError, InterruptedException {
+    public List<String> labelledNetworks(String project) throws DaemonError, DockerError, InterruptedException {
         List<String> names = new ArrayList<>();
-        ctx.call(client -> client.listNetworksCmd().withFilter("label", List.of(ComposeNames.PROJECT + "=" + project))
+        ctx.answer(client -> client.listNetworksCmd().withFilter("label", List.of(ComposeNames.PROJECT + "=" + project))
                 .exec()).forEach(n -> names.add(n.getName()));
         return names;
     }
 
-    public List<String> labelledVolumes(String project) throws DockerError, InterruptedException {
+    public List<String> labelledVolumes(String project) throws DaemonError, DockerError, InterruptedException {
         List<String> names = new ArrayList<>();
-        var response = ctx.call(client -> client.listVolumesCmd()
+        var response = ctx.answer(client -> client.listVolumesCmd()
                 .withFilter("label", List.of(ComposeNames.PROJECT + "=" + project)).exec());
         if (response.getVolumes() != null) {
             response.getVolumes().forEach(v -> names.add(v.getName()));

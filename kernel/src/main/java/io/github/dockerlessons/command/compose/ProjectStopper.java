@@ -5,7 +5,6 @@ import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +111,7 @@ final class ProjectStopper {
 
     void stopOne(String containerId, Integer timeout) throws DockerError, InterruptedException {
         try {
-            ctx.requestLong(ctx.messages().get("interrupt.engine.stopping", containerId.substring(0, 12)), client -> {
+            ctx.untilDone(ctx.messages().get("interrupt.engine.stopping", containerId.substring(0, 12)), client -> {
                 var cmd = client.stopContainerCmd(containerId);
                 if (timeout != null) {
                     cmd.withTimeout(timeout);
@@ -123,8 +122,6 @@ final class ProjectStopper {
             if (e.httpStatus() != 304) {
                 throw DockerError.daemon(e);
             }
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
@@ -22,7 +23,7 @@ final class ServiceContainers {
 
     record Found(ComposeProject project, List<Container> containers) { }
 
-    static Found inStartOrder(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    static Found inStartOrder(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         ProjectContainers containers = new ProjectContainers(ctx);
         if (!ProjectLoader.hasFile(ComposeProjectFlags.options(in))) {
             String name = ComposeProjectFlags.projectName(in, ctx);

@@ -9,7 +9,6 @@ import io.github.dockerlessons.command.image.Puller;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +30,7 @@ final class ServiceImages {
     /** The image ID of a service's image, or null when the engine lacks it. */
     public String imageId(ComposeProject project, ComposeProject.Service service) throws DockerError, InterruptedException {
         String image = ComposeNames.image(project.name(), service);
-        return steps.found(() -> ctx.request(client -> client.inspectImageCmd(image).exec().getId()));
+        return steps.found(() -> ctx.answer(client -> client.inspectImageCmd(image).exec().getId()));
     }
 
     /** Builds the services that build and lack their image (all of them with {@code always}); pulls the others' missing images. */
@@ -72,15 +71,13 @@ final class ServiceImages {
         } catch (DaemonError e) {
             progress.error(id, "Error");
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
         progress.done(id, "Pulled");
     }
 
     /** Removes images by name (down --rmi), skipping ones that are gone; reports each. */
     public void removeImages(Collection<String> names, ProgressPanel progress) throws DockerError, InterruptedException {
-        steps.removeEach(progress, "Image", names, name -> ctx.request(client -> client.inspectImageCmd(name).exec()),
-                name -> ctx.request(client -> client.removeImageCmd(name).exec()));
+        steps.removeEach(progress, "Image", names, name -> ctx.answer(client -> client.inspectImageCmd(name).exec()),
+                name -> ctx.answer(client -> client.removeImageCmd(name).exec()));
     }
 }

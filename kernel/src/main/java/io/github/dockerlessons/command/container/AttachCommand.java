@@ -12,7 +12,6 @@ import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 /**
  * {@code docker attach}: follow a running container's output until it exits (or the stop button,
@@ -34,9 +33,9 @@ public final class AttachCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         try {
-            var container = ctx.request(client -> client.inspectContainerCmd(Engine.pathSegment(in.arg(0))).exec());
+            var container = ctx.answer(client -> client.inspectContainerCmd(Engine.pathSegment(in.arg(0))).exec());
             if (!Boolean.TRUE.equals(container.getState().getRunning())) {
                 throw new DockerError(1, "You cannot attach to a stopped container, start it first",
                         "hint.not.running");
@@ -51,8 +50,6 @@ public final class AttachCommand implements DockerCommand {
             }
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 }

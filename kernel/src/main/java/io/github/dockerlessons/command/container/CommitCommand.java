@@ -3,6 +3,7 @@ package io.github.dockerlessons.command.container;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arguments;
+import io.github.dockerlessons.command.core.ApiQuery;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -13,7 +14,8 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.image.ImageReference;
-import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.List;
 
@@ -42,27 +44,16 @@ public final class CommitCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        StringBuilder path = new StringBuilder("/commit?container=").append(Engine.encode(in.arg(0)));
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
+        ApiQuery path = ApiQuery.of("/commit").add("container", in.arg(0));
         if (in.args().size() > 1) {
             ImageReference ref = ImageReference.parse(in.arg(1));
-            path.append("&repo=").append(Engine.encode(ref.repository()));
-            if (ref.tag() != null) {
-                path.append("&tag=").append(Engine.encode(ref.tag()));
-            }
+            path.add("repo", ref.repository()).add("tag", ref.tag());
         }
-        if (in.get(MESSAGE) != null) {
-            path.append("&comment=").append(Engine.encode(in.get(MESSAGE)));
-        }
-        if (in.get(AUTHOR) != null) {
-            path.append("&author=").append(Engine.encode(in.get(AUTHOR)));
-        }
-        path.append("&pause=").append(in.get(PAUSE));
-        for (String change : in.get(CHANGE)) {
-            path.append("&changes=").append(Engine.encode(change));
-        }
-        JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.committing", in.arg(0)),
-                client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, path.toString(),
+        path.add("comment", in.get(MESSAGE)).add("author", in.get(AUTHOR)).add("pause", String.valueOf(in.get(PAUSE)))
+                .addEach("changes", in.get(CHANGE));
+        JsonObject answer = ctx.untilDone(ctx.messages().get("interrupt.engine.committing", in.arg(0)),
+                RawRequest.json(DockerHttpClient.Request.Method.POST, path.toString(),
                         new JsonObject())).getAsJsonObject();
         ctx.record().imageMade(answer.get("Id").getAsString());
         ctx.console().out(answer.get("Id").getAsString() + "\n");

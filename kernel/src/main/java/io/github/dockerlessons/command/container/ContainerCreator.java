@@ -16,7 +16,7 @@ import io.github.dockerlessons.command.image.ImageReference;
 import io.github.dockerlessons.command.image.Puller;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +61,10 @@ public final class ContainerCreator {
      */
     static String create(CommandContext ctx, ContainerOptions options, String image, List<String> command,
                          boolean detached)
-            throws DaemonError, EngineUnreachable, DockerError, InterruptedException, InvalidOptions {
+            throws DaemonError, DockerError, InterruptedException, InvalidOptions {
         List<ApiRequirement> needs = options.apiRequirements();
         if (!needs.isEmpty()) {
-            String version = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+            String version = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
                     "/version")).getAsJsonObject().get("ApiVersion").getAsString();
             for (ApiRequirement need : needs) {
                 InvalidOptions refusal = need.check(version);
@@ -75,7 +75,7 @@ public final class ContainerCreator {
         }
         String socket = null;
         if (options.useApiSocket()) {
-            String host = ctx.engine().host();
+            String host = ctx.engineHost();
             if (!host.startsWith("unix://")) {
                 throw new InvalidOptions("flag --use-api-socket can only be used with unix sockets: docker endpoint "
                         + host + " incompatible");
@@ -124,7 +124,7 @@ public final class ContainerCreator {
     }
 
     private static String createOnce(CommandContext ctx, ContainerOptions options, JsonObject body)
-            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         String loopbackDns = options.network().loopbackDns();
         return post(ctx, options.name(), options.platform(), body,
                 loopbackDns != null && IpAddress.isLoopback(loopbackDns)
@@ -137,7 +137,7 @@ public final class ContainerCreator {
      */
     public static String post(CommandContext ctx, String name, String platform, JsonObject body,
                               List<String> ownWarnings)
-            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         StringBuilder path = new StringBuilder("/containers/create");
         String separator = "?";
         if (name != null && !name.isEmpty()) {
@@ -148,7 +148,7 @@ public final class ContainerCreator {
             path.append(separator).append("platform=").append(Engine.encode(platform));
         }
         // Not abandoned by the stop button: with the ID, a stop right after the create can remove it.
-        JsonObject answer = ctx.requestToCompletion(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
+        JsonObject answer = ctx.evenAfterStop(ctx.quickCallLimit(), RawRequest.json(DockerHttpClient.Request.Method.POST,
                 path.toString(), body)).getAsJsonObject();
         var warnings = answer.has("Warnings") && answer.get("Warnings").isJsonArray()
                 ? answer.getAsJsonArray("Warnings") : new JsonArray();

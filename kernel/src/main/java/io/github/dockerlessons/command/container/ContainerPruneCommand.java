@@ -11,6 +11,8 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Prompts;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +35,11 @@ public final class ContainerPruneCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         if (!in.get(FORCE) && !Prompts.confirm(ctx, "WARNING! This will remove all stopped containers.")) {
             return;
         }
-        JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.pruning"), client -> ctx.engine()
-                .requestJson(DockerHttpClient.Request.Method.POST, "/containers/prune")).getAsJsonObject();
+        JsonObject answer = ctx.untilDone(ctx.messages().get("interrupt.engine.pruning"), RawRequest.json(DockerHttpClient.Request.Method.POST, "/containers/prune")).getAsJsonObject();
         ctx.console().out(Prompts.pruned("Deleted Containers:", answer.get("SpaceReclaimed").getAsLong(),
                 strings(answer.get("ContainersDeleted"))));
     }

@@ -15,7 +15,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.stream.Utf8StreamDecoder;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.golang.GoText;
 
 import java.io.ByteArrayInputStream;
@@ -56,7 +56,7 @@ public final class CpCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         String source = in.arg(0);
         String destination = in.arg(1);
         int sourceColon = containerColon(source);
@@ -77,8 +77,6 @@ public final class CpCommand implements DockerCommand {
             throw new DockerError(1, e.getMessage(), "hint.cp.local");
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 
@@ -93,13 +91,13 @@ public final class CpCommand implements DockerCommand {
 
     private static void copyOut(CommandContext ctx, String container, String requested, String destination,
                                 boolean followLink)
-            throws DockerError, InterruptedException, LocalFileError, DaemonError, EngineUnreachable {
+            throws DockerError, InterruptedException, LocalFileError, DaemonError {
         Path target = destination.equals("-") ? null : Path.of(destination).toAbsolutePath().normalize();
         if (target != null) {
             validateOutputPath(target);
         }
         String path = requested;
-        JsonObject stat = ctx.request(client -> ctx.engine().pathStat(container, requested));
+        JsonObject stat = ctx.answer(RawRequest.pathStat(container, requested));
         if (stat == null) {
             throw new DaemonError(404, "Could not find the file " + path + " in container " + container, null);
         }
@@ -117,7 +115,7 @@ public final class CpCommand implements DockerCommand {
                 path += "/.";
             }
             String resolved = path;
-            stat = ctx.request(client -> ctx.engine().pathStat(container, resolved));
+            stat = ctx.answer(RawRequest.pathStat(container, resolved));
             if (stat == null) {
                 throw new DaemonError(404, "Could not find the file " + path + " in container " + container, null);
             }
@@ -169,8 +167,8 @@ public final class CpCommand implements DockerCommand {
 
     /** The engine's archive of a container path, as a stream the stop button can close. */
     private static InputStream openArchive(CommandContext ctx, String container, String path)
-            throws DockerError, InterruptedException, DaemonError, EngineUnreachable {
-        InputStream archive = ctx.request(client ->
+            throws DockerError, InterruptedException, DaemonError {
+        InputStream archive = ctx.answer(client ->
                 client.copyArchiveFromContainerCmd(Engine.pathSegment(container), path).exec());
         return ctx.cancellation().register(archive);
     }
@@ -219,7 +217,7 @@ public final class CpCommand implements DockerCommand {
 
     /** {@code docker cp CONTAINER:PATH -}: the archive itself on stdout. */
     private static void printArchive(CommandContext ctx, String container, String path)
-            throws DockerError, InterruptedException, DaemonError, EngineUnreachable {
+            throws DockerError, InterruptedException, DaemonError {
         Utf8StreamDecoder decoder = new Utf8StreamDecoder();
         InputStream archive = openArchive(ctx, container, path);
         try {
@@ -233,7 +231,7 @@ public final class CpCommand implements DockerCommand {
             if (ctx.cancellation().isCancelled()) {
                 throw new InterruptedException();
             }
-            throw new DockerError(1, ctx.messages().get("error.engine.connection.lost", ctx.engine().host()));
+            throw new DockerError(1, ctx.messages().get("error.engine.connection.lost", ctx.engineHost()));
         } finally {
             closeArchive(ctx, archive);
         }
@@ -246,7 +244,7 @@ public final class CpCommand implements DockerCommand {
      */
     private static void copyIn(CommandContext ctx, String source, String container, String path, boolean followLink,
                                boolean keepOwners)
-            throws DockerError, InterruptedException, LocalFileError, DaemonError, EngineUnreachable {
+            throws DockerError, InterruptedException, LocalFileError, DaemonError {
         InputStream archive;
         String remoteDir;
         if (source.equals("-")) {
@@ -269,7 +267,7 @@ public final class CpCommand implements DockerCommand {
                     throw LocalFileError.of("lstat", given, e);
                 }
             }
-            JsonObject stat = ctx.request(client -> ctx.engine().pathStat(container, path));
+            JsonObject stat = ctx.answer(RawRequest.pathStat(container, path));
             // Go's os.ModeDir is the top bit of the 32-bit mode; a symlink to a folder counts as one.
             boolean intoDirectory = path.endsWith("/") || (stat != null && (stat.get("mode").getAsLong() & MODE_DIR) != 0);
             String name;
@@ -286,13 +284,13 @@ public final class CpCommand implements DockerCommand {
         String folder = remoteDir;
         ctx.cancellation().register(archive);
         try {
-            ctx.callLong(ctx.messages().get("interrupt.engine.copying", container + ":" + path), client -> {
+            ctx.untilDone(ctx.messages().get("interrupt.engine.copying", container + ":" + path), client -> {
                 client.copyArchiveToContainerCmd(Engine.pathSegment(container))
                         .withTarInputStream(archive)
                         .withRemotePath(folder).withNoOverwriteDirNonDir(true).withCopyUIDGID(keepOwners).exec();
                 return null;
             });
-        } catch (DockerError e) {
+        } catch (DaemonError | DockerError e) {
             // a file the packer could not read fails the copy in its own words, not as an engine problem
             LocalFileError packing = TarPacking.failure(archive);
             if (packing != null) {

@@ -10,7 +10,6 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 /** {@code docker create}: a container made from an image, not started; prints its full ID. */
 public final class CreateCommand implements DockerCommand {
@@ -45,8 +44,6 @@ public final class CreateCommand implements DockerCommand {
             throw new DockerError(1, e.getMessage());
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 }

@@ -9,9 +9,10 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.core.RawApi;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 
 /**
  * {@code docker diff CONTAINER}: what changed in the container's file system since it was made, a
@@ -30,9 +31,9 @@ public final class DiffCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        JsonElement changes = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
-                "/containers/" + Engine.encode(in.arg(0)) + "/changes");
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
+        JsonElement changes = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
+                "/containers/" + Engine.encode(in.arg(0)) + "/changes"));
         if (changes == null || !changes.isJsonArray()) {
             return;
         }

@@ -16,7 +16,6 @@ import io.github.dockerlessons.command.stream.ContainerOutput;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.HijackedStream;
 import io.github.dockerlessons.render.TerminalText;
 
@@ -66,7 +65,7 @@ public final class ExecCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Options o = Options.of(in);
         Optional<StdinSource> chosen = o.detach() ? Optional.of(StdinSource.none())
                 : StdinSource.choose(o.interactive(), o.tty(), ctx.heredoc(), ctx.console());
@@ -74,7 +73,7 @@ public final class ExecCommand implements DockerCommand {
             throw new DockerError(1, "", "hint.exec.needs.heredoc", o.container(), String.join(" ", o.command()));
         }
         StdinSource stdin = chosen.get();
-        String execId = ctx.call(client -> {
+        String execId = ctx.answer(client -> {
             var cmd = client.execCreateCmd(Engine.pathSegment(o.container()))
                     .withCmd(o.command().toArray(new String[0]))
                     .withAttachStdout(!o.detach()).withAttachStderr(!o.detach())
@@ -94,7 +93,7 @@ public final class ExecCommand implements DockerCommand {
             return cmd.exec().getId();
         });
         if (o.detach()) {
-            ctx.call(client -> client.execStartCmd(execId).withDetach(true).withTty(o.tty())
+            ctx.answer(client -> client.execStartCmd(execId).withDetach(true).withTty(o.tty())
                     .exec(new ContainerOutput(ctx.console())).awaitCompletion());
             return;
         }
@@ -114,12 +113,12 @@ public final class ExecCommand implements DockerCommand {
                 }
                 hijacked.start(stdin.open(output), output);
                 if (o.tty()) {
-                    ctx.call(client -> client.resizeExecCmd(execId)
+                    ctx.answer(client -> client.resizeExecCmd(execId)
                             .withSize(TerminalText.ROWS, TerminalText.COLUMNS).exec());
                 }
-                ctx.requestLong(null, client -> output.awaitCompletion());
+                ctx.untilDone(null, client -> output.awaitCompletion());
             } else {
-                ctx.requestLong(null, client -> {
+                ctx.untilDone(null, client -> {
                     var start = client.execStartCmd(execId).withTty(o.tty());
                     if (stdin.attaches()) {
                         start.withStdIn(stdin.open(output));
@@ -127,10 +126,6 @@ public final class ExecCommand implements DockerCommand {
                     return start.exec(ctx.cancellation().register(output)).awaitCompletion();
                 });
             }
-        } catch (DaemonError e) {
-            throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         } finally {
             ctx.cancellation().unregister(output);
             if (hijacked != null) {
@@ -145,7 +140,7 @@ public final class ExecCommand implements DockerCommand {
         if (output.malformed() != null) {
             throw new DockerError(1, output.malformed(), output.malformedHint());
         }
-        Long exit = ctx.call(client -> client.inspectExecCmd(execId).exec().getExitCodeLong());
+        Long exit = ctx.answer(client -> client.inspectExecCmd(execId).exec().getExitCodeLong());
         if (exit != null && exit != 0) {
             throw DockerError.exitStatus(exit);
         }

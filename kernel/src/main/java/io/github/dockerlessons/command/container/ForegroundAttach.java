@@ -8,7 +8,6 @@ import io.github.dockerlessons.command.stream.ContainerOutput;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.HijackedStream;
 import io.github.dockerlessons.render.TerminalText;
 
@@ -47,7 +46,7 @@ final class ForegroundAttach {
     }
 
     static int run(CommandContext ctx, String id, Plan plan)
-            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         ContainerOutput output = new ContainerOutput(ctx.console(), plan.tty());
         if (!plan.tty()) {
             output.expectMultiplexed(); // as the CLI's stdcopy: a chunk without a header is an error
@@ -80,7 +79,7 @@ final class ForegroundAttach {
                 throw e;
             }
             if (plan.start() != null) {
-                ctx.request(plan.start());
+                ctx.answer(plan.start());
             }
             if (ctx.cancellation().isCancelled()) {
                 // The stop button came while the engine was starting it: the SIGINT went nowhere.
@@ -90,7 +89,7 @@ final class ForegroundAttach {
             if (plan.tty()) {
                 resize(ctx, id);
             }
-            int status = ctx.requestLong(null, client -> exit.awaitStatusCode());
+            int status = ctx.untilDone(null, client -> exit.awaitStatusCode());
             if (hijacked != null) {
                 hijacked.awaitCompletion(DRAIN_SECONDS, TimeUnit.SECONDS);
             } else {
@@ -117,14 +116,14 @@ final class ForegroundAttach {
     /** Attaches to the container's streams and starts watching for its exit (or removal, for --rm). */
     private static void attachAndWatch(CommandContext ctx, String id, Plan plan, ContainerOutput output,
                                        WaitContainerResultCallback exit, HijackedStream hijacked)
-            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         if (hijacked != null) {
             if (plan.tty()) {
                 output.answerThrough(hijacked::send);
             }
             hijacked.start(plan.stdin().open(output), output);
         } else {
-            ctx.request(client -> {
+            ctx.answer(client -> {
                 var attach = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true);
                 if (plan.stdin().attaches()) {
                     InputStream stdin = plan.stdin().open(output);
@@ -135,7 +134,7 @@ final class ForegroundAttach {
                 return null;
             });
         }
-        ctx.request(client -> client.waitContainerCmd(id)
+        ctx.answer(client -> client.waitContainerCmd(id)
                 .withCondition(plan.removeOnExit() ? WaitContainerCondition.REMOVED : WaitContainerCondition.NEXT_EXIT)
                 .exec(ctx.cancellation().register(exit)));
     }
@@ -143,10 +142,10 @@ final class ForegroundAttach {
     /** SIGINT as the CLI's signal proxy sends it, a moment to end, and a note if it still runs. */
     private static void interruptContainer(CommandContext ctx, String id, WaitContainerResultCallback exit) {
         try {
-            ctx.cleanupCall(SIGNAL_LIMIT, client -> client.killContainerCmd(id).withSignal("SIGINT").exec());
+            ctx.evenAfterStop(SIGNAL_LIMIT, client -> client.killContainerCmd(id).withSignal("SIGINT").exec());
             exit.awaitCompletion(GRACE_MS, TimeUnit.MILLISECONDS);
             // What the engine says, not what the wait stream says: it may end for other reasons.
-            boolean running = ctx.cleanupCall(SIGNAL_LIMIT, client ->
+            boolean running = ctx.evenAfterStop(SIGNAL_LIMIT, client ->
                     Boolean.TRUE.equals(client.inspectContainerCmd(id).exec().getState().getRunning()));
             if (running) {
                 ctx.cancellation().note(ctx.messages().get("interrupt.still.running", shortId(id)));
@@ -166,9 +165,9 @@ final class ForegroundAttach {
     private static void endWithKernel(CommandContext ctx, String id, Plan plan) {
         try {
             if (plan.removeOnExit()) {
-                ctx.cleanupCall(KERNEL_END_LIMIT, client -> client.removeContainerCmd(id).withForce(true).exec());
+                ctx.evenAfterStop(KERNEL_END_LIMIT, client -> client.removeContainerCmd(id).withForce(true).exec());
             } else {
-                ctx.cleanupCall(KERNEL_END_LIMIT, client -> client.killContainerCmd(id).exec());
+                ctx.evenAfterStop(KERNEL_END_LIMIT, client -> client.killContainerCmd(id).exec());
             }
         } catch (Exception e) {
             // already gone, never started, or no engine: nothing is left to end
@@ -184,7 +183,7 @@ final class ForegroundAttach {
             return;
         }
         try {
-            ctx.cleanupCall(Duration.ofSeconds(5), client -> client.removeContainerCmd(id).withForce(true).exec());
+            ctx.evenAfterStop(Duration.ofSeconds(5), client -> client.removeContainerCmd(id).withForce(true).exec());
         } catch (Exception e) {
             ctx.cancellation().note(ctx.messages().get("interrupt.created.left", shortId(id)));
         }
@@ -193,7 +192,7 @@ final class ForegroundAttach {
     /** A TTY needs a size: programs such as redis-cli hang on a 0x0 terminal. */
     private static void resize(CommandContext ctx, String id) {
         try {
-            ctx.request(client -> client.resizeContainerCmd(id)
+            ctx.answer(client -> client.resizeContainerCmd(id)
                     .withSize(TerminalText.ROWS, TerminalText.COLUMNS).exec());
         } catch (Exception ignored) {
             // the container may already have ended

@@ -11,6 +11,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker kill}: a signal (KILL unless -s says otherwise), no grace period. */
@@ -30,10 +31,10 @@ public final class KillCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         String signal = in.get(SIGNAL);
         Targets.forEach(ctx, in.args(), true, target -> {
-            ctx.request(client -> {
+            ctx.answer(client -> {
                 var cmd = client.killContainerCmd(Engine.pathSegment(target));
                 if (signal != null && !signal.isEmpty()) {
                     cmd.withSignal(signal);

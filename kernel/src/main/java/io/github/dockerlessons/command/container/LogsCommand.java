@@ -12,6 +12,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.stream.ContainerOutput;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker logs}: what a container printed, stdout and stderr kept apart; -f follows until stopped. */
@@ -39,16 +40,16 @@ public final class LogsCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Options o = options(in, ctx);
         ContainerOutput output = new ContainerOutput(ctx.console());
         // As the CLI: the container's TTY decides whether the stream is multiplexed (stdcopy) or raw.
-        var inspected = ctx.call(client -> client.inspectContainerCmd(Engine.pathSegment(o.container())).exec());
+        var inspected = ctx.answer(client -> client.inspectContainerCmd(Engine.pathSegment(o.container())).exec());
         if (inspected.getConfig() == null || !Boolean.TRUE.equals(inspected.getConfig().getTty())) {
             output.expectMultiplexed();
         }
         try {
-            ctx.callLong(null, client -> {
+            ctx.untilDone(null, client -> {
                 var cmd = client.logContainerCmd(Engine.pathSegment(o.container())).withStdOut(true).withStdErr(true)
                         .withTimestamps(o.timestamps()).withFollowStream(o.follow());
                 if (o.since() != null) {

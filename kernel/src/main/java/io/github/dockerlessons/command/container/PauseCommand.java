@@ -9,6 +9,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker pause}: freeze every process of the containers (the cgroup freezer). */
@@ -25,9 +26,9 @@ public final class PauseCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Targets.forEach(ctx, in.args(), true, target -> {
-            ctx.request(client -> client.pauseContainerCmd(Engine.pathSegment(target)).exec());
+            ctx.answer(client -> client.pauseContainerCmd(Engine.pathSegment(target)).exec());
             return true;
         });
     }

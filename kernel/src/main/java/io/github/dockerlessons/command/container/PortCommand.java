@@ -10,6 +10,7 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 import java.util.ArrayList;
@@ -31,9 +32,9 @@ public final class PortCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         List<String> args = in.args();
-        var container = ctx.call(client -> client.inspectContainerCmd(Engine.pathSegment(args.get(0))).exec());
+        var container = ctx.answer(client -> client.inspectContainerCmd(Engine.pathSegment(args.get(0))).exec());
         Map<ExposedPort, Ports.Binding[]> bindings = container.getNetworkSettings().getPorts().getBindings();
         List<ExposedPort> ports = new ArrayList<>(bindings.keySet());
         ports.sort(Comparator.comparingInt(ExposedPort::getPort).thenComparing(p -> p.getProtocol().toString()));

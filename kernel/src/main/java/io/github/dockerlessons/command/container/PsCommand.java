@@ -12,6 +12,7 @@ import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.ContainerTable;
 
@@ -54,7 +55,7 @@ public final class PsCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Options o = Options.of(in);
         if (o.quiet() && o.format() != null) {
             ctx.console().err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
@@ -65,8 +66,8 @@ public final class PsCommand implements DockerCommand {
         boolean sizes = o.size() || !o.quiet() && templateSize;
         Map<String, List<String>> filters = ctx.scoped(o.filters());
         List<Container> containers = sizes
-                ? ctx.callLong(null, client -> list(client, o, sizes, filters)) // sizes can take the engine a long while
-                : ctx.call(client -> list(client, o, false, filters));
+                ? ctx.untilDone(null, client -> list(client, o, sizes, filters)) // sizes can take the engine a long while
+                : ctx.answer(client -> list(client, o, false, filters));
         if (o.quiet()) {
             StringBuilder ids = new StringBuilder();
             for (Container c : containers) {

@@ -82,9 +82,9 @@ public final class PublishedPorts {
     static void showLinks(CommandContext ctx, String containerId) throws InterruptedException {
         Map<ExposedPort, Ports.Binding[]> bindings;
         try {
-            bindings = ctx.call(client -> client.inspectContainerCmd(containerId).exec()).getNetworkSettings().getPorts()
+            bindings = ctx.answer(client -> client.inspectContainerCmd(containerId).exec()).getNetworkSettings().getPorts()
                     .getBindings();
-        } catch (DockerError e) {
+        } catch (DaemonError | DockerError e) {
             return; // gone already: nothing to open
         }
         TreeSet<Integer> ports = new TreeSet<>();
@@ -101,8 +101,8 @@ public final class PublishedPorts {
             }
         }
         if (!ports.isEmpty()) {
-            LocalMachine machine = ctx.engine().discovery().machine();
-            String engineHost = ctx.engine().host();
+            LocalMachine machine = ctx.discovery().machine();
+            String engineHost = ctx.engineHost();
             ctx.console().show(links(ports.stream().map(port -> url(machine, engineHost, port)).toList()));
         }
     }
@@ -131,14 +131,14 @@ public final class PublishedPorts {
         int port = Integer.parseInt(m.group(2));
         String holder = null;
         try {
-            for (Container container : ctx.call(client -> client.listContainersCmd().exec())) {
+            for (Container container : ctx.answer(client -> client.listContainersCmd().exec())) {
                 for (ContainerPort published : container.getPorts()) {
                     if (published.getPublicPort() != null && published.getPublicPort() == port) {
                         holder = container.getNames()[0].replaceFirst("^/", "");
                     }
                 }
             }
-        } catch (DockerError ignored) {
+        } catch (DaemonError | DockerError ignored) {
             // the hint is a help; without the listing it names no container
         }
         // the hint suggests the next port (8080 -> 8081), one that can exist

@@ -10,7 +10,6 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 /** {@code docker rename}: give a container a new name. */
 public final class RenameCommand implements DockerCommand {
@@ -26,15 +25,13 @@ public final class RenameCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         // As the CLI: the daemon's refusal on stderr, then which container could not be renamed.
         try {
-            ctx.request(client -> client.renameContainerCmd(Engine.pathSegment(in.arg(0))).withName(in.arg(1)).exec());
+            ctx.answer(client -> client.renameContainerCmd(Engine.pathSegment(in.arg(0))).withName(in.arg(1)).exec());
         } catch (DaemonError e) {
             ctx.console().err(e.cliText() + "\n");
             throw new DockerError(1, "Error: failed to rename container named " + in.arg(0));
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker restart}: stop (with the timeout) and start again; interruptible like stop. */
@@ -31,11 +32,11 @@ public final class RestartCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Integer timeout = in.get(TIMEOUT);
         String signal = in.get(SIGNAL);
         Targets.forEach(ctx, in.args(), true, target -> {
-            ctx.requestLong(ctx.messages().get("interrupt.engine.restarting", target), client -> {
+            ctx.untilDone(ctx.messages().get("interrupt.engine.restarting", target), client -> {
                 var cmd = client.restartContainerCmd(Engine.pathSegment(target));
                 if (timeout != null) {
                     cmd.withTimeout(timeout);

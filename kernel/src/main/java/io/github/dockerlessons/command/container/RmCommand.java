@@ -31,12 +31,12 @@ public final class RmCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         boolean force = in.get(FORCE);
         boolean volumes = in.get(VOLUMES);
         Targets.forEach(ctx, in.args(), true, target -> {
             try {
-                ctx.requestLong(ctx.messages().get("interrupt.engine.removing", target),
+                ctx.untilDone(ctx.messages().get("interrupt.engine.removing", target),
                         client -> client.removeContainerCmd(Engine.pathSegment(target))
                                 .withForce(force).withRemoveVolumes(volumes).exec());
                 return true;

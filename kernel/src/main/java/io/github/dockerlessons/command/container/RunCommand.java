@@ -14,7 +14,6 @@ import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +43,7 @@ public final class RunCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         boolean detach = in.get(DETACH);
         ContainerOptions options;
         try {
@@ -68,7 +67,7 @@ public final class RunCommand implements DockerCommand {
                 // As the CLI, the ID before the start: a start the engine refuses (a port already
                 // allocated) still leaves a container, and its ID is what the reader removes.
                 ctx.console().out(id + "\n");
-                ctx.request(client -> client.startContainerCmd(id).exec());
+                ctx.answer(client -> client.startContainerCmd(id).exec());
                 PublishedPorts.showLinks(ctx, id);
                 return;
             }
@@ -84,8 +83,6 @@ public final class RunCommand implements DockerCommand {
             String cliText = "docker: " + e.cliText() + "\n\nRun 'docker run --help' for more information";
             DockerError allocated = PublishedPorts.explainAllocated(ctx, e, status, cliText);
             throw allocated != null ? allocated : new DockerError(status, cliText);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 

@@ -12,7 +12,6 @@ import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.stream.StdinSource;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class StartCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         boolean attach = in.get(ATTACH);
         boolean interactive = in.get(INTERACTIVE);
         if (!attach && !interactive) {
@@ -48,7 +47,7 @@ public final class StartCommand implements DockerCommand {
         }
         try {
             // The container's full ID: a prefix such as `start -a 3f2` names it for every later call.
-            var container = ctx.request(client -> client.inspectContainerCmd(Engine.pathSegment(in.arg(0))).exec());
+            var container = ctx.answer(client -> client.inspectContainerCmd(Engine.pathSegment(in.arg(0))).exec());
             String id = container.getId();
             boolean tty = Boolean.TRUE.equals(container.getConfig().getTty());
             Optional<StdinSource> stdin = StdinSource.choose(interactive, tty, ctx.heredoc(), ctx.console());
@@ -62,8 +61,6 @@ public final class StartCommand implements DockerCommand {
             }
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 
@@ -76,15 +73,13 @@ public final class StartCommand implements DockerCommand {
         List<String> failed = new ArrayList<>();
         for (String target : targets) {
             try {
-                ctx.request(client -> client.startContainerCmd(Engine.pathSegment(target)).exec());
+                ctx.answer(client -> client.startContainerCmd(Engine.pathSegment(target)).exec());
             } catch (DaemonError e) {
                 if (e.httpStatus() != 304) { // already running: the CLI prints the name all the same
                     ctx.console().err(e.cliText() + "\n");
                     failed.add(target);
                     continue;
                 }
-            } catch (EngineUnreachable e) {
-                throw ctx.unreachable(e);
             }
             ctx.console().out(target + "\n");
         }

@@ -12,11 +12,12 @@ import io.github.dockerlessons.command.core.CommonFlags;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.core.RawApi;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.ContainerTable;
@@ -68,11 +69,11 @@ public final class StatsCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Options o = Options.of(in);
         List<String> targets = new ArrayList<>(o.containers());
         if (targets.isEmpty()) {
-            List<Container> running = ctx.call(client -> client.listContainersCmd().withShowAll(o.all()).exec());
+            List<Container> running = ctx.answer(client -> client.listContainersCmd().withShowAll(o.all()).exec());
             running.forEach(c -> targets.add(c.getId()));
         }
         if (o.noStream()) {
@@ -107,11 +108,11 @@ public final class StatsCommand implements DockerCommand {
 
     /** One reading of every target; with {@code history}, its figures are also kept for the chart. */
     private static Bundle reading(CommandContext ctx, List<String> targets, Options o,
-                                  Map<String, StatsChart.Series> history) throws DockerError, InterruptedException {
+                                  Map<String, StatsChart.Series> history) throws DockerError, DaemonError, InterruptedException {
         List<FieldContext> rows = new ArrayList<>();
         for (String target : targets) {
-            JsonObject stats = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
-                    "/containers/" + Engine.encode(target) + "/stats?stream=false").getAsJsonObject();
+            JsonObject stats = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
+                    "/containers/" + Engine.encode(target) + "/stats?stream=false")).getAsJsonObject();
             Table.Row row = row(stats, target, !o.noTrunc());
             List<String> cells = row.cells();
             if (history != null) {

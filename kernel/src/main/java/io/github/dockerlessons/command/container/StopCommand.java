@@ -1,6 +1,7 @@
 package io.github.dockerlessons.command.container;
 
 import com.github.dockerjava.transport.DockerHttpClient;
+import io.github.dockerlessons.command.core.ApiQuery;
 import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -14,6 +15,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 
 /**
  * {@code docker stop}: SIGTERM, then SIGKILL after the timeout. The engine may take the whole
@@ -36,23 +38,25 @@ public final class StopCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Integer timeout = in.get(TIMEOUT);
         String signal = in.get(SIGNAL);
         Targets.forEach(ctx, in.args(), true, target -> {
             try {
-                ctx.requestLong(ctx.messages().get("interrupt.engine.stopping", target), client -> {
-                    if (signal != null) { // docker-java's stop has no signal: the API's own query, as the CLI sends it
-                        return ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, "/containers/"
-                                + Engine.pathSegment(target) + "/stop?signal=" + Engine.encode(signal)
-                                + (timeout == null ? "" : "&t=" + timeout));
-                    }
-                    var cmd = client.stopContainerCmd(Engine.pathSegment(target));
-                    if (timeout != null) {
-                        cmd.withTimeout(timeout);
-                    }
-                    return cmd.exec();
-                });
+                String stillGoingOn = ctx.messages().get("interrupt.engine.stopping", target);
+                if (signal != null) { // docker-java's stop has no signal: the API's own query, as the CLI sends it
+                    ctx.untilDone(stillGoingOn, RawRequest.json(DockerHttpClient.Request.Method.POST, ApiQuery.of(
+                            "/containers/" + Engine.pathSegment(target) + "/stop").add("signal", signal)
+                            .add("t", timeout == null ? null : timeout.toString()).toString()));
+                } else {
+                    ctx.untilDone(stillGoingOn, client -> {
+                        var cmd = client.stopContainerCmd(Engine.pathSegment(target));
+                        if (timeout != null) {
+                            cmd.withTimeout(timeout);
+                        }
+                        return cmd.exec();
+                    });
+                }
             } catch (DaemonError e) {
                 if (e.httpStatus() != 304) { // already stopped is not an error for the CLI
                     throw e;

@@ -8,6 +8,7 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.golang.TabWriter;
 import io.github.dockerlessons.render.Bundle;
@@ -31,9 +32,9 @@ public final class TopCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         List<String> psArgs = in.argsFrom(1);
-        var top = ctx.call(client -> {
+        var top = ctx.answer(client -> {
             var cmd = client.topContainerCmd(Engine.pathSegment(in.arg(0)));
             if (!psArgs.isEmpty()) {
                 cmd.withPsArgs(String.join(" ", psArgs));

@@ -16,7 +16,9 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ public final class UpdateCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         JsonObject update = new JsonObject();
         boolean anyFlag = in.isSet(RESTART);
         for (int i = 0; i < RESOURCES.size(); i++) {
@@ -77,7 +79,7 @@ public final class UpdateCommand implements DockerCommand {
         DockerError failure = null;
         try {
             Targets.forEach(ctx, in.args(), true, target -> {
-                JsonElement answer = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
+                JsonElement answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.POST,
                         "/containers/" + Engine.encode(target) + "/update", update));
                 if (answer != null && answer.isJsonObject() && answer.getAsJsonObject().get("Warnings") != null
                         && answer.getAsJsonObject().get("Warnings").isJsonArray()) {

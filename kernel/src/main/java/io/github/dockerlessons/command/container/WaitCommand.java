@@ -10,6 +10,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker wait}: block until the containers stop, then print their exit codes. */
@@ -26,11 +27,11 @@ public final class WaitCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Targets.forEach(ctx, in.args(), false, target -> {
             WaitContainerResultCallback waiting = new WaitContainerResultCallback();
             try {
-                int code = ctx.requestLong(null, client -> client.waitContainerCmd(Engine.pathSegment(target))
+                int code = ctx.untilDone(null, client -> client.waitContainerCmd(Engine.pathSegment(target))
                         .exec(ctx.cancellation().register(waiting)).awaitStatusCode());
                 ctx.console().out(code + "\n");
             } finally {

@@ -69,7 +69,7 @@ public final class ContextCreateCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Options options = Options.of(in);
-        EngineDiscovery discovery = ctx.engine().discovery();
+        EngineDiscovery discovery = ctx.discovery();
         ContextStore store = discovery.contexts();
         try {
             store.checkNameForCreation(options.name());

@@ -41,7 +41,7 @@ public final class ContextInspectCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        EngineDiscovery discovery = ctx.engine().discovery();
+        EngineDiscovery discovery = ctx.discovery();
         Options options = Options.of(in, discovery.currentContextName());
         List<String> objects = new ArrayList<>();
         List<String> errors = new ArrayList<>();

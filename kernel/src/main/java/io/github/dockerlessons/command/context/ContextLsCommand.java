@@ -43,7 +43,7 @@ public final class ContextLsCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Options options = Options.of(in);
-        EngineDiscovery discovery = ctx.engine().discovery();
+        EngineDiscovery discovery = ctx.discovery();
         List<DockerContext> contexts;
         try {
             contexts = discovery.listContexts();

@@ -44,8 +44,8 @@ public final class ContextRmCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Options options = Options.of(in);
-        ContextStore store = ctx.engine().discovery().contexts();
-        String current = ctx.engine().discovery().currentContextName();
+        ContextStore store = ctx.discovery().contexts();
+        String current = ctx.discovery().currentContextName();
         Targets.forEach(ctx, options.names(), true, name -> {
             if (name.equals(DockerContext.DEFAULT_NAME)) {
                 throw new DockerError(1, "context \"default\" cannot be removed");

@@ -23,6 +23,6 @@ public final class ContextShowCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        ctx.console().out(ctx.engine().discovery().currentContextName() + "\n");
+        ctx.console().out(ctx.discovery().currentContextName() + "\n");
     }
 }

@@ -42,7 +42,7 @@ public final class ContextUseCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Options options = Options.of(in);
-        EngineDiscovery discovery = ctx.engine().discovery();
+        EngineDiscovery discovery = ctx.discovery();
         try {
             discovery.contexts().use(options.name());
         } catch (ContextError e) {

@@ -6,9 +6,11 @@ import io.github.dockerlessons.engine.ConnectionDiagnosis;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.EngineEndpoint;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.engine.EngineTimeout;
 import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.engine.HijackedStream;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.i18n.Messages;
 
 import java.time.Clock;
@@ -102,8 +104,22 @@ public final class CommandContext {
         return scoped;
     }
 
-    public Engine engine() {
-        return engine;
+    /**
+     * The same engine, stop button and clock for a command run on the kernel's behalf (a %check), its
+     * output going to {@code output} and its quick calls bounded by {@code limit}.
+     */
+    public CommandContext writingTo(Console output, Duration limit) {
+        return new CommandContext(engine, output, messages, null, cancellation, clock, limit);
+    }
+
+    /** Where the engine is found: contexts, environment, the machine's sockets (no engine call). */
+    public EngineDiscovery discovery() {
+        return engine.discovery();
+    }
+
+    /** The host the engine calls go to, for messages and published ports. */
+    public String engineHost() {
+        return engine.host();
     }
 
     public Console console() {
@@ -132,90 +148,42 @@ public final class CommandContext {
         return calledAs;
     }
 
-    /** A quick engine call; the engine's refusal is the command's failure in the daemon's words. */
-    public <T> T call(Engine.Call<T> call) throws DockerError, InterruptedException {
-        try {
-            return request(call);
-        } catch (DaemonError e) {
-            throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw unreachable(e);
-        }
-    }
-
-    /** An engine call that may take as long as the engine needs; see {@link #requestLong}. */
-    public <T> T callLong(String stillGoingOn, Engine.Call<T> call) throws DockerError, InterruptedException {
-        try {
-            return requestLong(stillGoingOn, call);
-        } catch (DaemonError e) {
-            throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw unreachable(e);
-        }
-    }
-
-    /** A quick engine call whose refusal the command handles itself. */
-    public <T> T request(Engine.Call<T> call)
-            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
+    /**
+     * Waits for a short answer (a listing, an inspect, a create): bounded by the usual time limit and
+     * abandoned by the stop button. The engine's refusal is a {@link DaemonError} for the command to
+     * handle or pass on (the registry prints it in the daemon's words); no engine is the CLI's error.
+     */
+    public <T> T answer(Engine.Call<T> call) throws DaemonError, DockerError, InterruptedException {
         try {
             return engine.call(call, cancellation, quickCallLimit);
         } catch (EngineTimeout e) {
-            throw new DockerError(1, messages.get("error.engine.timeout", calledAs, quickCallLimit.toSeconds()),
-                    "hint.engine.timeout");
+            throw timedOut(quickCallLimit);
+        } catch (EngineUnreachable e) {
+            throw unreachable(e);
         } catch (InterruptedException e) {
             cancellation.note(messages.get("interrupt.engine.pending", calledAs));
             throw e;
         }
     }
 
-    /**
-     * A quick engine call the stop button does not abandon, for a call whose answer the command needs
-     * to undo what it did: the ID of a container just created, so that a stop right after it removes
-     * the container instead of leaving it behind. The command looks at the stop when it returns.
-     */
-    public <T> T requestToCompletion(Engine.Call<T> call)
-            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
-        try {
-            return engine.call(call, quickCallLimit);
-        } catch (EngineTimeout e) {
-            throw new DockerError(1, messages.get("error.engine.timeout", calledAs, quickCallLimit.toSeconds()),
-                    "hint.engine.timeout");
-        }
+    /** A raw API request waiting for a short answer; see {@link #answer(Engine.Call)}. */
+    public <T> T answer(RawRequest<T> request) throws DaemonError, DockerError, InterruptedException {
+        return answer(client -> request.send(engine));
     }
 
     /**
-     * A short engine call that undoes or signals what the command started (remove a {@code --rm}
-     * container, SIGINT to a foreground one, stop a project's containers): made while or after the stop
-     * button is pressed, so it is not abandoned by it, only bounded by {@code limit}.
+     * Waits until a long operation is done ({@code stop -t 30}, {@code wait}, a pull, a build), with no
+     * time limit. If the stop button abandons it, the cell says {@code stillGoingOn} (may be null): what
+     * the engine may still be doing.
      */
-    public <T> T cleanupCall(Duration limit, Engine.Call<T> call)
-            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
-        return engine.call(call, limit);
-    }
-
-    /**
-     * Opens an attach or exec stream that can deliver EOF on stdin (null over TLS), within the quick
-     * call's limit and abandoned by the stop button like any quick call. The stream is registered with
-     * the stop button as it opens, so one that opens after a stop is closed at once, never left behind.
-     */
-    public HijackedStream hijack(String path, String jsonBody, boolean tty)
-            throws DaemonError, EngineUnreachable, DockerError, InterruptedException {
-        return request(client -> {
-            HijackedStream stream = engine.hijack(path, jsonBody, tty);
-            return stream == null ? null : cancellation.register(stream);
-        });
-    }
-
-    /**
-     * An engine call with no time limit ({@code stop -t 30}, {@code wait}, a pull). If the stop button
-     * abandons it, the cell says {@code stillGoingOn}: what the engine may still be doing.
-     */
-    public <T> T requestLong(String stillGoingOn, Engine.Call<T> call)
-            throws DaemonError, EngineUnreachable, InterruptedException {
+    public <T> T untilDone(String stillGoingOn, Engine.Call<T> call)
+            throws DaemonError, DockerError, InterruptedException {
         try {
             return engine.call(call, cancellation, null);
         } catch (EngineTimeout e) {
             throw new IllegalStateException("a call without a time limit timed out", e);
+        } catch (EngineUnreachable e) {
+            throw unreachable(e);
         } catch (InterruptedException e) {
             if (stillGoingOn != null) {
                 cancellation.note(stillGoingOn);
@@ -224,11 +192,66 @@ public final class CommandContext {
         }
     }
 
+    /** A raw API request that runs until done; see {@link #untilDone(String, Engine.Call)}. */
+    public <T> T untilDone(String stillGoingOn, RawRequest<T> request)
+            throws DaemonError, DockerError, InterruptedException {
+        return untilDone(stillGoingOn, client -> request.send(engine));
+    }
+
+    /**
+     * Waits for a call the stop button does not abandon, bounded by {@code limit}: a clean-up that
+     * undoes or signals what the command started (remove a {@code --rm} container, SIGINT to a
+     * foreground one), or an answer the command needs to undo what it did (the ID of a container just
+     * created, so that a stop right after it removes the container instead of leaving it behind).
+     */
+    public <T> T evenAfterStop(Duration limit, Engine.Call<T> call)
+            throws DaemonError, DockerError, InterruptedException {
+        try {
+            return engine.call(call, limit);
+        } catch (EngineTimeout e) {
+            throw timedOut(limit);
+        } catch (EngineUnreachable e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** A raw API request the stop button does not abandon; see {@link #evenAfterStop(Duration, Engine.Call)}. */
+    public <T> T evenAfterStop(Duration limit, RawRequest<T> request)
+            throws DaemonError, DockerError, InterruptedException {
+        return evenAfterStop(limit, client -> request.send(engine));
+    }
+
+    /** The usual time limit of a short answer. */
+    public Duration quickCallLimit() {
+        return quickCallLimit;
+    }
+
+    /**
+     * Opens an attach or exec stream that can deliver EOF on stdin (null over TLS), as a short answer.
+     * The stream is registered with the stop button as it opens, so one that opens after a stop is
+     * closed at once, never left behind.
+     */
+    public HijackedStream hijack(String path, String jsonBody, boolean tty)
+            throws DaemonError, DockerError, InterruptedException {
+        return answer(client -> {
+            HijackedStream stream = engine.hijack(path, jsonBody, tty);
+            return stream == null ? null : cancellation.register(stream);
+        });
+    }
+
+    private DockerError timedOut(Duration limit) {
+        return new DockerError(1, messages.get("error.engine.timeout", calledAs, limit.toSeconds()),
+                "hint.engine.timeout");
+    }
+
+    // Compose call sites move in the merge: helper h1 rewrites command/compose/, which still calls
+    // these; the lead removes them after merging.
+
     /**
      * No engine: the CLI's line, then each place tried, named in the reader's language (engine/ gives
      * them as data: where each came from and the system's reason).
      */
-    public DockerError unreachable(EngineUnreachable e) {
+    private DockerError unreachable(EngineUnreachable e) {
         ConnectionDiagnosis diagnosis = e.diagnosis();
         StringBuilder text = new StringBuilder(diagnosis.firstLine());
         for (ConnectionDiagnosis.Place place : diagnosis.places()) {
@@ -245,6 +268,6 @@ public final class CommandContext {
             };
             text.append("\n  ").append(endpoint.host()).append(" (").append(origin).append("): ").append(reason);
         }
-        return new DockerError(1, text.toString(), e.hintKey(), e.hintArgs());
+        return DockerError.noEngine(text.toString(), e.hintKey(), e.hintArgs());
     }
 }

@@ -2,6 +2,7 @@ package io.github.dockerlessons.command.core;
 
 import io.github.dockerlessons.command.flags.FlagError;
 import io.github.dockerlessons.command.flags.FlagSet;
+import io.github.dockerlessons.engine.DaemonError;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,7 +91,11 @@ public final class CommandRegistry {
             throw new DockerError(1, complaint + "\n\nUsage:  " + spec.usage() + "\n\n"
                     + spec.arity().closing(resolved.calledAs()), "hint.see.help", resolved.calledAs());
         }
-        resolved.command().run(invocation, ctx.calledAs(resolved.calledAs()));
+        try {
+            resolved.command().run(invocation, ctx.calledAs(resolved.calledAs()));
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e); // a refusal the command did not handle is its failure, as the CLI prints it
+        }
     }
 
     private static DockerError unknown(List<String> argv, Group group) {

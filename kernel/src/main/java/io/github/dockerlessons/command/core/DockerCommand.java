@@ -1,5 +1,7 @@
 package io.github.dockerlessons.command.core;
 
+import io.github.dockerlessons.engine.DaemonError;
+
 /**
  * One docker subcommand, as docker/cli keeps one file per command: it declares itself in a
  * {@link CommandSpec} (usage, flags, what its arguments name) and runs an {@link Invocation} with the
@@ -9,5 +11,9 @@ package io.github.dockerlessons.command.core;
 public interface DockerCommand {
     CommandSpec spec();
 
-    void run(Invocation invocation, CommandContext ctx) throws DockerError, InterruptedException;
+    /**
+     * Runs the command. An engine refusal it does not handle itself may leave as a DaemonError: the
+     * registry prints it in the daemon's words, status 1, as the CLI does.
+     */
+    void run(Invocation invocation, CommandContext ctx) throws DockerError, DaemonError, InterruptedException;
 }

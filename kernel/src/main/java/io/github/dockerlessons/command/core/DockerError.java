@@ -13,17 +13,36 @@ public final class DockerError extends Exception {
     private final String cliText;
     private final String hintKey;
     private final Object[] hintArgs;
+    private final boolean noEngine;
 
     public DockerError(int status, String cliText) {
         this(status, cliText, null);
     }
 
     public DockerError(int status, String cliText, String hintKey, Object... hintArgs) {
+        this(status, cliText, false, hintKey, hintArgs);
+    }
+
+    private DockerError(int status, String cliText, boolean noEngine, String hintKey, Object... hintArgs) {
         super(cliText.isEmpty() ? "exit status " + status : cliText, null, false, false);
         this.status = status;
         this.cliText = cliText;
+        this.noEngine = noEngine;
         this.hintKey = hintKey;
         this.hintArgs = hintArgs.clone();
+    }
+
+    /**
+     * No engine answers: status 1 and the CLI's "Cannot connect" text. A command over several targets
+     * stops at it rather than repeating it for each one.
+     */
+    public static DockerError noEngine(String cliText, String hintKey, Object... hintArgs) {
+        return new DockerError(1, cliText, true, hintKey, hintArgs);
+    }
+
+    /** Whether this is {@link #noEngine}: no further call to the engine can do better. */
+    public boolean noEngine() {
+        return noEngine;
     }
 
     /** The engine refused: status 1, "Error response from daemon: ..." as the CLI prints it. */

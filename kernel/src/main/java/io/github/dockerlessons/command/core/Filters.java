@@ -1,6 +1,8 @@
 package io.github.dockerlessons.command.core;
 
+import com.google.gson.Gson;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,5 +38,10 @@ public final class Filters {
             filters.computeIfAbsent(flag.substring(0, eq), k -> new ArrayList<>()).add(flag.substring(eq + 1));
         }
         return filters;
+    }
+
+    /** The filters as a raw API listing's query ("?filters=" and their JSON), or "" when there are none. */
+    public static String query(Map<String, List<String>> filters) {
+        return filters.isEmpty() ? "" : "?filters=" + Engine.encode(new Gson().toJson(filters));
     }
 }

@@ -4,7 +4,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonParser;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.golang.JsonIndent;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.InspectTemplate;
@@ -59,12 +59,10 @@ public final class Inspection {
         List<String> errors = new ArrayList<>();
         for (String name : names) {
             try {
-                objects.add(ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+                objects.add(ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
                         prefix + Engine.encode(name))).toString());
             } catch (DaemonError e) {
                 errors.add(e.cliText());
-            } catch (EngineUnreachable e) {
-                throw ctx.unreachable(e);
             }
         }
         answer(ctx, objects, errors, format);

@@ -1,8 +1,7 @@
 package io.github.dockerlessons.command.core;
 
-import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
+import io.github.dockerlessons.engine.DaemonError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +16,7 @@ public final class Targets {
     /** An action on one target; false when it reported the target itself (nothing to echo). */
     @FunctionalInterface
     public interface Action {
-        boolean apply(String target) throws DaemonError, EngineUnreachable, InterruptedException, DockerError;
+        boolean apply(String target) throws DaemonError, InterruptedException, DockerError;
     }
 
     public static void forEach(CommandContext ctx, List<String> targets, boolean echo, Action action)
@@ -31,12 +30,10 @@ public final class Targets {
             } catch (DaemonError e) {
                 errors.add(e.cliText());
             } catch (DockerError e) {
-                if (e.status() == 130) {
+                if (e.status() == 130 || e.noEngine()) {
                     throw e;
                 }
                 errors.add(e.cliText());
-            } catch (EngineUnreachable e) {
-                throw ctx.unreachable(e);
             }
         }
         if (!errors.isEmpty()) {

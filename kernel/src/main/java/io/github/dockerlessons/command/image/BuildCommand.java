@@ -9,6 +9,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.golang.GoText;
@@ -65,7 +66,7 @@ public final class BuildCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         List<String> tags = in.get(TAG);
         String file = in.get(FILE);
         List<String> buildArgs = in.get(BUILD_ARG);
@@ -132,7 +133,7 @@ public final class BuildCommand implements DockerCommand {
         }
         // the stream names the image by its short ID; -q and --iidfile give the full "sha256:..." one, as the CLI
         String fullId = imageId != null && (quiet || in.get(IIDFILE) != null)
-                ? ctx.call(client -> client.inspectImageCmd(imageId).exec().getId()) : null;
+                ? ctx.answer(client -> client.inspectImageCmd(imageId).exec().getId()) : null;
         if (quiet && fullId != null) {
             ctx.console().out(fullId + "\n");
         }

@@ -10,11 +10,12 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.core.RawApi;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.Table;
@@ -44,12 +45,12 @@ public final class HistoryCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         boolean noTrunc = in.get(NO_TRUNC);
         boolean quiet = in.get(QUIET);
         boolean human = in.get(HUMAN);
-        JsonElement layers = RawApi.json(ctx, DockerHttpClient.Request.Method.GET,
-                "/images/" + Engine.encode(in.arg(0)) + "/history");
+        JsonElement layers = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
+                "/images/" + Engine.encode(in.arg(0)) + "/history"));
         Table table = new Table(COLUMNS, -1);
         StringBuilder ids = new StringBuilder();
         for (JsonElement element : layers.getAsJsonArray()) {

@@ -8,7 +8,6 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.files.HostFiles;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,7 +100,7 @@ public final class ImageBuilder {
             }
         };
         try {
-            ctx.requestLong(ctx.messages().get("interrupt.engine.building"), client -> {
+            ctx.untilDone(ctx.messages().get("interrupt.engine.building"), client -> {
                 BuildImageCmd cmd = client.buildImageCmd(tar).withDockerfilePath(sent.dockerfileName());
                 options.accept(cmd);
                 cmd.exec(ctx.cancellation().register(progress)).awaitCompletion();
@@ -109,8 +108,6 @@ public final class ImageBuilder {
             });
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         } finally {
             ctx.cancellation().unregister(progress);
             ctx.cancellation().unregister(tar);

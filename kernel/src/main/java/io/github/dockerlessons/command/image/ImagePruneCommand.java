@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -11,9 +10,10 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Prompts;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code docker image prune}: remove dangling (or with -a, unused) images, after the CLI's y/N question. */
@@ -32,7 +32,7 @@ public final class ImagePruneCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         boolean all = in.get(ALL);
         String warning = all ? "WARNING! This will remove all images without at least one container associated to them."
                 : "WARNING! This will remove all dangling images.";
@@ -40,21 +40,8 @@ public final class ImagePruneCommand implements DockerCommand {
             return;
         }
         String path = "/images/prune?filters=" + Engine.encode("{\"dangling\":[\"" + !all + "\"]}");
-        JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.pruning"), client ->
-                ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, path)).getAsJsonObject();
-        List<String> deleted = new ArrayList<>();
-        JsonElement items = answer.get("ImagesDeleted");
-        if (items != null && items.isJsonArray()) {
-            for (JsonElement item : items.getAsJsonArray()) {
-                JsonObject entry = item.getAsJsonObject();
-                if (entry.has("Untagged")) {
-                    deleted.add("untagged: " + entry.get("Untagged").getAsString());
-                }
-                if (entry.has("Deleted")) {
-                    deleted.add("deleted: " + entry.get("Deleted").getAsString());
-                }
-            }
-        }
+        JsonObject answer = ctx.untilDone(ctx.messages().get("interrupt.engine.pruning"), RawRequest.json(DockerHttpClient.Request.Method.POST, path)).getAsJsonObject();
+        List<String> deleted = ImageDeletions.lines(answer.get("ImagesDeleted"), "untagged: ", "deleted: ");
         ctx.console().out(Prompts.pruned("Deleted Images:", answer.get("SpaceReclaimed").getAsLong(), deleted));
     }
 }

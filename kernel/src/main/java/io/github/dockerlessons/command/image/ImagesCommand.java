@@ -13,6 +13,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.ImageFields;
 import io.github.dockerlessons.render.ImageTable;
@@ -46,7 +47,7 @@ public final class ImagesCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         boolean all = in.get(ALL);
         boolean quiet = in.get(QUIET);
         boolean noTrunc = in.get(NO_TRUNC);
@@ -54,7 +55,7 @@ public final class ImagesCommand implements DockerCommand {
         String format = in.get(FORMAT);
         List<String> args = in.args();
         Map<String, List<String>> filter = Filters.parse(in.get(FILTER), in);
-        List<Image> listed = ctx.call(client -> {
+        List<Image> listed = ctx.answer(client -> {
             var cmd = client.listImagesCmd().withShowAll(all);
             if (!args.isEmpty()) {
                 cmd.withReferenceFilter(args.get(0));

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.image;
 
+import io.github.dockerlessons.command.core.ApiQuery;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -9,7 +10,6 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.console.ForwardingConsole;
-import io.github.dockerlessons.engine.Engine;
 
 import java.io.InputStream;
 import java.util.List;
@@ -41,23 +41,12 @@ public final class ImportCommand implements DockerCommand {
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         String source = in.arg(0);
         boolean url = source.startsWith("http://") || source.startsWith("https://");
-        StringBuilder path = new StringBuilder("/images/create?fromSrc=").append(Engine.encode(url ? source : "-"));
+        ApiQuery path = ApiQuery.of("/images/create").add("fromSrc", url ? source : "-");
         if (in.args().size() > 1) {
             ImageReference ref = ImageReference.parse(in.arg(1));
-            path.append("&repo=").append(Engine.encode(ref.repository()));
-            if (ref.tag() != null) {
-                path.append("&tag=").append(Engine.encode(ref.tag()));
-            }
+            path.add("repo", ref.repository()).add("tag", ref.tag());
         }
-        if (in.get(MESSAGE) != null) {
-            path.append("&message=").append(Engine.encode(in.get(MESSAGE)));
-        }
-        if (in.get(PLATFORM) != null) {
-            path.append("&platform=").append(Engine.encode(in.get(PLATFORM)));
-        }
-        for (String change : in.get(CHANGE)) {
-            path.append("&changes=").append(Engine.encode(change));
-        }
+        path.add("message", in.get(MESSAGE)).add("platform", in.get(PLATFORM)).addEach("changes", in.get(CHANGE));
         InputStream body = url ? null : TarUpload.open(ctx, source);
         // The engine answers with the new image's ID: the notebook made that image.
         Console remembering = new ForwardingConsole(ctx.console()) {

@@ -11,7 +11,6 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.flags.ValueCompletion;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 /** {@code docker pull}: download an image, its progress shown in one display updated in place. */
 public final class PullCommand implements DockerCommand {
@@ -42,8 +41,6 @@ public final class PullCommand implements DockerCommand {
             Puller.pull(ctx, ref, in.get(PLATFORM), quiet);
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
         ctx.console().out(ref.canonical() + "\n");
     }

@@ -1,9 +1,9 @@
 package io.github.dockerlessons.command.image;
 
 import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 /** Pulls an image through docker-java with a progress display; shared by pull, run and create. */
 public final class Puller {
@@ -14,7 +14,7 @@ public final class Puller {
      * Pulls {@code ref}; a failure is a {@link DaemonError} in the engine's words whether the engine
      * refused at once or reported the error mid-stream.
      */
-    public static void pull(CommandContext ctx, ImageReference ref) throws DaemonError, EngineUnreachable,
+    public static void pull(CommandContext ctx, ImageReference ref) throws DaemonError, DockerError,
             InterruptedException {
         pull(ctx, ref, null, false);
     }
@@ -24,10 +24,10 @@ public final class Puller {
      * {@code quiet} ({@code run -q}).
      */
     public static void pull(CommandContext ctx, ImageReference ref, String platform, boolean quiet)
-            throws DaemonError, EngineUnreachable, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         PullProgress progress = new PullProgress(quiet ? Console.NOWHERE : ctx.console());
         try {
-            ctx.requestLong(ctx.messages().get("interrupt.engine.pulling", ref.familiar()), client -> {
+            ctx.untilDone(ctx.messages().get("interrupt.engine.pulling", ref.familiar()), client -> {
                 Target target = Target.of(ref);
                 var cmd = client.pullImageCmd(target.fromImage());
                 if (target.tag() != null) {

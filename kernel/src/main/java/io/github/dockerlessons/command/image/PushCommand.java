@@ -17,7 +17,7 @@ import io.github.dockerlessons.command.stream.JsonMessages;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.Map;
 
@@ -46,7 +46,7 @@ public final class PushCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         ImageReference ref = ImageReference.parse(in.arg(0));
         boolean allTags = in.get(ALL_TAGS);
         if (allTags && ref.tag() != null) {
@@ -66,13 +66,10 @@ public final class PushCommand implements DockerCommand {
         Console shown = in.get(QUIET) ? Console.NOWHERE : ctx.console();
         JsonMessages messages = new JsonMessages(shown, aux -> { });
         try {
-            ctx.requestLong(ctx.messages().get("interrupt.engine.pushing", ref.familiar()), client -> ctx.engine()
-                    .exchange(DockerHttpClient.Request.Method.POST, path, Map.of("X-Registry-Auth", auth), null,
+            ctx.untilDone(ctx.messages().get("interrupt.engine.pushing", ref.familiar()), RawRequest.exchange(DockerHttpClient.Request.Method.POST, path, Map.of("X-Registry-Auth", auth), null,
                             messages::read));
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
         if (messages.error() != null) {
             throw new DockerError(1, messages.error(), "hint.push.failed");

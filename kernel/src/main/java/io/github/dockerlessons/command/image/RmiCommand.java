@@ -2,7 +2,6 @@ package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -13,7 +12,9 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 
 /**
  * {@code docker rmi}: remove images, printing the engine's list of what it untagged and deleted
@@ -36,25 +37,14 @@ public final class RmiCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         boolean force = in.get(FORCE);
         boolean noPrune = in.get(NO_PRUNE);
         Targets.forEach(ctx, in.args(), false, target -> {
             String path = "/images/" + Engine.encode(target) + "?force=" + force + "&noprune=" + noPrune;
-            JsonElement answer = ctx.request(client ->
-                    ctx.engine().requestJson(DockerHttpClient.Request.Method.DELETE, path));
+            JsonElement answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.DELETE, path));
             StringBuilder out = new StringBuilder();
-            if (answer.isJsonArray()) {
-                for (JsonElement item : answer.getAsJsonArray()) {
-                    JsonObject entry = item.getAsJsonObject();
-                    if (entry.has("Untagged")) {
-                        out.append("Untagged: ").append(entry.get("Untagged").getAsString()).append('\n');
-                    }
-                    if (entry.has("Deleted")) {
-                        out.append("Deleted: ").append(entry.get("Deleted").getAsString()).append('\n');
-                    }
-                }
-            }
+            ImageDeletions.lines(answer, "Untagged: ", "Deleted: ").forEach(line -> out.append(line).append('\n'));
             ctx.console().out(out.toString());
             return true;
         });

@@ -1,6 +1,7 @@
 package io.github.dockerlessons.command.image;
 
 import io.github.dockerlessons.command.core.Arguments;
+import io.github.dockerlessons.command.core.ApiQuery;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -9,7 +10,6 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.engine.Engine;
 
 /**
  * {@code docker save -o FILE IMAGE...}: the images as one tar in a file next to the notebook,
@@ -34,10 +34,7 @@ public final class SaveCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         String output = TarDownload.requireOutput(in.get(OUTPUT), "docker save -o images.tar " + String.join(" ", in.args()));
-        StringBuilder path = new StringBuilder("/images/get");
-        for (String image : in.args()) {
-            path.append(path.indexOf("?") < 0 ? "?" : "&").append("names=").append(Engine.encode(image));
-        }
+        ApiQuery path = ApiQuery.of("/images/get").addEach("names", in.args());
         TarDownload.to(ctx, output, "failed to save image: ", ctx.messages().get("interrupt.engine.saving"),
                 path.toString());
     }

@@ -8,6 +8,7 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker tag}: another name for an image. */
@@ -24,9 +25,9 @@ public final class TagCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         ImageReference target = ImageReference.parse(in.arg(1));
-        ctx.call(client -> {
+        ctx.answer(client -> {
             client.tagImageCmd(Engine.pathSegment(in.arg(0)), target.repository(), target.tagOrLatest()).exec();
             return null;
         });

@@ -6,7 +6,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.files.AtomicOutput;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.Map;
 
@@ -42,7 +42,7 @@ public final class TarDownload {
             throw new DockerError(1, openFailure + e.getMessage(), "hint.local.file", output);
         }
         try (AtomicOutput file = opened) {
-            ctx.requestLong(stillGoingOn, client -> ctx.engine().exchange(DockerHttpClient.Request.Method.GET, path,
+            ctx.untilDone(stillGoingOn, RawRequest.exchange(DockerHttpClient.Request.Method.GET, path,
                     Map.of(), null, body -> {
                         try {
                             file.copyFrom(body);
@@ -59,8 +59,6 @@ public final class TarDownload {
             throw new DockerError(1, e.getMessage(), "hint.local.file", output);
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
     }
 }

@@ -8,7 +8,7 @@ import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.stream.JsonMessages;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -48,12 +48,10 @@ final class TarUpload {
             throws DockerError, InterruptedException {
         JsonMessages messages = new JsonMessages(console, aux -> { });
         try (InputStream in = body) {
-            ctx.requestLong(stillGoingOn, client -> ctx.engine().exchange(DockerHttpClient.Request.Method.POST, path,
+            ctx.untilDone(stillGoingOn, RawRequest.exchange(DockerHttpClient.Request.Method.POST, path,
                     Map.of("Content-Type", "application/x-tar"), in, messages::read));
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         } catch (IOException e) {
             // closing a file that was read to its end
         }

@@ -11,6 +11,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 import java.util.List;
@@ -33,11 +34,11 @@ public final class NetworkConnectCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         // As the CLI's EndpointSettings: aliases, and the addresses asked for (the engine checks them).
         ContainerNetwork endpoint = new ContainerNetwork().withAliases(in.get(ALIAS))
                 .withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(in.get(IP)).withIpv6Address(in.get(IP6)));
-        ctx.call(client -> {
+        ctx.answer(client -> {
             client.connectToNetworkCmd().withNetworkId(Engine.pathSegment(in.arg(0))).withContainerId(in.arg(1))
                     .withContainerNetwork(endpoint).exec();
             return null;

@@ -9,6 +9,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.golang.Units;
 
 import java.util.ArrayList;
@@ -57,9 +58,9 @@ public final class NetworkCreateCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Options o = Options.of(in);
-        String id = ctx.call(client -> client.createNetworkCmd().withName(o.name()).withDriver(o.driver())
+        String id = ctx.answer(client -> client.createNetworkCmd().withName(o.name()).withDriver(o.driver())
                 .withInternal(o.internal()).withAttachable(o.attachable()).withLabels(o.labels())
                 .withCheckDuplicate(true).withIpam(o.ipam()).exec().getId());
         ctx.console().out(id + "\n");

@@ -9,6 +9,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker network disconnect}: take a container off a network. */
@@ -27,8 +28,8 @@ public final class NetworkDisconnectCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        ctx.call(client -> {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
+        ctx.answer(client -> {
             client.disconnectFromNetworkCmd().withNetworkId(Engine.pathSegment(in.arg(0)))
                     .withContainerId(in.arg(1)).withForce(in.get(FORCE)).exec();
             return null;

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.network;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
@@ -14,7 +13,8 @@ import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
 import io.github.dockerlessons.render.NetworkFields;
@@ -60,11 +60,11 @@ public final class NetworkLsCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Options o = Options.of(in, ctx);
         // The raw answer: CreatedAt is printed to the nanosecond, which docker-java's Date loses.
-        JsonElement answer = ctx.call(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
-                "/networks" + (o.filter().isEmpty() ? "" : "?filters=" + Engine.encode(new Gson().toJson(o.filter())))));
+        JsonElement answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
+                "/networks" + Filters.query(o.filter())));
         List<JsonObject> networks = new ArrayList<>();
         if (answer != null && answer.isJsonArray()) {
             answer.getAsJsonArray().forEach(n -> networks.add(n.getAsJsonObject()));

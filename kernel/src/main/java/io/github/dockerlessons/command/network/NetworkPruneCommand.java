@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.network;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
@@ -14,7 +13,8 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Prompts;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.ValueCompletion;
-import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.List;
 import java.util.Map;
@@ -40,15 +40,15 @@ public final class NetworkPruneCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Map<String, List<String>> filters = Filters.parse(FILTER, in);
         if (!in.get(FORCE)
                 && !Prompts.confirm(ctx, "WARNING! This will remove all custom networks not used by at least one container.")) {
             return;
         }
-        String path = "/networks/prune" + (filters.isEmpty() ? "" : "?filters=" + Engine.encode(new Gson().toJson(filters)));
-        JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.pruning"), client -> ctx.engine()
-                .requestJson(DockerHttpClient.Request.Method.POST, path)).getAsJsonObject();
+        String path = "/networks/prune" + Filters.query(filters);
+        JsonObject answer = ctx.untilDone(ctx.messages().get("interrupt.engine.pruning"),
+                RawRequest.json(DockerHttpClient.Request.Method.POST, path)).getAsJsonObject();
         JsonElement deleted = answer.get("NetworksDeleted");
         if (deleted != null && deleted.isJsonArray() && !deleted.getAsJsonArray().isEmpty()) {
             StringBuilder out = new StringBuilder("Deleted Networks:\n");

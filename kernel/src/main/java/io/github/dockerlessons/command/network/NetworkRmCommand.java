@@ -7,10 +7,9 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
 
 /** {@code docker network rm}: remove networks, reporting the ones that could not be removed at the end. */
 public final class NetworkRmCommand implements DockerCommand {
@@ -27,13 +26,13 @@ public final class NetworkRmCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         // As the CLI's network rm: each refusal on stderr as it happens, and then only the status,
         // which the CLI (28.x) prints as "exit status 1" (a StatusError without words).
         boolean failed = false;
         for (String target : in.args()) {
             try {
-                ctx.request(client -> {
+                ctx.answer(client -> {
                     client.removeNetworkCmd(Engine.pathSegment(target)).exec();
                     return null;
                 });
@@ -41,8 +40,6 @@ public final class NetworkRmCommand implements DockerCommand {
             } catch (DaemonError e) {
                 ctx.console().err(e.cliText() + "\n");
                 failed = true;
-            } catch (EngineUnreachable e) {
-                throw ctx.unreachable(e);
             }
         }
         if (failed) {

@@ -40,7 +40,7 @@ public final class CredentialStore {
      * ~/.docker): logins live beside the contexts, as in the CLI, and a test's fake home holds both.
      */
     public static CredentialStore of(CommandContext ctx) {
-        return new CredentialStore(ctx.engine().discovery().machine().dockerConfigDir().resolve("config.json"));
+        return new CredentialStore(ctx.discovery().machine().dockerConfigDir().resolve("config.json"));
     }
 
     public Path file() {

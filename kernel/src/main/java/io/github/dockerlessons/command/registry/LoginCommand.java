@@ -11,7 +11,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.nio.charset.StandardCharsets;
 
@@ -37,7 +37,7 @@ public final class LoginCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         String user = in.get(USERNAME) == null ? "" : in.get(USERNAME);
         String password = in.get(PASSWORD) == null ? "" : in.get(PASSWORD);
         if (!password.isEmpty()) {
@@ -82,12 +82,10 @@ public final class LoginCommand implements DockerCommand {
         request.addProperty("serveraddress", login.serverAddress());
         JsonObject answer;
         try {
-            answer = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST, "/auth",
+            answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.POST, "/auth",
                     request)).getAsJsonObject();
         } catch (DaemonError e) {
             throw new DockerError(1, e.cliText(), "hint.login.failed", login.serverAddress());
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
         String token = answer.has("IdentityToken") ? answer.get("IdentityToken").getAsString() : "";
         CredentialStore.Credentials kept = token.isEmpty() ? login

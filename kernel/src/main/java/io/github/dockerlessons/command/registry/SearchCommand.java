@@ -14,7 +14,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.golang.TabWriter;
 
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public final class SearchCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Map<String, List<String>> filters = Filters.parse(in.get(FILTER), in);
         StringBuilder path = new StringBuilder("/images/search?term=").append(Engine.encode(in.arg(0)));
         if (in.get(LIMIT) > 0) {
@@ -59,13 +59,11 @@ public final class SearchCommand implements DockerCommand {
         }
         JsonElement results;
         try {
-            results = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
+            results = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
                     path.toString()));
         } catch (DaemonError e) {
             throw new DockerError(1, e.cliText(), e.daemonMessage().contains("network is unreachable")
                     ? "hint.search.offline" : null);
-        } catch (EngineUnreachable e) {
-            throw ctx.unreachable(e);
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("NAME", "DESCRIPTION", "STARS", "OFFICIAL"));

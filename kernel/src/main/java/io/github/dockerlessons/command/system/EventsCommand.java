@@ -13,6 +13,7 @@ import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Since;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.DaemonError;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -47,7 +48,7 @@ public final class EventsCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         String since = in.get(SINCE);
         String until = in.get(UNTIL);
         Map<String, List<String>> filter = Filters.parse(in.get(FILTER), in);
@@ -60,7 +61,7 @@ public final class EventsCommand implements DockerCommand {
             }
         };
         try {
-            ctx.callLong(null, client -> {
+            ctx.untilDone(null, client -> {
                 var cmd = client.eventsCmd();
                 if (from != null) {
                     cmd.withSince(from);

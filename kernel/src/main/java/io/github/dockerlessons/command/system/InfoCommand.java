@@ -9,9 +9,10 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.core.RawApi;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.SystemTemplates;
 
@@ -32,16 +33,16 @@ public final class InfoCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         String format = in.get(FORMAT);
-        JsonObject info = RawApi.json(ctx, DockerHttpClient.Request.Method.GET, "/info").getAsJsonObject();
+        JsonObject info = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET, "/info")).getAsJsonObject();
         if (format != null && !format.isEmpty()) {
             Templates.print(ctx, () -> SystemTemplates.info(format, info));
             return;
         }
         StringBuilder out = new StringBuilder();
         out.append("Client:\n Version:    ").append(KernelVersion.VERSION).append("\n Context:    ")
-                .append(ctx.engine().discovery().currentContextName()).append("\n");
+                .append(ctx.discovery().currentContextName()).append("\n");
         out.append(" Debug Mode: false\n\n");
         out.append("Server:\n");
         line(out, " Containers", num(info, "Containers"));

@@ -13,7 +13,7 @@ import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.flags.ValueCompletion;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class InspectCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         String type = in.get(TYPE);
         boolean size = in.get(SIZE);
         List<String> objects = new ArrayList<>();
@@ -48,12 +48,10 @@ public final class InspectCommand implements DockerCommand {
         for (String name : in.args()) {
             String[] paths = paths(Engine.encode(name), type, size);
             try {
-                objects.add(ctx.request(client -> firstFound(ctx, paths)));
+                objects.add(firstFound(ctx, paths));
             } catch (DaemonError e) {
                 errors.add(e.isNotFound() || e.daemonMessage().contains("invalid reference format")
                         ? "Error: No such object: " + name : e.cliText());
-            } catch (EngineUnreachable e) {
-                throw ctx.unreachable(e);
             }
         }
         Inspection.answer(ctx, objects, errors, in.get(FORMAT));
@@ -76,11 +74,12 @@ public final class InspectCommand implements DockerCommand {
         };
     }
 
-    private static String firstFound(CommandContext ctx, String... paths) throws DaemonError, EngineUnreachable {
+    private static String firstFound(CommandContext ctx, String... paths)
+            throws DaemonError, DockerError, InterruptedException {
         DaemonError last = null;
         for (String path : paths) {
             try {
-                return ctx.engine().requestText(path).trim();
+                return ctx.answer(RawRequest.text(path)).trim();
             } catch (DaemonError e) {
                 // A name no object can have ("a$b" as an image reference) is as missing as any other.
                 if (!e.isNotFound() && !e.daemonMessage().contains("invalid reference format")) {

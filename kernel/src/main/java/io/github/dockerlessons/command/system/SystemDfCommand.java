@@ -10,6 +10,8 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.Table;
 
@@ -35,9 +37,8 @@ public final class SystemDfCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        JsonObject df = ctx.callLong(null, client ->
-                ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/system/df")).getAsJsonObject();
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
+        JsonObject df = ctx.untilDone(null, RawRequest.json(DockerHttpClient.Request.Method.GET, "/system/df")).getAsJsonObject();
         if (in.get(VERBOSE)) {
             ctx.console().out(SystemDfVerbose.text(df, ctx.clock().instant()));
             return;

@@ -12,7 +12,9 @@ import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Prompts;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.golang.GoText;
 
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ public final class SystemPruneCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         boolean all = in.get(ALL);
         boolean volumes = in.get(VOLUMES);
         Map<String, List<String>> filters = Filters.parse(in.get(FILTER), in);
@@ -64,8 +66,7 @@ public final class SystemPruneCommand implements DockerCommand {
         imageFilters.put("dangling", List.of(Boolean.toString(!all)));
         reclaimed += imageSection(ctx, note, imageFilters);
         String cachePath = "/build/prune?all=" + (all ? "1" : "0") + "&filters=" + Engine.encode(json(filters));
-        JsonObject cache = ctx.callLong(note, client -> ctx.engine()
-                .requestJson(DockerHttpClient.Request.Method.POST, cachePath)).getAsJsonObject();
+        JsonObject cache = ctx.untilDone(note, RawRequest.json(DockerHttpClient.Request.Method.POST, cachePath)).getAsJsonObject();
         List<String> caches = strings(cache.get("CachesDeleted"));
         if (!caches.isEmpty()) {
             ctx.console().out("Deleted build cache objects:\n" + String.join("\n", caches) + "\n\n");
@@ -101,8 +102,8 @@ public final class SystemPruneCommand implements DockerCommand {
 
     private static long section(CommandContext ctx, String note, String path, Map<String, List<String>> filters,
                                 String field, String heading, boolean countSpace)
-            throws DockerError, InterruptedException {
-        JsonObject answer = ctx.callLong(note, client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
+            throws DockerError, DaemonError, InterruptedException {
+        JsonObject answer = ctx.untilDone(note, RawRequest.json(DockerHttpClient.Request.Method.POST,
                 path + "?filters=" + Engine.encode(json(filters)))).getAsJsonObject();
         List<String> deleted = strings(answer.get(field));
         if (deleted.isEmpty()) {
@@ -113,8 +114,8 @@ public final class SystemPruneCommand implements DockerCommand {
     }
 
     private static long imageSection(CommandContext ctx, String note, Map<String, List<String>> filters)
-            throws DockerError, InterruptedException {
-        JsonObject answer = ctx.callLong(note, client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.POST,
+            throws DockerError, DaemonError, InterruptedException {
+        JsonObject answer = ctx.untilDone(note, RawRequest.json(DockerHttpClient.Request.Method.POST,
                 "/images/prune?filters=" + Engine.encode(json(filters)))).getAsJsonObject();
         JsonElement items = answer.get("ImagesDeleted");
         if (items == null || !items.isJsonArray() || items.getAsJsonArray().isEmpty()) {

@@ -12,7 +12,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
-import io.github.dockerlessons.engine.EngineUnreachable;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.render.SystemTemplates;
 
 import java.time.OffsetDateTime;
@@ -44,7 +44,7 @@ public final class VersionCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         String format = in.get(FORMAT);
         if (format != null && !format.isEmpty()) {
             runFormat(ctx, format);
@@ -54,17 +54,16 @@ public final class VersionCommand implements DockerCommand {
         row(out, " ", "Version", KernelVersion.VERSION + " (Docker lesson kernel)");
         JsonObject server;
         try {
-            JsonElement answer = ctx.request(client ->
-                    ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/version"));
+            JsonElement answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET, "/version"));
             server = answer.getAsJsonObject();
         } catch (DaemonError e) {
-            ctx.console().out(clientTail(out, null, ctx.engine().discovery().currentContextName()));
+            ctx.console().out(clientTail(out, null, ctx.discovery().currentContextName()));
             throw DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            ctx.console().out(clientTail(out, null, ctx.engine().discovery().currentContextName()));
-            throw ctx.unreachable(e);
+        } catch (DockerError e) {
+            ctx.console().out(clientTail(out, null, ctx.discovery().currentContextName()));
+            throw e;
         }
-        clientTail(out, str(server, "ApiVersion"), ctx.engine().discovery().currentContextName());
+        clientTail(out, str(server, "ApiVersion"), ctx.discovery().currentContextName());
         // The CLI's template: "Server:{{if ne .Server.Platform.Name ""}} {{.Server.Platform.Name}}{{end}}".
         JsonElement platform = server.get("Platform");
         String platformName = platform != null && platform.isJsonObject() ? str(platform.getAsJsonObject(), "Name") : "";
@@ -106,17 +105,17 @@ public final class VersionCommand implements DockerCommand {
         JsonObject server = null;
         DockerError engineError = null;
         try {
-            server = ctx.request(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET, "/version"))
+            server = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET, "/version"))
                     .getAsJsonObject();
         } catch (DaemonError e) {
             engineError = DockerError.daemon(e);
-        } catch (EngineUnreachable e) {
-            engineError = ctx.unreachable(e);
+        } catch (DockerError e) {
+            engineError = e;
         }
         Map<String, String> client = Map.of("Platform", "Docker lesson kernel", "Version", KernelVersion.VERSION,
                 "ApiVersion", server == null ? "" : str(server, "ApiVersion"), "DefaultAPIVersion", "1.50",
                 "GoVersion", "java" + System.getProperty("java.version"), "Os", "linux", "Arch", goArch(),
-                "Context", ctx.engine().discovery().currentContextName());
+                "Context", ctx.discovery().currentContextName());
         JsonObject answer = server;
         try {
             Templates.print(ctx, () -> SystemTemplates.version(format, client, answer));

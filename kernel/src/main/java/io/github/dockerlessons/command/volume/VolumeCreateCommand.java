@@ -8,6 +8,7 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.golang.Units;
 
 import java.util.List;
@@ -29,9 +30,9 @@ public final class VolumeCreateCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Map<String, String> labels = Units.labels(in.get(LABEL));
-        String name = ctx.call(client -> {
+        String name = ctx.answer(client -> {
             var cmd = client.createVolumeCmd().withDriver(in.get(DRIVER));
             if (!in.args().isEmpty()) {
                 cmd.withName(in.arg(0));

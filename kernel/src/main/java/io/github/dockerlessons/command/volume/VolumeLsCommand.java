@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.volume;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
@@ -14,8 +13,9 @@ import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.NaturalOrder;
+import io.github.dockerlessons.engine.RawRequest;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
 import io.github.dockerlessons.render.VolumeFields;
@@ -58,11 +58,11 @@ public final class VolumeLsCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Options o = Options.of(in, ctx);
         // The raw answer: docker-java's model has no Scope.
-        JsonElement answer = ctx.call(client -> ctx.engine().requestJson(DockerHttpClient.Request.Method.GET,
-                "/volumes" + (o.filter().isEmpty() ? "" : "?filters=" + Engine.encode(new Gson().toJson(o.filter())))));
+        JsonElement answer = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET,
+                "/volumes" + Filters.query(o.filter())));
         List<JsonObject> volumes = new ArrayList<>();
         if (answer != null && answer.isJsonObject() && answer.getAsJsonObject().get("Volumes") != null
                 && answer.getAsJsonObject().get("Volumes").isJsonArray()) {

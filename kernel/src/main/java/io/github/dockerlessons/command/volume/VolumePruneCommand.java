@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.volume;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.container.options.ApiRequirement;
@@ -13,10 +12,10 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Prompts;
-import io.github.dockerlessons.command.core.RawApi;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.ValueCompletion;
-import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.DaemonError;
+import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,9 +48,9 @@ public final class VolumePruneCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Map<String, List<String>> filters = new LinkedHashMap<>(Filters.parse(FILTER, in));
-        String apiVersion = RawApi.json(ctx, DockerHttpClient.Request.Method.GET, "/version").getAsJsonObject()
+        String apiVersion = ctx.answer(RawRequest.json(DockerHttpClient.Request.Method.GET, "/version")).getAsJsonObject()
                 .get("ApiVersion").getAsString();
         String warning = "WARNING! This will remove anonymous local volumes not used by at least one container.";
         if (ALL_NEEDS.check(apiVersion) != null) {
@@ -70,9 +69,9 @@ public final class VolumePruneCommand implements DockerCommand {
         if (!in.get(FORCE) && !Prompts.confirm(ctx, warning)) {
             return;
         }
-        String path = "/volumes/prune" + (filters.isEmpty() ? "" : "?filters=" + Engine.encode(new Gson().toJson(filters)));
-        JsonObject answer = ctx.callLong(ctx.messages().get("interrupt.engine.pruning"), client -> ctx.engine()
-                .requestJson(DockerHttpClient.Request.Method.POST, path)).getAsJsonObject();
+        String path = "/volumes/prune" + Filters.query(filters);
+        JsonObject answer = ctx.untilDone(ctx.messages().get("interrupt.engine.pruning"),
+                RawRequest.json(DockerHttpClient.Request.Method.POST, path)).getAsJsonObject();
         List<String> deleted = new ArrayList<>();
         JsonElement names = answer.get("VolumesDeleted");
         if (names != null && names.isJsonArray()) {

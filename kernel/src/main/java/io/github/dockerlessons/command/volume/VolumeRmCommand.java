@@ -10,6 +10,7 @@ import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker volume rm}: remove volumes, reporting the ones that could not be removed at the end. */
@@ -29,9 +30,9 @@ public final class VolumeRmCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {
         Targets.forEach(ctx, in.args(), true, target -> {
-            ctx.request(client -> {
+            ctx.answer(client -> {
                 client.removeVolumeCmd(Engine.pathSegment(target)).exec();
                 return null;
             });

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommandRegistryTest {
     private final CommandRegistry registry = DockerCommands.registry();
     private final RecordingConsole console = new RecordingConsole();
-    private final CommandContext ctx = new CommandContext(
-            new EngineGateway(EngineDiscovery.fixed("unix:///nonexistent/docker.sock")),
+    private final EngineGateway noEngine = new EngineGateway(EngineDiscovery.fixed("unix:///nonexistent/docker.sock"));
+    private final CommandContext ctx = new CommandContext(noEngine,
             console, new Messages(Messages.ENGLISH), null, new Cancellation(), Clock.systemUTC(), Duration.ofSeconds(30));
 
     private DockerError fail(String... argv) {
@@ -94,7 +94,7 @@ class CommandRegistryTest {
 
     @Test
     void helpInKorean() throws Exception {
-        CommandContext korean = new CommandContext(ctx.engine(), console, new Messages(Messages.KOREAN), null,
+        CommandContext korean = new CommandContext(noEngine, console, new Messages(Messages.KOREAN), null,
                 new Cancellation(), Clock.systemUTC(), Duration.ofSeconds(30));
         registry.dispatch(Arrays.asList("ps", "--help"), korean);
         assertTrue(console.out.toString().startsWith("Usage:  docker ps [OPTIONS]\n\n컨테이너 목록을 보여줍니다\n"));
