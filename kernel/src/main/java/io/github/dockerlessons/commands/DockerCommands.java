@@ -20,7 +20,6 @@ import io.github.dockerlessons.command.compose.ComposePortCommand;
 import io.github.dockerlessons.command.compose.ComposeRmCommand;
 import io.github.dockerlessons.command.compose.ComposeKillCommand;
 import io.github.dockerlessons.command.compose.ComposePauseCommand;
-import io.github.dockerlessons.command.compose.ComposeUnpauseCommand;
 import io.github.dockerlessons.command.compose.ComposeCpCommand;
 import io.github.dockerlessons.command.compose.ComposeCreateCommand;
 import io.github.dockerlessons.command.compose.ComposeWaitCommand;
@@ -166,7 +165,7 @@ public final class DockerCommands {
                 new ComposeStartCommand(), new ComposeStopCommand(), new ComposeRestartCommand(),
                 new ComposeConfigCommand(), new ComposePullCommand(),
                 new ComposeLsCommand(), new ComposeImagesCommand(), new ComposeTopCommand(), new ComposePortCommand(),
-                new ComposeRmCommand(), new ComposeKillCommand(), new ComposePauseCommand(), new ComposeUnpauseCommand(),
+                new ComposeRmCommand(), new ComposeKillCommand(), ComposePauseCommand.pause(), ComposePauseCommand.unpause(),
                 new ComposeCpCommand(registry::get), new ComposeCreateCommand(registry::get),
                 new ComposeWaitCommand(registry::get), new ComposeEventsCommand(), new ComposeVersionCommand()}) {
             b.add(c);

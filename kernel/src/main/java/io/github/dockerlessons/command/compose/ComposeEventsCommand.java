@@ -82,17 +82,15 @@ public final class ComposeEventsCommand implements DockerCommand {
                 + event.getActor().getId() + " (" + attrs + ")\n\n";
     }
 
+    /** Compose's --json: its map's keys in Go's order (sorted), the time as Go's RFC 3339 with nanoseconds. */
     private static String jsonLine(Instant at, String service, Event event, Map<String, String> attributes) {
-        StringBuilder attrs = new StringBuilder("{");
-        attributes.forEach((k, v) -> attrs.append(attrs.length() == 1 ? "" : ",").append(quote(k)).append(':')
-                .append(quote(v)));
-        return "{\"action\":" + quote(event.getAction()) + ",\"attributes\":" + attrs.append('}') + ",\"id\":"
-                + quote(event.getActor().getId()) + ",\"service\":" + quote(service) + ",\"time\":"
-                + quote(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(ZoneId.systemDefault())))
-                + ",\"type\":\"container\"}\n";
-    }
-
-    private static String quote(String s) {
-        return s == null ? "\"\"" : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        Map<String, Object> fields = new TreeMap<>();
+        fields.put("action", event.getAction());
+        fields.put("attributes", attributes);
+        fields.put("id", event.getActor().getId());
+        fields.put("service", service);
+        fields.put("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(ZoneId.systemDefault())));
+        fields.put("type", "container");
+        return ServiceTargets.json(fields) + "\n";
     }
 }

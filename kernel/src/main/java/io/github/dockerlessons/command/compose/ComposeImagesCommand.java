@@ -13,8 +13,11 @@ import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.golang.TabWriter;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code docker compose images}: the image each of the services' containers runs, as Compose's table. */
@@ -35,13 +38,10 @@ public final class ComposeImagesCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        String format = in.get(FORMAT) == null || in.get(FORMAT).isEmpty() ? "table" : in.get(FORMAT);
-        if (!format.equals("table") && !format.equals("pretty") && !format.equals("json")) {
-            throw new DockerError(1, "format value \"" + format + "\" could not be parsed: parsing failed");
-        }
+        boolean asJson = ServiceTargets.isJson(in.get(FORMAT));
         List<Container> containers = ServiceTargets.of(in, ctx, in.args(), true);
         StringBuilder tabbed = new StringBuilder("CONTAINER\tREPOSITORY\tTAG\tIMAGE ID\tSIZE\n");
-        StringBuilder json = new StringBuilder("[");
+        List<Map<String, Object>> json = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (Container c : containers) {
             InspectImageResponse image = ctx.call(client -> client.inspectImageCmd(Engine.pathSegment(c.getImageId())).exec());
@@ -52,14 +52,18 @@ public final class ComposeImagesCommand implements DockerCommand {
             String name = ProjectEngine.name(c);
             tabbed.append(name).append('\t').append(repoTag[0]).append('\t').append(repoTag[1]).append('\t')
                     .append(shortId(id)).append('\t').append(GoText.humanSize(size, 3)).append('\n');
-            json.append(json.length() > 1 ? "," : "").append("{\"ID\":\"").append(id).append("\",\"ContainerName\":\"")
-                    .append(name).append("\",\"Repository\":\"").append(repoTag[0]).append("\",\"Tag\":\"")
-                    .append(repoTag[1]).append("\",\"Size\":").append(size).append('}');
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("ID", id);
+            fields.put("ContainerName", name);
+            fields.put("Repository", repoTag[0]);
+            fields.put("Tag", repoTag[1]);
+            fields.put("Size", size);
+            json.add(fields);
         }
         if (in.get(QUIET)) {
             ctx.console().out(ids.isEmpty() ? "" : String.join("\n", ids) + "\n");
-        } else if (format.equals("json")) {
-            ctx.console().out(json.append("]\n").toString());
+        } else if (asJson) {
+            ctx.console().out(ServiceTargets.json(json) + "\n");
         } else {
             ctx.console().out(new TabWriter(20, 3).format(tabbed.toString()));
         }

@@ -12,6 +12,7 @@ import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.golang.TabWriter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,7 @@ public final class ComposeLsCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        String format = in.get(FORMAT) == null || in.get(FORMAT).isEmpty() ? "table" : in.get(FORMAT);
-        if (!format.equals("table") && !format.equals("pretty") && !format.equals("json")) {
-            throw new DockerError(1, "format value \"" + format + "\" could not be parsed: parsing failed");
-        }
+        boolean json = ServiceTargets.isJson(in.get(FORMAT));
         Pattern name = nameFilter(in.get(FILTER));
         List<Container> containers = ctx.call(client -> client.listContainersCmd().withShowAll(in.get(ALL))
                 .withLabelFilter(List.of(ComposeNames.PROJECT, ComposeNames.CONFIG_HASH)).exec());
@@ -66,14 +64,16 @@ public final class ComposeLsCommand implements DockerCommand {
         StringBuilder out = new StringBuilder();
         if (in.get(QUIET)) {
             stacks.forEach(s -> out.append(s.name()).append('\n'));
-        } else if (format.equals("json")) {
-            out.append('[');
+        } else if (json) {
+            List<Map<String, String>> view = new ArrayList<>();
             for (Stack s : stacks) {
-                out.append(out.length() > 1 ? "," : "").append("{\"Name\":").append(json(s.name()))
-                        .append(",\"Status\":").append(json(s.status())).append(",\"ConfigFiles\":")
-                        .append(json(s.configFiles())).append('}');
+                Map<String, String> fields = new LinkedHashMap<>();
+                fields.put("Name", s.name());
+                fields.put("Status", s.status());
+                fields.put("ConfigFiles", s.configFiles());
+                view.add(fields);
             }
-            out.append("]\n");
+            out.append(ServiceTargets.json(view)).append('\n');
         } else {
             StringBuilder tabbed = new StringBuilder("NAME\tSTATUS\tCONFIG FILES\n");
             stacks.forEach(s -> tabbed.append(s.name()).append('\t').append(s.status()).append('\t')
@@ -123,7 +123,4 @@ public final class ComposeLsCommand implements DockerCommand {
         return String.join(",", files);
     }
 
-    private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 }

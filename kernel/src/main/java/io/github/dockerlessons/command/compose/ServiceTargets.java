@@ -1,6 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.model.Container;
+import com.google.gson.GsonBuilder;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
@@ -73,6 +74,22 @@ final class ServiceTargets {
         }
         o.envFiles().forEach(f -> words.add("--env-file=" + f));
         return words;
+    }
+
+    /** Compose's --format for its own tables (ls, images): table (or pretty, or none) or json; anything else fails. */
+    static boolean isJson(String format) throws DockerError {
+        if (format == null || format.isEmpty() || format.equals("table") || format.equals("pretty")) {
+            return false;
+        }
+        if (format.equals("json")) {
+            return true;
+        }
+        throw new DockerError(1, "format value \"" + format + "\" could not be parsed: parsing failed");
+    }
+
+    /** Compose's JSON output (its Go structs in field order: give a LinkedHashMap), without HTML escapes. */
+    static String json(Object value) {
+        return new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(value);
     }
 
     static String label(Container c, String key) {
