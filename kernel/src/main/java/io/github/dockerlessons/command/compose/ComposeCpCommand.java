@@ -5,7 +5,6 @@ import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -19,7 +18,7 @@ import java.util.function.Supplier;
  * put in the service's place, then {@code docker cp} does the copying, so both copy the same way;
  * Compose's panel reports it ("demo-web-1 copy demo-web-1:/etc/hostname to . Copied").
  */
-public final class ComposeCpCommand implements DockerCommand {
+public final class ComposeCpCommand extends HandingOn {
     private static final Flag<Boolean> ARCHIVE = Flag.bool('a', "archive");
     private static final Flag<Boolean> FOLLOW_LINK = Flag.bool('L', "follow-link");
     private static final Flag<Integer> INDEX = Flag.integer((char) 0, "index", 0).shownAs("int");
@@ -33,11 +32,8 @@ public final class ComposeCpCommand implements DockerCommand {
             .arity(Arity.exactly(2))
             .build();
 
-    private final Supplier<CommandRegistry> registry;
-
-    /** @param registry the registry that holds docker cp */
     public ComposeCpCommand(Supplier<CommandRegistry> registry) {
-        this.registry = registry;
+        super(registry);
     }
 
     @Override
@@ -73,7 +69,7 @@ public final class ComposeCpCommand implements DockerCommand {
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Copying");
         progress.working(line, "Copying");
         try {
-            registry.get().dispatch(argv, ctx);
+            handOn(argv, ctx);
             progress.done(line, "Copied");
         } catch (DockerError e) {
             progress.error(line, "Error");

@@ -4,7 +4,6 @@ import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
  * started; Compose's own create is up without the start, and so is this one
  * ({@code compose up --no-start}), so both make containers the same way.
  */
-public final class ComposeCreateCommand implements DockerCommand {
+public final class ComposeCreateCommand extends HandingOn {
     private static final Flag<Boolean> BUILD = Flag.bool("build");
     private static final Flag<Boolean> NO_BUILD = Flag.bool("no-build");
     private static final Flag<Boolean> FORCE_RECREATE = Flag.bool("force-recreate");
@@ -33,11 +32,8 @@ public final class ComposeCreateCommand implements DockerCommand {
             .arity(Arity.atLeast(0))
             .build();
 
-    private final Supplier<CommandRegistry> registry;
-
-    /** @param registry the registry that holds compose up */
     public ComposeCreateCommand(Supplier<CommandRegistry> registry) {
-        this.registry = registry;
+        super(registry);
     }
 
     @Override
@@ -55,6 +51,6 @@ public final class ComposeCreateCommand implements DockerCommand {
             }
         }
         argv.addAll(in.args());
-        registry.get().dispatch(argv, ctx);
+        handOn(argv, ctx);
     }
 }

@@ -6,7 +6,6 @@ import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -21,7 +20,7 @@ import java.util.function.Supplier;
  * one's exit code in Compose's words; the command's status is the last one's; --down-project then
  * takes the project down.
  */
-public final class ComposeWaitCommand implements DockerCommand {
+public final class ComposeWaitCommand extends HandingOn {
     private static final Flag<Boolean> DOWN_PROJECT = Flag.bool("down-project");
 
     private static final CommandSpec SPEC = CommandSpec.command("compose wait", "docker compose wait SERVICE [SERVICE...] [OPTIONS]")
@@ -30,11 +29,8 @@ public final class ComposeWaitCommand implements DockerCommand {
             .arity(Arity.atLeast(1))
             .build();
 
-    private final Supplier<CommandRegistry> registry;
-
-    /** @param registry the registry that holds compose down */
     public ComposeWaitCommand(Supplier<CommandRegistry> registry) {
-        this.registry = registry;
+        super(registry);
     }
 
     @Override
@@ -63,7 +59,7 @@ public final class ComposeWaitCommand implements DockerCommand {
         if (in.get(DOWN_PROJECT)) {
             List<String> down = new ArrayList<>(List.of("compose", "down", "--remove-orphans"));
             down.addAll(ServiceTargets.projectWords(in));
-            registry.get().dispatch(down, ctx);
+            handOn(down, ctx);
         }
         if (status != 0) {
             throw DockerError.exitStatus(status);

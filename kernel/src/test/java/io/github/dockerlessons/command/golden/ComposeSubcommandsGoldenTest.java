@@ -134,6 +134,7 @@ class ComposeSubcommandsGoldenTest {
     void waitEventsVersion() throws Exception {
         check("running", "compose-wait", "", "wait", "web");
         check("running", "compose-wait-status", "wait", "wait", "web");
+        check("running", "compose-wait-down-project", "", "wait", "--down-project", "web");
         check("running", "compose-events", "", "events");
         check("running", "compose-events-json", "", "events", "--json");
         check("running", "compose-version", "", "version");
