@@ -41,7 +41,7 @@ public final class ComposePortCommand implements DockerCommand {
             }
         } catch (NumberFormatException e) {
             throw new DockerError(1, "strconv.ParseUint: parsing \"" + in.arg(1) + "\": "
-                    + (in.arg(1).matches("\\d+") ? "value out of range" : "invalid syntax"));
+                    + (in.arg(1).matches("\\d+") ? "value out of range" : "invalid syntax"), "hint.compose.port.number");
         }
         String protocol = in.get(PROTOCOL) == null || in.get(PROTOCOL).isEmpty() ? "tcp"
                 : in.get(PROTOCOL).toLowerCase(Locale.ROOT);
@@ -56,6 +56,6 @@ public final class ComposePortCommand implements DockerCommand {
             published.add(p.getPrivatePort() + "/" + p.getType());
         }
         throw new DockerError(1, "no port " + port + "/" + protocol + " for container " + ProjectEngine.name(c) + ": "
-                + String.join(", ", published));
+                + String.join(", ", published), "hint.compose.port.unpublished");
     }
 }

@@ -36,7 +36,8 @@ final class ServiceTargets {
         ComposeProject loaded = ComposeProjectFlags.load(in, ctx).project();
         for (String name : services) {
             if (!loaded.services().containsKey(name)) {
-                throw new DockerError(1, "no such service: " + name);
+                throw new DockerError(1, "no such service: " + name, "hint.compose.no.service",
+                        String.join(", ", loaded.services().keySet()));
             }
         }
         return loaded.name();
@@ -84,7 +85,8 @@ final class ServiceTargets {
         if (format.equals("json")) {
             return true;
         }
-        throw new DockerError(1, "format value \"" + format + "\" could not be parsed: parsing failed");
+        throw new DockerError(1, "format value \"" + format + "\" could not be parsed: parsing failed",
+                "hint.compose.format.table.json");
     }
 
     /** Compose's JSON output (its Go structs in field order: give a LinkedHashMap), without HTML escapes. */

@@ -78,6 +78,7 @@ class ComposeSubcommandsGoldenTest {
         check("running", "compose-ls", "", "ls");
         check("running", "compose-ls-json", "", "ls", "-a", "--format", "json");
         check("running", "compose-ls-refused", "list", "ls");
+        check("running", "compose-ls-format-yaml", "", "ls", "--format", "yaml");
     }
 
     @Test
@@ -97,6 +98,7 @@ class ComposeSubcommandsGoldenTest {
         check("running", "compose-port", "", "port", "web", "80");
         check("running", "compose-port-unpublished", "", "port", "web", "81");
         check("none", "compose-port-not-running", "", "port", "web", "80");
+        check("running", "compose-port-not-a-number", "", "port", "web", "http");
     }
 
     @Test
