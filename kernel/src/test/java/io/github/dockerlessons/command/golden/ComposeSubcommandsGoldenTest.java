@@ -128,6 +128,12 @@ class ComposeSubcommandsGoldenTest {
     }
 
     @Test
+    void execNoTty() throws Exception {
+        check("running", "compose-exec-no-TTY", "", "exec", "--no-TTY", "web", "echo", "hello from web");
+        check("running", "compose-exec-T", "", "exec", "-T", "web", "echo", "hello from web");
+    }
+
+    @Test
     void create() throws Exception {
         check("none", "compose-create", "", "create");
     }
