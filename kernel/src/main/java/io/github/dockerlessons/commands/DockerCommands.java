@@ -13,6 +13,18 @@ import io.github.dockerlessons.command.compose.ComposeRunCommand;
 import io.github.dockerlessons.command.compose.ComposeStartCommand;
 import io.github.dockerlessons.command.compose.ComposeStopCommand;
 import io.github.dockerlessons.command.compose.ComposeUpCommand;
+import io.github.dockerlessons.command.compose.ComposeLsCommand;
+import io.github.dockerlessons.command.compose.ComposeImagesCommand;
+import io.github.dockerlessons.command.compose.ComposeTopCommand;
+import io.github.dockerlessons.command.compose.ComposePortCommand;
+import io.github.dockerlessons.command.compose.ComposeRmCommand;
+import io.github.dockerlessons.command.compose.ComposeKillCommand;
+import io.github.dockerlessons.command.compose.ComposePauseCommand;
+import io.github.dockerlessons.command.compose.ComposeCpCommand;
+import io.github.dockerlessons.command.compose.ComposeCreateCommand;
+import io.github.dockerlessons.command.compose.ComposeWaitCommand;
+import io.github.dockerlessons.command.compose.ComposeEventsCommand;
+import io.github.dockerlessons.command.compose.ComposeVersionCommand;
 import io.github.dockerlessons.command.container.AttachCommand;
 import io.github.dockerlessons.command.container.CommitCommand;
 import io.github.dockerlessons.command.container.ContainerPruneCommand;
@@ -151,7 +163,11 @@ public final class DockerCommands {
         for (DockerCommand c : new DockerCommand[]{new ComposeUpCommand(), new ComposeDownCommand(), new ComposePsCommand(),
                 new ComposeLogsCommand(), new ComposeExecCommand(), new ComposeRunCommand(), new ComposeBuildCommand(),
                 new ComposeStartCommand(), new ComposeStopCommand(), new ComposeRestartCommand(),
-                new ComposeConfigCommand(), new ComposePullCommand()}) {
+                new ComposeConfigCommand(), new ComposePullCommand(),
+                new ComposeLsCommand(), new ComposeImagesCommand(), new ComposeTopCommand(), new ComposePortCommand(),
+                new ComposeRmCommand(), new ComposeKillCommand(), ComposePauseCommand.pause(), ComposePauseCommand.unpause(),
+                new ComposeCpCommand(registry::get), new ComposeCreateCommand(registry::get),
+                new ComposeWaitCommand(registry::get), new ComposeEventsCommand(), new ComposeVersionCommand()}) {
             b.add(c);
         }
         registry.set(b.build());

@@ -29,7 +29,7 @@ public final class ComposeExecCommand implements DockerCommand {
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
     private static final Flag<List<String>> ENV = Flag.list('e', "env").shownAs("stringArray");
     private static final Flag<Integer> INDEX = Flag.integer((char) 0, "index", 0).shownAs("int");
-    private static final Flag<Boolean> NO_TTY = Flag.bool('T', "no-tty");
+    private static final Flag<Boolean> NO_TTY = Flag.bool('T', "no-TTY");
     private static final Flag<String> USER = Flag.string('u', "user");
     private static final Flag<String> WORKDIR = Flag.string('w', "workdir");
     private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive").hidden();

@@ -1,0 +1,44 @@
+package io.github.dockerlessons.command.compose;
+
+import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.CommonFlags;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.Engine;
+
+import java.util.List;
+
+/** {@code docker compose kill}: a signal (SIGKILL unless -s says otherwise) to the services' running containers. */
+public final class ComposeKillCommand implements DockerCommand {
+    private static final Flag<String> SIGNAL = Flag.string('s', "signal").defaultShownAs("\"SIGKILL\"")
+            .completes(CommonFlags.SIGNALS);
+    private static final Flag<Boolean> REMOVE_ORPHANS = Flag.bool("remove-orphans");
+
+    private static final CommandSpec SPEC = CommandSpec.command("compose kill", "docker compose kill [OPTIONS] [SERVICE...]")
+            .flags(ComposeProjectFlags.HIDDEN)
+            .flags(REMOVE_ORPHANS, SIGNAL)
+            .arity(Arity.atLeast(0))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String signal = in.get(SIGNAL) == null || in.get(SIGNAL).isEmpty() ? "SIGKILL" : in.get(SIGNAL);
+        List<Container> running = ServiceTargets.of(in, ctx, in.args(), false);
+        if (running.isEmpty()) {
+            ctx.console().err("No container to kill\n");
+            return;
+        }
+        ServiceTargets.eachReported(ctx, "Killing", running, "Killing", "Killed", "Error while Killing",
+                c -> ctx.call(client -> client.killContainerCmd(Engine.pathSegment(c.getId())).withSignal(signal).exec()));
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.dockerlessons.command.compose;
+
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code docker compose port SERVICE PRIVATE_PORT}: where the service's container publishes that port ("0.0.0.0:8080"). */
+public final class ComposePortCommand implements DockerCommand {
+    private static final Flag<String> PROTOCOL = Flag.string("protocol").defaultShownAs("\"tcp\"");
+    private static final Flag<Integer> INDEX = Flag.integer((char) 0, "index", 0).shownAs("int");
+
+    private static final CommandSpec SPEC = CommandSpec.command("compose port",
+                    "docker compose port [OPTIONS] SERVICE PRIVATE_PORT")
+            .flags(ComposeProjectFlags.HIDDEN)
+            .flags(INDEX, PROTOCOL)
+            .arity(new Arity(2, 2))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        int port;
+        try {
+            port = Integer.parseInt(in.arg(1));
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new DockerError(1, "strconv.ParseUint: parsing \"" + in.arg(1) + "\": "
+                    + (in.arg(1).matches("\\d+") ? "value out of range" : "invalid syntax"), "hint.compose.port.number");
+        }
+        String protocol = in.get(PROTOCOL) == null || in.get(PROTOCOL).isEmpty() ? "tcp"
+                : in.get(PROTOCOL).toLowerCase(Locale.ROOT);
+        Container c = ServiceTargets.one(in, ctx, in.arg(0), in.get(INDEX), false);
+        List<String> published = new ArrayList<>();
+        for (ContainerPort p : c.getPorts() == null ? new ContainerPort[0] : c.getPorts()) {
+            if (p.getPrivatePort() != null && p.getPrivatePort() == port && protocol.equals(p.getType())) {
+                ctx.console().out((p.getIp() == null ? "" : p.getIp()) + ":"
+                        + (p.getPublicPort() == null ? 0 : p.getPublicPort()) + "\n");
+                return;
+            }
+            published.add(p.getPrivatePort() + "/" + p.getType());
+        }
+        throw new DockerError(1, "no port " + port + "/" + protocol + " for container " + ProjectEngine.name(c) + ": "
+                + String.join(", ", published), "hint.compose.port.unpublished");
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.dockerlessons.command.compose;
+
+import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.engine.Engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * {@code docker compose rm}: the services' stopped containers removed, after Compose's question
+ * "Going to remove ..." (answered by the cell's heredoc, no answer meaning no) unless -f; -s stops
+ * them first, -v takes their anonymous volumes too.
+ */
+public final class ComposeRmCommand implements DockerCommand {
+    private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
+    private static final Flag<Boolean> STOP = Flag.bool('s', "stop");
+    private static final Flag<Boolean> VOLUMES = Flag.bool('v', "volumes");
+    private static final Flag<Boolean> ALL = Flag.bool('a', "all").hidden();
+
+    private static final CommandSpec SPEC = CommandSpec.command("compose rm", "docker compose rm [OPTIONS] [SERVICE...]")
+            .flags(ComposeProjectFlags.HIDDEN_WITHOUT_F)
+            .flags(ALL, FORCE, STOP, VOLUMES)
+            .arity(Arity.atLeast(0))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        List<Container> containers = ServiceTargets.of(in, ctx, in.args(), true);
+        if (in.get(STOP)) {
+            List<Container> order = new ArrayList<>(containers);
+            Collections.reverse(order);
+            ProgressPanel stopping = new ProgressPanel(ctx.console(), "Stopping");
+            try {
+                new ProjectEngine(ctx).stop(order, null, stopping, null);
+            } finally {
+                stopping.finish();
+            }
+        }
+        List<Container> stopped = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Container c : containers) {
+            Boolean running;
+            try {
+                // the listing's state may be stale (Compose inspects for the same reason)
+                running = ctx.call(client -> client.inspectContainerCmd(Engine.pathSegment(c.getId())).exec())
+                        .getState().getRunning();
+            } catch (DockerError e) {
+                if (e.cliText().contains("No such container")) {
+                    continue; // removed meanwhile, by --rm for one
+                }
+                throw e;
+            }
+            if (!Boolean.TRUE.equals(running)) {
+                stopped.add(c);
+                names.add(ProjectEngine.name(c));
+            }
+        }
+        if (stopped.isEmpty()) {
+            ctx.console().err("No stopped containers\n");
+            return;
+        }
+        String question = "Going to remove " + String.join(", ", names);
+        if (in.get(FORCE)) {
+            ctx.console().out(question + "\n");
+        } else if (!confirmed(ctx, question)) {
+            return;
+        }
+        boolean volumes = in.get(VOLUMES);
+        boolean force = in.get(FORCE);
+        ServiceTargets.eachReported(ctx, "Removing", stopped, "Removing", "Removed", "Error",
+                c -> ctx.call(client -> client.removeContainerCmd(Engine.pathSegment(c.getId()))
+                        .withRemoveVolumes(volumes).withForce(force).exec()));
+    }
+
+    /** Compose's yes/no question; the answer is the heredoc's first line, as a terminal's typed line. */
+    private static boolean confirmed(CommandContext ctx, String question) {
+        ctx.console().out("? " + question + " (y/N) ");
+        String answer = ctx.heredoc() == null ? ""
+                : new String(ctx.heredoc(), StandardCharsets.UTF_8).split("\n", 2)[0].strip().toLowerCase();
+        ctx.console().out((answer.isEmpty() ? "N" : answer) + "\n");
+        return answer.equals("y") || answer.equals("yes");
+    }
+}

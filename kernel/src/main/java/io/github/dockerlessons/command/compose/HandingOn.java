@@ -1,0 +1,28 @@
+package io.github.dockerlessons.command.compose;
+
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandRegistry;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A compose subcommand that does its work by running another command of the registry (cp runs
+ * docker cp, create runs compose up --no-start, wait --down-project runs compose down), so the two
+ * behave the same by construction.
+ */
+abstract class HandingOn implements DockerCommand {
+    private final Supplier<CommandRegistry> registry;
+
+    /** @param registry the registry this command is part of (built after it, hence the supplier) */
+    HandingOn(Supplier<CommandRegistry> registry) {
+        this.registry = registry;
+    }
+
+    /** Runs {@code argv} (without "docker") as a cell would, in this command's context. */
+    final void handOn(List<String> argv, CommandContext ctx) throws DockerError, InterruptedException {
+        registry.get().dispatch(argv, ctx);
+    }
+}
