@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -42,7 +43,7 @@ public final class ComposeCpCommand extends HandingOn {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         String source = in.arg(0);
         String dest = in.arg(1);
         boolean fromService = serviceOf(source) != null;
@@ -53,7 +54,7 @@ public final class ComposeCpCommand extends HandingOn {
         String withService = fromService ? source : dest;
         String service = serviceOf(withService);
         Container c = ServiceTargets.one(in, ctx, service, in.get(INDEX), true);
-        String inContainer = ProjectEngine.name(c) + withService.substring(service.length());
+        String inContainer = ProjectContainers.name(c) + withService.substring(service.length());
         List<String> argv = new ArrayList<>(List.of("cp"));
         if (in.get(ARCHIVE)) {
             argv.add("--archive");
@@ -63,7 +64,7 @@ public final class ComposeCpCommand extends HandingOn {
         }
         argv.add(fromService ? inContainer : source);
         argv.add(fromService ? dest : inContainer);
-        String name = ProjectEngine.name(c);
+        String name = ProjectContainers.name(c);
         String path = withService.substring(service.length() + 1);
         String line = name + " copy " + (fromService ? name + ":" + path + " to " + dest : source + " to " + name + ":" + path);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Copying");

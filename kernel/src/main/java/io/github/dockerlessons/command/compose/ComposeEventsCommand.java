@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import io.github.dockerlessons.command.core.Arity;
@@ -39,7 +40,7 @@ public final class ComposeEventsCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         String project = ServiceTargets.project(in, ctx, in.args());
         List<String> services = in.args();
         boolean json = in.get(JSON);
@@ -67,7 +68,7 @@ public final class ComposeEventsCommand implements DockerCommand {
             }
         };
         try {
-            ctx.callLong(null, client -> client.eventsCmd()
+            ctx.untilDone(null, client -> client.eventsCmd()
                     .withLabelFilter(Map.of(ComposeNames.PROJECT, project))
                     .exec(ctx.cancellation().register(printer)).awaitCompletion());
         } finally {

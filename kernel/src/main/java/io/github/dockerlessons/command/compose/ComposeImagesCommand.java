@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
@@ -37,19 +38,19 @@ public final class ComposeImagesCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         boolean asJson = ServiceTargets.isJson(in.get(FORMAT));
         List<Container> containers = ServiceTargets.of(in, ctx, in.args(), true);
         StringBuilder tabbed = new StringBuilder("CONTAINER\tREPOSITORY\tTAG\tIMAGE ID\tSIZE\n");
         List<Map<String, Object>> json = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (Container c : containers) {
-            InspectImageResponse image = ctx.call(client -> client.inspectImageCmd(Engine.pathSegment(c.getImageId())).exec());
+            InspectImageResponse image = ctx.answer(client -> client.inspectImageCmd(Engine.pathSegment(c.getImageId())).exec());
             String id = image.getId() == null ? c.getImageId() : image.getId();
             ids.add(id);
             String[] repoTag = repoTag(image, c.getImage());
             long size = image.getSize() == null ? 0 : image.getSize();
-            String name = ProjectEngine.name(c);
+            String name = ProjectContainers.name(c);
             tabbed.append(name).append('\t').append(repoTag[0]).append('\t').append(repoTag[1]).append('\t')
                     .append(shortId(id)).append('\t').append(GoText.humanSize(size, 3)).append('\n');
             Map<String, Object> fields = new LinkedHashMap<>();

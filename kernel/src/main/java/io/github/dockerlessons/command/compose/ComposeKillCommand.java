@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -31,7 +32,7 @@ public final class ComposeKillCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         String signal = in.get(SIGNAL) == null || in.get(SIGNAL).isEmpty() ? "SIGKILL" : in.get(SIGNAL);
         List<Container> running = ServiceTargets.of(in, ctx, in.args(), false);
         if (running.isEmpty()) {
@@ -39,6 +40,6 @@ public final class ComposeKillCommand implements DockerCommand {
             return;
         }
         ServiceTargets.eachReported(ctx, "Killing", running, "Killing", "Killed", "Error while Killing",
-                c -> ctx.call(client -> client.killContainerCmd(Engine.pathSegment(c.getId())).withSignal(signal).exec()));
+                c -> ctx.answer(client -> client.killContainerCmd(Engine.pathSegment(c.getId())).withSignal(signal).exec()));
     }
 }

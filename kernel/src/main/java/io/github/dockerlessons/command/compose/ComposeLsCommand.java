@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -46,10 +47,10 @@ public final class ComposeLsCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         boolean json = ServiceTargets.isJson(in.get(FORMAT));
         Pattern name = nameFilter(in.get(FILTER));
-        List<Container> containers = ctx.call(client -> client.listContainersCmd().withShowAll(in.get(ALL))
+        List<Container> containers = ctx.answer(client -> client.listContainersCmd().withShowAll(in.get(ALL))
                 .withLabelFilter(List.of(ComposeNames.PROJECT, ComposeNames.CONFIG_HASH)).exec());
         Map<String, List<Container>> byProject = new TreeMap<>();
         for (Container c : containers) {

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -39,9 +40,9 @@ public final class ComposePauseCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         ServiceTargets.eachReported(ctx, pause ? "Pausing" : "Running", ServiceTargets.of(in, ctx, in.args(), false),
-                null, pause ? "Paused" : "Unpaused", "Error", c -> ctx.call(client -> pause
+                null, pause ? "Paused" : "Unpaused", "Error", c -> ctx.answer(client -> pause
                         ? client.pauseContainerCmd(Engine.pathSegment(c.getId())).exec()
                         : client.unpauseContainerCmd(Engine.pathSegment(c.getId())).exec()));
     }

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import io.github.dockerlessons.command.core.Arity;
@@ -32,7 +33,7 @@ public final class ComposePortCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         int port;
         try {
             port = Integer.parseInt(in.arg(1));
@@ -55,7 +56,7 @@ public final class ComposePortCommand implements DockerCommand {
             }
             published.add(p.getPrivatePort() + "/" + p.getType());
         }
-        throw new DockerError(1, "no port " + port + "/" + protocol + " for container " + ProjectEngine.name(c) + ": "
+        throw new DockerError(1, "no port " + port + "/" + protocol + " for container " + ProjectContainers.name(c) + ": "
                 + String.join(", ", published), "hint.compose.port.unpublished");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -38,14 +39,14 @@ public final class ComposeRmCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         List<Container> containers = ServiceTargets.of(in, ctx, in.args(), true);
         if (in.get(STOP)) {
             List<Container> order = new ArrayList<>(containers);
             Collections.reverse(order);
             ProgressPanel stopping = new ProgressPanel(ctx.console(), "Stopping");
             try {
-                new ProjectEngine(ctx).stop(order, null, stopping, null);
+                new ProjectStopper(ctx).stop(order, null, stopping, null);
             } finally {
                 stopping.finish();
             }
@@ -56,7 +57,7 @@ public final class ComposeRmCommand implements DockerCommand {
             Boolean running;
             try {
                 // the listing's state may be stale (Compose inspects for the same reason)
-                running = ctx.call(client -> client.inspectContainerCmd(Engine.pathSegment(c.getId())).exec())
+                running = ctx.answer(client -> client.inspectContainerCmd(Engine.pathSegment(c.getId())).exec())
                         .getState().getRunning();
             } catch (DockerError e) {
                 if (e.cliText().contains("No such container")) {
@@ -66,7 +67,7 @@ public final class ComposeRmCommand implements DockerCommand {
             }
             if (!Boolean.TRUE.equals(running)) {
                 stopped.add(c);
-                names.add(ProjectEngine.name(c));
+                names.add(ProjectContainers.name(c));
             }
         }
         if (stopped.isEmpty()) {
@@ -82,7 +83,7 @@ public final class ComposeRmCommand implements DockerCommand {
         boolean volumes = in.get(VOLUMES);
         boolean force = in.get(FORCE);
         ServiceTargets.eachReported(ctx, "Removing", stopped, "Removing", "Removed", "Error",
-                c -> ctx.call(client -> client.removeContainerCmd(Engine.pathSegment(c.getId()))
+                c -> ctx.answer(client -> client.removeContainerCmd(Engine.pathSegment(c.getId()))
                         .withRemoveVolumes(volumes).withForce(force).exec()));
     }
 

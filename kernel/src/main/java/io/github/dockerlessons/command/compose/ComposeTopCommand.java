@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -33,11 +34,11 @@ public final class ComposeTopCommand implements DockerCommand {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         List<String> header = new ArrayList<>(List.of("SERVICE", "#"));
         List<Map<String, String>> rows = new ArrayList<>();
         for (Container c : ServiceTargets.of(in, ctx, in.args(), false)) {
-            var top = ctx.call(client -> client.topContainerCmd(Engine.pathSegment(c.getId())).exec());
+            var top = ctx.answer(client -> client.topContainerCmd(Engine.pathSegment(c.getId())).exec());
             String[] titles = top.getTitles() == null ? new String[0] : top.getTitles();
             for (String title : titles) {
                 if (!header.contains(title)) {

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.core.command.WaitContainerResultCallback;
 import io.github.dockerlessons.command.core.Arity;
@@ -39,9 +40,9 @@ public final class ComposeWaitCommand extends HandingOn {
     }
 
     @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+    public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         String project = ServiceTargets.project(in, ctx, in.args());
-        List<Container> containers = new ProjectEngine(ctx).containers(project, false, in.args(), true);
+        List<Container> containers = new ProjectContainers(ctx).containers(project, false, in.args(), true);
         if (containers.isEmpty()) {
             throw new DockerError(1, "no containers for project \"" + project + "\"");
         }
@@ -49,7 +50,7 @@ public final class ComposeWaitCommand extends HandingOn {
         for (Container c : containers) {
             WaitContainerResultCallback waiting = new WaitContainerResultCallback();
             try {
-                status = ctx.callLong(null, client -> client.waitContainerCmd(Engine.pathSegment(c.getId()))
+                status = ctx.untilDone(null, client -> client.waitContainerCmd(Engine.pathSegment(c.getId()))
                         .exec(ctx.cancellation().register(waiting)).awaitStatusCode());
             } finally {
                 ctx.cancellation().unregister(waiting);

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.ProjectLoader;
@@ -25,7 +26,7 @@ final class ServiceTargets {
 
     /** An engine call on one container. */
     interface Action {
-        void on(Container c) throws DockerError, InterruptedException;
+        void on(Container c) throws DaemonError, DockerError, InterruptedException;
     }
 
     /** The project's name, after checking the services named against its file when there is one. */
@@ -45,13 +46,13 @@ final class ServiceTargets {
 
     /** The services' containers (all the project's when none is named), stopped ones too when {@code all}. */
     static List<Container> of(Invocation in, CommandContext ctx, List<String> services, boolean all)
-            throws DockerError, InterruptedException {
-        return new ProjectEngine(ctx).containers(project(in, ctx, services), all, services, false);
+            throws DaemonError, DockerError, InterruptedException {
+        return new ProjectContainers(ctx).containers(project(in, ctx, services), all, services, false);
     }
 
     /** The service's container with that number, or its lowest-numbered one for index 0 (Compose's --index). */
     static Container one(Invocation in, CommandContext ctx, String service, int index, boolean all)
-            throws DockerError, InterruptedException {
+            throws DaemonError, DockerError, InterruptedException {
         List<Container> found = of(in, ctx, List.of(service), all).stream()
                 .filter(c -> index <= 0 || String.valueOf(index).equals(label(c, ComposeNames.CONTAINER_NUMBER)))
                 .sorted(Comparator.comparingInt(ServiceTargets::number)).toList();
@@ -119,7 +120,7 @@ final class ServiceTargets {
         ProgressPanel progress = new ProgressPanel(ctx.console(), title);
         try {
             for (Container c : containers) {
-                String id = "Container " + ProjectEngine.name(c);
+                String id = "Container " + ProjectContainers.name(c);
                 if (working != null) {
                     progress.working(id, working);
                 }
@@ -128,6 +129,9 @@ final class ServiceTargets {
                 } catch (DockerError e) {
                     progress.error(id, failed);
                     throw e;
+                } catch (DaemonError e) {
+                    progress.error(id, failed);
+                    throw DockerError.daemon(e);
                 }
                 progress.done(id, done);
             }
