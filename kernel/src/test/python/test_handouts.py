@@ -24,6 +24,7 @@ TIMES = [
     (re.compile(r"\b\d{4}-\d\d-\d\dT\d\d_\d\d_\d\d_\d+Z"), "<time>"),              # npm's log file name
     (re.compile(r"\b\d\d:\d\d(:\d\d)?\b"), "<time>"),                          # docker top STIME, TIME
     (re.compile(r"(packages? in )\d+(\.\d+)?m?s\b"), r"\1<duration>"),                # npm install's summary
+    (re.compile(r"(duration_ms:? )\d+(\.\d+)?"), r"\1<duration>"),                     # node --test's report
     (re.compile(r"(Less than a second|About a minute|About an hour|\d+ (seconds?|minutes?|hours?|days?|"
                 r"weeks?|months?|years?))\b"), "<duration>"),
 ]
