@@ -36,6 +36,9 @@ IDS = [
     (re.compile(r"(<td>(root|\d+)</td>)<td>\d+</td><td>\d+</td><td>\d+</td>(?=<td><time>)"),
      r"\1<td><pid></td><td><ppid></td><td><cpu></td>"),  # docker top's table, as above
     (re.compile(r"\b\d+\.\ds\b"), "<elapsed>"),  # how long each step of docker compose took
+    # A wide table is set smaller until it fits: its size follows the width of the times in it ("Up Less than a
+    # second" or "Up 2 seconds"), so it is one of the things that change with them.
+    (re.compile(r"(--print-font-size: )\d+(\.\d+)?pt"), r"\1<size>"),
 ]
 
 
