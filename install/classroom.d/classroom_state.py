@@ -18,7 +18,8 @@ SETTINGS = os.path.join(HUB_DIR, "classroom.json")
 PASSWORDS = os.path.join(HUB_DIR, "passwords")
 IMAGES_TAR = os.path.join(SHARED_DIR, "lesson-images.tar")
 LECTURER_LESSONS = os.path.join(HUB_DIR, "lessons")  # root only: the lessons with their solutions
-LESSON_IMAGES = ["hello-world:latest", "busybox:latest", "redis:latest", "node:latest", "nginx:latest", "mariadb:latest"]
+LESSON_IMAGES = ["hello-world:latest", "busybox:latest", "redis:latest", "node:latest", "nginx:latest", "mariadb:latest",
+                 "registry:latest"]
 ROOTLESS_SCRIPT = "/usr/share/docker.io/contrib/dockerd-rootless.sh"
 CGROUP_CONTROLLERS = ["memory", "pids", "cpu", "cpuacct"]
 SYSTEM_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"

@@ -14,7 +14,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(ROOT, "install"))
 from handoutlib import fit, pages  # noqa: E402  (the page geometry the handouts are printed with)
 
-LESSON_IMAGES = ("hello-world", "busybox", "redis", "node", "nginx", "mariadb")
+LESSON_IMAGES = ("hello-world", "busybox", "redis", "node", "nginx", "mariadb", "registry")
 
 
 def docker(*args, check=True):

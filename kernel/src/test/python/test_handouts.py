@@ -24,6 +24,7 @@ TIMES = [
     (re.compile(r"\b\d{4}-\d\d-\d\dT\d\d_\d\d_\d\d_\d+Z"), "<time>"),              # npm's log file name
     (re.compile(r"\b\d\d:\d\d(:\d\d)?\b"), "<time>"),                          # docker top STIME, TIME
     (re.compile(r"(packages? in )\d+(\.\d+)?m?s\b"), r"\1<duration>"),                # npm install's summary
+    (re.compile(r"(duration_ms:? )\d+(\.\d+)?"), r"\1<duration>"),                     # node --test's report
     (re.compile(r"(Less than a second|About a minute|About an hour|\d+ (seconds?|minutes?|hours?|days?|"
                 r"weeks?|months?|years?))\b"), "<duration>"),
 ]
@@ -35,6 +36,9 @@ IDS = [
     (re.compile(r"(<td>(root|\d+)</td>)<td>\d+</td><td>\d+</td><td>\d+</td>(?=<td><time>)"),
      r"\1<td><pid></td><td><ppid></td><td><cpu></td>"),  # docker top's table, as above
     (re.compile(r"\b\d+\.\ds\b"), "<elapsed>"),  # how long each step of docker compose took
+    # A wide table is set smaller until it fits: its size follows the width of the times in it ("Up Less than a
+    # second" or "Up 2 seconds"), so it is one of the things that change with them.
+    (re.compile(r"(--print-font-size: )\d+(\.\d+)?pt"), r"\1<size>"),
 ]
 
 
