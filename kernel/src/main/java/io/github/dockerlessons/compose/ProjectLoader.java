@@ -43,12 +43,19 @@ public final class ProjectLoader {
      * @param cwd              the notebook's folder
      * @param osEnvironment    the kernel's environment
      * @param stopped          whether the stop button was pressed (a load asks between steps)
+     * @param profiles         --profile, or empty for COMPOSE_PROFILES
      */
     public record Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
-                          Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped) {
+                          Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped, List<String> profiles) {
         public Options {
             files = List.copyOf(files);
             envFiles = List.copyOf(envFiles);
+            profiles = List.copyOf(profiles);
+        }
+
+        public Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
+                       Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped) {
+            this(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, List.of());
         }
 
         public Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
@@ -58,7 +65,12 @@ public final class ProjectLoader {
 
         /** The same options, stopped by {@code stop}. */
         public Options stoppedBy(BooleanSupplier stop) {
-            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stop);
+            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stop, profiles);
+        }
+
+        /** The same options with these profiles enabled. */
+        public Options withProfiles(List<String> enabled) {
+            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, enabled);
         }
     }
 
@@ -109,9 +121,23 @@ public final class ProjectLoader {
             throw new ComposeFileError("empty compose file");
         }
         String name = projectName(options, environment, merged, workingDir);
-        ComposeProject project = new ProjectReader(files.get(files.size() - 1).toString(), workingDir, environment)
+        ComposeProject project = new ProjectReader(files.get(files.size() - 1).toString(), workingDir, environment,
+                profiles(options, environment))
                 .read(name, merged, files);
         return new Loaded(project, merged, warnings);
+    }
+
+    /** --profile, else COMPOSE_PROFILES (comma-separated, from the environment or .env). */
+    private static Set<String> profiles(Options options, Map<String, String> environment) {
+        Set<String> enabled = new java.util.HashSet<>(options.profiles());
+        if (enabled.isEmpty() && environment.get("COMPOSE_PROFILES") != null) {
+            for (String profile : environment.get("COMPOSE_PROFILES").split(",")) {
+                if (!profile.isBlank()) {
+                    enabled.add(profile.trim());
+                }
+            }
+        }
+        return enabled;
     }
 
     /**

@@ -38,11 +38,14 @@ final class ProjectReader {
     private final String file;
     private final Path workingDir;
     private final Map<String, String> environment;
+    private final Set<String> profiles;
 
-    ProjectReader(String file, Path workingDir, Map<String, String> environment) {
+    /** @param profiles the profiles enabled (--profile, else COMPOSE_PROFILES); "*" enables every one */
+    ProjectReader(String file, Path workingDir, Map<String, String> environment, Set<String> profiles) {
         this.file = file;
         this.workingDir = workingDir;
         this.environment = environment;
+        this.profiles = profiles;
     }
 
     ComposeProject read(String projectName, YamlNode.Mapping root, List<Path> files) throws ComposeFileError {
@@ -51,11 +54,15 @@ final class ProjectReader {
         YamlNode servicesNode = root.get("services");
         if (servicesNode instanceof YamlNode.Mapping mapping) {
             for (YamlNode.Entry entry : mapping.entries().values()) {
-                services.put(entry.key(), service(entry.key(), (YamlNode.Mapping) entry.value()));
+                ComposeProject.Service service = service(entry.key(), (YamlNode.Mapping) entry.value());
+                if (enabled(service)) {
+                    services.put(entry.key(), service);
+                }
             }
         }
         Map<String, ComposeProject.Network> networks = new LinkedHashMap<>();
-        boolean needsDefault = services.values().stream().anyMatch(s -> s.networks().isEmpty());
+        boolean needsDefault = services.values().stream().anyMatch(s -> s.networks().isEmpty()
+                && s.settings().networkMode() == null);
         YamlNode networksNode = root.get("networks");
         if (needsDefault && !(networksNode instanceof YamlNode.Mapping m && m.has("default"))) {
             networks.put("default", new ComposeProject.Network("default", projectName + "_default", null, false,
@@ -79,7 +86,13 @@ final class ProjectReader {
         return project;
     }
 
-    private void supported(YamlNode.Mapping mapping, Set<String> keys, String path) throws ComposeFileError {
+    /** A service with profiles is in the project only when one of them is enabled (compose-go's profiles). */
+    private boolean enabled(ComposeProject.Service service) {
+        List<String> own = service.settings().profiles();
+        return own.isEmpty() || profiles.contains("*") || own.stream().anyMatch(profiles::contains);
+    }
+
+    void supported(YamlNode.Mapping mapping, Set<String> keys, String path) throws ComposeFileError {
         for (YamlNode.Entry entry : mapping.entries().values()) {
             if (!keys.contains(entry.key()) && !entry.key().startsWith("x-")) {
                 throw ComposeFileError.unsupported((path.isEmpty() ? "" : path + ".") + entry.key(), file,
@@ -90,7 +103,9 @@ final class ProjectReader {
 
     private ComposeProject.Service service(String name, YamlNode.Mapping node) throws ComposeFileError {
         String path = "services." + name;
-        supported(node, SERVICE, path);
+        Set<String> keys = new java.util.HashSet<>(SERVICE);
+        keys.addAll(RunSettingsReader.KEYS);
+        supported(node, keys, path);
         String image = text(node.get("image"));
         ComposeProject.Build build = build(node.get("build"), path);
         if (image == null && build == null) {
@@ -124,6 +139,13 @@ final class ProjectReader {
                         bool(config.get("restart"), false), bool(config.get("required"), true)));
             }
         }
+        ComposeProject.RunSettings settings = new RunSettingsReader(this, file).read(node, path);
+        String mode = settings.networkMode();
+        if (mode != null && mode.startsWith("service:")) {
+            // compose-go's normalize: sharing a service's network namespace needs that service started first
+            dependsOn.putIfAbsent(mode.substring("service:".length()),
+                    new ComposeProject.Dependency("service_started", false, true));
+        }
         Map<String, List<String>> networks = new LinkedHashMap<>();
         YamlNode nets = node.get("networks");
         if (nets instanceof YamlNode.Sequence list) {
@@ -146,7 +168,8 @@ final class ProjectReader {
                 dict(node.get("labels")), bool(node.get("tty"), false), bool(node.get("stdin_open"), false),
                 text(node.get("user")), strings(node.get("expose")), text(node.get("stop_signal")),
                 duration(node.get("stop_grace_period"), path + ".stop_grace_period"),
-                node.has("init") ? bool(node.get("init"), false) : null, text(node.get("pull_policy")));
+                node.has("init") ? bool(node.get("init"), false) : null, text(node.get("pull_policy")),
+                settings);
     }
 
     private ComposeProject.Build build(YamlNode node, String path) throws ComposeFileError {
@@ -323,6 +346,12 @@ final class ProjectReader {
                     throw new ComposeFileError("service \"" + s.name() + "\" refers to undefined network " + network
                             + ": invalid compose project", file, at);
                 }
+            }
+            String mode = s.settings().networkMode();
+            if (mode != null && mode.startsWith("service:")
+                    && !project.services().containsKey(mode.substring("service:".length()))) {
+                throw new ComposeFileError("service \"" + s.name() + "\" depends on undefined service \""
+                        + mode.substring("service:".length()) + "\": invalid compose project", file, at);
             }
             for (String dependency : s.dependsOn().keySet()) {
                 if (!project.services().containsKey(dependency) && s.dependsOn().get(dependency).required()) {
