@@ -94,23 +94,10 @@ public final class ProjectLoader {
                 }, guard);
         YamlNode.Mapping merged = null;
         for (Path file : files) {
-            String text;
-            try {
-                text = new String(HostFiles.read(file, file, HostFiles.TEXT_LIMIT), StandardCharsets.UTF_8);
-            } catch (LocalFileError e) {
-                throw new ComposeFileError(e.getMessage());
-            } catch (InterruptedException e) {
-                throw new ComposeFileError("read " + file + ": interrupted");
-            }
-            YamlNode root = YamlLoader.load(text, file.toString(), guard);
-            if (root == null) {
+            YamlNode.Mapping interpolated = readFile(file, interpolation, guard);
+            if (interpolated == null) {
                 continue;
             }
-            if (!(root instanceof YamlNode.Mapping mapping)) {
-                throw new ComposeFileError("top-level object must be a mapping", file.toString(), root.position());
-            }
-            YamlNode.Mapping interpolated = (YamlNode.Mapping) interpolation.apply(mapping, file.toString());
-            ComposeSchema.validate(interpolated, file.toString());
             if (interpolated.has("version")) {
                 warnings.add(file + ": the attribute `version` is obsolete, it will be ignored, please remove it "
                         + "to avoid potential confusion");
@@ -120,6 +107,8 @@ public final class ProjectLoader {
         if (merged == null || merged.entries().isEmpty()) {
             throw new ComposeFileError("empty compose file");
         }
+        merged = new Extends(files.get(files.size() - 1), file -> readFile(file, interpolation, guard))
+                .resolve(merged, workingDir);
         String name = projectName(options, environment, merged, workingDir);
         ComposeProject project = new ProjectReader(files.get(files.size() - 1).toString(), workingDir, environment,
                 profiles(options, environment))
@@ -138,6 +127,29 @@ public final class ProjectLoader {
             }
         }
         return enabled;
+    }
+
+    /** One Compose file read, interpolated and checked against the schema; null when it is empty. */
+    private static YamlNode.Mapping readFile(Path file, Interpolation interpolation, LoadGuard guard)
+            throws ComposeFileError {
+        String text;
+        try {
+            text = new String(HostFiles.read(file, file, HostFiles.TEXT_LIMIT), StandardCharsets.UTF_8);
+        } catch (LocalFileError e) {
+            throw new ComposeFileError(e.getMessage());
+        } catch (InterruptedException e) {
+            throw new ComposeFileError("read " + file + ": interrupted");
+        }
+        YamlNode root = YamlLoader.load(text, file.toString(), guard);
+        if (root == null) {
+            return null;
+        }
+        if (!(root instanceof YamlNode.Mapping mapping)) {
+            throw new ComposeFileError("top-level object must be a mapping", file.toString(), root.position());
+        }
+        YamlNode.Mapping interpolated = (YamlNode.Mapping) interpolation.apply(mapping, file.toString());
+        ComposeSchema.validate(interpolated, file.toString());
+        return interpolated;
     }
 
     /**
