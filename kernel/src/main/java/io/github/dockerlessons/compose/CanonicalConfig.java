@@ -49,6 +49,12 @@ public final class CanonicalConfig {
         if (!volumes.isEmpty()) {
             root.put("volumes", volumes);
         }
+        if (!project.secrets().isEmpty()) {
+            root.put("secrets", RunSettingsConfig.fileObjects(project.secrets()));
+        }
+        if (!project.configs().isEmpty()) {
+            root.put("configs", RunSettingsConfig.fileObjects(project.configs()));
+        }
         return root;
     }
 

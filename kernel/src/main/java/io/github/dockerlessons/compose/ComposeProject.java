@@ -16,13 +16,22 @@ import java.util.Map;
  */
 public record ComposeProject(String name, Path workingDir, List<Path> files, Map<String, Service> services,
                              Map<String, Network> networks, Map<String, Volume> volumes,
-                             Map<String, String> environment) {
+                             Map<String, String> environment, Map<String, FileObject> secrets,
+                             Map<String, FileObject> configs) {
     public ComposeProject {
         files = List.copyOf(files);
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
         volumes = Collections.unmodifiableMap(new LinkedHashMap<>(volumes));
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
+        configs = Collections.unmodifiableMap(new LinkedHashMap<>(configs));
+    }
+
+    /** A project without secrets or configs. */
+    public ComposeProject(String name, Path workingDir, List<Path> files, Map<String, Service> services,
+                          Map<String, Network> networks, Map<String, Volume> volumes, Map<String, String> environment) {
+        this(name, workingDir, files, services, networks, volumes, environment, Map.of(), Map.of());
     }
 
     /** The services named, in file order; every service when none is named. */
@@ -72,9 +81,9 @@ public record ComposeProject(String name, Path workingDir, List<Path> files, Map
      */
     public record RunSettings(Healthcheck healthcheck, List<String> profiles, List<String> extraHosts, String networkMode,
                           Logging logging, Map<String, Ulimit> ulimits, List<String> capAdd, List<String> capDrop,
-                          Resources resources) {
+                          Resources resources, List<FileMount> secrets, List<FileMount> configs) {
         public static final RunSettings NONE = new RunSettings(null, List.of(), List.of(), null, null, Map.of(), List.of(),
-                List.of(), null);
+                List.of(), null, List.of(), List.of());
 
         public RunSettings {
             profiles = List.copyOf(profiles);
@@ -82,6 +91,8 @@ public record ComposeProject(String name, Path workingDir, List<Path> files, Map
             ulimits = Collections.unmodifiableMap(new LinkedHashMap<>(ulimits));
             capAdd = List.copyOf(capAdd);
             capDrop = List.copyOf(capDrop);
+            secrets = List.copyOf(secrets);
+            configs = List.copyOf(configs);
         }
     }
 
@@ -91,6 +102,15 @@ public record ComposeProject(String name, Path workingDir, List<Path> files, Map
      */
     public record Healthcheck(List<String> test, Long interval, Long timeout, Integer retries, Long startPeriod,
                               boolean disable) { }
+
+    /**
+     * A top-level secret or config read from a file: {@code name} is the project's (project_key unless
+     * the file gives one), {@code file} absolute. Outside a swarm Compose bind-mounts the file.
+     */
+    public record FileObject(String key, String name, Path file) { }
+
+    /** A service's use of a secret or config: the top-level key and where it appears (null for the default). */
+    public record FileMount(String source, String target) { }
 
     /** {@code logging:}: the driver (null for the engine's) and its options. */
     public record Logging(String driver, Map<String, String> options) { }

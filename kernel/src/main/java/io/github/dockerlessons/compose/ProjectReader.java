@@ -22,7 +22,9 @@ import java.util.Set;
  * errors in compose-go's words.
  */
 final class ProjectReader {
-    private static final Set<String> TOP_LEVEL = Set.of("version", "name", "services", "networks", "volumes");
+    private static final Set<String> TOP_LEVEL = Set.of("version", "name", "services", "networks", "volumes", "secrets",
+            "configs");
+    private static final Set<String> FILE_OBJECT = Set.of("name", "file");
     private static final Set<String> SERVICE = Set.of("image", "build", "ports", "volumes", "environment", "env_file",
             "depends_on", "command", "entrypoint", "networks", "working_dir", "restart", "container_name", "hostname",
             "labels", "tty", "stdin_open", "user", "expose", "stop_signal", "stop_grace_period", "init", "pull_policy");
@@ -80,7 +82,7 @@ final class ProjectReader {
             }
         }
         ComposeProject project = new ComposeProject(projectName, workingDir, files, services, networks, volumes,
-                environment);
+                environment, fileObjects(projectName, root, "secrets"), fileObjects(projectName, root, "configs"));
         checkReferences(project, root);
         DependencyOrder.checkCycles(project);
         return project;
@@ -333,6 +335,25 @@ final class ProjectReader {
                 text(m.get("driver")), external, dict(m.get("labels")), dict(m.get("driver_opts")));
     }
 
+    /** Top-level secrets or configs; only {@code file:} ones, as Compose outside a swarm reads them. */
+    private Map<String, ComposeProject.FileObject> fileObjects(String project, YamlNode.Mapping root, String kind)
+            throws ComposeFileError {
+        Map<String, ComposeProject.FileObject> objects = new LinkedHashMap<>();
+        if (root.get(kind) instanceof YamlNode.Mapping mapping) {
+            for (YamlNode.Entry entry : mapping.entries().values()) {
+                String path = kind + "." + entry.key();
+                if (!(entry.value() instanceof YamlNode.Mapping m) || !m.has("file")) {
+                    throw ComposeFileError.unsupported(path + " without file", file, entry.keyPosition());
+                }
+                supported(m, FILE_OBJECT, path);
+                String name = text(m.get("name"));
+                objects.put(entry.key(), new ComposeProject.FileObject(entry.key(),
+                        name != null ? name : project + "_" + entry.key(), resolvePath(text(m.get("file")))));
+            }
+        }
+        return objects;
+    }
+
     private boolean external(YamlNode node) {
         return node instanceof YamlNode.Mapping || bool(node, false);
     }
@@ -352,6 +373,18 @@ final class ProjectReader {
                     && !project.services().containsKey(mode.substring("service:".length()))) {
                 throw new ComposeFileError("service \"" + s.name() + "\" depends on undefined service \""
                         + mode.substring("service:".length()) + "\": invalid compose project", file, at);
+            }
+            for (ComposeProject.FileMount secret : s.settings().secrets()) {
+                if (!project.secrets().containsKey(secret.source())) {
+                    throw new ComposeFileError("service \"" + s.name() + "\" refers to undefined secret "
+                            + secret.source() + ": invalid compose project", file, at);
+                }
+            }
+            for (ComposeProject.FileMount config : s.settings().configs()) {
+                if (!project.configs().containsKey(config.source())) {
+                    throw new ComposeFileError("service \"" + s.name() + "\" refers to undefined config "
+                            + config.source() + ": invalid compose project", file, at);
+                }
             }
             for (String dependency : s.dependsOn().keySet()) {
                 if (!project.services().containsKey(dependency) && s.dependsOn().get(dependency).required()) {

@@ -53,6 +53,8 @@ final class RunSettingsConfig {
         if (!s.profiles().isEmpty()) {
             out.put("profiles", s.profiles());
         }
+        putMounts(out, "secrets", s.secrets());
+        putMounts(out, "configs", s.configs());
         if (!s.ulimits().isEmpty()) {
             Map<String, Object> ulimits = new TreeMap<>();
             s.ulimits().forEach((name, u) -> {
@@ -67,6 +69,34 @@ final class RunSettingsConfig {
             });
             out.put("ulimits", ulimits);
         }
+    }
+
+    private static void putMounts(Map<String, Object> out, String key, List<ComposeProject.FileMount> mounts) {
+        if (mounts.isEmpty()) {
+            return;
+        }
+        List<Object> list = new ArrayList<>();
+        for (ComposeProject.FileMount m : mounts) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("source", m.source());
+            if (m.target() != null) {
+                one.put("target", m.target());
+            }
+            list.add(one);
+        }
+        out.put(key, list);
+    }
+
+    /** Top-level secrets or configs: name, then file (compose-go's FileObjectConfig order). */
+    static Map<String, Object> fileObjects(Map<String, ComposeProject.FileObject> objects) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        objects.forEach((key, o) -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", o.name());
+            one.put("file", o.file().toString());
+            out.put(key, one);
+        });
+        return out;
     }
 
     /** compose-go's HealthCheckConfig, in its field order. */

@@ -19,7 +19,8 @@ import java.util.Set;
  */
 final class RunSettingsReader {
     static final Set<String> KEYS = Set.of("healthcheck", "profiles", "extra_hosts", "network_mode", "logging",
-            "ulimits", "cap_add", "cap_drop", "deploy");
+            "ulimits", "cap_add", "cap_drop", "deploy", "secrets", "configs");
+    private static final Set<String> FILE_MOUNT = Set.of("source", "target");
     private static final Set<String> HEALTHCHECK = Set.of("test", "interval", "timeout", "retries", "start_period",
             "disable");
     private static final Set<String> LOGGING = Set.of("driver", "options");
@@ -55,7 +56,25 @@ final class RunSettingsReader {
         return new ComposeProject.RunSettings(healthcheck(node.get("healthcheck"), path + ".healthcheck"),
                 ProjectReader.strings(node.get("profiles")), extraHosts(node.get("extra_hosts")), networkMode,
                 logging(node.get("logging"), path + ".logging"), ulimits, ProjectReader.strings(node.get("cap_add")),
-                ProjectReader.strings(node.get("cap_drop")), resources(node.get("deploy"), path + ".deploy"));
+                ProjectReader.strings(node.get("cap_drop")), resources(node.get("deploy"), path + ".deploy"),
+                fileMounts(node.get("secrets"), path + ".secrets"), fileMounts(node.get("configs"), path + ".configs"));
+    }
+
+    /** secrets: / configs: of a service, short (the key) or long (source and target; uid, gid and mode refused). */
+    private List<ComposeProject.FileMount> fileMounts(YamlNode node, String path) throws ComposeFileError {
+        List<ComposeProject.FileMount> mounts = new ArrayList<>();
+        if (node instanceof YamlNode.Sequence list) {
+            for (YamlNode item : list.items()) {
+                if (item instanceof YamlNode.Mapping m) {
+                    reader.supported(m, FILE_MOUNT, path);
+                    mounts.add(new ComposeProject.FileMount(ProjectReader.text(m.get("source")),
+                            ProjectReader.text(m.get("target"))));
+                } else {
+                    mounts.add(new ComposeProject.FileMount(ProjectReader.text(item), null));
+                }
+            }
+        }
+        return mounts;
     }
 
     private ComposeProject.Healthcheck healthcheck(YamlNode node, String path) throws ComposeFileError {

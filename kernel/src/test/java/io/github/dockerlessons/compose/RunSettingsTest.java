@@ -182,6 +182,58 @@ class RunSettingsTest {
                         + "      interval: 5x\n"));
     }
 
+    @Test
+    void secretsAndConfigsFromFiles() throws Exception {
+        ComposeProject p = load("""
+                services:
+                  web:
+                    image: busybox
+                    secrets:
+                      - pw
+                      - source: pw
+                        target: other
+                    configs:
+                      - source: site
+                        target: /etc/site.conf
+                secrets:
+                  pw:
+                    file: ./pw.txt
+                configs:
+                  site:
+                    file: ./site.conf
+                    name: shared-site
+                """);
+        Path folder = dir.resolve("lesson");
+        assertEquals(new ComposeProject.FileObject("pw", "lesson_pw", folder.resolve("pw.txt")), p.secrets().get("pw"));
+        assertEquals(new ComposeProject.FileObject("site", "shared-site", folder.resolve("site.conf")),
+                p.configs().get("site"));
+        assertEquals(List.of(new ComposeProject.FileMount("pw", null), new ComposeProject.FileMount("pw", "other")),
+                p.services().get("web").settings().secrets());
+        String yaml = CanonicalConfig.yaml(CanonicalConfig.of(p, List.copyOf(p.services().values())));
+        assertTrue(yaml.contains("""
+                    secrets:
+                      - source: pw
+                      - source: pw
+                        target: other
+                """), yaml);
+        assertTrue(yaml.endsWith("""
+                secrets:
+                  pw:
+                    name: lesson_pw
+                    file: %s
+                configs:
+                  site:
+                    name: shared-site
+                    file: %s
+                """.formatted(folder.resolve("pw.txt"), folder.resolve("site.conf"))), yaml);
+        assertEquals("service \"web\" refers to undefined secret nope: invalid compose project",
+                fails("services:\n  web:\n    image: busybox\n    secrets: [nope]\n"));
+        assertEquals("secrets.pw.environment: not supported by this kernel", fails(
+                "services:\n  web:\n    image: busybox\nsecrets:\n  pw:\n    file: ./x\n    environment: PW\n"));
+        assertEquals("services.web.secrets.mode: not supported by this kernel", fails("services:\n  web:\n"
+                + "    image: busybox\n    secrets:\n      - source: pw\n        mode: 0400\nsecrets:\n  pw:\n    file: ./x\n"));
+    }
+
     private String fails(String yaml) {
         return assertThrows(ComposeFileError.class, () -> load(yaml)).getMessage();
     }

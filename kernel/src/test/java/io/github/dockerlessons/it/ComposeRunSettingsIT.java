@@ -66,6 +66,13 @@ class ComposeRunSettingsIT {
                 command: sleep 600
                 init: true
                 network_mode: service:web
+              reader:
+                extends: side
+                network_mode: bridge
+                secrets: [pw]
+                configs:
+                  - source: site
+                    target: /etc/site.conf
               sick:
                 image: busybox
                 command: sleep 600
@@ -82,6 +89,12 @@ class ComposeRunSettingsIT {
                 depends_on:
                   sick:
                     condition: service_healthy
+            secrets:
+              pw:
+                file: ./pw.txt
+            configs:
+              site:
+                file: ./site.conf
             """;
     private static Path dir;
     private static Session session;
@@ -93,6 +106,8 @@ class ComposeRunSettingsIT {
                 new Messages(Messages.ENGLISH), env, Clock.systemUTC());
         dir = Files.createDirectories(Path.of("target", "compose-it", P).toAbsolutePath());
         Files.writeString(dir.resolve("compose.yaml"), FILE);
+        Files.writeString(dir.resolve("pw.txt"), "비밀\n");
+        Files.writeString(dir.resolve("site.conf"), "listen 80\n");
     }
 
     @AfterAll
@@ -141,9 +156,13 @@ class ComposeRunSettingsIT {
         assertEquals("500000000 67108864 33554432", inspect(
                 "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}} {{.HostConfig.MemoryReservation}}", P + "-web-1"));
         assertTrue(inspect("{{.HostConfig.NetworkMode}}", P + "-side-1").startsWith("container:"));
+        // reader extends side (its image and command) with its own network mode, a secret and a config
+        assertEquals("비밀\nlisten 80\n", run(compose() + "exec -T reader cat /run/secrets/pw /etc/site.conf").out.toString());
+        assertEquals("bridge sleep", inspect("{{.HostConfig.NetworkMode}} {{index .Config.Cmd 0}}", P + "-reader-1"));
         // the profile's services are not part of the project unless it is enabled
-        assertEquals("db\nweb\nside\n", run(compose() + "config --services").out.toString());
-        assertEquals("db\nweb\nside\nsick\nwaiter\n", run(compose() + "--profile broken config --services").out.toString());
+        assertEquals("db\nweb\nside\nreader\n", run(compose() + "config --services").out.toString());
+        assertEquals("db\nweb\nside\nreader\nsick\nwaiter\n",
+                run(compose() + "--profile broken config --services").out.toString());
     }
 
     @Test

@@ -44,6 +44,14 @@ final class RunSettingsFlags {
             }
             settings.logging().options().forEach((key, value) -> flags.add("--log-opt=" + key + "=" + value));
         }
+        // outside a swarm Compose bind-mounts a secret's or config's file, read-only
+        for (ComposeProject.FileMount secret : settings.secrets()) {
+            flags.add("--volume=" + project.secrets().get(secret.source()).file() + ":"
+                    + target(secret, "/run/secrets/") + ":ro");
+        }
+        for (ComposeProject.FileMount config : settings.configs()) {
+            flags.add("--volume=" + project.configs().get(config.source()).file() + ":" + target(config, "/") + ":ro");
+        }
         ComposeProject.Resources resources = settings.resources();
         if (resources != null) {
             if (resources.cpus() != null) {
@@ -65,6 +73,12 @@ final class RunSettingsFlags {
         }
         ComposeProject.Service shared = project.services().get(mode.substring("service:".length()));
         return "container:" + ComposeNames.container(project.name(), shared, 1);
+    }
+
+    /** Where a secret or config appears: its target, under {@code folder} unless absolute; else folder + key. */
+    static String target(ComposeProject.FileMount mount, String folder) {
+        String target = mount.target() == null ? mount.source() : mount.target();
+        return target.startsWith("/") ? target : folder + target;
     }
 
     /** The exec form of a health test, which --health-cmd cannot say. */

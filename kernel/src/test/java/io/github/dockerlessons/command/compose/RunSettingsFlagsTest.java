@@ -68,6 +68,28 @@ class RunSettingsFlagsTest {
     }
 
     @Test
+    void secretsAndConfigsAreReadOnlyBindMounts() throws Exception {
+        ComposeProject project = load("""
+                services:
+                  web:
+                    image: busybox
+                    secrets: [pw, {source: pw, target: other}]
+                    configs: [site, {source: site, target: /etc/site.conf}]
+                secrets:
+                  pw: {file: ./pw.txt}
+                configs:
+                  site: {file: ./site.conf}
+                """);
+        Path folder = dir.resolve("lesson");
+        JsonObject body = ServiceRequest.body(project, project.services().get("web"), first("lesson-web-1"), Map.of());
+        assertEquals(ContainerCreator.request(List.of("--name", "lesson-web-1",
+                "-v", folder.resolve("pw.txt") + ":/run/secrets/pw:ro", "-v", folder.resolve("pw.txt") + ":/run/secrets/other:ro",
+                "-v", folder.resolve("site.conf") + ":/site:ro", "-v", folder.resolve("site.conf") + ":/etc/site.conf:ro",
+                "--network", "lesson_default", "--network-alias", "lesson-web-1", "--network-alias", "web"),
+                "busybox", List.of()), body);
+    }
+
+    @Test
     void anExecTestANoneTestAndNetworkModes() throws Exception {
         ComposeProject project = load("""
                 services:
