@@ -1,6 +1,5 @@
 package io.github.dockerlessons.compose;
 
-import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.golang.GoTime;
 import io.github.dockerlessons.golang.Units;
 
@@ -163,26 +162,27 @@ final class RunSettingsReader {
         return new ComposeProject.Resources(cpus, memory, reserved);
     }
 
+    /** A value read by go-units or Go's time package; their error words after the key's path. */
+    private interface Parser {
+        long parse(String text) throws Exception;
+    }
+
     private Long bytes(YamlNode node, String path) throws ComposeFileError {
-        String text = ProjectReader.text(node);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Units.ramInBytes(text);
-        } catch (FlagType.InvalidValue e) {
-            throw new ComposeFileError(path + ": " + e.getMessage(), file, node.position());
-        }
+        return parsed(node, path, Units::ramInBytes);
     }
 
     private Long nanos(YamlNode node, String path) throws ComposeFileError {
+        return parsed(node, path, GoTime::parseDuration);
+    }
+
+    private Long parsed(YamlNode node, String path, Parser parser) throws ComposeFileError {
         String text = ProjectReader.text(node);
         if (text == null) {
             return null;
         }
         try {
-            return GoTime.parseDuration(text);
-        } catch (IllegalArgumentException e) {
+            return parser.parse(text);
+        } catch (Exception e) { // FlagType.InvalidValue or GoTime.InvalidDuration, both with the words to show
             throw new ComposeFileError(path + ": " + e.getMessage(), file, node.position());
         }
     }

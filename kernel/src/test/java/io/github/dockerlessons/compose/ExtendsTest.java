@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,10 +16,7 @@ class ExtendsTest {
     Path dir;
 
     private ComposeProject load(String yaml) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("lesson"));
-        Files.writeString(folder.resolve("compose.yaml"), yaml);
-        return ProjectLoader.load(new ProjectLoader.Options(List.of(), null, null, List.of(), folder, Map.of()))
-                .project();
+        return ComposeFixture.project(dir, yaml);
     }
 
     @Test

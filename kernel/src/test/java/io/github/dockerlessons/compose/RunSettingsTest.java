@@ -4,7 +4,6 @@ import io.github.dockerlessons.golang.GoTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,7 @@ class RunSettingsTest {
     Path dir;
 
     private ComposeProject load(String yaml, Map<String, String> env, List<String> profiles) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("lesson"));
-        Files.writeString(folder.resolve("compose.yaml"), yaml);
-        return ProjectLoader.load(new ProjectLoader.Options(List.of(), null, null, List.of(), folder, env)
-                .withProfiles(profiles)).project();
+        return ComposeFixture.project(dir, yaml, env, profiles);
     }
 
     private ComposeProject load(String yaml) throws Exception {
