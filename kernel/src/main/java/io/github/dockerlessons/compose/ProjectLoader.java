@@ -44,18 +44,21 @@ public final class ProjectLoader {
      * @param osEnvironment    the kernel's environment
      * @param stopped          whether the stop button was pressed (a load asks between steps)
      * @param profiles         --profile, or empty for COMPOSE_PROFILES
+     * @param targets          the services the command names: their profiles are enabled too, as Compose does
      */
     public record Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
-                          Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped, List<String> profiles) {
+                          Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped, List<String> profiles,
+                          List<String> targets) {
         public Options {
             files = List.copyOf(files);
             envFiles = List.copyOf(envFiles);
             profiles = List.copyOf(profiles);
+            targets = List.copyOf(targets);
         }
 
         public Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
                        Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped) {
-            this(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, List.of());
+            this(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, List.of(), List.of());
         }
 
         public Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
@@ -65,12 +68,20 @@ public final class ProjectLoader {
 
         /** The same options, stopped by {@code stop}. */
         public Options stoppedBy(BooleanSupplier stop) {
-            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stop, profiles);
+            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stop, profiles,
+                    targets);
         }
 
         /** The same options with these profiles enabled. */
         public Options withProfiles(List<String> enabled) {
-            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, enabled);
+            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, enabled,
+                    targets);
+        }
+
+        /** The same options for a command that names these services. */
+        public Options withTargets(List<String> named) {
+            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, profiles,
+                    named);
         }
     }
 
@@ -111,7 +122,7 @@ public final class ProjectLoader {
                 .resolve(merged, workingDir);
         String name = projectName(options, environment, merged, workingDir);
         ComposeProject project = new ProjectReader(files.get(files.size() - 1).toString(), workingDir, environment,
-                profiles(options, environment))
+                profiles(options, environment), options.targets())
                 .read(name, merged, files);
         return new Loaded(project, merged, warnings);
     }

@@ -42,24 +42,38 @@ final class ProjectReader {
     private final Map<String, String> environment;
     private final Set<String> profiles;
 
-    /** @param profiles the profiles enabled (--profile, else COMPOSE_PROFILES); "*" enables every one */
-    ProjectReader(String file, Path workingDir, Map<String, String> environment, Set<String> profiles) {
+    /**
+     * @param profiles the profiles enabled (--profile, else COMPOSE_PROFILES); "*" enables every one
+     * @param targets  services the command names: Compose enables their profiles too
+     */
+    ProjectReader(String file, Path workingDir, Map<String, String> environment, Set<String> profiles,
+                  List<String> targets) {
         this.file = file;
         this.workingDir = workingDir;
         this.environment = environment;
-        this.profiles = profiles;
+        this.profiles = new java.util.HashSet<>(profiles);
+        this.targets = targets;
     }
+
+    private final List<String> targets;
 
     ComposeProject read(String projectName, YamlNode.Mapping root, List<Path> files) throws ComposeFileError {
         supported(root, TOP_LEVEL, "");
-        Map<String, ComposeProject.Service> services = new LinkedHashMap<>();
+        List<ComposeProject.Service> all = new ArrayList<>();
         YamlNode servicesNode = root.get("services");
         if (servicesNode instanceof YamlNode.Mapping mapping) {
             for (YamlNode.Entry entry : mapping.entries().values()) {
                 ComposeProject.Service service = service(entry.key(), (YamlNode.Mapping) entry.value());
-                if (enabled(service)) {
-                    services.put(entry.key(), service);
+                all.add(service);
+                if (targets.contains(service.name())) {
+                    profiles.addAll(service.settings().profiles());
                 }
+            }
+        }
+        Map<String, ComposeProject.Service> services = new LinkedHashMap<>();
+        for (ComposeProject.Service service : all) {
+            if (enabled(service)) {
+                services.put(service.name(), service);
             }
         }
         Map<String, ComposeProject.Network> networks = new LinkedHashMap<>();

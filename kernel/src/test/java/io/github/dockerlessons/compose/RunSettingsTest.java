@@ -157,6 +157,10 @@ class RunSettingsTest {
         assertEquals(List.of("web", "debug"),
                 List.copyOf(load(yaml, Map.of("COMPOSE_PROFILES", "x,debug"), List.of()).services().keySet()));
         assertEquals(List.of("web", "debug"), List.copyOf(load(yaml, Map.of(), List.of("*")).services().keySet()));
+        // a service the command names has its profiles enabled, as Compose v2 does for `up debug`
+        ComposeProject named = ProjectLoader.load(new ProjectLoader.Options(List.of(), null, null, List.of(),
+                dir.resolve("lesson"), Map.of()).withTargets(List.of("debug"))).project();
+        assertEquals(List.of("web", "debug"), List.copyOf(named.services().keySet()));
         ComposeProject p = load(yaml, Map.of(), List.of("debug"));
         String config = CanonicalConfig.yaml(CanonicalConfig.of(p, List.copyOf(p.services().values())));
         assertTrue(config.contains("    profiles:\n      - debug\n      - tools\n"), config);

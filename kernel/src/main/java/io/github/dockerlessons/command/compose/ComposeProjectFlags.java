@@ -76,7 +76,8 @@ final class ComposeProjectFlags {
         List<String> files = new ArrayList<>(in.get(SUB_FILE));
         files.addAll(in.get(SUB_FILE_LONG));
         return new ProjectLoader.Options(files, in.get(SUB_PROJECT_NAME), in.get(SUB_PROJECT_DIRECTORY),
-                in.get(SUB_ENV_FILE), Path.of("").toAbsolutePath(), System.getenv()).withProfiles(in.get(SUB_PROFILE));
+                in.get(SUB_ENV_FILE), Path.of("").toAbsolutePath(), System.getenv()).withProfiles(in.get(SUB_PROFILE))
+                .withTargets(in.args());
     }
 
     /** The words that give the top-level flags again, after the subcommand. */
