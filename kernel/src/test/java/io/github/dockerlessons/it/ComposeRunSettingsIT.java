@@ -67,8 +67,9 @@ class ComposeRunSettingsIT {
                 init: true
                 network_mode: service:web
               reader:
-                extends: side
-                network_mode: bridge
+                extends:
+                  file: ./base.yaml
+                  service: sleeper
                 secrets: [pw]
                 configs:
                   - source: site
@@ -106,16 +107,27 @@ class ComposeRunSettingsIT {
                 new Messages(Messages.ENGLISH), env, Clock.systemUTC());
         dir = Files.createDirectories(Path.of("target", "compose-it", P).toAbsolutePath());
         Files.writeString(dir.resolve("compose.yaml"), FILE);
+        Files.writeString(dir.resolve("base.yaml"), """
+                services:
+                  sleeper:
+                    image: busybox
+                    command: sleep 600
+                    init: true
+                    network_mode: bridge
+                """);
         Files.writeString(dir.resolve("pw.txt"), "비밀\n");
         Files.writeString(dir.resolve("site.conf"), "listen 80\n");
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
-        try {
-            run(compose() + "--profile broken down -v -t 1");
-        } catch (CellError ignored) {
-            // nothing was left
+        for (String project : new String[] {P, P + "v1"}) {
+            try {
+                run("docker compose -f " + dir.resolve("compose.yaml") + " -p " + project
+                        + " --profile broken down -v -t 1");
+            } catch (CellError ignored) {
+                // nothing was left
+            }
         }
     }
 
@@ -156,13 +168,33 @@ class ComposeRunSettingsIT {
         assertEquals("500000000 67108864 33554432", inspect(
                 "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}} {{.HostConfig.MemoryReservation}}", P + "-web-1"));
         assertTrue(inspect("{{.HostConfig.NetworkMode}}", P + "-side-1").startsWith("container:"));
-        // reader extends side (its image and command) with its own network mode, a secret and a config
+        // reader extends a service of another file (image, command, network mode) with a secret and a config
         assertEquals("비밀\nlisten 80\n", run(compose() + "exec -T reader cat /run/secrets/pw /etc/site.conf").out.toString());
         assertEquals("bridge sleep", inspect("{{.HostConfig.NetworkMode}} {{index .Config.Cmd 0}}", P + "-reader-1"));
         // the profile's services are not part of the project unless it is enabled
         assertEquals("db\nweb\nside\nreader\n", run(compose() + "config --services").out.toString());
         assertEquals("db\nweb\nside\nreader\nsick\nwaiter\n",
                 run(compose() + "--profile broken config --services").out.toString());
+    }
+
+    /** Where Debian's docker-compose 1.29 is installed, its container for the same service has the same settings. */
+    @Test
+    void composeOneTwentyNineMakesTheSameContainer() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")));
+        run(compose() + "up -d web");
+        Process v1 = new ProcessBuilder("docker-compose", "--compatibility", "-f", dir.resolve("compose.yaml").toString(),
+                "-p", P + "v1", "up", "-d", "web").redirectErrorStream(true).start();
+        String out = new String(v1.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(v1.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, v1.exitValue(), out);
+        String format = "{{.HostConfig.ExtraHosts}} {{json .HostConfig.Ulimits}} {{json .HostConfig.LogConfig}}"
+                + " {{.HostConfig.NanoCpus}} {{.HostConfig.Memory}} {{.HostConfig.MemoryReservation}}"
+                + " {{len .HostConfig.CapAdd}} {{len .HostConfig.CapDrop}}";
+        assertEquals(inspect(format, P + "v1_web_1"), inspect(format, P + "-web-1"));
+        // the dependency's health check as 1.29 sets it (the kernel also sends the zero durations, as docker run does)
+        assertEquals(inspect("{{.Config.Healthcheck.Test}} {{.Config.Healthcheck.Interval}} "
+                + "{{.Config.Healthcheck.Retries}}", P + "v1_db_1"), inspect("{{.Config.Healthcheck.Test}} "
+                + "{{.Config.Healthcheck.Interval}} {{.Config.Healthcheck.Retries}}", P + "-db-1"));
     }
 
     @Test
