@@ -97,12 +97,10 @@ final class RunSettingsReader {
             disable = true;
             test = null;
         }
-        Integer retries = null;
-        if (ProjectReader.text(map.get("retries")) != null) {
-            retries = Integer.parseInt(ProjectReader.text(map.get("retries")));
-        }
+        Long retries = parsed(map.get("retries"), path + ".retries", RunSettingsReader::integer);
         return new ComposeProject.Healthcheck(test, nanos(map.get("interval"), path + ".interval"),
-                nanos(map.get("timeout"), path + ".timeout"), retries,
+                nanos(map.get("timeout"), path + ".timeout"),
+                retries == null ? null : retries.intValue(),
                 nanos(map.get("start_period"), path + ".start_period"), disable);
     }
 
@@ -133,9 +131,10 @@ final class RunSettingsReader {
     private ComposeProject.Ulimit ulimit(YamlNode node, String path) throws ComposeFileError {
         if (node instanceof YamlNode.Mapping map) {
             reader.supported(map, Set.of("soft", "hard"), path);
-            return new ComposeProject.Ulimit(null, number(map.get("soft")), number(map.get("hard")));
+            return new ComposeProject.Ulimit(null, parsed(map.get("soft"), path + ".soft", RunSettingsReader::integer),
+                    parsed(map.get("hard"), path + ".hard", RunSettingsReader::integer));
         }
-        return new ComposeProject.Ulimit(number(node), null, null);
+        return new ComposeProject.Ulimit(parsed(node, path, RunSettingsReader::integer), null, null);
     }
 
     private ComposeProject.Resources resources(YamlNode node, String path) throws ComposeFileError {
@@ -182,13 +181,17 @@ final class RunSettingsReader {
         }
         try {
             return parser.parse(text);
-        } catch (Exception e) { // FlagType.InvalidValue or GoTime.InvalidDuration, both with the words to show
+        } catch (Exception e) { // go-units', Go's time or integer's words, each ready to show
             throw new ComposeFileError(path + ": " + e.getMessage(), file, node.position());
         }
     }
 
-    private static Long number(YamlNode node) {
-        String text = ProjectReader.text(node);
-        return text == null ? null : Long.parseLong(text);
+    /** A whole number, as compose-go's integer fields take it; 2.5 or "x" is an error with the key's path. */
+    private static long integer(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid integer: " + text);
+        }
     }
 }

@@ -180,6 +180,8 @@ class RunSettingsTest {
         assertEquals("services.web.healthcheck.interval: time: unknown unit \"x\" in duration \"5x\"",
                 fails("services:\n  web:\n    image: busybox\n    healthcheck:\n      test: \"true\"\n"
                         + "      interval: 5x\n"));
+        assertEquals("services.web.healthcheck.retries: invalid integer: 2.5",
+                fails("services:\n  web:\n    image: busybox\n    healthcheck:\n      retries: 2.5\n"));
     }
 
     @Test
