@@ -4,6 +4,9 @@ import com.google.gson.GsonBuilder;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +48,12 @@ public final class CanonicalConfig {
         }
         if (!volumes.isEmpty()) {
             root.put("volumes", volumes);
+        }
+        if (!project.secrets().isEmpty()) {
+            root.put("secrets", RunSettingsConfig.fileObjects(project.secrets()));
+        }
+        if (!project.configs().isEmpty()) {
+            root.put("configs", RunSettingsConfig.fileObjects(project.configs()));
         }
         return root;
     }
@@ -108,13 +117,17 @@ public final class CanonicalConfig {
             out.put("labels", new TreeMap<>(s.labels()));
         }
         Map<String, Object> networks = new TreeMap<>();
-        if (s.networks().isEmpty()) {
+        if (s.networks().isEmpty() && s.settings().networkMode() == null) {
             networks.put("default", null);
         } else {
             s.networks().forEach((name, aliases) -> networks.put(name,
                     aliases.isEmpty() ? null : Map.of("aliases", aliases)));
         }
         out.put("networks", networks);
+        if (s.networks().isEmpty() && s.settings().networkMode() != null) {
+            out.remove("networks"); // network_mode: no project network
+        }
+        RunSettingsConfig.put(out, s.settings());
         if (!s.ports().isEmpty()) {
             List<Object> ports = new ArrayList<>();
             for (ComposeProject.Port p : s.ports()) {
@@ -175,7 +188,22 @@ public final class CanonicalConfig {
     public static String yaml(Map<String, Object> config) {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
                 .setIndicatorIndent(2).setIndentWithIndicator(true).setWidth(Integer.MAX_VALUE).build();
-        return new Dump(settings).dumpToString(config);
+        return new Dump(settings, new GoYamlStrings(settings)).dumpToString(config);
+    }
+
+    /**
+     * go-yaml v3's choice of quotes: a string that would read back as a number, a bool or null is
+     * double-quoted ({@code memory: "67108864"}, {@code published: "8080"}); other strings as the emitter
+     * picks (plain, else single quotes).
+     */
+    private static final class GoYamlStrings extends StandardRepresenter {
+        GoYamlStrings(DumpSettings settings) {
+            super(settings);
+            var plain = representers.get(String.class);
+            representers.put(String.class, data -> settings.getSchema().getScalarResolver().resolve(data.toString(), true)
+                    .equals(Tag.STR) ? plain.representData(data)
+                    : representScalar(Tag.STR, data.toString(), ScalarStyle.DOUBLE_QUOTED));
+        }
     }
 
     public static String json(Map<String, Object> config) {

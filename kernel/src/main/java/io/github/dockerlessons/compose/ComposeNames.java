@@ -120,6 +120,9 @@ public final class ComposeNames {
         fields.put("stop_signal", s.stopSignal());
         fields.put("stop_grace_period", s.stopGraceSeconds());
         fields.put("init", s.init());
+        if (!s.settings().equals(ComposeProject.RunSettings.NONE)) {
+            fields.put("settings", s.settings()); // only when set, so older containers keep their hash
+        }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(fields.toString().getBytes(StandardCharsets.UTF_8)));

@@ -43,12 +43,22 @@ public final class ProjectLoader {
      * @param cwd              the notebook's folder
      * @param osEnvironment    the kernel's environment
      * @param stopped          whether the stop button was pressed (a load asks between steps)
+     * @param profiles         --profile, or empty for COMPOSE_PROFILES
+     * @param targets          the services the command names: their profiles are enabled too, as Compose does
      */
     public record Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
-                          Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped) {
+                          Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped, List<String> profiles,
+                          List<String> targets) {
         public Options {
             files = List.copyOf(files);
             envFiles = List.copyOf(envFiles);
+            profiles = List.copyOf(profiles);
+            targets = List.copyOf(targets);
+        }
+
+        public Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
+                       Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped) {
+            this(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, List.of(), List.of());
         }
 
         public Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
@@ -58,7 +68,20 @@ public final class ProjectLoader {
 
         /** The same options, stopped by {@code stop}. */
         public Options stoppedBy(BooleanSupplier stop) {
-            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stop);
+            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stop, profiles,
+                    targets);
+        }
+
+        /** The same options with these profiles enabled. */
+        public Options withProfiles(List<String> enabled) {
+            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, enabled,
+                    targets);
+        }
+
+        /** The same options for a command that names these services. */
+        public Options withTargets(List<String> named) {
+            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, profiles,
+                    named);
         }
     }
 
@@ -82,23 +105,10 @@ public final class ProjectLoader {
                 }, guard);
         YamlNode.Mapping merged = null;
         for (Path file : files) {
-            String text;
-            try {
-                text = new String(HostFiles.read(file, file, HostFiles.TEXT_LIMIT), StandardCharsets.UTF_8);
-            } catch (LocalFileError e) {
-                throw new ComposeFileError(e.getMessage());
-            } catch (InterruptedException e) {
-                throw new ComposeFileError("read " + file + ": interrupted");
-            }
-            YamlNode root = YamlLoader.load(text, file.toString(), guard);
-            if (root == null) {
+            YamlNode.Mapping interpolated = readFile(file, interpolation, guard);
+            if (interpolated == null) {
                 continue;
             }
-            if (!(root instanceof YamlNode.Mapping mapping)) {
-                throw new ComposeFileError("top-level object must be a mapping", file.toString(), root.position());
-            }
-            YamlNode.Mapping interpolated = (YamlNode.Mapping) interpolation.apply(mapping, file.toString());
-            ComposeSchema.validate(interpolated, file.toString());
             if (interpolated.has("version")) {
                 warnings.add(file + ": the attribute `version` is obsolete, it will be ignored, please remove it "
                         + "to avoid potential confusion");
@@ -108,10 +118,49 @@ public final class ProjectLoader {
         if (merged == null || merged.entries().isEmpty()) {
             throw new ComposeFileError("empty compose file");
         }
+        merged = new Extends(files.get(files.size() - 1), file -> readFile(file, interpolation, guard))
+                .resolve(merged, workingDir);
         String name = projectName(options, environment, merged, workingDir);
-        ComposeProject project = new ProjectReader(files.get(files.size() - 1).toString(), workingDir, environment)
+        ComposeProject project = new ProjectReader(files.get(files.size() - 1).toString(), workingDir, environment,
+                profiles(options, environment), options.targets())
                 .read(name, merged, files);
         return new Loaded(project, merged, warnings);
+    }
+
+    /** --profile, else COMPOSE_PROFILES (comma-separated, from the environment or .env). */
+    private static Set<String> profiles(Options options, Map<String, String> environment) {
+        Set<String> enabled = new java.util.HashSet<>(options.profiles());
+        if (enabled.isEmpty() && environment.get("COMPOSE_PROFILES") != null) {
+            for (String profile : environment.get("COMPOSE_PROFILES").split(",")) {
+                if (!profile.isBlank()) {
+                    enabled.add(profile.trim());
+                }
+            }
+        }
+        return enabled;
+    }
+
+    /** One Compose file read, interpolated and checked against the schema; null when it is empty. */
+    private static YamlNode.Mapping readFile(Path file, Interpolation interpolation, LoadGuard guard)
+            throws ComposeFileError {
+        String text;
+        try {
+            text = new String(HostFiles.read(file, file, HostFiles.TEXT_LIMIT), StandardCharsets.UTF_8);
+        } catch (LocalFileError e) {
+            throw new ComposeFileError(e.getMessage());
+        } catch (InterruptedException e) {
+            throw new ComposeFileError("read " + file + ": interrupted");
+        }
+        YamlNode root = YamlLoader.load(text, file.toString(), guard);
+        if (root == null) {
+            return null;
+        }
+        if (!(root instanceof YamlNode.Mapping mapping)) {
+            throw new ComposeFileError("top-level object must be a mapping", file.toString(), root.position());
+        }
+        YamlNode.Mapping interpolated = (YamlNode.Mapping) interpolation.apply(mapping, file.toString());
+        ComposeSchema.validate(interpolated, file.toString());
+        return interpolated;
     }
 
     /**

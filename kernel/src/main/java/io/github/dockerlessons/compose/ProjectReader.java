@@ -22,7 +22,9 @@ import java.util.Set;
  * errors in compose-go's words.
  */
 final class ProjectReader {
-    private static final Set<String> TOP_LEVEL = Set.of("version", "name", "services", "networks", "volumes");
+    private static final Set<String> TOP_LEVEL = Set.of("version", "name", "services", "networks", "volumes", "secrets",
+            "configs");
+    private static final Set<String> FILE_OBJECT = Set.of("name", "file");
     private static final Set<String> SERVICE = Set.of("image", "build", "ports", "volumes", "environment", "env_file",
             "depends_on", "command", "entrypoint", "networks", "working_dir", "restart", "container_name", "hostname",
             "labels", "tty", "stdin_open", "user", "expose", "stop_signal", "stop_grace_period", "init", "pull_policy");
@@ -38,24 +40,45 @@ final class ProjectReader {
     private final String file;
     private final Path workingDir;
     private final Map<String, String> environment;
+    private final Set<String> profiles;
 
-    ProjectReader(String file, Path workingDir, Map<String, String> environment) {
+    /**
+     * @param profiles the profiles enabled (--profile, else COMPOSE_PROFILES); "*" enables every one
+     * @param targets  services the command names: Compose enables their profiles too
+     */
+    ProjectReader(String file, Path workingDir, Map<String, String> environment, Set<String> profiles,
+                  List<String> targets) {
         this.file = file;
         this.workingDir = workingDir;
         this.environment = environment;
+        this.profiles = new java.util.HashSet<>(profiles);
+        this.targets = targets;
     }
+
+    private final List<String> targets;
 
     ComposeProject read(String projectName, YamlNode.Mapping root, List<Path> files) throws ComposeFileError {
         supported(root, TOP_LEVEL, "");
-        Map<String, ComposeProject.Service> services = new LinkedHashMap<>();
+        List<ComposeProject.Service> all = new ArrayList<>();
         YamlNode servicesNode = root.get("services");
         if (servicesNode instanceof YamlNode.Mapping mapping) {
             for (YamlNode.Entry entry : mapping.entries().values()) {
-                services.put(entry.key(), service(entry.key(), (YamlNode.Mapping) entry.value()));
+                ComposeProject.Service service = service(entry.key(), (YamlNode.Mapping) entry.value());
+                all.add(service);
+                if (targets.contains(service.name())) {
+                    profiles.addAll(service.settings().profiles());
+                }
+            }
+        }
+        Map<String, ComposeProject.Service> services = new LinkedHashMap<>();
+        for (ComposeProject.Service service : all) {
+            if (enabled(service)) {
+                services.put(service.name(), service);
             }
         }
         Map<String, ComposeProject.Network> networks = new LinkedHashMap<>();
-        boolean needsDefault = services.values().stream().anyMatch(s -> s.networks().isEmpty());
+        boolean needsDefault = services.values().stream().anyMatch(s -> s.networks().isEmpty()
+                && s.settings().networkMode() == null);
         YamlNode networksNode = root.get("networks");
         if (needsDefault && !(networksNode instanceof YamlNode.Mapping m && m.has("default"))) {
             networks.put("default", new ComposeProject.Network("default", projectName + "_default", null, false,
@@ -73,13 +96,19 @@ final class ProjectReader {
             }
         }
         ComposeProject project = new ComposeProject(projectName, workingDir, files, services, networks, volumes,
-                environment);
+                environment, fileObjects(projectName, root, "secrets"), fileObjects(projectName, root, "configs"));
         checkReferences(project, root);
         DependencyOrder.checkCycles(project);
         return project;
     }
 
-    private void supported(YamlNode.Mapping mapping, Set<String> keys, String path) throws ComposeFileError {
+    /** A service with profiles is in the project only when one of them is enabled (compose-go's profiles). */
+    private boolean enabled(ComposeProject.Service service) {
+        List<String> own = service.settings().profiles();
+        return own.isEmpty() || profiles.contains("*") || own.stream().anyMatch(profiles::contains);
+    }
+
+    void supported(YamlNode.Mapping mapping, Set<String> keys, String path) throws ComposeFileError {
         for (YamlNode.Entry entry : mapping.entries().values()) {
             if (!keys.contains(entry.key()) && !entry.key().startsWith("x-")) {
                 throw ComposeFileError.unsupported((path.isEmpty() ? "" : path + ".") + entry.key(), file,
@@ -90,7 +119,9 @@ final class ProjectReader {
 
     private ComposeProject.Service service(String name, YamlNode.Mapping node) throws ComposeFileError {
         String path = "services." + name;
-        supported(node, SERVICE, path);
+        Set<String> keys = new java.util.HashSet<>(SERVICE);
+        keys.addAll(RunSettingsReader.KEYS);
+        supported(node, keys, path);
         String image = text(node.get("image"));
         ComposeProject.Build build = build(node.get("build"), path);
         if (image == null && build == null) {
@@ -124,6 +155,13 @@ final class ProjectReader {
                         bool(config.get("restart"), false), bool(config.get("required"), true)));
             }
         }
+        ComposeProject.RunSettings settings = new RunSettingsReader(this, file).read(node, path);
+        String mode = settings.networkMode();
+        if (mode != null && mode.startsWith("service:")) {
+            // compose-go's normalize: sharing a service's network namespace needs that service started first
+            dependsOn.putIfAbsent(mode.substring("service:".length()),
+                    new ComposeProject.Dependency("service_started", false, true));
+        }
         Map<String, List<String>> networks = new LinkedHashMap<>();
         YamlNode nets = node.get("networks");
         if (nets instanceof YamlNode.Sequence list) {
@@ -146,7 +184,8 @@ final class ProjectReader {
                 dict(node.get("labels")), bool(node.get("tty"), false), bool(node.get("stdin_open"), false),
                 text(node.get("user")), strings(node.get("expose")), text(node.get("stop_signal")),
                 duration(node.get("stop_grace_period"), path + ".stop_grace_period"),
-                node.has("init") ? bool(node.get("init"), false) : null, text(node.get("pull_policy")));
+                node.has("init") ? bool(node.get("init"), false) : null, text(node.get("pull_policy")),
+                settings);
     }
 
     private ComposeProject.Build build(YamlNode node, String path) throws ComposeFileError {
@@ -310,6 +349,25 @@ final class ProjectReader {
                 text(m.get("driver")), external, dict(m.get("labels")), dict(m.get("driver_opts")));
     }
 
+    /** Top-level secrets or configs; only {@code file:} ones, as Compose outside a swarm reads them. */
+    private Map<String, ComposeProject.FileObject> fileObjects(String project, YamlNode.Mapping root, String kind)
+            throws ComposeFileError {
+        Map<String, ComposeProject.FileObject> objects = new LinkedHashMap<>();
+        if (root.get(kind) instanceof YamlNode.Mapping mapping) {
+            for (YamlNode.Entry entry : mapping.entries().values()) {
+                String path = kind + "." + entry.key();
+                if (!(entry.value() instanceof YamlNode.Mapping m) || !m.has("file")) {
+                    throw ComposeFileError.unsupported(path + " without file", file, entry.keyPosition());
+                }
+                supported(m, FILE_OBJECT, path);
+                String name = text(m.get("name"));
+                objects.put(entry.key(), new ComposeProject.FileObject(entry.key(),
+                        name != null ? name : project + "_" + entry.key(), resolvePath(text(m.get("file")))));
+            }
+        }
+        return objects;
+    }
+
     private boolean external(YamlNode node) {
         return node instanceof YamlNode.Mapping || bool(node, false);
     }
@@ -322,6 +380,24 @@ final class ProjectReader {
                 if (!project.networks().containsKey(network)) {
                     throw new ComposeFileError("service \"" + s.name() + "\" refers to undefined network " + network
                             + ": invalid compose project", file, at);
+                }
+            }
+            String mode = s.settings().networkMode();
+            if (mode != null && mode.startsWith("service:")
+                    && !project.services().containsKey(mode.substring("service:".length()))) {
+                throw new ComposeFileError("service \"" + s.name() + "\" depends on undefined service \""
+                        + mode.substring("service:".length()) + "\": invalid compose project", file, at);
+            }
+            for (ComposeProject.FileMount secret : s.settings().secrets()) {
+                if (!project.secrets().containsKey(secret.source())) {
+                    throw new ComposeFileError("service \"" + s.name() + "\" refers to undefined secret "
+                            + secret.source() + ": invalid compose project", file, at);
+                }
+            }
+            for (ComposeProject.FileMount config : s.settings().configs()) {
+                if (!project.configs().containsKey(config.source())) {
+                    throw new ComposeFileError("service \"" + s.name() + "\" refers to undefined config "
+                            + config.source() + ": invalid compose project", file, at);
                 }
             }
             for (String dependency : s.dependsOn().keySet()) {

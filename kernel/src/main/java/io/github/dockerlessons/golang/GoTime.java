@@ -30,6 +30,42 @@ public final class GoTime {
     private GoTime() {
     }
 
+    /**
+     * Go's {@code time.Duration.String}: "1h2m3.5s", "1m30s", "0s", and below a second "1.5ms", "100µs", "7ns"
+     * (how Compose prints a healthcheck's interval or a stop grace period).
+     */
+    public static String formatDuration(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
+        String sign = nanos < 0 ? "-" : "";
+        long u = Math.abs(nanos);
+        if (u < SECOND) {
+            long unit = u < MICROSECOND ? NANOSECOND : u < MILLISECOND ? MICROSECOND : MILLISECOND;
+            String name = unit == NANOSECOND ? "ns" : unit == MICROSECOND ? "µs" : "ms";
+            return sign + fraction(u, unit) + name;
+        }
+        StringBuilder out = new StringBuilder(sign);
+        if (u >= HOUR) {
+            out.append(u / HOUR).append('h');
+        }
+        if (u >= MINUTE) {
+            out.append(u % HOUR / MINUTE).append('m');
+        }
+        return out.append(fraction(u % MINUTE, SECOND)).append('s').toString();
+    }
+
+    /** value/unit with the fraction's trailing zeros dropped ("1.5", "3"). */
+    private static String fraction(long value, long unit) {
+        String whole = Long.toString(value / unit);
+        long rest = value % unit;
+        if (rest == 0) {
+            return whole;
+        }
+        String digits = Long.toString(unit + rest).substring(1).replaceAll("0+$", "");
+        return whole + "." + digits;
+    }
+
     /** The duration in nanoseconds, or throws {@link InvalidDuration} with Go's message. */
     public static long parseDuration(String s) {
         String orig = s;

@@ -158,9 +158,9 @@ class ComposeFileTest {
 
     @Test
     void keysTheKernelDoesNotCarryOutAreRefusedAtTheirPlace() {
-        ComposeFileError e = fails("services:\n  a:\n    image: busybox\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n");
+        ComposeFileError e = fails("services:\n  a:\n    image: busybox\n    sysctls:\n      net.core.somaxconn: 1024\n");
         assertTrue(e.isUnsupported());
-        assertEquals("services.a.healthcheck: not supported by this kernel", e.getMessage());
+        assertEquals("services.a.sysctls: not supported by this kernel", e.getMessage());
         assertEquals(new YamlNode.Position(4, 5), e.position());
     }
 

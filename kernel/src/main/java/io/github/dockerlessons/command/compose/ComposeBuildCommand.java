@@ -50,7 +50,7 @@ public final class ComposeBuildCommand implements DockerCommand {
                     new ComposeProject.Build(s.build().context(), s.build().dockerfile(), args), s.ports(), s.volumes(),
                     s.environment(), s.dependsOn(), s.command(), s.entrypoint(), s.networks(), s.workingDir(), s.restart(),
                     s.containerName(), s.hostname(), s.labels(), s.tty(), s.stdinOpen(), s.user(), s.expose(),
-                    s.stopSignal(), s.stopGraceSeconds(), s.init(), s.pullPolicy());
+                    s.stopSignal(), s.stopGraceSeconds(), s.init(), s.pullPolicy(), s.settings());
             new ServiceImages(ctx).build(project, withArgs, in.get(NO_CACHE), in.get(QUIET));
         }
     }

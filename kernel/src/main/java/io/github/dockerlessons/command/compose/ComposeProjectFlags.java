@@ -31,20 +31,23 @@ final class ComposeProjectFlags {
     static final Flag<String> PROJECT_NAME = Flag.string('p', "project-name");
     static final Flag<String> PROJECT_DIRECTORY = Flag.string("project-directory");
     static final Flag<List<String>> ENV_FILE = Flag.list("env-file").shownAs("stringArray");
+    static final Flag<List<String>> PROFILE = Flag.list("profile").shownAs("stringArray");
 
     /** As the top-level {@code docker compose} shows them. */
-    static final List<Flag<?>> SHOWN = List.of(ENV_FILE, FILE, PROJECT_DIRECTORY, PROJECT_NAME);
+    static final List<Flag<?>> SHOWN = List.of(ENV_FILE, FILE, PROFILE, PROJECT_DIRECTORY, PROJECT_NAME);
     private static final Flag<List<String>> SUB_FILE = FILE.hidden();
     private static final Flag<String> SUB_PROJECT_NAME = PROJECT_NAME.hidden();
     private static final Flag<String> SUB_PROJECT_DIRECTORY = PROJECT_DIRECTORY.hidden();
     private static final Flag<List<String>> SUB_ENV_FILE = ENV_FILE.hidden();
+    private static final Flag<List<String>> SUB_PROFILE = PROFILE.hidden();
     /** --file without -f, for a subcommand whose own -f means something else (logs -f follows). */
     private static final Flag<List<String>> SUB_FILE_LONG = Flag.list("file").shownAs("stringArray").hidden();
     /** As every subcommand takes them (the same flags, left out of its help). */
-    static final List<Flag<?>> HIDDEN = List.of(SUB_FILE, SUB_PROJECT_NAME, SUB_PROJECT_DIRECTORY, SUB_ENV_FILE);
+    static final List<Flag<?>> HIDDEN = List.of(SUB_FILE, SUB_PROJECT_NAME, SUB_PROJECT_DIRECTORY, SUB_ENV_FILE,
+            SUB_PROFILE);
     /** The same for a subcommand that has its own -f. */
     static final List<Flag<?>> HIDDEN_WITHOUT_F = List.of(SUB_FILE_LONG, SUB_PROJECT_NAME, SUB_PROJECT_DIRECTORY,
-            SUB_ENV_FILE);
+            SUB_ENV_FILE, SUB_PROFILE);
 
     private ComposeProjectFlags() {
     }
@@ -73,7 +76,8 @@ final class ComposeProjectFlags {
         List<String> files = new ArrayList<>(in.get(SUB_FILE));
         files.addAll(in.get(SUB_FILE_LONG));
         return new ProjectLoader.Options(files, in.get(SUB_PROJECT_NAME), in.get(SUB_PROJECT_DIRECTORY),
-                in.get(SUB_ENV_FILE), Path.of("").toAbsolutePath(), System.getenv());
+                in.get(SUB_ENV_FILE), Path.of("").toAbsolutePath(), System.getenv()).withProfiles(in.get(SUB_PROFILE))
+                .withTargets(in.args());
     }
 
     /** The words that give the top-level flags again, after the subcommand. */
@@ -87,6 +91,7 @@ final class ComposeProjectFlags {
             words.add("--project-directory=" + in.get(PROJECT_DIRECTORY));
         }
         in.get(ENV_FILE).forEach(f -> words.add("--env-file=" + f));
+        in.get(PROFILE).forEach(p -> words.add("--profile=" + p));
         return words;
     }
 

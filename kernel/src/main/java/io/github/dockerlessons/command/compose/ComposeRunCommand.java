@@ -130,6 +130,6 @@ public final class ComposeRunCommand implements DockerCommand {
                 s.command(), entrypoint, s.networks(), in.get(WORKDIR) != null ? in.get(WORKDIR) : s.workingDir(),
                 null, null, s.hostname(), labels, tty, s.stdinOpen(),
                 in.get(USER) != null ? in.get(USER) : s.user(), s.expose(), s.stopSignal(), s.stopGraceSeconds(),
-                s.init(), s.pullPolicy());
+                s.init(), s.pullPolicy(), s.settings());
     }
 }

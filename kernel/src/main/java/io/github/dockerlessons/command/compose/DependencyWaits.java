@@ -41,7 +41,7 @@ final class DependencyWaits {
                             progress.done(id, "Healthy");
                             break;
                         }
-                        if (!Boolean.TRUE.equals(s.getRunning())) {
+                        if (!Boolean.TRUE.equals(s.getRunning()) || "unhealthy".equals(s.getHealth().getStatus())) {
                             progress.error(id, "Error");
                             throw new DockerError(1, "dependency failed to start: container " + ProjectContainers.name(c) + " is unhealthy");
                         }

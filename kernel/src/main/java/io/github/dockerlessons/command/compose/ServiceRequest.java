@@ -55,6 +55,7 @@ final class ServiceRequest {
         if (service.stdinOpen()) {
             body.addProperty("OpenStdin", true);
         }
+        RunSettingsFlags.applyExecTest(service, body);
         return body;
     }
 
@@ -88,6 +89,11 @@ final class ServiceRequest {
         service.expose().forEach(port -> flags.add("--expose=" + port));
         for (ComposeProject.Mount mount : service.volumes()) {
             flags.add(mount(project, mount));
+        }
+        RunSettingsFlags.add(project, service, flags);
+        if (service.settings().networkMode() != null) {
+            flags.add("--network=" + RunSettingsFlags.network(project, service.settings().networkMode()));
+            return flags;
         }
         String primary = networkKeys(service).get(0);
         flags.add("--network=" + project.networks().get(primary).name());

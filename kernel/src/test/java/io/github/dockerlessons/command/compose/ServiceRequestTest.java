@@ -3,11 +3,10 @@ package io.github.dockerlessons.command.compose;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.container.ContainerCreator;
 import io.github.dockerlessons.compose.ComposeProject;
-import io.github.dockerlessons.compose.ProjectLoader;
+import io.github.dockerlessons.compose.ComposeFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,7 @@ class ServiceRequestTest {
     Path dir;
 
     private ComposeProject load(String yaml) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("lesson"));
-        Files.writeString(folder.resolve("compose.yaml"), yaml);
-        return ProjectLoader.load(new ProjectLoader.Options(List.of(), null, null, List.of(), folder, Map.of(),
-                () -> false)).project();
+        return ComposeFixture.project(dir, yaml);
     }
 
     private static final ServiceRequest.Plan FIRST = new ServiceRequest.Plan("lesson-web-1", 1, false, null, null,
