@@ -3,6 +3,8 @@ named pipes or huge; the kernel reads a bounded beginning of a regular file, nev
 never blocks on a pipe, so every cell is answered and the kernel goes on serving."""
 import json
 import os
+import socket
+import threading
 import time
 
 import pytest
@@ -105,4 +107,108 @@ def test_a_config_json_that_is_a_device_a_pipe_or_huge(session, tmp_path, kind):
     os.symlink(special_files(tmp_path)[kind], config / "config.json")
     expect_reply(manager, client, f"docker --config {config} ps", 30)
     expect_reply(manager, client, f"docker --config {config} context ls", 30)
+    assert serves(manager, client)
+
+
+class TcpToUnix:
+    """A plain tcp:// address in front of the private engine's unix socket, as an engine published
+    without TLS on a port is (dockerd -H tcp://0.0.0.0:2375); or, with silent=True, a port that
+    takes connections and never answers."""
+
+    def __init__(self, socket_path=None):
+        self.socket_path = socket_path
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(64)
+        self.held = []
+        self.host = f"tcp://127.0.0.1:{self.server.getsockname()[1]}"
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            if self.socket_path is None:
+                self.held.append(client)  # silent: read nothing, answer nothing
+                continue
+            engine = socket.socket(socket.AF_UNIX)
+            engine.connect(self.socket_path)
+            for a, b in ((client, engine), (engine, client)):
+                threading.Thread(target=self.pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (source, sink):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def close(self):
+        self.server.close()
+        for s in self.held:
+            s.close()
+
+
+def private_socket():
+    host = os.environ.get("DOCKER_HOST", "")
+    if not host.startswith("unix://"):
+        pytest.skip("needs DOCKER_HOST=unix://... of the private engine (install/engine)")
+    return host[len("unix://"):]
+
+
+@pytest.mark.deadline(60)
+def test_a_plain_tcp_engine_answers(session):
+    """-H tcp://... of an engine without TLS: the kernel spoke https to it (an SSL context meant never
+    to be used) and said 'The kernel could not finish this command'."""
+    manager, client = session
+    proxy = TcpToUnix(private_socket())
+    try:
+        expected = cli("-H", proxy.host, "version", "--format", "{{.Server.Version}}")
+        assert expected.returncode == 0, expected.stderr
+        cell = expect_reply(manager, client, f"docker -H {proxy.host} version --format '{{{{.Server.Version}}}}'", 30)
+        assert cell.status == "ok", cell.shown_text()
+        assert cell.stream("stdout") == expected.stdout.decode()
+    finally:
+        proxy.close()
+
+
+@pytest.mark.deadline(180)
+def test_the_stop_button_ends_a_command_sent_to_a_silent_engine_and_nothing_stays_open(session):
+    """-H to a port that takes the connection and never answers: the stop button ends each cell at
+    once, and the one-command gateway is closed every time (the kernel's threads and open files are
+    as many after 60 stopped cells as after the first)."""
+    manager, client = session
+    silent = TcpToUnix()
+    pid = manager.provisioner.process.pid
+
+    def counts():
+        return len(os.listdir(f"/proc/{pid}/task")), len(os.listdir(f"/proc/{pid}/fd"))
+
+    try:
+        seen = []
+        for i in range(60):
+            msg_id = client.execute(f"docker -H {silent.host} ps")
+            time.sleep(0.3)
+            pressed = time.monotonic()
+            manager.interrupt_kernel()
+            while (reply := client.get_shell_msg(timeout=30))["parent_header"].get("msg_id") != msg_id:
+                pass
+            assert time.monotonic() - pressed < 3, f"cell {i}: {time.monotonic() - pressed:.1f}s after the stop button"
+            assert reply["content"]["status"] == "error"
+            if i in (5, 59):
+                time.sleep(1)
+                seen.append(counts())
+        (threads_5, files_5), (threads_60, files_60) = seen
+        assert threads_60 <= threads_5 + 3 and files_60 <= files_5 + 5, f"after 5 and 60 stopped cells: {seen}"
+    finally:
+        silent.close()
     assert serves(manager, client)

@@ -547,7 +547,7 @@ public final class EngineGateway implements Engine {
         // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
         DockerHttpClient wire = inMemory != null ? inMemory : new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(ssl == null ? NoTls.CONFIG : config.getSSLConfig())
+                .sslConfig(ssl != null ? config.getSSLConfig() : endpoint.isTcp() ? null : NoTls.CONFIG)
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
                 .build();
