@@ -212,3 +212,13 @@ def test_the_stop_button_ends_a_command_sent_to_a_silent_engine_and_nothing_stay
     finally:
         silent.close()
     assert serves(manager, client)
+
+
+@pytest.mark.deadline(60)
+def test_a_host_flag_where_nothing_answers_is_named_as_the_flag(session):
+    """The refusal names -H, not DOCKER_HOST 'from its kernelspec': the reader typed the address."""
+    manager, client = session
+    cell = answered_error(manager, client, "docker -H tcp://127.0.0.1:1 ps")
+    assert cell.error_text.startswith("Cannot connect to the Docker daemon at tcp://127.0.0.1:1. Is the docker daemon running?")
+    assert "tcp://127.0.0.1:1 (-H): connection refused" in cell.shown_text(), cell.shown_text()
+    assert "kernelspec" not in cell.shown_text() and "-H" in cell.error_text.split("\n", 2)[-1], cell.error_text
