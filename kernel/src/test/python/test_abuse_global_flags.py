@@ -222,3 +222,14 @@ def test_a_host_flag_where_nothing_answers_is_named_as_the_flag(session):
     assert cell.error_text.startswith("Cannot connect to the Docker daemon at tcp://127.0.0.1:1. Is the docker daemon running?")
     assert "tcp://127.0.0.1:1 (-H): connection refused" in cell.shown_text(), cell.shown_text()
     assert "kernelspec" not in cell.shown_text() and "-H" in cell.error_text.split("\n", 2)[-1], cell.error_text
+
+
+@pytest.mark.deadline(120)
+@pytest.mark.parametrize("kind", ["device", "pipe", "huge"])
+def test_context_create_with_a_tls_file_that_is_a_device_a_pipe_or_huge(session, tmp_path, kind):
+    manager, client = session
+    path = special_files(tmp_path)[kind]
+    cell = answered_error(manager, client, f"docker --config {tmp_path / 'config'} context create odd "
+                                           f"--docker host=tcp://127.0.0.1:2376,ca={path}")
+    assert f"open {path}: " in cell.error_text, cell.error_text
+    assert serves(manager, client)
