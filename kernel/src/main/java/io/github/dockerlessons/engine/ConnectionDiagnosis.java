@@ -146,6 +146,7 @@ public final class ConnectionDiagnosis {
     private static String unreachableHint(EngineEndpoint used, OperatingSystem os) {
         return switch (used.origin()) {
             case DOCKER_HOST -> "hint.no.engine";
+            case HOST_FLAG -> "hint.no.engine.host.flag";
             case DOCKER_CONTEXT, CURRENT_CONTEXT -> "hint.engine.context.down";
             default -> "hint.engine.start." + osKey(os);
         };

@@ -133,7 +133,7 @@ public record ContextEndpointSpec(String host, boolean skipTlsVerify, byte[] ca,
             return null;
         }
         try {
-            return Files.readAllBytes(Path.of(path));
+            return SmallFile.read(Path.of(path));
         } catch (NoSuchFileException e) {
             throw new ContextError(prefix("open " + path + ": no such file or directory"), e);
         } catch (IOException e) {

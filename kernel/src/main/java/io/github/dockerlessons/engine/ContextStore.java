@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +149,7 @@ public final class ContextStore {
 
     private JsonObject readConfig() {
         try {
-            JsonElement parsed = JsonParser.parseString(Files.readString(configFile(), StandardCharsets.UTF_8));
+            JsonElement parsed = JsonParser.parseString(new String(SmallFile.read(configFile()), StandardCharsets.UTF_8));
             return parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
         } catch (IOException | JsonParseException e) {
             return null;
@@ -162,14 +163,21 @@ public final class ContextStore {
         Path meta = metadataPath(name).resolve("meta.json");
         String text;
         try {
-            text = Files.readString(meta, StandardCharsets.UTF_8);
+            text = new String(SmallFile.read(meta), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ContextError("context \"" + name + "\": context not found: open " + meta
                     + ": no such file or directory", e);
         } catch (IOException e) {
             throw new ContextError("context \"" + name + "\": open " + meta + ": " + reason(e), e);
         }
-        return parse(meta, text);
+        try {
+            return parse(meta, text);
+        } catch (ContextError e) {
+            if (!e.getMessage().startsWith("parsing ")) {
+                throw e;
+            }
+            throw new ContextError("context \"" + name + "\": " + e.getMessage(), e); // as the CLI names it
+        }
     }
 
     public Optional<DockerContext> find(String name) throws ContextError {
@@ -194,7 +202,7 @@ public final class ContextStore {
         }
         for (Path meta : metaFiles) {
             try {
-                contexts.add(parse(meta, Files.readString(meta, StandardCharsets.UTF_8)));
+                contexts.add(parse(meta, new String(SmallFile.read(meta), StandardCharsets.UTF_8)));
             } catch (NoSuchFileException e) {
                 // removed while listing, as the CLI skips it
             } catch (IOException e) {
@@ -209,14 +217,24 @@ public final class ContextStore {
 
     private DockerContext parse(Path meta, String text) throws ContextError {
         JsonObject root;
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String syntax = GoJsonSyntax.unmarshalError(bytes); // the CLI reads meta.json with json.Unmarshal
+        if (syntax != null) {
+            throw new ContextError("parsing " + meta + ": " + syntax);
+        }
         try {
             JsonElement parsed = JsonParser.parseString(text);
+            if (parsed.isJsonNull()) {
+                return parse(meta, "{}"); // json.Unmarshal of null leaves the struct empty
+            }
             if (!parsed.isJsonObject()) {
-                throw new JsonParseException("not an object");
+                throw new ContextError("parsing " + meta + ": json: cannot unmarshal " + goKind(parsed)
+                        + " into Go value of type store.untypedContextMetadata");
             }
             root = parsed.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new ContextError("parsing " + meta + ": " + e.getMessage(), e);
+            // valid for Go, yet nested deeper than Gson reads (its message names its own classes)
+            throw new ContextError("parsing " + meta + ": exceeded max depth", e);
         }
         String name = stringField(root, "Name");
         JsonObject metadata = objectField(root, "Metadata");
@@ -305,7 +323,7 @@ public final class ContextStore {
         for (int i = 0; i < TLS_FILES.size(); i++) {
             Path file = source.tlsPath().resolve(DOCKER).resolve(TLS_FILES.get(i));
             try {
-                tls[i] = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+                tls[i] = Files.isRegularFile(file) ? SmallFile.read(file) : null;
             } catch (IOException e) {
                 throw new ContextError("open " + file + ": " + reason(e), e);
             }
@@ -420,6 +438,18 @@ public final class ContextStore {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** What Go's json calls a value's kind in "cannot unmarshal KIND into ...". */
+    private static String goKind(JsonElement value) {
+        if (value.isJsonArray()) {
+            return "array";
+        }
+        if (value.isJsonNull()) {
+            return "null";
+        }
+        JsonPrimitive primitive = value.getAsJsonPrimitive();
+        return primitive.isBoolean() ? "bool" : primitive.isNumber() ? "number" : "string";
     }
 
     private static String stringField(JsonObject object, String name) {

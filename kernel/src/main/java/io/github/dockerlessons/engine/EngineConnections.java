@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import io.github.dockerlessons.engine.EngineDiscovery.Resolution;
 
 import java.io.IOException;
@@ -55,12 +56,22 @@ final class EngineConnections {
     static DockerHttpClient apache(DockerClientConfig config) {
         return new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                // a plain engine gets a TLS context that is never set up: Apache's default one would parse
-                // the JDK's whole certificate store (megabytes held idle) for a socket that never uses TLS
-                .sslConfig(config.getSSLConfig() == null ? NoTls.CONFIG : config.getSSLConfig())
+                .sslConfig(sslFor(config))
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
                 .build();
+    }
+
+    /**
+     * A unix socket gets a TLS context that is never set up: Apache's default one would parse the JDK's
+     * whole certificate store (megabytes held idle) for a socket that never uses TLS. A plain tcp://
+     * engine gets none at all, since docker-java speaks https to tcp whenever an SSL setting is given.
+     */
+    private static SSLConfig sslFor(DockerClientConfig config) {
+        if (config.getSSLConfig() != null) {
+            return config.getSSLConfig();
+        }
+        return "tcp".equals(config.getDockerHost().getScheme()) ? null : NoTls.CONFIG;
     }
 
     EngineDiscovery discovery() {

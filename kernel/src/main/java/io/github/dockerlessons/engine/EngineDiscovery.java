@@ -29,6 +29,8 @@ public final class EngineDiscovery {
     private final LocalMachine machine;
     private final ContextStore store;
     private final TlsFiles tlsFiles;
+    /** DOCKER_HOST was given with -H for one command: failures name the flag, not the environment. */
+    private final boolean hostFlag;
     private Cached cached;
 
     /**
@@ -65,15 +67,25 @@ public final class EngineDiscovery {
         this(machine, TlsFiles.NONE);
     }
 
-    private EngineDiscovery(LocalMachine machine, TlsFiles tlsFiles) {
+    private EngineDiscovery(LocalMachine machine, TlsFiles tlsFiles, boolean hostFlag) {
         this.machine = machine;
         this.store = new ContextStore(machine.dockerConfigDir());
         this.tlsFiles = tlsFiles;
+        this.hostFlag = hostFlag;
+    }
+
+    private EngineDiscovery(LocalMachine machine, TlsFiles tlsFiles) {
+        this(machine, tlsFiles, false);
     }
 
     /** This machine with some variables changed and TLS files named (the CLI's global flags, for one command). */
     public EngineDiscovery with(Map<String, String> variables, TlsFiles files) {
         return new EngineDiscovery(machine.with(variables), files);
+    }
+
+    /** As {@link #with}, DOCKER_HOST among the variables being the address typed after -H. */
+    public EngineDiscovery withHostFlag(Map<String, String> variables, TlsFiles files) {
+        return new EngineDiscovery(machine.with(variables), files, true);
     }
 
     public static EngineDiscovery forThisMachine(Map<String, String> env) {
@@ -221,7 +233,8 @@ public final class EngineDiscovery {
                 throw unresolved(e.getMessage());
             }
             EngineEndpoint.Tls tls = tlsWanted ? tlsFromEnvironment(!verify.isEmpty()) : null;
-            return List.of(new EngineEndpoint(host, isSocket(host) ? null : tls, name, Origin.DOCKER_HOST));
+            return List.of(new EngineEndpoint(host, isSocket(host) ? null : tls, name,
+                    hostFlag ? Origin.HOST_FLAG : Origin.DOCKER_HOST));
         }
         if (tlsWanted) {
             // The CLI's default when TLS is asked for and no host is given.

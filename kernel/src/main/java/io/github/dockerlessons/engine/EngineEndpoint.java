@@ -15,6 +15,7 @@ public record EngineEndpoint(String host, Tls tls, String contextName, Origin or
     /** Where the endpoint came from, in the words the failure message uses. */
     public enum Origin {
         DOCKER_HOST("DOCKER_HOST"),
+        HOST_FLAG("-H"),
         DOCKER_CONTEXT("DOCKER_CONTEXT"),
         CURRENT_CONTEXT("currentContext in config.json"),
         DEFAULT("the docker CLI's default"),

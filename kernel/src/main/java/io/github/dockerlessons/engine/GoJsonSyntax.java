@@ -29,6 +29,38 @@ public final class GoJsonSyntax {
      * error (null).
      */
     public static String error(byte[] data, int length, boolean whole) {
+        return scan(data, length, whole, new int[]{length});
+    }
+
+    /**
+     * What Go's {@code json.Unmarshal} says of {@code data}, or null when it is one JSON value: as
+     * {@link #error} for the whole, but what follows the value may only be spaces ("invalid character
+     * 'x' after top-level value"), and input that ends too early is "unexpected end of JSON input".
+     */
+    public static String unmarshalError(byte[] data) {
+        int[] end = {data.length};
+        String error = scan(data, data.length, true, end);
+        if ("EOF".equals(error) || "unexpected EOF".equals(error)) {
+            return "unexpected end of JSON input";
+        }
+        if (error != null) {
+            return error;
+        }
+        for (int i = end[0]; i < data.length; i++) {
+            if (!isSpace(data[i] & 0xff)) {
+                return invalid(data[i] & 0xff, "after top-level value");
+            }
+        }
+        return null;
+    }
+
+    /** The first value is complete; {@code end[0]} is where it ended. */
+    private static String ended(int[] end, int at) {
+        end[0] = at;
+        return null;
+    }
+
+    private static String scan(byte[] data, int length, boolean whole, int[] end) {
         Deque<Scope> stack = new ArrayDeque<>();
         State state = State.BEGIN_VALUE;
         String literal = null;
@@ -53,14 +85,14 @@ public final class GoJsonSyntax {
                         switch (c) {
                             case '{' -> {
                                 if (stack.size() >= MAX_NESTING) {
-                                    return "exceeded max depth";
+                                    return invalid(c, "exceeded max depth"); // Go's scanner names the opening byte
                                 }
                                 stack.push(Scope.OBJECT_KEY);
                                 state = State.BEGIN_STRING_OR_EMPTY;
                             }
                             case '[' -> {
                                 if (stack.size() >= MAX_NESTING) {
-                                    return "exceeded max depth";
+                                    return invalid(c, "exceeded max depth"); // Go's scanner names the opening byte
                                 }
                                 stack.push(Scope.ARRAY);
                                 state = State.BEGIN_VALUE_OR_EMPTY;
@@ -100,7 +132,7 @@ public final class GoJsonSyntax {
                     }
                     case END_VALUE -> {
                         if (stack.isEmpty()) {
-                            return null; // the Decoder stops after the first value
+                            return ended(end, i); // the Decoder stops after the first value
                         }
                         if (isSpace(c)) {
                             break;
@@ -121,7 +153,7 @@ public final class GoJsonSyntax {
                             } else if (c == '}') {
                                 stack.pop();
                                 if (stack.isEmpty()) {
-                                    return null;
+                                    return ended(end, i + 1);
                                 }
                             } else {
                                 return invalid(c, "after object key:value pair");
@@ -132,7 +164,7 @@ public final class GoJsonSyntax {
                             } else if (c == ']') {
                                 stack.pop();
                                 if (stack.isEmpty()) {
-                                    return null;
+                                    return ended(end, i + 1);
                                 }
                             } else {
                                 return invalid(c, "after array element");
@@ -143,7 +175,7 @@ public final class GoJsonSyntax {
                         if (c == '"') {
                             state = State.END_VALUE;
                             if (stack.isEmpty()) {
-                                return null;
+                                return ended(end, i + 1);
                             }
                         } else if (c == '\\') {
                             state = State.IN_STRING_ESC;
@@ -233,7 +265,7 @@ public final class GoJsonSyntax {
                         if (++literalAt == literal.length()) {
                             state = State.END_VALUE;
                             if (stack.isEmpty()) {
-                                return null;
+                                return ended(end, i + 1);
                             }
                         }
                     }

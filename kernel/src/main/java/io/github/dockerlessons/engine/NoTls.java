@@ -6,11 +6,13 @@ import javax.net.ssl.SSLContext;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The TLS setting of an endpoint that speaks no TLS (a unix socket, plain tcp). Given no SSL
+ * The TLS setting of a unix socket or named pipe, which speaks no TLS. Given no SSL
  * context, docker-java's httpclient5 transport builds the system default one, which reads and
  * parses the JDK's whole CA store: 3 MiB of heap held for good and tens of milliseconds of the first
- * engine call, for an https scheme a plain endpoint never uses. This context is never initialised:
- * were it used, it would fail at once instead of trusting anything.
+ * engine call, for an https scheme a socket never uses. This context is never initialised: were it
+ * used, it would fail at once instead of trusting anything. Never for tcp://: there docker-java takes
+ * any SSL setting to mean https, and a plain engine (dockerd -H tcp://0.0.0.0:2375) would be
+ * spoken to in TLS through this context and fail.
  */
 final class NoTls {
     /** Null (docker-java's own default) on a JVM without TLS at all. */

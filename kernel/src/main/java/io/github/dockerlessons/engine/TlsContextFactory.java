@@ -9,7 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -124,8 +124,15 @@ final class TlsContextFactory {
         }
     }
 
-    private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.US_ASCII);
+    /** The file's text; the CLI's "read FILE: is a directory" for a folder, and the same for a device or pipe. */
+    private static String read(Path file) throws IOException, ContextError {
+        try {
+            return new String(SmallFile.read(file), StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ContextError("unable to resolve docker endpoint: read " + file + ": " + ContextStore.reason(e), e);
+        }
     }
 
     /**

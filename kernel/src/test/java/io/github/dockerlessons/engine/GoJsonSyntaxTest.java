@@ -22,6 +22,24 @@ class GoJsonSyntaxTest {
         assertNull(error("12"));
     }
 
+    /** json.Unmarshal, as the CLI reads a context's meta.json (its words checked with docker 28.2). */
+    @Test
+    void unmarshalReadsTheWholeInput() {
+        assertEquals("invalid character 'x' after top-level value", unmarshal("{} x"));
+        assertEquals("invalid character 'x' after top-level value", unmarshal("5 x"));
+        assertEquals("invalid character ',' after top-level value", unmarshal("\"a\",1"));
+        assertEquals("unexpected end of JSON input", unmarshal(""));
+        assertEquals("unexpected end of JSON input", unmarshal("{\"Name\": \"odd\", \"Endpoints\": ["));
+        assertEquals("invalid character '[' exceeded max depth", unmarshal("[".repeat(100_000)));
+        assertNull(unmarshal(" {\"a\": [1, true]} \n"));
+        assertNull(unmarshal("12"));
+        assertNull(unmarshal("null\n"));
+    }
+
+    private static String unmarshal(String text) {
+        return GoJsonSyntax.unmarshalError(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void errorsInGosWords() {
         assertEquals("invalid character 'x' looking for beginning of value", error("xyz not json"));

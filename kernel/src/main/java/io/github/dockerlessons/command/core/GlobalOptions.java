@@ -171,7 +171,8 @@ public final class GlobalOptions {
         if (flags.isSet(TLS_VERIFY)) {
             changes.put("DOCKER_TLS_VERIFY", flags.get(TLS_VERIFY) ? "1" : "");
         }
-        return base.with(changes, new EngineDiscovery.TlsFiles(path(TLS_CA_CERT), path(TLS_CERT), path(TLS_KEY)));
+        EngineDiscovery.TlsFiles files = new EngineDiscovery.TlsFiles(path(TLS_CA_CERT), path(TLS_CERT), path(TLS_KEY));
+        return hosts().isEmpty() ? base.with(changes, files) : base.withHostFlag(changes, files);
     }
 
     private Path path(Flag<String> flag) {

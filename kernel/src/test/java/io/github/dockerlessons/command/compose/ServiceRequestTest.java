@@ -27,6 +27,41 @@ class ServiceRequestTest {
     private static final ServiceRequest.Plan FIRST = new ServiceRequest.Plan("lesson-web-1", 1, false, null, null,
             false, true);
 
+    /**
+     * The service is written as docker create's words, each a --flag=value; a value that reads like a
+     * flag (a hostile or careless file) stays that flag's value and never becomes a flag of its own.
+     */
+    @Test
+    void valuesThatLookLikeFlagsStayValues() throws Exception {
+        ComposeProject project = load("""
+                services:
+                  web:
+                    image: busybox
+                    environment:
+                      X: "-v /:/host"
+                      "--privileged": "1"
+                    hostname: "--privileged"
+                    user: "--privileged"
+                    working_dir: "-v"
+                    stop_signal: "--privileged"
+                    expose: ["80"]
+                """);
+        // the labels as the caller gives them: Compose's own and the file's
+        JsonObject body = ServiceRequest.body(project, project.services().get("web"), FIRST,
+                Map.of("--privileged", "--cap-add=ALL"));
+        String json = body.toString();
+        assertFalse(json.contains("\"Privileged\":true"), json);
+        assertFalse(json.contains("CapAdd\":[\""), json);
+        assertFalse(json.contains("/:/host\"") && !json.contains("X=-v /:/host"), json);
+        assertEquals("[\"X=-v /:/host\",\"--privileged=1\"]", body.get("Env").toString());
+        assertEquals("--privileged", body.get("Hostname").getAsString());
+        assertEquals("--privileged", body.get("User").getAsString());
+        assertEquals("-v", body.get("WorkingDir").getAsString());
+        assertEquals("--cap-add=ALL", body.getAsJsonObject("Labels").get("--privileged").getAsString());
+        JsonObject host = body.getAsJsonObject("HostConfig");
+        assertTrue(host.get("Binds") == null || host.get("Binds").getAsJsonArray().isEmpty(), host.toString());
+    }
+
     @Test
     void aServiceIsTheSameRequestAsTheEquivalentDockerRun() throws Exception {
         ComposeProject project = load("""
