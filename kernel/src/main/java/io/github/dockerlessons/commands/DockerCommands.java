@@ -57,6 +57,13 @@ import io.github.dockerlessons.command.image.RmiCommand;
 import io.github.dockerlessons.command.image.SaveCommand;
 import io.github.dockerlessons.command.image.TagCommand;
 import io.github.dockerlessons.command.network.NetworkConnectCommand;
+import io.github.dockerlessons.command.node.NodeDemoteCommand;
+import io.github.dockerlessons.command.node.NodeInspectCommand;
+import io.github.dockerlessons.command.node.NodeLsCommand;
+import io.github.dockerlessons.command.node.NodePromoteCommand;
+import io.github.dockerlessons.command.node.NodePsCommand;
+import io.github.dockerlessons.command.node.NodeRmCommand;
+import io.github.dockerlessons.command.node.NodeUpdateCommand;
 import io.github.dockerlessons.command.network.NetworkCreateCommand;
 import io.github.dockerlessons.command.network.NetworkDisconnectCommand;
 import io.github.dockerlessons.command.network.NetworkInspectCommand;
@@ -66,6 +73,10 @@ import io.github.dockerlessons.command.network.NetworkRmCommand;
 import io.github.dockerlessons.command.registry.LoginCommand;
 import io.github.dockerlessons.command.registry.LogoutCommand;
 import io.github.dockerlessons.command.registry.SearchCommand;
+import io.github.dockerlessons.command.swarm.SwarmInitCommand;
+import io.github.dockerlessons.command.swarm.SwarmJoinCommand;
+import io.github.dockerlessons.command.swarm.SwarmJoinTokenCommand;
+import io.github.dockerlessons.command.swarm.SwarmLeaveCommand;
 import io.github.dockerlessons.command.system.EventsCommand;
 import io.github.dockerlessons.command.system.InfoCommand;
 import io.github.dockerlessons.command.system.InspectCommand;
@@ -144,6 +155,12 @@ public final class DockerCommands {
         // docker login, logout, search: the registry commands
         b.add(new LoginCommand()).add(new LogoutCommand()).add(new SearchCommand());
         b.add(new VersionCommand());
+        // docker swarm ..., node ...: a Swarm cluster of engines (issue 24)
+        b.add(new SwarmInitCommand()).add(new SwarmJoinCommand()).add(new SwarmJoinTokenCommand())
+                .add(new SwarmLeaveCommand());
+        b.add(new NodeLsCommand()).alias("node list", b.built("node ls")).add(new NodeInspectCommand())
+                .add(new NodePsCommand()).add(new NodeUpdateCommand()).add(new NodePromoteCommand())
+                .add(new NodeDemoteCommand()).add(new NodeRmCommand()).alias("node remove", b.built("node rm"));
 
         // docker compose ...: its project flags may come before the subcommand, which compose itself hands on
         AtomicReference<CommandRegistry> registry = new AtomicReference<>();

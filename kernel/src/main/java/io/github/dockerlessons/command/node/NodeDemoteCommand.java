@@ -1,0 +1,37 @@
+package io.github.dockerlessons.command.node;
+
+import io.github.dockerlessons.command.core.Arguments;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.swarm.SwarmApi;
+
+/** {@code docker node demote}: managers become workers. */
+public final class NodeDemoteCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("node demote", "docker node demote NODE [NODE...]")
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.NODE))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        NodeUpdates.update(ctx, in.args(), (node, spec) -> {
+            if (SwarmApi.text(spec, "Role").equals("worker")) {
+                ctx.console().out("Node " + SwarmApi.text(node, "ID") + " is already a worker.\n");
+                return false;
+            }
+            spec.addProperty("Role", "worker");
+            return true;
+        }, name -> "Manager " + name + " demoted in the swarm.");
+    }
+}
