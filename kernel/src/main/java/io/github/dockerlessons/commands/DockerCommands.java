@@ -13,6 +13,10 @@ import io.github.dockerlessons.command.compose.ComposeRunCommand;
 import io.github.dockerlessons.command.compose.ComposeStartCommand;
 import io.github.dockerlessons.command.compose.ComposeStopCommand;
 import io.github.dockerlessons.command.compose.ComposeUpCommand;
+import io.github.dockerlessons.command.config.ConfigCreateCommand;
+import io.github.dockerlessons.command.config.ConfigInspectCommand;
+import io.github.dockerlessons.command.config.ConfigLsCommand;
+import io.github.dockerlessons.command.config.ConfigRmCommand;
 import io.github.dockerlessons.command.container.AttachCommand;
 import io.github.dockerlessons.command.container.CommitCommand;
 import io.github.dockerlessons.command.container.ContainerPruneCommand;
@@ -57,6 +61,12 @@ import io.github.dockerlessons.command.image.RmiCommand;
 import io.github.dockerlessons.command.image.SaveCommand;
 import io.github.dockerlessons.command.image.TagCommand;
 import io.github.dockerlessons.command.network.NetworkConnectCommand;
+import io.github.dockerlessons.command.network.NetworkCreateCommand;
+import io.github.dockerlessons.command.network.NetworkDisconnectCommand;
+import io.github.dockerlessons.command.network.NetworkInspectCommand;
+import io.github.dockerlessons.command.network.NetworkLsCommand;
+import io.github.dockerlessons.command.network.NetworkPruneCommand;
+import io.github.dockerlessons.command.network.NetworkRmCommand;
 import io.github.dockerlessons.command.node.NodeDemoteCommand;
 import io.github.dockerlessons.command.node.NodeInspectCommand;
 import io.github.dockerlessons.command.node.NodeLsCommand;
@@ -64,15 +74,21 @@ import io.github.dockerlessons.command.node.NodePromoteCommand;
 import io.github.dockerlessons.command.node.NodePsCommand;
 import io.github.dockerlessons.command.node.NodeRmCommand;
 import io.github.dockerlessons.command.node.NodeUpdateCommand;
-import io.github.dockerlessons.command.network.NetworkCreateCommand;
-import io.github.dockerlessons.command.network.NetworkDisconnectCommand;
-import io.github.dockerlessons.command.network.NetworkInspectCommand;
-import io.github.dockerlessons.command.network.NetworkLsCommand;
-import io.github.dockerlessons.command.network.NetworkPruneCommand;
-import io.github.dockerlessons.command.network.NetworkRmCommand;
 import io.github.dockerlessons.command.registry.LoginCommand;
 import io.github.dockerlessons.command.registry.LogoutCommand;
 import io.github.dockerlessons.command.registry.SearchCommand;
+import io.github.dockerlessons.command.secret.SecretCreateCommand;
+import io.github.dockerlessons.command.secret.SecretInspectCommand;
+import io.github.dockerlessons.command.secret.SecretLsCommand;
+import io.github.dockerlessons.command.secret.SecretRmCommand;
+import io.github.dockerlessons.command.service.ServiceCreateCommand;
+import io.github.dockerlessons.command.service.ServiceInspectCommand;
+import io.github.dockerlessons.command.service.ServiceLsCommand;
+import io.github.dockerlessons.command.service.ServicePsCommand;
+import io.github.dockerlessons.command.service.ServiceRmCommand;
+import io.github.dockerlessons.command.service.ServiceRollbackCommand;
+import io.github.dockerlessons.command.service.ServiceScaleCommand;
+import io.github.dockerlessons.command.service.ServiceUpdateCommand;
 import io.github.dockerlessons.command.swarm.SwarmInitCommand;
 import io.github.dockerlessons.command.swarm.SwarmJoinCommand;
 import io.github.dockerlessons.command.swarm.SwarmJoinTokenCommand;
@@ -161,6 +177,14 @@ public final class DockerCommands {
         b.add(new NodeLsCommand()).alias("node list", b.built("node ls")).add(new NodeInspectCommand())
                 .add(new NodePsCommand()).add(new NodeUpdateCommand()).add(new NodePromoteCommand())
                 .add(new NodeDemoteCommand()).add(new NodeRmCommand()).alias("node remove", b.built("node rm"));
+        b.add(new ServiceCreateCommand()).add(new ServiceLsCommand()).alias("service list", b.built("service ls"))
+                .add(new ServicePsCommand()).add(new ServiceInspectCommand()).add(new ServiceScaleCommand())
+                .add(new ServiceUpdateCommand()).add(new ServiceRollbackCommand()).add(new ServiceRmCommand())
+                .alias("service remove", b.built("service rm"));
+        b.add(new SecretCreateCommand()).add(new SecretLsCommand()).alias("secret list", b.built("secret ls"))
+                .add(new SecretInspectCommand()).add(new SecretRmCommand()).alias("secret remove", b.built("secret rm"));
+        b.add(new ConfigCreateCommand()).add(new ConfigLsCommand()).alias("config list", b.built("config ls"))
+                .add(new ConfigInspectCommand()).add(new ConfigRmCommand()).alias("config remove", b.built("config rm"));
 
         // docker compose ...: its project flags may come before the subcommand, which compose itself hands on
         AtomicReference<CommandRegistry> registry = new AtomicReference<>();
