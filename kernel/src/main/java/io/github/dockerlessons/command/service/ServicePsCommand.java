@@ -65,6 +65,7 @@ public final class ServicePsCommand implements DockerCommand {
         }
         TaskListing listing = new TaskListing(ctx, !in.get(NO_RESOLVE));
         List<JsonObject> tasks = listing.tasks(filters);
-        listing.print(tasks, in.get(FORMAT), in.get(QUIET), !in.get(NO_TRUNC));
+        // The CLI's service ps (not node ps) prints whole IDs with -q.
+        listing.print(tasks, in.get(FORMAT), in.get(QUIET), !in.get(NO_TRUNC) && !in.get(QUIET));
     }
 }

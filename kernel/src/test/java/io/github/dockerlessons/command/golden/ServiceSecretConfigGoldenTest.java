@@ -99,6 +99,7 @@ class ServiceSecretConfigGoldenTest {
         check("service-ls-json", "service", "ls", "--format", "json");
         check("service-ps-table", "service", "ps", "web");
         check("service-ps-missing", "service", "ps", "nope");
+        check("service-ps-quiet-whole-ids", "service", "ps", "-q", "web");
         check("service-inspect-format", "service", "inspect", "-f", "{{.Spec.Name}} {{.ID}}", "web", "nope");
     }
 
