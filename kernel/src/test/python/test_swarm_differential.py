@@ -252,3 +252,26 @@ def test_secret_and_config_commands(swarm, kernel):
         cell = run(kernel, f"docker {kind} rm {mine} nosuch")
         assert shown(cell).replace(mine, "N") == removed.stdout.decode().replace(theirs, "N")
         assert removed.stderr.decode().strip() in cell.error_text
+
+
+@pytest.mark.deadline(300)
+def test_service_logs(swarm, kernel):
+    host1 = swarm[0][2]
+    name = "logs-" + uuid.uuid4().hex[:6]
+    cell = run(kernel, f"docker service create -d --name {name} --replicas 2 busybox sh -c 'echo hello; echo oops >&2; sleep 600'")
+    assert cell.status == "ok", cell.error_text
+    try:
+        wait_for("both lines of both tasks", lambda: len(on(host1, "service", "logs", name).stdout.decode().splitlines()
+                                                         + on(host1, "service", "logs", name).stderr.decode().splitlines()) == 4)
+        for flags in ("", "--no-task-ids", "--no-trunc", "--raw"):
+            expected = on(host1, "service", "logs", *flags.split(), name)
+            cell = run(kernel, f"docker service logs {flags} {name}")
+            assert cell.status == "ok", cell.error_text
+            # the engine interleaves the tasks' lines as they come from each node: compared as sets of lines
+            assert sorted(cell.stream("stdout").splitlines()) == sorted(expected.stdout.decode().splitlines()), flags
+            assert sorted(cell.stream("stderr").splitlines()) == sorted(expected.stderr.decode().splitlines()), flags
+        expected = on(host1, "service", "logs", "nosuch")
+        cell = run(kernel, "docker service logs nosuch")
+        assert cell.status == "error" and expected.stderr.decode().strip() in cell.error_text
+    finally:
+        on(host1, "service", "rm", name)

@@ -83,6 +83,7 @@ import io.github.dockerlessons.command.secret.SecretLsCommand;
 import io.github.dockerlessons.command.secret.SecretRmCommand;
 import io.github.dockerlessons.command.service.ServiceCreateCommand;
 import io.github.dockerlessons.command.service.ServiceInspectCommand;
+import io.github.dockerlessons.command.service.ServiceLogsCommand;
 import io.github.dockerlessons.command.service.ServiceLsCommand;
 import io.github.dockerlessons.command.service.ServicePsCommand;
 import io.github.dockerlessons.command.service.ServiceRmCommand;
@@ -178,7 +179,7 @@ public final class DockerCommands {
                 .add(new NodePsCommand()).add(new NodeUpdateCommand()).add(new NodePromoteCommand())
                 .add(new NodeDemoteCommand()).add(new NodeRmCommand()).alias("node remove", b.built("node rm"));
         b.add(new ServiceCreateCommand()).add(new ServiceLsCommand()).alias("service list", b.built("service ls"))
-                .add(new ServicePsCommand()).add(new ServiceInspectCommand()).add(new ServiceScaleCommand())
+                .add(new ServicePsCommand()).add(new ServiceLogsCommand()).add(new ServiceInspectCommand()).add(new ServiceScaleCommand())
                 .add(new ServiceUpdateCommand()).add(new ServiceRollbackCommand()).add(new ServiceRmCommand())
                 .alias("service remove", b.built("service rm"));
         b.add(new SecretCreateCommand()).add(new SecretLsCommand()).alias("secret list", b.built("secret ls"))

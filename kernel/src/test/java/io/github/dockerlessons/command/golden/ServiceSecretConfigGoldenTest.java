@@ -113,6 +113,34 @@ class ServiceSecretConfigGoldenTest {
         check("service-rm", "service", "rm", "web", "nope");
     }
 
+    /** stdcopy frames of the engine's service logs with details, as a 20.10 engine sends them. */
+    static byte[] logFrames() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String[][] lines = {
+            {"1", "t3rocezf5llcsoaux43lwcl8i", "n1", "hello from one\n"},
+            {"2", "lzl4xv2ihcqtarrdfm3f7givp", "n2", "oops on two\n"},
+            {"1", "lzl4xv2ihcqtarrdfm3f7givp", "n2", "bye from two\n"}};
+        for (String[] line : lines) {
+            byte[] payload = ("com.docker.swarm.node.id=" + line[2] + ",com.docker.swarm.service.id=" + SERVICE_ID
+                    + ",com.docker.swarm.task.id=" + line[1] + " " + line[3]).getBytes(StandardCharsets.UTF_8);
+            out.write(Integer.parseInt(line[0]));
+            out.writeBytes(new byte[] {0, 0, 0, 0, 0, (byte) (payload.length >> 8), (byte) payload.length});
+            out.writeBytes(payload);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void serviceLogs() throws Exception {
+        FakeDaemon daemon = daemon()
+                .on("GET", "/services/web/logs", FakeDaemon.bytes(200, "application/vnd.docker.multiplexed-stream", logFrames()))
+                .on("GET", "/tasks/t3rocezf5llcsoaux43lwcl8i", FakeDaemon.json(200, "{\"ID\":\"t3rocezf5llcsoaux43lwcl8i\",\"Slot\":1}"))
+                .on("GET", "/tasks/lzl4xv2ihcqtarrdfm3f7givp", FakeDaemon.json(200, "{\"ID\":\"lzl4xv2ihcqtarrdfm3f7givp\",\"Slot\":2}"))
+                .on("GET", "/tasks/nope", FakeDaemon.error(404, "task nope not found"));
+        Golden.assertMatches("service-logs-prefixed", CommandRun.run(daemon, "service", "logs", "web").transcript());
+        Golden.assertMatches("service-logs-missing", CommandRun.run(daemon, "service", "logs", "nope").transcript());
+    }
+
     @Test
     void secrets() throws Exception {
         Golden.assertMatches("secret-create-heredoc", CommandRun.run(daemon(), Map.of("DOCKER_HOST", CommandRun.HOST),
