@@ -5,30 +5,15 @@ and the texts compared, with IDs and times masked where the two runs made differ
 Needs a running cluster of 2 or more nodes whose prefix is DOCKER_CLUSTER_PREFIX (install/test starts
 one; by hand, `install/cluster start`), else skipped. The swarm is made here from nothing (any swarm
 the nodes were in is left first) and left at the end."""
-import os
 import re
-import subprocess
-import time
 import uuid
 
 import pytest
 
-from conftest import ROOT, cli, execute, free_port, start_kernel, stop_kernel
+from conftest import cli, execute, free_port, start_kernel, stop_kernel
+from test_cluster import nodes, wait_for
 
 pytestmark = pytest.mark.cluster
-CLUSTER = os.path.join(ROOT, "install", "cluster")
-
-
-def nodes():
-    try:
-        out = subprocess.run([CLUSTER, "status"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if out.returncode != 0 or not out.stdout.strip():
-        return None
-    return [tuple(line.split()) for line in out.stdout.strip().splitlines()]
-
-
 def on(host, *args, input=None, timeout=120):
     """The CLI against one node."""
     return cli("-H", host, *args, input=input, timeout=timeout, env={"DOCKER_CONTEXT": ""})
@@ -46,17 +31,6 @@ def mask(text):
     text = re.sub(r"(Less than a second|About a minute|\d+ (seconds?|minutes?)|about a minute|less than a second)( ago)",
                   r"<TIME>\3", text, flags=re.IGNORECASE)
     return re.sub(r"  +", "  ", text)  # column widths follow the masked cells
-
-
-def wait_for(what, check, seconds=90):
-    end = time.monotonic() + seconds
-    while True:
-        value = check()
-        if value:
-            return value
-        if time.monotonic() > end:
-            pytest.fail(f"{what}: not within {seconds} s")
-        time.sleep(0.5)
 
 
 def leave_all(found):

@@ -7,9 +7,7 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.swarm.SwarmApi;
 
 /** {@code docker node demote}: managers become workers. */
 public final class NodeDemoteCommand implements DockerCommand {
@@ -25,13 +23,6 @@ public final class NodeDemoteCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        NodeUpdates.update(ctx, in.args(), (node, spec) -> {
-            if (SwarmApi.text(spec, "Role").equals("worker")) {
-                ctx.console().out("Node " + SwarmApi.text(node, "ID") + " is already a worker.\n");
-                return false;
-            }
-            spec.addProperty("Role", "worker");
-            return true;
-        }, name -> "Manager " + name + " demoted in the swarm.");
+        NodeUpdates.changeRole(ctx, in.args(), "worker", name -> "Manager " + name + " demoted in the swarm.");
     }
 }

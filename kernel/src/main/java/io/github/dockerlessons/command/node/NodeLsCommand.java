@@ -1,9 +1,6 @@
 package io.github.dockerlessons.command.node;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -11,12 +8,10 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.swarm.SwarmApi;
 import io.github.dockerlessons.command.core.CommonFlags;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Templates;
-import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.NaturalOrder;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
@@ -49,12 +44,7 @@ public final class NodeLsCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Map<String, List<String>> filters = Filters.parse(in.get(FILTER), in);
-        JsonElement answer = SwarmApi.get(ctx, "/nodes" + (filters.isEmpty() ? ""
-                : "?filters=" + Engine.encode(new Gson().toJson(filters))));
-        List<JsonObject> nodes = new ArrayList<>();
-        if (answer != null && answer.isJsonArray()) {
-            answer.getAsJsonArray().forEach(n -> nodes.add(n.getAsJsonObject()));
-        }
+        List<JsonObject> nodes = SwarmApi.list(ctx, "/nodes", filters);
         String self = "";
         String trustRoot = "";
         if (!nodes.isEmpty() && !in.get(QUIET)) {
@@ -63,9 +53,7 @@ public final class NodeLsCommand implements DockerCommand {
             trustRoot = SwarmApi.text(swarm, "Cluster", "TLSInfo", "TrustRoot");
         }
         nodes.sort(Comparator.comparing(n -> SwarmApi.text(n, "Description", "Hostname"), NaturalOrder.INSTANCE));
-        String format = in.get(FORMAT);
-        String template = format == null || format.isEmpty() || format.equals("table")
-                ? (in.get(QUIET) ? "{{.ID}}" : NodeFields.DEFAULT_TABLE) : format;
+        String template = SwarmApi.template(in.get(FORMAT), in.get(QUIET), NodeFields.DEFAULT_TABLE);
         List<FieldContext> rows = new ArrayList<>();
         for (JsonObject node : nodes) {
             rows.add(NodeFields.of(node, self, trustRoot));

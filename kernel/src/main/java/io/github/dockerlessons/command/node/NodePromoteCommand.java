@@ -7,9 +7,7 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.swarm.SwarmApi;
 
 /** {@code docker node promote}: workers become managers. */
 public final class NodePromoteCommand implements DockerCommand {
@@ -25,13 +23,6 @@ public final class NodePromoteCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        NodeUpdates.update(ctx, in.args(), (node, spec) -> {
-            if (SwarmApi.text(spec, "Role").equals("manager")) {
-                ctx.console().out("Node " + SwarmApi.text(node, "ID") + " is already a manager.\n");
-                return false;
-            }
-            spec.addProperty("Role", "manager");
-            return true;
-        }, name -> "Node " + name + " promoted to a manager in the swarm.");
+        NodeUpdates.changeRole(ctx, in.args(), "manager", name -> "Node " + name + " promoted to a manager in the swarm.");
     }
 }

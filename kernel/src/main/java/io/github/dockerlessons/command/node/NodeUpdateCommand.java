@@ -10,7 +10,6 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.swarm.SwarmApi;
 import io.github.dockerlessons.golang.Units;
 
 import java.util.List;

@@ -48,4 +48,20 @@ final class NodeUpdates {
     static String reference(CommandContext ctx, String name) throws DockerError, InterruptedException {
         return name.equals("self") ? SwarmApi.text(SwarmApi.swarmInfo(ctx), "NodeID") : name;
     }
+
+    /**
+     * promote and demote: each node given {@code role}; one that has it already is said to be "already
+     * a {@code role}" by ID, as the CLI says it.
+     */
+    static void changeRole(CommandContext ctx, List<String> names, String role, Done done)
+            throws DockerError, InterruptedException {
+        update(ctx, names, (node, spec) -> {
+            if (SwarmApi.text(spec, "Role").equals(role)) {
+                ctx.console().out("Node " + SwarmApi.text(node, "ID") + " is already a " + role + ".\n");
+                return false;
+            }
+            spec.addProperty("Role", role);
+            return true;
+        }, done);
+    }
 }

@@ -7,7 +7,6 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.swarm.StoredObjects;
 

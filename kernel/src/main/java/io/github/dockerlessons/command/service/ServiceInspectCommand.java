@@ -9,7 +9,6 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.swarm.SwarmApi;
 import io.github.dockerlessons.command.core.Inspection;
 
 /** {@code docker service inspect SERVICE...}: the engine's JSON of each service, or a template over it. */

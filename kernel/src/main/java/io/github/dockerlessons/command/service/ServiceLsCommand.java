@@ -1,8 +1,6 @@
 package io.github.dockerlessons.command.service;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -10,18 +8,15 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.swarm.SwarmApi;
 import io.github.dockerlessons.command.core.CommonFlags;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Templates;
-import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.NaturalOrder;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
 import io.github.dockerlessons.render.ServiceFields;
 
-import com.google.gson.Gson;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,16 +43,9 @@ public final class ServiceLsCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Map<String, List<String>> filters = Filters.parse(in.get(FILTER), in);
-        JsonElement answer = SwarmApi.get(ctx, "/services?status=true" + (filters.isEmpty() ? ""
-                : "&filters=" + Engine.encode(new Gson().toJson(filters))));
-        List<JsonObject> services = new ArrayList<>();
-        if (answer != null && answer.isJsonArray()) {
-            answer.getAsJsonArray().forEach(s -> services.add(s.getAsJsonObject()));
-        }
+        List<JsonObject> services = SwarmApi.list(ctx, "/services?status=true", filters);
         services.sort(Comparator.comparing(s -> SwarmApi.text(s, "Spec", "Name"), NaturalOrder.INSTANCE));
-        String format = in.get(FORMAT);
-        String template = format == null || format.isEmpty() || format.equals("table")
-                ? (in.get(QUIET) ? "{{.ID}}" : ServiceFields.DEFAULT_TABLE) : format;
+        String template = SwarmApi.template(in.get(FORMAT), in.get(QUIET), ServiceFields.DEFAULT_TABLE);
         List<FieldContext> rows = new ArrayList<>();
         services.forEach(s -> rows.add(ServiceFields.of(s)));
         Templates.answer(ctx, Templates.render(() -> ListingFormat.render(template, rows, ServiceFields.empty(), null)));

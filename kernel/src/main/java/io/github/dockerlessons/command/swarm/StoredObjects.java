@@ -1,13 +1,10 @@
 package io.github.dockerlessons.command.swarm;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Inspection;
 import io.github.dockerlessons.command.core.Templates;
-import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.NaturalOrder;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
@@ -77,16 +74,10 @@ public enum StoredObjects {
 
     public void list(CommandContext ctx, Map<String, List<String>> filters, String format, boolean quiet)
             throws DockerError, InterruptedException {
-        JsonElement answer = SwarmApi.get(ctx, path + (filters.isEmpty() ? ""
-                : "?filters=" + Engine.encode(new Gson().toJson(filters))));
-        List<JsonObject> objects = new ArrayList<>();
-        if (answer != null && answer.isJsonArray()) {
-            answer.getAsJsonArray().forEach(o -> objects.add(o.getAsJsonObject()));
-        }
+        List<JsonObject> objects = SwarmApi.list(ctx, path, filters);
         objects.sort(Comparator.comparing(o -> SwarmApi.text(o, "Spec", "Name"), NaturalOrder.INSTANCE));
         boolean secret = this == SECRET;
-        String template = format == null || format.isEmpty() || format.equals("table")
-                ? (quiet ? "{{.ID}}" : secret ? StoredObjectFields.SECRET_TABLE : StoredObjectFields.CONFIG_TABLE) : format;
+        String template = SwarmApi.template(format, quiet, secret ? StoredObjectFields.SECRET_TABLE : StoredObjectFields.CONFIG_TABLE);
         List<FieldContext> rows = new ArrayList<>();
         objects.forEach(o -> rows.add(StoredObjectFields.of(o, secret, ctx.clock().instant())));
         Templates.answer(ctx, Templates.render(() -> ListingFormat.render(template, rows,

@@ -1,11 +1,16 @@
 package io.github.dockerlessons.command.swarm;
 
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.engine.Engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Swarm API as the swarm, node, service, secret and config commands ask it: raw JSON through the
@@ -70,5 +75,23 @@ public final class SwarmApi {
     public static JsonObject swarmInfo(CommandContext ctx) throws DockerError, InterruptedException {
         JsonObject swarm = at(object(get(ctx, "/info")), "Swarm");
         return swarm == null ? new JsonObject() : swarm;
+    }
+
+    /** The objects a listing answers ({@code /nodes}, {@code /tasks}...), with the filters as the API takes them. */
+    public static List<JsonObject> list(CommandContext ctx, String path, Map<String, List<String>> filters)
+            throws DockerError, InterruptedException {
+        String query = filters.isEmpty() ? "" : (path.contains("?") ? "&" : "?") + "filters="
+                + Engine.encode(new Gson().toJson(filters));
+        JsonElement answer = get(ctx, path + query);
+        List<JsonObject> objects = new ArrayList<>();
+        if (answer != null && answer.isJsonArray()) {
+            answer.getAsJsonArray().forEach(o -> objects.add(o.getAsJsonObject()));
+        }
+        return objects;
+    }
+
+    /** A listing's template: the user's, or the default table (IDs alone with -q), as the CLI's formatters pick. */
+    public static String template(String format, boolean quiet, String defaultTable) {
+        return format == null || format.isEmpty() || format.equals("table") ? (quiet ? "{{.ID}}" : defaultTable) : format;
     }
 }

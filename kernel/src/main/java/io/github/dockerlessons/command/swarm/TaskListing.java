@@ -1,12 +1,9 @@
 package io.github.dockerlessons.command.swarm;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Templates;
-import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.NaturalOrder;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
@@ -35,13 +32,7 @@ public final class TaskListing {
 
     /** The tasks {@code GET /tasks} lists with these filters. */
     public List<JsonObject> tasks(Map<String, List<String>> filters) throws DockerError, InterruptedException {
-        JsonElement answer = SwarmApi.get(ctx, "/tasks" + (filters.isEmpty() ? ""
-                : "?filters=" + Engine.encode(new Gson().toJson(filters))));
-        List<JsonObject> tasks = new ArrayList<>();
-        if (answer != null && answer.isJsonArray()) {
-            answer.getAsJsonArray().forEach(t -> tasks.add(t.getAsJsonObject()));
-        }
-        return tasks;
+        return SwarmApi.list(ctx, "/tasks", filters);
     }
 
     /** Prints the tasks with the user's format (null: the table; IDs alone with quiet). */
@@ -60,8 +51,7 @@ public final class TaskListing {
         named.sort(Comparator.comparing(Named::name, NaturalOrder.INSTANCE)
                 .thenComparing(Named::created, Comparator.reverseOrder()));
         boolean table = format == null || format.isEmpty() || format.startsWith("table");
-        String template = format == null || format.isEmpty() || format.equals("table")
-                ? (quiet ? "{{.ID}}" : TaskFields.DEFAULT_TABLE) : format;
+        String template = SwarmApi.template(format, quiet, TaskFields.DEFAULT_TABLE);
         List<FieldContext> rows = new ArrayList<>();
         String previous = "";
         for (Named n : named) {
