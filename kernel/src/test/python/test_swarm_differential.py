@@ -249,3 +249,29 @@ def test_service_logs(swarm, kernel):
         assert cell.status == "error" and expected.stderr.decode().strip() in cell.error_text
     finally:
         on(host1, "service", "rm", name)
+
+
+@pytest.mark.deadline(120)
+def test_swarm_update_and_unlock_key(swarm, kernel):
+    host1 = swarm[0][2]
+    by_cli = on(host1, "swarm", "update", "--autolock=true")
+    assert by_cli.returncode == 0, by_cli.stderr.decode()
+    on(host1, "swarm", "update", "--autolock=false")
+    try:
+        cell = run(kernel, "docker swarm update --autolock=true")
+        assert cell.status == "ok", cell.error_text
+        key = lambda t: re.sub(r"SWMKEY-\S+", "<KEY>", t)
+        assert key(shown(cell)) == key(by_cli.stdout.decode())
+        for args in (["unlock-key"], ["unlock-key", "-q"]):
+            expected = on(host1, "swarm", *args)
+            cell = run(kernel, "docker swarm " + " ".join(args))
+            assert shown(cell) == expected.stdout.decode(), args
+        expected = on(host1, "swarm", "unlock")
+        cell = run(kernel, "docker swarm unlock")
+        assert cell.status == "error" and expected.stderr.decode().strip() in cell.error_text
+    finally:
+        cell = run(kernel, "docker swarm update --autolock=false")
+        assert shown(cell) == "Swarm updated.\n"
+    expected = on(host1, "swarm", "unlock-key")
+    cell = run(kernel, "docker swarm unlock-key")
+    assert cell.status == "error" and expected.stderr.decode().strip() in cell.error_text

@@ -94,6 +94,9 @@ import io.github.dockerlessons.command.swarm.SwarmInitCommand;
 import io.github.dockerlessons.command.swarm.SwarmJoinCommand;
 import io.github.dockerlessons.command.swarm.SwarmJoinTokenCommand;
 import io.github.dockerlessons.command.swarm.SwarmLeaveCommand;
+import io.github.dockerlessons.command.swarm.SwarmUnlockCommand;
+import io.github.dockerlessons.command.swarm.SwarmUnlockKeyCommand;
+import io.github.dockerlessons.command.swarm.SwarmUpdateCommand;
 import io.github.dockerlessons.command.system.EventsCommand;
 import io.github.dockerlessons.command.system.InfoCommand;
 import io.github.dockerlessons.command.system.InspectCommand;
@@ -174,7 +177,8 @@ public final class DockerCommands {
         b.add(new VersionCommand());
         // docker swarm ..., node ...: a Swarm cluster of engines (issue 24)
         b.add(new SwarmInitCommand()).add(new SwarmJoinCommand()).add(new SwarmJoinTokenCommand())
-                .add(new SwarmLeaveCommand());
+                .add(new SwarmLeaveCommand()).add(new SwarmUpdateCommand()).add(new SwarmUnlockKeyCommand())
+                .add(new SwarmUnlockCommand());
         b.add(new NodeLsCommand()).alias("node list", b.built("node ls")).add(new NodeInspectCommand())
                 .add(new NodePsCommand()).add(new NodeUpdateCommand()).add(new NodePromoteCommand())
                 .add(new NodeDemoteCommand()).add(new NodeRmCommand()).alias("node remove", b.built("node rm"));

@@ -102,6 +102,18 @@ class SwarmNodeGoldenTest {
     }
 
     @Test
+    void swarmUpdateUnlockKeyUnlock() throws Exception {
+        FakeDaemon locked = daemon()
+                .on("GET", "/swarm/unlockkey", FakeDaemon.json(200, "{\"UnlockKey\":\"SWMKEY-1-abc\"}"));
+        Golden.assertMatches("swarm-update-autolock", CommandRun.run(locked, "swarm", "update", "--autolock=true").transcript());
+        Golden.assertMatches("swarm-unlock-key", CommandRun.run(locked, "swarm", "unlock-key").transcript());
+        Golden.assertMatches("swarm-unlock-key-rotate-off", CommandRun.run(locked, "swarm", "unlock-key", "--rotate").transcript());
+        FakeDaemon none = daemon().on("GET", "/swarm/unlockkey", FakeDaemon.json(200, "{\"UnlockKey\":\"\"}"));
+        Golden.assertMatches("swarm-unlock-key-none", CommandRun.run(none, "swarm", "unlock-key", "-q").transcript());
+        check("swarm-unlock-not-locked", "swarm", "unlock");
+    }
+
+    @Test
     void swarmNotAManager() throws Exception {
         FakeDaemon worker = new FakeDaemon().on("GET", "/swarm", FakeDaemon.error(503, NOT_MANAGER));
         Golden.assertMatches("swarm-join-token-not-manager",
