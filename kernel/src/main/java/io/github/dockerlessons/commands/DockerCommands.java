@@ -25,6 +25,10 @@ import io.github.dockerlessons.command.compose.ComposeCreateCommand;
 import io.github.dockerlessons.command.compose.ComposeWaitCommand;
 import io.github.dockerlessons.command.compose.ComposeEventsCommand;
 import io.github.dockerlessons.command.compose.ComposeVersionCommand;
+import io.github.dockerlessons.command.config.ConfigCreateCommand;
+import io.github.dockerlessons.command.config.ConfigInspectCommand;
+import io.github.dockerlessons.command.config.ConfigLsCommand;
+import io.github.dockerlessons.command.config.ConfigRmCommand;
 import io.github.dockerlessons.command.container.AttachCommand;
 import io.github.dockerlessons.command.container.CommitCommand;
 import io.github.dockerlessons.command.container.ContainerPruneCommand;
@@ -75,9 +79,36 @@ import io.github.dockerlessons.command.network.NetworkInspectCommand;
 import io.github.dockerlessons.command.network.NetworkLsCommand;
 import io.github.dockerlessons.command.network.NetworkPruneCommand;
 import io.github.dockerlessons.command.network.NetworkRmCommand;
+import io.github.dockerlessons.command.node.NodeDemoteCommand;
+import io.github.dockerlessons.command.node.NodeInspectCommand;
+import io.github.dockerlessons.command.node.NodeLsCommand;
+import io.github.dockerlessons.command.node.NodePromoteCommand;
+import io.github.dockerlessons.command.node.NodePsCommand;
+import io.github.dockerlessons.command.node.NodeRmCommand;
+import io.github.dockerlessons.command.node.NodeUpdateCommand;
 import io.github.dockerlessons.command.registry.LoginCommand;
 import io.github.dockerlessons.command.registry.LogoutCommand;
 import io.github.dockerlessons.command.registry.SearchCommand;
+import io.github.dockerlessons.command.secret.SecretCreateCommand;
+import io.github.dockerlessons.command.secret.SecretInspectCommand;
+import io.github.dockerlessons.command.secret.SecretLsCommand;
+import io.github.dockerlessons.command.secret.SecretRmCommand;
+import io.github.dockerlessons.command.service.ServiceCreateCommand;
+import io.github.dockerlessons.command.service.ServiceInspectCommand;
+import io.github.dockerlessons.command.service.ServiceLogsCommand;
+import io.github.dockerlessons.command.service.ServiceLsCommand;
+import io.github.dockerlessons.command.service.ServicePsCommand;
+import io.github.dockerlessons.command.service.ServiceRmCommand;
+import io.github.dockerlessons.command.service.ServiceRollbackCommand;
+import io.github.dockerlessons.command.service.ServiceScaleCommand;
+import io.github.dockerlessons.command.service.ServiceUpdateCommand;
+import io.github.dockerlessons.command.swarm.SwarmInitCommand;
+import io.github.dockerlessons.command.swarm.SwarmJoinCommand;
+import io.github.dockerlessons.command.swarm.SwarmJoinTokenCommand;
+import io.github.dockerlessons.command.swarm.SwarmLeaveCommand;
+import io.github.dockerlessons.command.swarm.SwarmUnlockCommand;
+import io.github.dockerlessons.command.swarm.SwarmUnlockKeyCommand;
+import io.github.dockerlessons.command.swarm.SwarmUpdateCommand;
 import io.github.dockerlessons.command.system.EventsCommand;
 import io.github.dockerlessons.command.system.InfoCommand;
 import io.github.dockerlessons.command.system.InspectCommand;
@@ -156,6 +187,21 @@ public final class DockerCommands {
         // docker login, logout, search: the registry commands
         b.add(new LoginCommand()).add(new LogoutCommand()).add(new SearchCommand());
         b.add(new VersionCommand());
+        // docker swarm ..., node ...: a Swarm cluster of engines (issue 24)
+        b.add(new SwarmInitCommand()).add(new SwarmJoinCommand()).add(new SwarmJoinTokenCommand())
+                .add(new SwarmLeaveCommand()).add(new SwarmUpdateCommand()).add(new SwarmUnlockKeyCommand())
+                .add(new SwarmUnlockCommand());
+        b.add(new NodeLsCommand()).alias("node list", b.built("node ls")).add(new NodeInspectCommand())
+                .add(new NodePsCommand()).add(new NodeUpdateCommand()).add(new NodePromoteCommand())
+                .add(new NodeDemoteCommand()).add(new NodeRmCommand()).alias("node remove", b.built("node rm"));
+        b.add(new ServiceCreateCommand()).add(new ServiceLsCommand()).alias("service list", b.built("service ls"))
+                .add(new ServicePsCommand()).add(new ServiceLogsCommand()).add(new ServiceInspectCommand()).add(new ServiceScaleCommand())
+                .add(new ServiceUpdateCommand()).add(new ServiceRollbackCommand()).add(new ServiceRmCommand())
+                .alias("service remove", b.built("service rm"));
+        b.add(new SecretCreateCommand()).add(new SecretLsCommand()).alias("secret list", b.built("secret ls"))
+                .add(new SecretInspectCommand()).add(new SecretRmCommand()).alias("secret remove", b.built("secret rm"));
+        b.add(new ConfigCreateCommand()).add(new ConfigLsCommand()).alias("config list", b.built("config ls"))
+                .add(new ConfigInspectCommand()).add(new ConfigRmCommand()).alias("config remove", b.built("config rm"));
 
         // docker compose ...: its project flags may come before the subcommand, which compose itself hands on
         AtomicReference<CommandRegistry> registry = new AtomicReference<>();

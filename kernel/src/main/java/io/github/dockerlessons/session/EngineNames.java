@@ -42,6 +42,15 @@ final class EngineNames {
                     yield volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).toList();
                 }
                 case CONTEXT -> contexts();
+                // Swarm objects, by name (nodes by hostname), as docker/cli's completion offers them
+                case NODE -> engine.call(client -> client.listSwarmNodesCmd().exec(), LIMIT).stream()
+                        .map(n -> n.getDescription() == null ? n.getId() : n.getDescription().getHostname()).toList();
+                case SERVICE -> engine.call(client -> client.listServicesCmd().exec(), LIMIT).stream()
+                        .map(s -> s.getSpec() == null ? s.getId() : s.getSpec().getName()).toList();
+                case SECRET -> engine.call(client -> client.listSecretsCmd().exec(), LIMIT).stream()
+                        .map(s -> s.getSpec() == null ? s.getId() : s.getSpec().getName()).toList();
+                case CONFIG -> engine.call(client -> client.listConfigsCmd().exec(), LIMIT).stream()
+                        .map(c -> c.getSpec() == null ? c.getId() : c.getSpec().getName()).toList();
             };
         } catch (Exception e) {
             return List.of(); // no engine, or a slow one: complete what is known without it

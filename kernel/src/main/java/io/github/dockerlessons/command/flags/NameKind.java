@@ -15,5 +15,9 @@ public enum NameKind {
     IMAGE,
     NETWORK,
     VOLUME,
-    CONTEXT
+    CONTEXT,
+    NODE,
+    SERVICE,
+    SECRET,
+    CONFIG
 }

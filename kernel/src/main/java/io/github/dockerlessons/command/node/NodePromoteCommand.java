@@ -1,0 +1,28 @@
+package io.github.dockerlessons.command.node;
+
+import io.github.dockerlessons.command.core.Arguments;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.NameKind;
+
+/** {@code docker node promote}: workers become managers. */
+public final class NodePromoteCommand implements DockerCommand {
+    private static final CommandSpec SPEC = CommandSpec.command("node promote", "docker node promote NODE [NODE...]")
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.NODE))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        NodeUpdates.changeRole(ctx, in.args(), "manager", name -> "Node " + name + " promoted to a manager in the swarm.");
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.dockerlessons.command.service;
+
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.swarm.SwarmApi;
+
+/**
+ * The CLI's image resolution before a service is made: the image's digest asked of its registry
+ * through the engine ({@code GET /distribution/NAME/json}), so that every node runs the same image;
+ * when the registry cannot be reached (the lessons are offline) the CLI's warning, and the name with
+ * its tag, as each node then pulls or finds it by itself.
+ */
+final class ImageDigest {
+    private ImageDigest() {
+    }
+
+    static String resolve(CommandContext ctx, String image, boolean resolve) throws InterruptedException {
+        String named = withTag(image);
+        if (!resolve || image.contains("@")) {
+            return image.contains("@") ? image : named;
+        }
+        try {
+            JsonObject answer = SwarmApi.object(SwarmApi.get(ctx, SwarmApi.path("/distribution/", named) + "/json"));
+            String digest = SwarmApi.text(answer, "Descriptor", "digest");
+            if (!digest.isEmpty()) {
+                return named + "@" + digest;
+            }
+        } catch (DockerError e) {
+            if (e.status() == 130) {
+                throw new InterruptedException();
+            }
+        }
+        ctx.console().err("image " + named + " could not be accessed on a registry to record\nits digest. Each node will "
+                + "access " + named + " independently,\npossibly leading to different nodes running different\n"
+                + "versions of the image.\n\n");
+        return named;
+    }
+
+    /** "busybox" is "busybox:latest"; a name with a tag or digest stays. */
+    static String withTag(String image) {
+        int slash = image.lastIndexOf('/');
+        return image.indexOf(':', slash + 1) >= 0 || image.contains("@") ? image : image + ":latest";
+    }
+}

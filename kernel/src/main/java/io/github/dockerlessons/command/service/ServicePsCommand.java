@@ -1,0 +1,71 @@
+package io.github.dockerlessons.command.service;
+
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.core.Arguments;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.swarm.SwarmApi;
+import io.github.dockerlessons.command.core.CommonFlags;
+import io.github.dockerlessons.command.core.Filters;
+import io.github.dockerlessons.command.swarm.TaskListing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code docker service ps SERVICE...}: the tasks of services, each slot's history under its newest task. */
+public final class ServicePsCommand implements DockerCommand {
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+    private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
+    private static final Flag<Boolean> NO_RESOLVE = Flag.bool("no-resolve");
+    private static final Flag<List<String>> FILTER = CommonFlags.filter("desired-state", "id", "name", "node");
+    private static final Flag<String> FORMAT = CommonFlags.format("ID", "Name", "Image", "Node", "DesiredState",
+            "CurrentState", "Error", "Ports");
+
+    private static final CommandSpec SPEC = CommandSpec.command("service ps", "docker service ps [OPTIONS] SERVICE [SERVICE...]")
+            .flags(FILTER, FORMAT, NO_RESOLVE, NO_TRUNC, QUIET)
+            .arity(Arity.atLeast(1))
+            .arguments(Arguments.each(NameKind.SERVICE))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : in.args()) {
+            String id = Services.idOf(ctx, name);
+            if (id == null) {
+                missing.add("no such service: " + name);
+            } else {
+                ids.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DockerError(1, String.join("\n", missing), null);
+        }
+        Map<String, List<String>> filters = Filters.parse(in.get(FILTER), in);
+        filters.put("service", ids);
+        if (filters.containsKey("node")) {
+            List<String> nodes = new ArrayList<>();
+            for (String node : filters.get("node")) {
+                nodes.add(node.equals("self") ? SwarmApi.text(SwarmApi.swarmInfo(ctx), "NodeID") : node);
+            }
+            filters.put("node", nodes);
+        }
+        TaskListing listing = new TaskListing(ctx, !in.get(NO_RESOLVE));
+        List<JsonObject> tasks = listing.tasks(filters);
+        // The CLI's service ps (not node ps) prints whole IDs with -q.
+        listing.print(tasks, in.get(FORMAT), in.get(QUIET), !in.get(NO_TRUNC) && !in.get(QUIET));
+    }
+}

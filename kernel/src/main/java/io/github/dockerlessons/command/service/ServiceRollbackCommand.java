@@ -1,0 +1,42 @@
+package io.github.dockerlessons.command.service;
+
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.core.Arguments;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.swarm.SwarmApi;
+
+/** {@code docker service rollback SERVICE}: back to the spec before the last update, followed unless -d. */
+public final class ServiceRollbackCommand implements DockerCommand {
+    private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+
+    private static final CommandSpec SPEC = CommandSpec.command("service rollback", "docker service rollback [OPTIONS] SERVICE")
+            .flags(DETACH, QUIET)
+            .arity(Arity.exactly(1))
+            .arguments(Arguments.each(NameKind.SERVICE))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String name = in.arg(0);
+        JsonObject service = SwarmApi.object(SwarmApi.get(ctx, SwarmApi.path("/services/", name)));
+        JsonObject spec = SwarmApi.at(service, "Spec");
+        Services.update(ctx, service, spec == null ? new JsonObject() : spec, "&rollback=previous");
+        ctx.console().out(name + "\n");
+        if (!in.get(DETACH) && !in.get(QUIET)) {
+            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), true);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.dockerlessons.command.service;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.core.Arguments;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.NameKind;
+import io.github.dockerlessons.command.swarm.SwarmApi;
+
+import java.util.List;
+
+/**
+ * {@code docker service update [OPTIONS] SERVICE}: the changes the courses make (image, replicas, env,
+ * published ports, constraints, limits, update and rollback settings, --force), then the rolling
+ * update followed unless -d.
+ */
+public final class ServiceUpdateCommand implements DockerCommand {
+    private static final Flag<String> IMAGE = Flag.string("image");
+    private static final Flag<String> REPLICAS = Flag.string("replicas");
+    private static final Flag<List<String>> ENV_ADD = Flag.list("env-add");
+    private static final Flag<List<String>> ENV_RM = Flag.list("env-rm");
+    private static final Flag<List<String>> PUBLISH_ADD = Flag.list("publish-add");
+    private static final Flag<List<String>> PUBLISH_RM = Flag.list("publish-rm");
+    private static final Flag<List<String>> CONSTRAINT_ADD = Flag.list("constraint-add");
+    private static final Flag<List<String>> CONSTRAINT_RM = Flag.list("constraint-rm");
+    private static final Flag<String> LIMIT_CPU = Flag.string("limit-cpu");
+    private static final Flag<String> LIMIT_MEMORY = Flag.string("limit-memory");
+    private static final Flag<Boolean> FORCE = Flag.bool("force");
+    private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
+    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+    private static final Flag<Boolean> NO_RESOLVE_IMAGE = Flag.bool("no-resolve-image");
+    private static final UpdateFlags UPDATE = new UpdateFlags("update");
+    private static final UpdateFlags ROLLBACK = new UpdateFlags("rollback");
+
+    private static final CommandSpec SPEC = CommandSpec.command("service update", "docker service update [OPTIONS] SERVICE")
+            .flags(CONSTRAINT_ADD, CONSTRAINT_RM, DETACH, ENV_ADD, ENV_RM, FORCE, IMAGE, LIMIT_CPU, LIMIT_MEMORY,
+                    NO_RESOLVE_IMAGE, PUBLISH_ADD, PUBLISH_RM, QUIET, REPLICAS, ROLLBACK.delay, ROLLBACK.failureAction,
+                    ROLLBACK.monitor, ROLLBACK.order, ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction,
+                    UPDATE.monitor, UPDATE.order, UPDATE.parallelism)
+            .arity(Arity.exactly(1))
+            .arguments(Arguments.each(NameKind.SERVICE))
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        String name = in.arg(0);
+        JsonObject service = SwarmApi.object(SwarmApi.get(ctx, SwarmApi.path("/services/", name)));
+        JsonObject spec = SwarmApi.at(service, "Spec");
+        if (spec == null) {
+            spec = new JsonObject();
+        }
+        JsonObject task = ServiceSpecs.child(spec, "TaskTemplate");
+        JsonObject container = ServiceSpecs.child(task, "ContainerSpec");
+        if (in.get(IMAGE) != null) {
+            container.addProperty("Image", ImageDigest.resolve(ctx, in.get(IMAGE), !in.get(NO_RESOLVE_IMAGE)));
+        }
+        if (in.get(REPLICAS) != null) {
+            JsonObject replicated = SwarmApi.at(spec, "Mode", "Replicated");
+            if (replicated == null) {
+                throw new DockerError(1, "replicas can only be used with replicated or replicated-job mode", null);
+            }
+            replicated.addProperty("Replicas", ServiceCreateCommand.replicas(in.get(REPLICAS)));
+        }
+        JsonArray env = ServiceSpecs.array(container, "Env");
+        for (String key : in.get(ENV_RM)) {
+            removeIf(env, e -> e.equals(key) || e.startsWith(key + "="));
+        }
+        for (String added : in.get(ENV_ADD)) {
+            String key = added.contains("=") ? added.substring(0, added.indexOf('=')) : added;
+            removeIf(env, e -> e.equals(key) || e.startsWith(key + "="));
+            env.add(added);
+        }
+        JsonObject placement = ServiceSpecs.child(task, "Placement");
+        JsonArray constraints = ServiceSpecs.array(placement, "Constraints");
+        for (String rm : in.get(CONSTRAINT_RM)) {
+            removeIf(constraints, c -> c.equals(rm));
+        }
+        for (String add : in.get(CONSTRAINT_ADD)) {
+            removeIf(constraints, c -> c.equals(add));
+            constraints.add(add);
+        }
+        if (in.get(LIMIT_CPU) != null || in.get(LIMIT_MEMORY) != null) {
+            JsonObject limits = ServiceSpecs.child(ServiceSpecs.child(task, "Resources"), "Limits");
+            ServiceCreateCommand.limits(in.get(LIMIT_CPU), "--limit-cpu", in.get(LIMIT_MEMORY), "--limit-memory")
+                    .entrySet().forEach(e -> limits.add(e.getKey(), e.getValue()));
+        }
+        JsonObject endpoint = ServiceSpecs.child(spec, "EndpointSpec");
+        JsonArray ports = ServiceSpecs.array(endpoint, "Ports");
+        for (String rm : in.get(PUBLISH_RM)) {
+            removeIf(ports, ServiceSpecs.port(rm, "--publish-rm"));
+        }
+        for (String add : in.get(PUBLISH_ADD)) {
+            ports.add(ServiceSpecs.port(add, "--publish-add"));
+        }
+        UPDATE.apply(in, ServiceSpecs.child(spec, "UpdateConfig"));
+        ROLLBACK.apply(in, ServiceSpecs.child(spec, "RollbackConfig"));
+        if (in.get(FORCE)) {
+            task.addProperty("ForceUpdate", (task.has("ForceUpdate") ? task.get("ForceUpdate").getAsLong() : 0) + 1);
+        }
+        Services.update(ctx, service, spec);
+        ctx.console().out(name + "\n");
+        if (!in.get(DETACH) && !in.get(QUIET)) {
+            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), false);
+        }
+    }
+
+    /** Removes the strings that match. */
+    private static void removeIf(JsonArray array, java.util.function.Predicate<String> match) {
+        for (int i = array.size() - 1; i >= 0; i--) {
+            if (match.test(array.get(i).getAsString())) {
+                array.remove(i);
+            }
+        }
+    }
+
+    /** Removes the ports that publish the same target port and protocol (the CLI's --publish-rm). */
+    private static void removeIf(JsonArray ports, JsonObject gone) {
+        for (int i = ports.size() - 1; i >= 0; i--) {
+            JsonElement port = ports.get(i);
+            JsonObject p = port.getAsJsonObject();
+            boolean sameTarget = SwarmApi.text(p, "TargetPort").equals(SwarmApi.text(gone, "TargetPort"))
+                    || SwarmApi.text(p, "PublishedPort").equals(SwarmApi.text(gone, "TargetPort"));
+            if (sameTarget && SwarmApi.text(p, "Protocol").equals(SwarmApi.text(gone, "Protocol"))) {
+                ports.remove(i);
+            }
+        }
+    }
+}

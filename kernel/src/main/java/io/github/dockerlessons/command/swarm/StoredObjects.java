@@ -1,0 +1,108 @@
+package io.github.dockerlessons.command.swarm;
+
+import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Inspection;
+import io.github.dockerlessons.command.core.Templates;
+import io.github.dockerlessons.engine.NaturalOrder;
+import io.github.dockerlessons.render.FieldContext;
+import io.github.dockerlessons.render.ListingFormat;
+import io.github.dockerlessons.render.StoredObjectFields;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Secrets and configs, which the Swarm API keeps alike (/secrets, /configs): what their create, ls,
+ * inspect and rm commands do, the one difference being the listing's DRIVER column. Their data comes
+ * from a file or, with "-", from the cell's heredoc, read up to the engine's own limit of 500 KiB.
+ */
+public enum StoredObjects {
+    SECRET("secret", "/secrets"),
+    CONFIG("config", "/configs");
+
+    /** Swarmkit's limit on a secret's or config's data (MaxSecretSize, MaxConfigSize). */
+    private static final int MAX_DATA = 500 * 1024;
+
+    private final String kind;
+    private final String path;
+
+    StoredObjects(String kind, String path) {
+        this.kind = kind;
+        this.path = path;
+    }
+
+    public void create(CommandContext ctx, String name, String source, Map<String, String> labels)
+            throws DockerError, InterruptedException {
+        JsonObject spec = new JsonObject();
+        spec.addProperty("Name", name);
+        JsonObject labelObject = new JsonObject();
+        labels.forEach(labelObject::addProperty);
+        spec.add("Labels", labelObject);
+        spec.addProperty("Data", Base64.getEncoder().encodeToString(data(ctx, source)));
+        JsonObject created = SwarmApi.object(SwarmApi.post(ctx, path + "/create", spec));
+        ctx.console().out(SwarmApi.text(created, "ID") + "\n");
+    }
+
+    private byte[] data(CommandContext ctx, String source) throws DockerError {
+        if (source.equals("-")) {
+            byte[] heredoc = ctx.heredoc();
+            if (heredoc == null) {
+                throw new DockerError(1, "error reading content from \"-\": no input", "hint." + kind + ".stdin");
+            }
+            return heredoc;
+        }
+        try (InputStream in = Files.newInputStream(Path.of(source))) {
+            byte[] data = in.readNBytes(MAX_DATA + 1);
+            return data;
+        } catch (NoSuchFileException e) {
+            throw new DockerError(1, "error reading content from \"" + source + "\": open " + source
+                    + ": no such file or directory", "hint." + kind + ".stdin");
+        } catch (IOException e) {
+            throw new DockerError(1, "error reading content from \"" + source + "\": " + e.getMessage(), null);
+        }
+    }
+
+    public void list(CommandContext ctx, Map<String, List<String>> filters, String format, boolean quiet)
+            throws DockerError, InterruptedException {
+        List<JsonObject> objects = SwarmApi.list(ctx, path, filters);
+        objects.sort(Comparator.comparing(o -> SwarmApi.text(o, "Spec", "Name"), NaturalOrder.INSTANCE));
+        boolean secret = this == SECRET;
+        String template = SwarmApi.template(format, quiet, secret ? StoredObjectFields.SECRET_TABLE : StoredObjectFields.CONFIG_TABLE);
+        List<FieldContext> rows = new ArrayList<>();
+        objects.forEach(o -> rows.add(StoredObjectFields.of(o, secret, ctx.clock().instant())));
+        Templates.answer(ctx, Templates.render(() -> ListingFormat.render(template, rows,
+                StoredObjectFields.empty(secret), null)));
+    }
+
+    public void inspect(CommandContext ctx, List<String> names, String format) throws DockerError, InterruptedException {
+        Inspection.inspectAll(ctx, names, path + "/", format);
+    }
+
+    public void remove(CommandContext ctx, List<String> names) throws DockerError, InterruptedException {
+        List<String> errors = new ArrayList<>();
+        for (String name : names) {
+            try {
+                SwarmApi.delete(ctx, SwarmApi.path(path + "/", name));
+                ctx.console().out(name + "\n");
+            } catch (DockerError e) {
+                if (e.status() == 130) {
+                    throw e;
+                }
+                errors.add(e.cliText());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DockerError(1, String.join("\n", errors), null);
+        }
+    }
+}
