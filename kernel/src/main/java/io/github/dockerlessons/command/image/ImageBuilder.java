@@ -86,13 +86,14 @@ public final class ImageBuilder {
         }
         String[] failure = new String[1];
         String[] imageId = new String[1];
+        BuilderStderr stderr = new BuilderStderr();
         ResultCallback.Adapter<BuildResponseItem> progress = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(BuildResponseItem item) {
                 if (item.isErrorIndicated()) {
                     failure[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
                 } else if (item.getStream() != null && !quiet) {
-                    ctx.console().out(item.getStream());
+                    ctx.console().out(stderr.next(item.getStream()));
                 }
                 if (item.isBuildSuccessIndicated()) {
                     imageId[0] = item.getImageId();
@@ -111,6 +112,10 @@ public final class ImageBuilder {
         } finally {
             ctx.cancellation().unregister(progress);
             ctx.cancellation().unregister(tar);
+            String held = stderr.end();
+            if (!held.isEmpty()) {
+                ctx.console().out(held);
+            }
             try {
                 tar.close();
             } catch (IOException ignored) {
