@@ -1,16 +1,12 @@
 package io.github.dockerlessons.compose;
 
-import io.github.dockerlessons.command.files.HostFiles;
-import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.golang.GoTime;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -97,7 +93,7 @@ final class ProjectReader {
         }
         ComposeProject project = new ComposeProject(projectName, workingDir, files, services, networks, volumes,
                 environment, fileObjects(projectName, root, "secrets"), fileObjects(projectName, root, "configs"));
-        checkReferences(project, root);
+        ProjectReferences.check(project, root, file);
         DependencyOrder.checkCycles(project);
         return project;
     }
@@ -178,7 +174,7 @@ final class ProjectReader {
                 networks.put(entry.key(), aliases);
             }
         }
-        return new ComposeProject.Service(name, image, build, ports, mounts, environment(node, path), dependsOn,
+        return new ComposeProject.Service(name, image, build, ports, mounts, new ServiceEnvironment(this, file, environment).read(node), dependsOn,
                 command(node.get("command")), command(node.get("entrypoint")), networks, text(node.get("working_dir")),
                 text(node.get("restart")), text(node.get("container_name")), text(node.get("hostname")),
                 dict(node.get("labels")), bool(node.get("tty"), false), bool(node.get("stdin_open"), false),
@@ -208,59 +204,6 @@ final class ProjectReader {
         }
         return new ComposeProject.Build(resolvePath(context == null ? "." : context),
                 dockerfile == null ? "Dockerfile" : dockerfile, args);
-    }
-
-    /** The service's environment as KEY=VALUE: env_file first, then environment over it. */
-    private List<String> environment(YamlNode.Mapping node, String path) throws ComposeFileError {
-        Map<String, String> values = new LinkedHashMap<>();
-        YamlNode envFiles = node.get("env_file");
-        List<YamlNode> files = new ArrayList<>();
-        if (envFiles instanceof YamlNode.Sequence list) {
-            files.addAll(list.items());
-        } else if (envFiles != null) {
-            files.add(envFiles);
-        }
-        for (YamlNode item : files) {
-            String name;
-            boolean required = true;
-            if (item instanceof YamlNode.Mapping m) {
-                name = text(m.get("path"));
-                required = bool(m.get("required"), true);
-            } else {
-                name = text(item);
-            }
-            Path envFile = resolvePath(name);
-            if (HostFiles.kind(envFile) == HostFiles.Kind.MISSING) {
-                if (!required) {
-                    continue;
-                }
-                throw new ComposeFileError("env file " + envFile + " not found: stat " + envFile
-                        + ": no such file or directory", file, item.position());
-            }
-            try {
-                // compose-go's os.ReadFile, bounded: a folder, /dev/zero or a pipe gets its own words
-                String text = new String(HostFiles.read(envFile, envFile, HostFiles.TEXT_LIMIT), StandardCharsets.UTF_8);
-                values.putAll(DotEnv.parse(text, key -> Optional.ofNullable(environment.get(key))));
-            } catch (DotEnv.BadLine e) {
-                throw new ComposeFileError("failed to read " + envFile + ": line " + e.line() + ": " + e.getMessage(),
-                        file, item.position());
-            } catch (LocalFileError e) {
-                throw new ComposeFileError("failed to load " + envFile + ": " + e.getMessage(), file, item.position());
-            } catch (InterruptedException e) {
-                throw new ComposeFileError("failed to load " + envFile + ": interrupted", file, item.position());
-            }
-        }
-        for (Map.Entry<String, String> entry : listOrDict(node.get("environment")).entrySet()) {
-            String value = entry.getValue() != null ? entry.getValue() : environment.get(entry.getKey());
-            if (value == null) {
-                values.remove(entry.getKey());
-            } else {
-                values.put(entry.getKey(), value);
-            }
-        }
-        List<String> env = new ArrayList<>();
-        values.forEach((k, v) -> env.add(k + "=" + v));
-        return env;
     }
 
     private List<ComposeProject.Port> port(YamlNode item, String path) throws ComposeFileError {
@@ -372,51 +315,8 @@ final class ProjectReader {
         return node instanceof YamlNode.Mapping || bool(node, false);
     }
 
-    private void checkReferences(ComposeProject project, YamlNode.Mapping root) throws ComposeFileError {
-        YamlNode.Mapping servicesNode = (YamlNode.Mapping) root.get("services");
-        for (ComposeProject.Service s : project.services().values()) {
-            YamlNode.Position at = servicesNode.entries().get(s.name()).keyPosition();
-            for (String network : s.networks().keySet()) {
-                if (!project.networks().containsKey(network)) {
-                    throw new ComposeFileError("service \"" + s.name() + "\" refers to undefined network " + network
-                            + ": invalid compose project", file, at);
-                }
-            }
-            String mode = s.settings().networkMode();
-            if (mode != null && mode.startsWith("service:")
-                    && !project.services().containsKey(mode.substring("service:".length()))) {
-                throw new ComposeFileError("service \"" + s.name() + "\" depends on undefined service \""
-                        + mode.substring("service:".length()) + "\": invalid compose project", file, at);
-            }
-            for (ComposeProject.FileMount secret : s.settings().secrets()) {
-                if (!project.secrets().containsKey(secret.source())) {
-                    throw new ComposeFileError("service \"" + s.name() + "\" refers to undefined secret "
-                            + secret.source() + ": invalid compose project", file, at);
-                }
-            }
-            for (ComposeProject.FileMount config : s.settings().configs()) {
-                if (!project.configs().containsKey(config.source())) {
-                    throw new ComposeFileError("service \"" + s.name() + "\" refers to undefined config "
-                            + config.source() + ": invalid compose project", file, at);
-                }
-            }
-            for (String dependency : s.dependsOn().keySet()) {
-                if (!project.services().containsKey(dependency) && s.dependsOn().get(dependency).required()) {
-                    throw new ComposeFileError("service \"" + s.name() + "\" depends on undefined service \""
-                            + dependency + "\": invalid compose project", file, at);
-                }
-            }
-            for (ComposeProject.Mount mount : s.volumes()) {
-                if (mount.type().equals("volume") && mount.source() != null
-                        && !project.volumes().containsKey(mount.source())) {
-                    throw new ComposeFileError("service \"" + s.name() + "\" refers to undefined volume "
-                            + mount.source() + ": invalid compose project", file, at);
-                }
-            }
-        }
-    }
-
-    private Path resolvePath(String path) {
+    /** A path from the file, absolute against the project folder; "~" is the home folder. */
+    Path resolvePath(String path) {
         if (path.startsWith("~")) {
             path = System.getProperty("user.home") + path.substring(1);
         }

@@ -54,6 +54,15 @@ public final class ListingFormat {
         return render(f, rows, header, states);
     }
 
+    /**
+     * A listing's template as the CLI's New...Format picks it: the user's as given, else the default
+     * table, or only {@code quietTemplate} (the IDs or names) with -q.
+     */
+    public static String template(String format, boolean quiet, String quietTemplate, String defaultTable) {
+        return format == null || format.isEmpty() || format.equals("table") ? (quiet ? quietTemplate : defaultTable)
+                : format;
+    }
+
     private static GoMap knownHeaders() {
         Map<String, String> headers = new LinkedHashMap<>(ImageFields.HEADERS);
         headers.putAll(ContainerFields.HEADERS);

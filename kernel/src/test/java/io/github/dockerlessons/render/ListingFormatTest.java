@@ -72,4 +72,14 @@ class ListingFormatTest {
         assertTrue(ContainerTable.checkFormat("{{json .}}", NOW));
         assertEquals(false, ContainerTable.checkFormat("json", NOW));
     }
+
+    @Test
+    void listingTemplateIsTheUsersElseTheTableElseTheQuietColumn() {
+        // the rule every ls shares (network, volume, swarm objects): "" and "table" mean the default table
+        for (String none : new String[] {null, "", "table"}) {
+            assertEquals("TABLE", ListingFormat.template(none, false, "{{.Name}}", "TABLE"));
+            assertEquals("{{.Name}}", ListingFormat.template(none, true, "{{.Name}}", "TABLE"));
+        }
+        assertEquals("{{.Driver}}", ListingFormat.template("{{.Driver}}", true, "{{.ID}}", "TABLE"));
+    }
 }

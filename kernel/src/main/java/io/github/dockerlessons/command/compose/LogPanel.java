@@ -3,6 +3,7 @@ package io.github.dockerlessons.command.compose;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import io.github.dockerlessons.command.stream.DrainingFrameCallback;
 import io.github.dockerlessons.command.stream.Utf8StreamDecoder;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.render.Bundle;
@@ -82,7 +83,7 @@ public final class LogPanel implements AutoCloseable {
     /** The callback for one container's output stream; each has its own decoders. */
     public ResultCallback.Adapter<Frame> follow(String name) {
         register(name);
-        return new ResultCallback.Adapter<>() {
+        return new DrainingFrameCallback() {
             private final Utf8StreamDecoder out = new Utf8StreamDecoder();
             private final Utf8StreamDecoder err = new Utf8StreamDecoder();
             private final StringBuilder outLine = new StringBuilder();
@@ -112,18 +113,7 @@ public final class LogPanel implements AutoCloseable {
             }
 
             @Override
-            public void onComplete() {
-                drain();
-                super.onComplete();
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                drain();
-                super.onError(throwable);
-            }
-
-            private void drain() {
+            protected void drain() {
                 feed(outLine, out.finish());
                 feed(errLine, err.finish());
                 if (outLine.length() > 0) {

@@ -47,10 +47,7 @@ public final class NetworkLsCommand implements DockerCommand {
 
         /** The CLI's newFormat: the table, or only the IDs with -q; a template of the user's as given. */
         String template() {
-            if (format == null || format.isEmpty() || format.equals("table")) {
-                return quiet ? "{{.ID}}" : NetworkFields.DEFAULT_TABLE;
-            }
-            return format;
+            return ListingFormat.template(format, quiet, "{{.ID}}", NetworkFields.DEFAULT_TABLE);
         }
     }
 

@@ -21,15 +21,11 @@ import java.util.Map;
 
 /** {@code docker node ps [NODE...]}: the tasks on nodes (this engine's own node by default). */
 public final class NodePsCommand implements DockerCommand {
-    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
-    private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
-    private static final Flag<Boolean> NO_RESOLVE = Flag.bool("no-resolve");
     private static final Flag<List<String>> FILTER = CommonFlags.filter("desired-state", "id", "label", "name");
-    private static final Flag<String> FORMAT = CommonFlags.format("ID", "Name", "Image", "Node", "DesiredState",
-            "CurrentState", "Error", "Ports");
 
     private static final CommandSpec SPEC = CommandSpec.command("node ps", "docker node ps [OPTIONS] [NODE...]")
-            .flags(FILTER, FORMAT, NO_RESOLVE, NO_TRUNC, QUIET)
+            .flags(FILTER, TaskListing.FORMAT, TaskListing.NO_RESOLVE, TaskListing.NO_TRUNC,
+                    TaskListing.QUIET)
             .arity(Arity.atLeast(0))
             .arguments(Arguments.each(NameKind.NODE))
             .build();
@@ -42,7 +38,7 @@ public final class NodePsCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         List<String> names = in.args().isEmpty() ? List.of("self") : in.args();
-        TaskListing listing = new TaskListing(ctx, !in.get(NO_RESOLVE));
+        TaskListing listing = new TaskListing(ctx, !in.get(TaskListing.NO_RESOLVE));
         List<JsonObject> tasks = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String name : names) {
@@ -60,7 +56,8 @@ public final class NodePsCommand implements DockerCommand {
             }
         }
         if (errors.isEmpty() || !tasks.isEmpty()) {
-            listing.print(tasks, in.get(FORMAT), in.get(QUIET), !in.get(NO_TRUNC));
+            listing.print(tasks, in.get(TaskListing.FORMAT), in.get(TaskListing.QUIET),
+                    !in.get(TaskListing.NO_TRUNC));
         }
         if (!errors.isEmpty()) {
             throw new DockerError(1, String.join("\n", errors), null);

@@ -1,25 +1,15 @@
 package io.github.dockerlessons.command.secret;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.swarm.StoredObjects;
-import io.github.dockerlessons.golang.Units;
-
-import java.util.List;
 
 /** {@code docker secret create NAME FILE|-}: a secret from a file, or from the cell's heredoc with "-"; prints its ID. */
 public final class SecretCreateCommand implements DockerCommand {
-    private static final Flag<List<String>> LABEL = Flag.list('l', "label");
-
-    private static final CommandSpec SPEC = CommandSpec.command("secret create", "docker secret create [OPTIONS] SECRET file|-")
-            .flags(LABEL)
-            .arity(Arity.exactly(2))
-            .build();
+    private static final CommandSpec SPEC = StoredObjects.SECRET.createSpec();
 
     @Override
     public CommandSpec spec() {
@@ -28,6 +18,6 @@ public final class SecretCreateCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        StoredObjects.SECRET.create(ctx, in.arg(0), in.arg(1), Units.labels(in.get(LABEL)));
+        StoredObjects.SECRET.create(in, ctx);
     }
 }

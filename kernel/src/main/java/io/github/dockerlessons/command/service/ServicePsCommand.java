@@ -21,15 +21,11 @@ import java.util.Map;
 
 /** {@code docker service ps SERVICE...}: the tasks of services, each slot's history under its newest task. */
 public final class ServicePsCommand implements DockerCommand {
-    private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
-    private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
-    private static final Flag<Boolean> NO_RESOLVE = Flag.bool("no-resolve");
     private static final Flag<List<String>> FILTER = CommonFlags.filter("desired-state", "id", "name", "node");
-    private static final Flag<String> FORMAT = CommonFlags.format("ID", "Name", "Image", "Node", "DesiredState",
-            "CurrentState", "Error", "Ports");
 
     private static final CommandSpec SPEC = CommandSpec.command("service ps", "docker service ps [OPTIONS] SERVICE [SERVICE...]")
-            .flags(FILTER, FORMAT, NO_RESOLVE, NO_TRUNC, QUIET)
+            .flags(FILTER, TaskListing.FORMAT, TaskListing.NO_RESOLVE, TaskListing.NO_TRUNC,
+                    TaskListing.QUIET)
             .arity(Arity.atLeast(1))
             .arguments(Arguments.each(NameKind.SERVICE))
             .build();
@@ -63,9 +59,10 @@ public final class ServicePsCommand implements DockerCommand {
             }
             filters.put("node", nodes);
         }
-        TaskListing listing = new TaskListing(ctx, !in.get(NO_RESOLVE));
+        TaskListing listing = new TaskListing(ctx, !in.get(TaskListing.NO_RESOLVE));
         List<JsonObject> tasks = listing.tasks(filters);
         // The CLI's service ps (not node ps) prints whole IDs with -q.
-        listing.print(tasks, in.get(FORMAT), in.get(QUIET), !in.get(NO_TRUNC) && !in.get(QUIET));
+        boolean quiet = in.get(TaskListing.QUIET);
+        listing.print(tasks, in.get(TaskListing.FORMAT), quiet, !in.get(TaskListing.NO_TRUNC) && !quiet);
     }
 }

@@ -31,9 +31,8 @@ public final class ServiceRollbackCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         String name = in.arg(0);
-        JsonObject service = SwarmApi.object(SwarmApi.get(ctx, SwarmApi.path("/services/", name)));
-        JsonObject spec = SwarmApi.at(service, "Spec");
-        Services.update(ctx, service, spec == null ? new JsonObject() : spec, "&rollback=previous");
+        JsonObject service = Services.inspect(ctx, name);
+        Services.update(ctx, service, Services.specOf(service), "&rollback=previous");
         ctx.console().out(name + "\n");
         if (!in.get(DETACH) && !in.get(QUIET)) {
             ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), true);

@@ -48,9 +48,9 @@ public final class ServiceScaleCommand implements DockerCommand {
             String name = arg.substring(0, eq);
             try {
                 long replicas = ServiceCreateCommand.replicas(arg.substring(eq + 1));
-                JsonObject service = SwarmApi.object(SwarmApi.get(ctx, SwarmApi.path("/services/", name)));
-                JsonObject spec = SwarmApi.at(service, "Spec");
-                JsonObject replicated = spec == null ? null : SwarmApi.at(spec, "Mode", "Replicated");
+                JsonObject service = Services.inspect(ctx, name);
+                JsonObject spec = Services.specOf(service);
+                JsonObject replicated = SwarmApi.at(spec, "Mode", "Replicated");
                 if (replicated == null) {
                     throw new DockerError(1, "scale can only be used with replicated or replicated-job mode", null);
                 }

@@ -56,11 +56,8 @@ public final class ServiceUpdateCommand implements DockerCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         String name = in.arg(0);
-        JsonObject service = SwarmApi.object(SwarmApi.get(ctx, SwarmApi.path("/services/", name)));
-        JsonObject spec = SwarmApi.at(service, "Spec");
-        if (spec == null) {
-            spec = new JsonObject();
-        }
+        JsonObject service = Services.inspect(ctx, name);
+        JsonObject spec = Services.specOf(service);
         JsonObject task = ServiceSpecs.child(spec, "TaskTemplate");
         JsonObject container = ServiceSpecs.child(task, "ContainerSpec");
         if (in.get(IMAGE) != null) {

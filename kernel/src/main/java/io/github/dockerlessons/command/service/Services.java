@@ -36,6 +36,17 @@ final class Services {
         return null;
     }
 
+    /** The engine's inspect answer for a service by ID or name (its Version is what an update must send back). */
+    static JsonObject inspect(CommandContext ctx, String name) throws DockerError, InterruptedException {
+        return SwarmApi.object(SwarmApi.get(ctx, SwarmApi.path("/services/", name)));
+    }
+
+    /** The service's spec to change and send back; an empty one when the answer has none. */
+    static JsonObject specOf(JsonObject service) {
+        JsonObject spec = SwarmApi.at(service, "Spec");
+        return spec == null ? new JsonObject() : spec;
+    }
+
     /** Writes a service's changed spec back at the version read; the engine's warnings go to stderr. */
     static void update(CommandContext ctx, JsonObject service, JsonObject spec) throws DockerError, InterruptedException {
         update(ctx, service, spec, "");

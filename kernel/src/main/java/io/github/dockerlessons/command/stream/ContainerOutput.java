@@ -1,6 +1,5 @@
 package io.github.dockerlessons.command.stream;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import io.github.dockerlessons.console.Console;
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
  * reuses a full frame's buffer. It also tells the program's input how the program is doing: whether
  * it has printed anything, and when it last did (a TTY heredoc types each line once it goes quiet).
  */
-public final class ContainerOutput extends ResultCallback.Adapter<Frame> {
+public final class ContainerOutput extends DrainingFrameCallback {
     private final Console console;
     private final Utf8StreamDecoder out = new Utf8StreamDecoder();
     private final Utf8StreamDecoder err = new Utf8StreamDecoder();
@@ -152,18 +151,7 @@ public final class ContainerOutput extends ResultCallback.Adapter<Frame> {
     }
 
     @Override
-    public void onComplete() {
-        drain();
-        super.onComplete();
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-        drain();
-        super.onError(throwable);
-    }
-
-    private void drain() {
+    protected void drain() {
         emitOut(out.finish());
         emitErr(err.finish());
         showPartialLine();

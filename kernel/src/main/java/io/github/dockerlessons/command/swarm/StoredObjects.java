@@ -1,10 +1,17 @@
 package io.github.dockerlessons.command.swarm;
 
 import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.CommonFlags;
 import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Inspection;
+import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
+import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.golang.Units;
 import io.github.dockerlessons.engine.NaturalOrder;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
@@ -19,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,6 +40,11 @@ public enum StoredObjects {
 
     /** Swarmkit's limit on a secret's or config's data (MaxSecretSize, MaxConfigSize). */
     private static final int MAX_DATA = 500 * 1024;
+
+    private static final Flag<Boolean> LS_QUIET = Flag.bool('q', "quiet");
+    private static final Flag<List<String>> LS_FILTER = CommonFlags.filter("id", "label", "name");
+    private static final Flag<String> LS_FORMAT = CommonFlags.format("ID", "Name", "CreatedAt", "UpdatedAt", "Labels");
+    private static final Flag<List<String>> CREATE_LABEL = Flag.list('l', "label");
 
     private final String kind;
     private final String path;
@@ -70,6 +83,34 @@ public enum StoredObjects {
         } catch (IOException e) {
             throw new DockerError(1, "error reading content from \"" + source + "\": " + e.getMessage(), null);
         }
+    }
+
+    /** {@code docker secret ls} / {@code docker config ls}: the same flags for both kinds. */
+    public CommandSpec lsSpec() {
+        return CommandSpec.command(kind + " ls", "docker " + kind + " ls [OPTIONS]")
+                .aliases("docker " + kind + " ls", "docker " + kind + " list")
+                .flags(LS_FILTER, LS_FORMAT, LS_QUIET)
+                .arity(Arity.none())
+                .build();
+    }
+
+    /** Runs an invocation of {@link #lsSpec()}. */
+    public void list(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        list(ctx, Filters.parse(in.get(LS_FILTER), in), in.get(LS_FORMAT), in.get(LS_QUIET));
+    }
+
+    /** {@code docker secret create} / {@code docker config create}: NAME and a file, or "-" for the heredoc. */
+    public CommandSpec createSpec() {
+        return CommandSpec.command(kind + " create", "docker " + kind + " create [OPTIONS] "
+                        + kind.toUpperCase(Locale.ROOT) + " file|-")
+                .flags(CREATE_LABEL)
+                .arity(Arity.exactly(2))
+                .build();
+    }
+
+    /** Runs an invocation of {@link #createSpec()}. */
+    public void create(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        create(ctx, in.arg(0), in.arg(1), Units.labels(in.get(CREATE_LABEL)));
     }
 
     public void list(CommandContext ctx, Map<String, List<String>> filters, String format, boolean quiet)

@@ -3,6 +3,7 @@ package io.github.dockerlessons.command.swarm;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
+import io.github.dockerlessons.render.ListingFormat;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.RawRequest;
 import com.google.gson.JsonObject;
@@ -103,6 +104,6 @@ public final class SwarmApi {
 
     /** A listing's template: the user's, or the default table (IDs alone with -q), as the CLI's formatters pick. */
     public static String template(String format, boolean quiet, String defaultTable) {
-        return format == null || format.isEmpty() || format.equals("table") ? (quiet ? "{{.ID}}" : defaultTable) : format;
+        return ListingFormat.template(format, quiet, "{{.ID}}", defaultTable);
     }
 }

@@ -8,17 +8,14 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.command.flags.FlagType;
 
 /** {@code docker swarm init}: this engine becomes a swarm's first manager; prints how others join. */
 public final class SwarmInitCommand implements DockerCommand {
-    private static final Flag<String> ADVERTISE_ADDR = Flag.string("advertise-addr");
-    private static final Flag<String> LISTEN_ADDR = Flag.of('\0', "listen-addr", FlagType.STRING, "0.0.0.0:2377");
-    private static final Flag<String> AVAILABILITY = Flag.of('\0', "availability", FlagType.STRING, "active");
     private static final Flag<Boolean> FORCE_NEW_CLUSTER = Flag.bool("force-new-cluster");
 
     private static final CommandSpec SPEC = CommandSpec.command("swarm init", "docker swarm init [OPTIONS]")
-            .flags(ADVERTISE_ADDR, LISTEN_ADDR, AVAILABILITY, FORCE_NEW_CLUSTER)
+            .flags(NodeAddressFlags.ADVERTISE_ADDR, NodeAddressFlags.LISTEN_ADDR, NodeAddressFlags.AVAILABILITY,
+                    FORCE_NEW_CLUSTER)
             .arity(Arity.none())
             .build();
 
@@ -29,15 +26,9 @@ public final class SwarmInitCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        JsonObject request = new JsonObject();
-        request.addProperty("ListenAddr", in.get(LISTEN_ADDR));
-        if (in.get(ADVERTISE_ADDR) != null) {
-            request.addProperty("AdvertiseAddr", in.get(ADVERTISE_ADDR));
-        }
+        JsonObject request = NodeAddressFlags.request(in);
         request.addProperty("ForceNewCluster", in.get(FORCE_NEW_CLUSTER));
-        if (in.isSet(AVAILABILITY)) {
-            request.addProperty("Availability", Availability.parse(in.get(AVAILABILITY)));
-        }
+        NodeAddressFlags.addAvailability(in, request);
         request.add("Spec", new JsonObject());
         String nodeId;
         try {

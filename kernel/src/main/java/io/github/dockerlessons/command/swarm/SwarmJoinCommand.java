@@ -10,17 +10,14 @@ import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.command.flags.FlagType;
 
 /** {@code docker swarm join --token TOKEN HOST:PORT}: this engine joins a swarm as a worker or a manager. */
 public final class SwarmJoinCommand implements DockerCommand {
     private static final Flag<String> TOKEN = Flag.string("token");
-    private static final Flag<String> ADVERTISE_ADDR = Flag.string("advertise-addr");
-    private static final Flag<String> LISTEN_ADDR = Flag.of('\0', "listen-addr", FlagType.STRING, "0.0.0.0:2377");
-    private static final Flag<String> AVAILABILITY = Flag.of('\0', "availability", FlagType.STRING, "active");
 
     private static final CommandSpec SPEC = CommandSpec.command("swarm join", "docker swarm join [OPTIONS] HOST:PORT")
-            .flags(TOKEN, ADVERTISE_ADDR, LISTEN_ADDR, AVAILABILITY)
+            .flags(TOKEN, NodeAddressFlags.ADVERTISE_ADDR, NodeAddressFlags.LISTEN_ADDR,
+                    NodeAddressFlags.AVAILABILITY)
             .arity(Arity.exactly(1))
             .build();
 
@@ -31,18 +28,12 @@ public final class SwarmJoinCommand implements DockerCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        JsonObject request = new JsonObject();
-        request.addProperty("ListenAddr", in.get(LISTEN_ADDR));
-        if (in.get(ADVERTISE_ADDR) != null) {
-            request.addProperty("AdvertiseAddr", in.get(ADVERTISE_ADDR));
-        }
+        JsonObject request = NodeAddressFlags.request(in);
         JsonArray remotes = new JsonArray();
         remotes.add(in.arg(0));
         request.add("RemoteAddrs", remotes);
         request.addProperty("JoinToken", in.get(TOKEN) == null ? "" : in.get(TOKEN));
-        if (in.isSet(AVAILABILITY)) {
-            request.addProperty("Availability", Availability.parse(in.get(AVAILABILITY)));
-        }
+        NodeAddressFlags.addAvailability(in, request);
         SwarmApi.post(ctx, "/swarm/join", request);
         JsonElement control = SwarmApi.swarmInfo(ctx).get("ControlAvailable");
         boolean manager = control != null && control.isJsonPrimitive() && control.getAsBoolean();

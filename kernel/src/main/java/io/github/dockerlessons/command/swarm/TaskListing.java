@@ -2,8 +2,10 @@ package io.github.dockerlessons.command.swarm;
 
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.CommonFlags;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Templates;
+import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.NaturalOrder;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
@@ -21,6 +23,13 @@ import java.util.Map;
  * of a slot indented under the newest in a table, nodes by hostname unless --no-resolve.
  */
 public final class TaskListing {
+    /** The flags service ps and node ps share; each adds its own --filter keys. */
+    public static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
+    public static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
+    public static final Flag<Boolean> NO_RESOLVE = Flag.bool("no-resolve");
+    public static final Flag<String> FORMAT = CommonFlags.format("ID", "Name", "Image", "Node", "DesiredState",
+            "CurrentState", "Error", "Ports");
+
     private final CommandContext ctx;
     private final boolean resolve;
     private final Map<String, String> names = new HashMap<>();

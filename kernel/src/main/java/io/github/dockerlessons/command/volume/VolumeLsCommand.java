@@ -45,10 +45,7 @@ public final class VolumeLsCommand implements DockerCommand {
 
         /** The CLI's NewVolumeFormat: the table, or only the names with -q; a template of the user's as given. */
         String template() {
-            if (format == null || format.isEmpty() || format.equals("table")) {
-                return quiet ? "{{.Name}}" : VolumeFields.DEFAULT_TABLE;
-            }
-            return format;
+            return ListingFormat.template(format, quiet, "{{.Name}}", VolumeFields.DEFAULT_TABLE);
         }
     }
 

@@ -57,4 +57,22 @@ class ContainerOutputTest {
         assertEquals("Unrecognized input header: 7", output.malformed());
         assertEquals("hint.engine.stream.header", output.malformedHint());
     }
+
+    @Test
+    void whatTheDecoderStillHoldsIsShownWhetherTheStreamCompletesOrFails() {
+        byte[] cut = java.util.Arrays.copyOf(bytes("한"), 2); // a character the stream ends inside
+        for (boolean fails : new boolean[] {false, true}) {
+            RecordingConsole console = new RecordingConsole();
+            ContainerOutput output = multiplexed(console);
+            output.onNext(new Frame(StreamType.STDOUT, bytes("ok ")));
+            output.onNext(new Frame(StreamType.STDOUT, cut));
+            String before = console.out.toString();
+            if (fails) {
+                output.onError(new java.io.IOException("connection reset"));
+            } else {
+                output.onComplete();
+            }
+            assertEquals(before + "\uFFFD", console.out.toString(), fails ? "onError" : "onComplete");
+        }
+    }
 }
