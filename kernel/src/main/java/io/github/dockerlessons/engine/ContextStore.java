@@ -6,13 +6,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -171,7 +169,7 @@ public final class ContextStore {
             throw new ContextError("context \"" + name + "\": open " + meta + ": " + reason(e), e);
         }
         try {
-            return parse(meta, text);
+            return ContextMetadata.parse(meta, text, this::tlsPath);
         } catch (ContextError e) {
             if (!e.getMessage().startsWith("parsing ")) {
                 throw e;
@@ -202,7 +200,8 @@ public final class ContextStore {
         }
         for (Path meta : metaFiles) {
             try {
-                contexts.add(parse(meta, new String(SmallFile.read(meta), StandardCharsets.UTF_8)));
+                contexts.add(ContextMetadata.parse(meta, new String(SmallFile.read(meta), StandardCharsets.UTF_8),
+                        this::tlsPath));
             } catch (NoSuchFileException e) {
                 // removed while listing, as the CLI skips it
             } catch (IOException e) {
@@ -213,60 +212,6 @@ public final class ContextStore {
         }
         contexts.sort(Comparator.comparing(DockerContext::name, NaturalOrder.INSTANCE));
         return contexts;
-    }
-
-    private DockerContext parse(Path meta, String text) throws ContextError {
-        JsonObject root;
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        String syntax = GoJsonSyntax.unmarshalError(bytes); // the CLI reads meta.json with json.Unmarshal
-        if (syntax != null) {
-            throw new ContextError("parsing " + meta + ": " + syntax);
-        }
-        try {
-            JsonElement parsed = JsonParser.parseString(text);
-            if (parsed.isJsonNull()) {
-                return parse(meta, "{}"); // json.Unmarshal of null leaves the struct empty
-            }
-            if (!parsed.isJsonObject()) {
-                throw new ContextError("parsing " + meta + ": json: cannot unmarshal " + goKind(parsed)
-                        + " into Go value of type store.untypedContextMetadata");
-            }
-            root = parsed.getAsJsonObject();
-        } catch (JsonParseException e) {
-            // valid for Go, yet nested deeper than Gson reads (its message names its own classes)
-            throw new ContextError("parsing " + meta + ": exceeded max depth", e);
-        }
-        String name = stringField(root, "Name");
-        JsonObject metadata = objectField(root, "Metadata");
-        JsonObject endpoints = objectField(root, "Endpoints");
-        String host = "";
-        boolean skip = false;
-        String error = null;
-        if (endpoints.has(DOCKER) && endpoints.get(DOCKER).isJsonObject()) {
-            JsonObject docker = endpoints.getAsJsonObject(DOCKER);
-            host = stringField(docker, "Host");
-            skip = docker.has("SkipTLSVerify") && docker.get("SkipTLSVerify").isJsonPrimitive()
-                    && docker.get("SkipTLSVerify").getAsBoolean();
-        } else {
-            error = "cannot find docker endpoint in context";
-        }
-        Path tlsDir = tlsPath(name);
-        List<String> tlsFiles = new ArrayList<>();
-        Path endpointTls = tlsDir.resolve(DOCKER);
-        if (Files.isDirectory(endpointTls)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(endpointTls)) {
-                for (Path file : files) {
-                    if (Files.isRegularFile(file)) {
-                        tlsFiles.add(file.getFileName().toString());
-                    }
-                }
-            } catch (IOException e) {
-                throw new ContextError("failed to read TLS data of context \"" + name + "\": " + reason(e), e);
-            }
-        }
-        tlsFiles.sort(null);
-        return new DockerContext(name, metadata, endpoints, host, skip, List.copyOf(tlsFiles), error,
-                meta.getParent(), tlsDir);
     }
 
     /** The TLS settings a context carries for its docker endpoint, or null when it has none. */
@@ -440,28 +385,6 @@ public final class ContextStore {
         }
     }
 
-    /** What Go's json calls a value's kind in "cannot unmarshal KIND into ...". */
-    private static String goKind(JsonElement value) {
-        if (value.isJsonArray()) {
-            return "array";
-        }
-        if (value.isJsonNull()) {
-            return "null";
-        }
-        JsonPrimitive primitive = value.getAsJsonPrimitive();
-        return primitive.isBoolean() ? "bool" : primitive.isNumber() ? "number" : "string";
-    }
-
-    private static String stringField(JsonObject object, String name) {
-        JsonElement value = object.get(name);
-        return value != null && value.isJsonPrimitive() ? value.getAsString() : "";
-    }
-
-    private static JsonObject objectField(JsonObject object, String name) {
-        JsonElement value = object.get(name);
-        return value != null && value.isJsonObject() ? value.getAsJsonObject() : new JsonObject();
-    }
-
     /** An I/O failure in the words Go would use for it. */
     static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
@@ -470,6 +393,6 @@ public final class ContextStore {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 }
