@@ -257,6 +257,9 @@ class DifferentialIT {
             assumeSame(c.cell());
             if (c.cli().contains("prune")) {
                 PrivateEngine.requireForDestructiveSteps(c.cell());
+                // Both sides must start from the same engine: whatever an earlier test left dangling
+                // would be deleted by the first side and not seen by the second.
+                viaCli(c.cli());
             }
             String[] cli = viaCli(c.cli());
             String[] kernel = viaKernel(c.cell());
