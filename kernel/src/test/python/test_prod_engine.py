@@ -66,3 +66,21 @@ def test_without_the_registry_prod_is_refused_as_a_pull_from_an_absent_registry(
         assert "localhost:5000" in cell.shown_text()
     finally:
         stop_kernel(manager, client)
+
+
+def test_the_handouts_reset_leaves_prod_with_busybox_alone(prod):
+    """What a lesson leaves on prod (a container, a pulled image) is gone before the next lesson, and
+    busybox is back if a lesson removed it: both handout runs start lesson 11 from the same prod."""
+    name = f"prodtest-{uuid.uuid4().hex[:8]}"
+    cli("-c", "prod", "tag", "busybox", f"{name}:1")
+    cli("-c", "prod", "run", "-d", "--name", name, "-v", f"{name}:/data", "busybox", "sleep", "600")
+    reset = f"""
+import importlib.machinery, importlib.util
+loader = importlib.machinery.SourceFileLoader("li", {os.path.join(ROOT, "install", "lesson-images")!r})
+m = importlib.util.module_from_spec(importlib.util.spec_from_loader("li", loader)); loader.exec_module(m)
+m.reset({prod!r}, keep=("busybox",))
+"""
+    subprocess.run(["/usr/bin/python3", "-c", reset], check=True, capture_output=True, timeout=120)
+    images = cli("-c", "prod", "images", "-a", "--format", "{{.Repository}}:{{.Tag}}").stdout.decode().split()
+    assert images == ["busybox:latest"]
+    assert cli("-c", "prod", "ps", "-aq").stdout == b"" and cli("-c", "prod", "volume", "ls", "-q").stdout == b""
