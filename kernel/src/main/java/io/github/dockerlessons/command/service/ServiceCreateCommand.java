@@ -169,8 +169,8 @@ public final class ServiceCreateCommand implements DockerCommand {
         }
         String id = SwarmApi.text(created, "ID");
         ctx.console().out(id + "\n");
-        if (!in.get(DETACH) && !in.get(QUIET)) {
-            ServiceProgress.follow(ctx, id, false);
+        if (!in.get(DETACH)) {
+            ServiceProgress.follow(ctx, id, false, in.get(QUIET)); // -q waits too, showing nothing (the CLI's)
         }
     }
 
