@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * from new to running, then a wait of the update monitor period (5 s by default) that the tasks stay
  * up, and "verify: Service ID converged". One display, updated in place as a terminal redraws it.
  */
-final class ServiceProgress {
+public final class ServiceProgress {
     private static final List<String> STATES = List.of("new", "allocated", "pending", "assigned", "accepted",
             "preparing", "ready", "starting", "running", "complete", "shutdown", "failed", "rejected");
     private static final int RUNNING = STATES.indexOf("running") + 1;
@@ -32,7 +32,7 @@ final class ServiceProgress {
     private ServiceProgress() {
     }
 
-    static void follow(CommandContext ctx, String serviceId, boolean rollback) throws DockerError, InterruptedException {
+    public static void follow(CommandContext ctx, String serviceId, boolean rollback) throws DockerError, InterruptedException {
         TaskListing listing = new TaskListing(ctx, false);
         String display = null;
         Instant convergedAt = null;
