@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * from new to running, then a wait of the update monitor period (5 s by default) that the tasks stay
  * up, and "verify: Service ID converged". One display, updated in place as a terminal redraws it.
  */
-final class ServiceProgress {
+public final class ServiceProgress {
     private static final List<String> STATES = List.of("new", "allocated", "pending", "assigned", "accepted",
             "preparing", "ready", "starting", "running", "complete", "shutdown", "failed", "rejected");
     private static final int RUNNING = STATES.indexOf("running") + 1;
@@ -30,6 +30,11 @@ final class ServiceProgress {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private ServiceProgress() {
+    }
+
+    /** The progress a command that waits shows (stack deploy's), naming the service by its ID. */
+    public static void follow(CommandContext ctx, String serviceId, boolean rollback) throws DockerError, InterruptedException {
+        follow(ctx, serviceId, serviceId, rollback, false);
     }
 
     static void follow(CommandContext ctx, String serviceId, boolean rollback, boolean quiet)
