@@ -49,9 +49,11 @@ IDS = [
 SWARM_MASKS = [
     (re.compile(r"SWMTKN-1-[0-9a-z]+-[0-9a-z]+"), "<token>"),
     (re.compile(r"\b[0-9a-z]{25}\b"), "<swarm id>"),
+    (re.compile(r'(<td class="code">)[0-9a-z]{12}(</td>)'), r"\1<swarm id>\2"),  # the ID column of a table
+    (re.compile(r"\b(?=[a-z]*[0-9])[0-9a-z]{12}\b"), "<swarm id>"),             # a short ID elsewhere
     (re.compile(r"<svg\b.*?</svg>", re.S), "<cluster picture>"),
 ]
-PLACED = re.compile(r"\b(web|hello|secret-reader)\.\d|\bnode\d\*? +(ready|down)\b")
+PLACED = re.compile(r"\b(web|hello|secret-reader|visits_node-app|visits_redis-server)\.\d|\bnode\d\*? +(ready|down)\b")
 
 
 def normalise(text):
