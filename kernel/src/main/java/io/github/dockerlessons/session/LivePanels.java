@@ -399,34 +399,4 @@ final class LivePanels implements AutoCloseable {
             }
         }
     }
-
-    /** Keeps the listing's answer (its table, or its text) instead of showing it. */
-    private static final class PanelConsole implements Console {
-        private final StringBuilder text = new StringBuilder();
-        private Bundle answer;
-
-        @Override
-        public synchronized void out(String chunk) {
-            text.append(chunk);
-        }
-
-        @Override
-        public void err(String chunk) {
-            // warnings of the listing itself are not part of the panel
-        }
-
-        @Override
-        public synchronized void show(Bundle bundle) {
-            answer = bundle;
-        }
-
-        @Override
-        public synchronized void result(Bundle bundle) {
-            answer = bundle;
-        }
-
-        synchronized Bundle answer() {
-            return answer != null ? answer : Bundle.text(text.toString());
-        }
-    }
 }
