@@ -26,7 +26,7 @@ import java.util.List;
  * the command's failure: Compose's words, and a hint with the file, line and column and the line
  * itself.
  */
-final class ComposeProjectFlags {
+public final class ComposeProjectFlags {
     static final Flag<List<String>> FILE = Flag.list('f', "file").shownAs("stringArray");
     static final Flag<String> PROJECT_NAME = Flag.string('p', "project-name");
     static final Flag<String> PROJECT_DIRECTORY = Flag.string("project-directory");
@@ -132,7 +132,7 @@ final class ComposeProjectFlags {
         }
     }
 
-    static DockerError failure(ComposeFileError e, CommandContext ctx) {
+    public static DockerError failure(ComposeFileError e, CommandContext ctx) {
         String place = place(e);
         if (e.isStopped()) {
             // The cell ends as interrupted (the cancellation says so); these words are never shown.

@@ -11,30 +11,41 @@ import io.github.dockerlessons.command.swarm.SwarmApi;
  * when the registry cannot be reached (the lessons are offline) the CLI's warning, and the name with
  * its tag, as each node then pulls or finds it by itself.
  */
-final class ImageDigest {
+public final class ImageDigest {
     private ImageDigest() {
     }
 
+    /** The image to run, and the CLI's warning when its registry could not be asked (null when none). */
+    public record Resolved(String image, String warning) { }
+
     static String resolve(CommandContext ctx, String image, boolean resolve) throws InterruptedException {
+        Resolved resolved = resolved(ctx, image, resolve);
+        if (resolved.warning() != null) {
+            ctx.console().err(resolved.warning() + "\n");
+        }
+        return resolved.image();
+    }
+
+    /** The image with its tag, and its digest when {@code resolve} and the registry answers; the warning else. */
+    public static Resolved resolved(CommandContext ctx, String image, boolean resolve) throws InterruptedException {
         String named = withTag(image);
         if (!resolve || image.contains("@")) {
-            return image.contains("@") ? image : named;
+            return new Resolved(image.contains("@") ? image : named, null);
         }
         try {
             JsonObject answer = SwarmApi.object(SwarmApi.get(ctx, SwarmApi.path("/distribution/", named) + "/json"));
             String digest = SwarmApi.text(answer, "Descriptor", "digest");
             if (!digest.isEmpty()) {
-                return named + "@" + digest;
+                return new Resolved(named + "@" + digest, null);
             }
         } catch (DockerError e) {
             if (e.status() == 130) {
                 throw new InterruptedException();
             }
         }
-        ctx.console().err("image " + named + " could not be accessed on a registry to record\nits digest. Each node will "
-                + "access " + named + " independently,\npossibly leading to different nodes running different\n"
-                + "versions of the image.\n\n");
-        return named;
+        return new Resolved(named, "image " + named + " could not be accessed on a registry to record\nits digest. Each "
+                + "node will access " + named + " independently,\npossibly leading to different nodes running different\n"
+                + "versions of the image.\n");
     }
 
     /** "busybox" is "busybox:latest"; a name with a tag or digest stays. */

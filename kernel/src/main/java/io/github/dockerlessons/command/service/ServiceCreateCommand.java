@@ -53,6 +53,7 @@ public final class ServiceCreateCommand implements DockerCommand {
     private static final Flag<String> HEALTH_START_PERIOD = Flag.string("health-start-period");
     private static final Flag<Boolean> NO_HEALTHCHECK = Flag.bool("no-healthcheck");
     private static final Flag<String> RESTART_CONDITION = Flag.string("restart-condition");
+    private static final Flag<List<String>> SECRET = Flag.list("secret");
     static final UpdateFlags UPDATE = new UpdateFlags("update");
     static final UpdateFlags ROLLBACK = new UpdateFlags("rollback");
 
@@ -62,7 +63,7 @@ public final class ServiceCreateCommand implements DockerCommand {
                     HEALTH_START_PERIOD, HEALTH_TIMEOUT, HOSTNAME, LABEL, LIMIT_CPU, LIMIT_MEMORY, MODE, MOUNT, NAME,
                     NETWORK, NO_HEALTHCHECK, NO_RESOLVE_IMAGE, PUBLISH, QUIET, REPLICAS, RESERVE_CPU, RESERVE_MEMORY,
                     RESTART_CONDITION, ROLLBACK.delay, ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order,
-                    ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction, UPDATE.monitor, UPDATE.order,
+                    ROLLBACK.parallelism, SECRET, UPDATE.delay, UPDATE.failureAction, UPDATE.monitor, UPDATE.order,
                     UPDATE.parallelism, USER, WORKDIR)
             .flagsEndAtFirstArgument()
             .arity(Arity.atLeast(1))
@@ -152,6 +153,13 @@ public final class ServiceCreateCommand implements DockerCommand {
             endpoint.add("Ports", ports);
         }
         spec.add("EndpointSpec", endpoint);
+        if (!in.get(SECRET).isEmpty()) {
+            // values are checked before any engine call, then each secret's ID found by name (ParseSecrets)
+            for (String value : in.get(SECRET)) {
+                SecretReferences.parse(value);
+            }
+            container.add("Secrets", SecretReferences.resolve(ctx, in.get(SECRET)));
+        }
         container.addProperty("Image", ImageDigest.resolve(ctx, in.arg(0), !in.get(NO_RESOLVE_IMAGE)));
 
         JsonObject created = SwarmApi.object(SwarmApi.post(ctx, "/services/create", spec));
@@ -161,8 +169,8 @@ public final class ServiceCreateCommand implements DockerCommand {
         }
         String id = SwarmApi.text(created, "ID");
         ctx.console().out(id + "\n");
-        if (!in.get(DETACH) && !in.get(QUIET)) {
-            ServiceProgress.follow(ctx, id, false);
+        if (!in.get(DETACH)) {
+            ServiceProgress.follow(ctx, id, false, in.get(QUIET)); // -q waits too, showing nothing (the CLI's)
         }
     }
 

@@ -34,8 +34,8 @@ public final class ServiceRollbackCommand implements DockerCommand {
         JsonObject service = Services.inspect(ctx, name);
         Services.update(ctx, service, Services.specOf(service), "&rollback=previous");
         ctx.console().out(name + "\n");
-        if (!in.get(DETACH) && !in.get(QUIET)) {
-            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), true);
+        if (!in.get(DETACH)) {
+            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), name, true, in.get(QUIET));
         }
     }
 }

@@ -42,7 +42,7 @@ public final class ServiceScaleCommand implements DockerCommand {
             }
         }
         List<String> errors = new ArrayList<>();
-        List<String> scaled = new ArrayList<>();
+        List<String[]> scaled = new ArrayList<>();
         for (String arg : in.args()) {
             int eq = arg.indexOf('=');
             String name = arg.substring(0, eq);
@@ -57,7 +57,7 @@ public final class ServiceScaleCommand implements DockerCommand {
                 replicated.addProperty("Replicas", replicas);
                 Services.update(ctx, service, spec);
                 ctx.console().out(name + " scaled to " + replicas + "\n");
-                scaled.add(SwarmApi.text(service, "ID"));
+                scaled.add(new String[]{SwarmApi.text(service, "ID"), name});
             } catch (DockerError e) {
                 if (e.status() == 130) {
                     throw e;
@@ -66,8 +66,8 @@ public final class ServiceScaleCommand implements DockerCommand {
             }
         }
         if (!in.get(DETACH)) {
-            for (String id : scaled) {
-                ServiceProgress.follow(ctx, id, false);
+            for (String[] id : scaled) {
+                ServiceProgress.follow(ctx, id[0], id[1], false, false);
             }
         }
         if (!errors.isEmpty()) {

@@ -108,8 +108,8 @@ public final class ServiceUpdateCommand implements DockerCommand {
         }
         Services.update(ctx, service, spec);
         ctx.console().out(name + "\n");
-        if (!in.get(DETACH) && !in.get(QUIET)) {
-            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), false);
+        if (!in.get(DETACH)) {
+            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), name, false, in.get(QUIET));
         }
     }
 
