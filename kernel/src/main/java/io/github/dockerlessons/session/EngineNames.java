@@ -62,7 +62,7 @@ final class EngineNames {
                 case CONFIG -> engine.call(client -> client.listConfigsCmd().exec(), limit).stream()
                         .map(c -> c.getSpec() == null ? c.getId() : c.getSpec().getName()).toList();
                 // stacks: the namespace label of the services that carry one, as docker/cli completes them
-                case STACK -> engine.call(client -> client.listServicesCmd().exec(), LIMIT).stream()
+                case STACK -> engine.call(client -> client.listServicesCmd().exec(), limit).stream()
                         .map(s -> s.getSpec() == null || s.getSpec().getLabels() == null ? null
                                 : s.getSpec().getLabels().get("com.docker.stack.namespace"))
                         .filter(java.util.Objects::nonNull).distinct().sorted().toList();
