@@ -23,12 +23,13 @@ public final class ComposeCreateCommand extends HandingOn {
     private static final Flag<Boolean> FORCE_RECREATE = Flag.bool("force-recreate");
     private static final Flag<Boolean> NO_RECREATE = Flag.bool("no-recreate");
     private static final Flag<Boolean> REMOVE_ORPHANS = Flag.bool("remove-orphans");
+    private static final Flag<List<String>> SCALE = Flag.list("scale").shownAs("scale");
     private static final List<Flag<Boolean>> HANDED_ON = List.of(BUILD, FORCE_RECREATE, NO_BUILD, NO_RECREATE,
             REMOVE_ORPHANS);
 
     private static final CommandSpec SPEC = CommandSpec.command("compose create", "docker compose create [OPTIONS] [SERVICE...]")
             .flags(ComposeProjectFlags.HIDDEN)
-            .flags(BUILD, FORCE_RECREATE, NO_BUILD, NO_RECREATE, REMOVE_ORPHANS)
+            .flags(BUILD, FORCE_RECREATE, NO_BUILD, NO_RECREATE, REMOVE_ORPHANS, SCALE)
             .arity(Arity.atLeast(0))
             .build();
 
@@ -50,6 +51,8 @@ public final class ComposeCreateCommand extends HandingOn {
                 argv.add("--" + flag.name());
             }
         }
+        in.get(SCALE).forEach(scale -> argv.add("--scale=" + scale));
+        argv.add("--");
         argv.addAll(in.args());
         handOn(argv, ctx);
     }

@@ -72,10 +72,13 @@ public final class ComposeRunCommand implements DockerCommand {
             new ServiceImages(ctx).ensureImages(project, order, in.get(BUILD), progress);
             resources.ensureNetworks(project, order, progress);
             resources.ensureVolumes(project, order, progress);
+            ServiceConvergence convergence = new ServiceConvergence(ctx);
             for (ComposeProject.Service dependency : order) {
                 if (dependency != service) {
-                    String id = containers.converge(project, dependency, false, false, progress);
-                    containers.start(id, ComposeNames.container(project.name(), dependency, 1), progress);
+                    for (ServiceConvergence.Replica replica : convergence.converge(project, dependency, 1, false, false,
+                            progress)) {
+                        containers.start(replica.id(), replica.name(), progress);
+                    }
                 }
             }
             new DependencyWaits(ctx).awaitDependencies(project, service, progress);

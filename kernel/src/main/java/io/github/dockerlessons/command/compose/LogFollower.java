@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Several containers' logs into one {@link LogPanel}, as {@code compose logs} and an attached
@@ -55,16 +56,18 @@ public final class LogFollower {
     }
 
     /**
-     * Follows every container until all have ended; {@code sinceNow} holds the containers whose
-     * earlier output is not to be shown (they were running already). 
+     * Follows every container until all have ended (or, with {@code stopAtFirstExit}, the first);
+     * {@code sinceNow} holds the containers whose earlier output is not to be shown (they were running
+     * already). Answers the container that ended first, null when none did.
      */
-    public void follow(List<Container> containers, Selection selection, Set<String> sinceNow,
-                       boolean stopAtFirstExit) throws DockerError, InterruptedException {
+    public Container follow(List<Container> containers, Selection selection, Set<String> sinceNow,
+                            boolean stopAtFirstExit) throws DockerError, InterruptedException {
         for (Container c : containers) {
             panel.register(ComposeNames.logName(project, ProjectContainers.name(c)));
         }
         CountDownLatch ended = new CountDownLatch(stopAtFirstExit ? Math.min(1, containers.size()) : containers.size());
         List<ResultCallback.Adapter<Frame>> callbacks = new ArrayList<>();
+        AtomicReference<Container> first = new AtomicReference<>();
         int now = (int) ctx.clock().instant().getEpochSecond();
         try {
             for (Container c : containers) {
@@ -80,6 +83,7 @@ public final class LogFollower {
                     public void onComplete() {
                         inner.onComplete();
                         exited(c, shown);
+                        first.compareAndSet(null, c);
                         ended.countDown();
                         super.onComplete();
                     }
@@ -103,6 +107,7 @@ public final class LogFollower {
                 // The stop button closed the streams, which may end the wait before it is abandoned.
                 throw new InterruptedException();
             }
+            return first.get();
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
         } finally {
