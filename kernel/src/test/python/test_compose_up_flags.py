@@ -1,5 +1,5 @@
-"""compose up --wait/--wait-timeout, --scale (and compose scale), --exit-code-from and compose create's
-words (issue 23) against the private engine, on projects of the lesson image busybox. What the engine then
+"""compose up --wait/--wait-timeout, --scale (and compose scale), --exit-code-from, compose create's
+words and the completion of service names from the notebook folder's compose.yaml (issue 23) against the private engine, on projects of the lesson image busybox. What the engine then
 holds is read with the reference docker CLI; where Debian's docker-compose 1.29 is installed it is run on
 the same files as the reference for what it has (--scale, --exit-code-from; it has no --wait)."""
 import os
@@ -52,6 +52,12 @@ FILES = {
     command: sleep 600
     init: true
     ports: ["80"]
+""",
+    "compose.yaml": """services:
+  web:
+    image: busybox
+  redis:
+    image: busybox
 """,
     "exit.yaml": """services:
   db:
@@ -197,3 +203,13 @@ def test_create_says_creating_and_the_listings_say_created(project):
     assert "<no value>" not in cell.shown_text()
     execute(client, "%live off")
     execute(client, f"docker compose -f scale.yaml -p {name}c down -t 0")
+
+
+@pytest.mark.deadline(60)
+def test_service_names_complete_from_the_notebook_folders_compose_file(project):
+    client, _, _ = project
+    for code, expected in (("docker compose logs ", ["redis", "web"]), ("docker compose up -d r", ["redis"]),
+                           ("docker compose exec w", ["web"]), ("docker compose exec web ", []),
+                           ("docker compose -f scale.yaml stop ", ["web"]), ("docker compose scale ", ["redis=", "web="])):
+        reply = client.complete(code, len(code), reply=True, timeout=30)["content"]
+        assert reply["status"] == "ok" and reply["matches"] == expected, (code, reply)

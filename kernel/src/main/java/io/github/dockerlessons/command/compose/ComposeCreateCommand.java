@@ -31,6 +31,7 @@ public final class ComposeCreateCommand extends HandingOn {
             .flags(ComposeProjectFlags.HIDDEN)
             .flags(BUILD, FORCE_RECREATE, NO_BUILD, NO_RECREATE, REMOVE_ORPHANS, SCALE)
             .arity(Arity.atLeast(0))
+            .arguments(ComposeProjectFlags.SERVICES)
             .build();
 
     public ComposeCreateCommand(Supplier<CommandRegistry> registry) {

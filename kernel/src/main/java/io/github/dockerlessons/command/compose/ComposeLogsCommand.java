@@ -33,6 +33,7 @@ public final class ComposeLogsCommand implements DockerCommand {
             .flags(ComposeProjectFlags.HIDDEN_WITHOUT_F)
             .flags(FOLLOW, INDEX, NO_COLOR, NO_LOG_PREFIX, SINCE, TAIL, TIMESTAMPS)
             .arity(Arity.atLeast(0))
+            .arguments(ComposeProjectFlags.SERVICES)
             .build();
 
     @Override

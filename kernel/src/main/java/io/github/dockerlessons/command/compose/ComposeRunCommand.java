@@ -51,6 +51,7 @@ public final class ComposeRunCommand implements DockerCommand {
                     BUILD, DETACH, ENTRYPOINT, ENV, INTERACTIVE, LABEL, NAME, NO_DEPS, NO_TTY, RM, TTY, USE_ALIASES, USER,
                     WORKDIR)
             .arity(Arity.atLeast(1))
+            .arguments(ComposeProjectFlags.FIRST_SERVICE)
             .flagsEndAtFirstArgument()
             .build();
 

@@ -27,6 +27,7 @@ public final class ComposeScaleCommand extends HandingOn {
             .flags(ComposeProjectFlags.HIDDEN)
             .flags(NO_DEPS)
             .arity(Arity.atLeast(1))
+            .arguments(ComposeProjectFlags.SCALE_SERVICES)
             .build();
 
     public ComposeScaleCommand(Supplier<CommandRegistry> registry) {
