@@ -45,16 +45,13 @@ public final class ComposeCreateCommand extends HandingOn {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("compose", "up", "--no-start"));
-        argv.addAll(ServiceTargets.projectWords(in));
+        List<String> flags = new ArrayList<>(List.of("--no-start"));
         for (Flag<Boolean> flag : HANDED_ON) {
             if (in.get(flag)) {
-                argv.add("--" + flag.name());
+                flags.add("--" + flag.name());
             }
         }
-        in.get(SCALE).forEach(scale -> argv.add("--scale=" + scale));
-        argv.add("--");
-        argv.addAll(in.args());
-        handOn(argv, ctx);
+        in.get(SCALE).forEach(scale -> flags.add("--scale=" + scale));
+        handOnToUp(in, flags, in.args(), ctx);
     }
 }

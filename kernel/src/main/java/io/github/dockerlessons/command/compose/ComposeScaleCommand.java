@@ -42,14 +42,11 @@ public final class ComposeScaleCommand extends HandingOn {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Map<String, Integer> scale = ServiceScale.parseArgs(in.args());
-        List<String> argv = new ArrayList<>(List.of("compose", "up", "--detach"));
-        argv.addAll(ServiceTargets.projectWords(in));
+        List<String> flags = new ArrayList<>(List.of("--detach"));
         if (in.get(NO_DEPS)) {
-            argv.add("--no-deps");
+            flags.add("--no-deps");
         }
-        scale.forEach((service, replicas) -> argv.add("--scale=" + service + "=" + replicas));
-        argv.add("--");
-        argv.addAll(new TreeSet<>(scale.keySet())); // Compose takes the services sorted
-        handOn(argv, ctx);
+        scale.forEach((service, replicas) -> flags.add("--scale=" + service + "=" + replicas));
+        handOnToUp(in, flags, new TreeSet<>(scale.keySet()), ctx); // Compose takes the services sorted
     }
 }
