@@ -178,6 +178,11 @@ def test_exit_code_from_is_the_commands_status_and_stops_the_rest(project):
     assert "test-1  | testing" in shown and "test-1 exited with code 3" in shown, shown
     assert "Aborting on container exit..." in shown
     assert {v[1] for v in containers(f"{name}e").values()} == {"exited"}  # db was stopped too
+    # --abort-on-container-failure: the first container that fails (test, 3) stops the rest, and is the status
+    cell = compose(client, name, "exit.yaml", "up --abort-on-container-failure")
+    assert re.search(r"\b3\b", cell.error["traceback"][0]), cell.error
+    assert "Aborting on container exit..." in cell.shown_text()
+    assert {v[1] for v in containers(f"{name}e").values()} == {"exited"}
     if shutil.which("docker-compose"):
         v1 = subprocess.run(["docker-compose", "-f", os.path.join(folder, "exit.yaml"), "-p", f"{name}v1e", "up",
                              "--exit-code-from", "test"], capture_output=True, timeout=120)

@@ -72,7 +72,7 @@ public final class ComposeLogsCommand implements DockerCommand {
                 n -> ctx.messages().get("compose.logs.dropped", n))) {
             LogFollower follower = new LogFollower(ctx, project, panel);
             if (in.get(FOLLOW)) {
-                follower.follow(containers, selection, Set.of(), false);
+                follower.follow(containers, selection, Set.of(), LogFollower.Until.ALL_ENDED);
             } else {
                 follower.printAll(containers, selection);
             }

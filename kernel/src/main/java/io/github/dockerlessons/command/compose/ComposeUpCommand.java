@@ -38,6 +38,7 @@ public final class ComposeUpCommand implements DockerCommand {
     private static final Flag<Boolean> NO_LOG_PREFIX = Flag.bool("no-log-prefix");
     private static final Flag<Boolean> REMOVE_ORPHANS = Flag.bool("remove-orphans");
     private static final Flag<Boolean> ABORT_ON_EXIT = Flag.bool("abort-on-container-exit");
+    private static final Flag<Boolean> ABORT_ON_FAILURE = Flag.bool("abort-on-container-failure");
     private static final Flag<Boolean> QUIET_PULL = Flag.bool("quiet-pull");
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
     private static final Flag<String> EXIT_CODE_FROM = Flag.string("exit-code-from");
@@ -46,22 +47,26 @@ public final class ComposeUpCommand implements DockerCommand {
     private static final Flag<Integer> WAIT_TIMEOUT = Flag.integer((char) 0, "wait-timeout", 0).shownAs("int");
 
     private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose up",
-            "docker compose up [OPTIONS] [SERVICE...]", ABORT_ON_EXIT, BUILD, DETACH, EXIT_CODE_FROM, FORCE_RECREATE,
+            "docker compose up [OPTIONS] [SERVICE...]", ABORT_ON_EXIT, ABORT_ON_FAILURE, BUILD, DETACH, EXIT_CODE_FROM, FORCE_RECREATE,
             NO_BUILD, NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE, NO_START, QUIET_PULL, REMOVE_ORPHANS, SCALE,
             TIMEOUT, WAIT, WAIT_TIMEOUT);
 
     /** docker compose's upOptions, one per run; checked as its validateFlags checks them, in its words. */
     private record Options(boolean detach, boolean build, boolean noBuild, boolean forceRecreate, boolean noRecreate,
-                           boolean noStart, boolean noDeps, boolean prefix, boolean removeOrphans, boolean abortOnExit,
-                           String exitCodeFrom, Map<String, Integer> scale, boolean waitReady, Duration waitTimeout,
+                           boolean noStart, boolean noDeps, boolean prefix, boolean removeOrphans,
+                           LogFollower.Until until, String exitCodeFrom, Map<String, Integer> scale, boolean waitReady, Duration waitTimeout,
                            Integer timeout, List<String> services) {
         static Options of(Invocation in) throws DockerError {
             String exitCodeFrom = in.get(EXIT_CODE_FROM) == null || in.get(EXIT_CODE_FROM).isEmpty() ? null
                     : in.get(EXIT_CODE_FROM);
-            boolean abortOnExit = in.get(ABORT_ON_EXIT) || exitCodeFrom != null;
+            boolean abortOnFailure = in.get(ABORT_ON_FAILURE);
+            boolean abortOnExit = in.get(ABORT_ON_EXIT) || (exitCodeFrom != null && !abortOnFailure);
             boolean detach = in.get(DETACH) || in.get(WAIT);
             if (in.get(WAIT_TIMEOUT) < 0) {
                 throw new DockerError(1, "--wait-timeout must be a non-negative integer");
+            }
+            if (abortOnExit && abortOnFailure) {
+                throw new DockerError(1, "--abort-on-container-failure cannot be combined with --abort-on-container-exit");
             }
             if (in.get(WAIT) && abortOnExit) {
                 throw new DockerError(1, "--wait cannot be combined with --abort-on-container-exit, --attach or "
@@ -70,9 +75,9 @@ public final class ComposeUpCommand implements DockerCommand {
             if (in.get(BUILD) && in.get(NO_BUILD)) {
                 throw new DockerError(1, "--build and --no-build are incompatible");
             }
-            if (detach && abortOnExit) {
-                throw new DockerError(1, "--detach cannot be combined with --abort-on-container-exit, "
-                        + "--abort-on-container-failure, --attach, --attach-dependencies or --watch");
+            if (detach && (abortOnExit || abortOnFailure)) {
+                throw new DockerError(1, (in.get(WAIT) ? "--wait" : "--detach") + " cannot be combined with "
+                        + "--abort-on-container-exit, --abort-on-container-failure, --attach, --attach-dependencies or --watch");
             }
             if (in.get(FORCE_RECREATE) && in.get(NO_RECREATE)) {
                 throw new DockerError(1, "--force-recreate and --no-recreate are incompatible");
@@ -80,7 +85,8 @@ public final class ComposeUpCommand implements DockerCommand {
             Duration waitTimeout = in.get(WAIT_TIMEOUT) > 0 ? Duration.ofSeconds(in.get(WAIT_TIMEOUT)) : null;
             return new Options(detach, in.get(BUILD), in.get(NO_BUILD), in.get(FORCE_RECREATE),
                     in.get(NO_RECREATE), in.get(NO_START), in.get(NO_DEPS), !in.get(NO_LOG_PREFIX),
-                    in.get(REMOVE_ORPHANS), abortOnExit, exitCodeFrom, ServiceScale.parseFlags(in.get(SCALE)),
+                    in.get(REMOVE_ORPHANS), abortOnExit ? LogFollower.Until.FIRST_EXIT
+                            : abortOnFailure ? LogFollower.Until.FIRST_FAILURE : LogFollower.Until.ALL_ENDED, exitCodeFrom, ServiceScale.parseFlags(in.get(SCALE)),
                     in.get(WAIT), waitTimeout, in.get(TIMEOUT), in.args());
         }
     }
@@ -178,8 +184,9 @@ public final class ComposeUpCommand implements DockerCommand {
 
     /**
      * Follows the containers' output until they have ended; with --abort-on-container-exit until the
-     * first has, then stops the others. The command's status is then, as Compose's, the exit code of
-     * the first container that ended, or with --exit-code-from that of the service's container.
+     * first has (--abort-on-container-failure: the first that failed), then stops the others. The
+     * command's status is then, as Compose's, the exit code of that container, or with --exit-code-from
+     * that of the service's container.
      */
     private static long attach(CommandContext ctx, ComposeProject project,
                                List<ComposeProject.Service> order, Set<String> wereRunning, Options o)
@@ -195,9 +202,9 @@ public final class ComposeUpCommand implements DockerCommand {
             logs.status(null, "Attaching to " + String.join(", ", containers.stream()
                     .map(c -> ComposeNames.logName(project.name(), ProjectContainers.name(c))).toList()));
             Container first = new LogFollower(ctx, project.name(), logs).follow(containers,
-                    new LogFollower.Selection(null, null, false), wereRunning, o.abortOnExit());
-            if (!o.abortOnExit()) {
-                return 0;
+                    new LogFollower.Selection(null, null, false), wereRunning, o.until());
+            if (first == null) {
+                return o.exitCodeFrom() == null ? 0 : exitStatus(ctx, project, null, o.exitCodeFrom());
             }
             logs.status(null, "Aborting on container exit...");
             logs.finish();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,17 +56,21 @@ public final class LogFollower {
         }
     }
 
+    /** How long a follow lasts: until every container has ended, or until the first ends (or fails), as up's --abort-on-... */
+    public enum Until { ALL_ENDED, FIRST_EXIT, FIRST_FAILURE }
+
     /**
-     * Follows every container until all have ended (or, with {@code stopAtFirstExit}, the first);
-     * {@code sinceNow} holds the containers whose earlier output is not to be shown (they were running
-     * already). Answers the container that ended first, null when none did.
+     * Follows every container until all have ended, or as {@code until} says; {@code sinceNow} holds
+     * the containers whose earlier output is not to be shown (they were running already). Answers the
+     * container whose end stopped the follow early, null when none did.
      */
     public Container follow(List<Container> containers, Selection selection, Set<String> sinceNow,
-                            boolean stopAtFirstExit) throws DockerError, InterruptedException {
+                            Until until) throws DockerError, InterruptedException {
         for (Container c : containers) {
             panel.register(ComposeNames.logName(project, ProjectContainers.name(c)));
         }
-        CountDownLatch ended = new CountDownLatch(stopAtFirstExit ? Math.min(1, containers.size()) : containers.size());
+        CountDownLatch ended = new CountDownLatch(containers.isEmpty() ? 0 : 1);
+        AtomicInteger running = new AtomicInteger(containers.size());
         List<ResultCallback.Adapter<Frame>> callbacks = new ArrayList<>();
         AtomicReference<Container> first = new AtomicReference<>();
         int now = (int) ctx.clock().instant().getEpochSecond();
@@ -82,16 +87,21 @@ public final class LogFollower {
                     @Override
                     public void onComplete() {
                         inner.onComplete();
-                        exited(c, shown);
-                        first.compareAndSet(null, c);
-                        ended.countDown();
+                        Long code = exited(c, shown);
+                        boolean stops = until == Until.FIRST_EXIT
+                                || (until == Until.FIRST_FAILURE && code != null && code != 0);
+                        if ((stops && first.compareAndSet(null, c)) | running.decrementAndGet() == 0) {
+                            ended.countDown();
+                        }
                         super.onComplete();
                     }
 
                     @Override
                     public void onError(Throwable throwable) {
                         inner.onError(throwable);
-                        ended.countDown();
+                        if ((until == Until.FIRST_EXIT && first.compareAndSet(null, c)) | running.decrementAndGet() == 0) {
+                            ended.countDown();
+                        }
                         super.onError(throwable);
                     }
                 };
@@ -122,15 +132,15 @@ public final class LogFollower {
         }
     }
 
-    /** "web-1 exited with code 0", once the container has really ended. */
-    private void exited(Container c, String shown) {
+    /** "web-1 exited with code 0", once the container has really ended; its exit code, null when unknown. */
+    private Long exited(Container c, String shown) {
         try {
             for (int tries = 0; tries < 20; tries++) {
                 var state = ctx.evenAfterStop(Duration.ofSeconds(2),
                         client -> client.inspectContainerCmd(c.getId()).exec().getState());
                 if (!Boolean.TRUE.equals(state.getRunning())) {
                     panel.status(shown, "exited with code " + state.getExitCodeLong());
-                    return;
+                    return state.getExitCodeLong();
                 }
                 TimeUnit.MILLISECONDS.sleep(50);
             }
@@ -139,6 +149,7 @@ public final class LogFollower {
         } catch (Exception ignored) {
             // removed meanwhile, or no engine: nothing to say
         }
+        return null;
     }
 
     private static LogContainerCmd open(DockerClient client,

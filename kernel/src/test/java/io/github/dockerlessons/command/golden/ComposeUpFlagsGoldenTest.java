@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * compose up's --wait, --wait-timeout, --scale and --exit-code-from, and compose scale, against
+ * compose up's --wait, --wait-timeout, --scale, --exit-code-from and --abort-on-container-failure, and compose scale, against
  * ComposeGoldenTest's fake daemon (project "demo", service "web"), with the container's state
  * (health, exit code) as each case needs it (golden/compose-up-*.golden, compose-scale-*.golden).
  * The words are Compose v2.39's (cmd/compose/up.go, scale.go, pkg/compose/start.go, convergence.go).
@@ -86,5 +86,15 @@ class ComposeUpFlagsGoldenTest {
                 "--exit-code-from", "db");
         check(ComposeGoldenTest.daemon("", "none"), "compose-up-exit-code-from-detached", "up", "-d",
                 "--exit-code-from", "web");
+        check(ComposeGoldenTest.daemon("", "exited").on("GET", "/containers/*/json",
+                FakeDaemon.json(200, inspect(false, 2, null))), "compose-up-abort-on-failure", "up", "--no-color",
+                "--abort-on-container-failure");
+        check(ComposeGoldenTest.daemon("", "exited").on("GET", "/containers/*/json",
+                FakeDaemon.json(200, inspect(false, 0, null))), "compose-up-abort-on-failure-none-failed", "up",
+                "--no-color", "--abort-on-container-failure");
+        check(ComposeGoldenTest.daemon("", "none"), "compose-up-abort-on-failure-and-exit", "up",
+                "--abort-on-container-failure", "--abort-on-container-exit");
+        check(ComposeGoldenTest.daemon("", "none"), "compose-up-wait-abort-on-failure", "up", "--wait",
+                "--abort-on-container-failure");
     }
 }
