@@ -24,7 +24,9 @@ import java.util.Set;
  * {@code docker compose up}: networks, volumes, images and containers made as the file says, the
  * containers started after what they depend on. With -d it returns at once; otherwise it follows
  * every container's output, each line after its container's name, until they have all ended or the
- * stop button, which stops them as Compose does on Ctrl-C.
+ * stop button, which stops them as Compose does on Ctrl-C. --scale gives a service that many
+ * containers ({@link ServiceConvergence}), --wait returns once they are ready ({@link ReadinessWait}),
+ * --abort-on-container-exit/-failure and --exit-code-from end the follow early and set the status.
  */
 public final class ComposeUpCommand implements DockerCommand {
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
@@ -47,15 +49,15 @@ public final class ComposeUpCommand implements DockerCommand {
     private static final Flag<Integer> WAIT_TIMEOUT = Flag.integer((char) 0, "wait-timeout", 0).shownAs("int");
 
     private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose up",
-            "docker compose up [OPTIONS] [SERVICE...]", ABORT_ON_EXIT, ABORT_ON_FAILURE, BUILD, DETACH, EXIT_CODE_FROM, FORCE_RECREATE,
-            NO_BUILD, NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE, NO_START, QUIET_PULL, REMOVE_ORPHANS, SCALE,
-            TIMEOUT, WAIT, WAIT_TIMEOUT);
+            "docker compose up [OPTIONS] [SERVICE...]", ABORT_ON_EXIT, ABORT_ON_FAILURE, BUILD, DETACH, EXIT_CODE_FROM,
+            FORCE_RECREATE, NO_BUILD, NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE, NO_START, QUIET_PULL,
+            REMOVE_ORPHANS, SCALE, TIMEOUT, WAIT, WAIT_TIMEOUT);
 
     /** docker compose's upOptions, one per run; checked as its validateFlags checks them, in its words. */
     private record Options(boolean detach, boolean build, boolean noBuild, boolean forceRecreate, boolean noRecreate,
                            boolean noStart, boolean noDeps, boolean prefix, boolean removeOrphans,
-                           LogFollower.Until until, String exitCodeFrom, Map<String, Integer> scale, boolean waitReady, Duration waitTimeout,
-                           Integer timeout, List<String> services) {
+                           LogFollower.Until until, String exitCodeFrom, Map<String, Integer> scale,
+                           boolean waitReady, Duration waitTimeout, Integer timeout, List<String> services) {
         static Options of(Invocation in) throws DockerError {
             String exitCodeFrom = in.get(EXIT_CODE_FROM) == null || in.get(EXIT_CODE_FROM).isEmpty() ? null
                     : in.get(EXIT_CODE_FROM);
@@ -77,16 +79,18 @@ public final class ComposeUpCommand implements DockerCommand {
             }
             if (detach && (abortOnExit || abortOnFailure)) {
                 throw new DockerError(1, (in.get(WAIT) ? "--wait" : "--detach") + " cannot be combined with "
-                        + "--abort-on-container-exit, --abort-on-container-failure, --attach, --attach-dependencies or --watch");
+                        + "--abort-on-container-exit, --abort-on-container-failure, --attach, --attach-dependencies "
+                        + "or --watch");
             }
             if (in.get(FORCE_RECREATE) && in.get(NO_RECREATE)) {
                 throw new DockerError(1, "--force-recreate and --no-recreate are incompatible");
             }
             Duration waitTimeout = in.get(WAIT_TIMEOUT) > 0 ? Duration.ofSeconds(in.get(WAIT_TIMEOUT)) : null;
+            LogFollower.Until until = abortOnExit ? LogFollower.Until.FIRST_EXIT
+                    : abortOnFailure ? LogFollower.Until.FIRST_FAILURE : LogFollower.Until.ALL_ENDED;
             return new Options(detach, in.get(BUILD), in.get(NO_BUILD), in.get(FORCE_RECREATE),
                     in.get(NO_RECREATE), in.get(NO_START), in.get(NO_DEPS), !in.get(NO_LOG_PREFIX),
-                    in.get(REMOVE_ORPHANS), abortOnExit ? LogFollower.Until.FIRST_EXIT
-                            : abortOnFailure ? LogFollower.Until.FIRST_FAILURE : LogFollower.Until.ALL_ENDED, exitCodeFrom, ServiceScale.parseFlags(in.get(SCALE)),
+                    in.get(REMOVE_ORPHANS), until, exitCodeFrom, ServiceScale.parseFlags(in.get(SCALE)),
                     in.get(WAIT), waitTimeout, in.get(TIMEOUT), in.args());
         }
     }
