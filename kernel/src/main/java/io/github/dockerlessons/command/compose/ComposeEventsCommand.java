@@ -32,6 +32,7 @@ public final class ComposeEventsCommand implements DockerCommand {
             .flags(ComposeProjectFlags.HIDDEN)
             .flags(JSON)
             .arity(Arity.atLeast(0))
+            .arguments(ComposeProjectFlags.SERVICES)
             .build();
 
     @Override

@@ -39,6 +39,7 @@ public final class ComposeExecCommand implements DockerCommand {
                     "docker compose exec [OPTIONS] SERVICE COMMAND [ARGS...]",
                     DETACH, ENV, INDEX, INTERACTIVE, NO_TTY, TTY, USER, WORKDIR)
             .arity(Arity.atLeast(2))
+            .arguments(ComposeProjectFlags.FIRST_SERVICE)
             .flagsEndAtFirstArgument()
             .build();
 

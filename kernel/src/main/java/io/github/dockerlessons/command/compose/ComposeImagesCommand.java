@@ -30,6 +30,7 @@ public final class ComposeImagesCommand implements DockerCommand {
             .flags(ComposeProjectFlags.HIDDEN)
             .flags(FORMAT, QUIET)
             .arity(Arity.atLeast(0))
+            .arguments(ComposeProjectFlags.SERVICES)
             .build();
 
     @Override

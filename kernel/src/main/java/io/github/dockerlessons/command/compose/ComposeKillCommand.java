@@ -24,6 +24,7 @@ public final class ComposeKillCommand implements DockerCommand {
             .flags(ComposeProjectFlags.HIDDEN)
             .flags(REMOVE_ORPHANS, SIGNAL)
             .arity(Arity.atLeast(0))
+            .arguments(ComposeProjectFlags.SERVICES)
             .build();
 
     @Override

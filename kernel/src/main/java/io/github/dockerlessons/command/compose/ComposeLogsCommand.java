@@ -33,6 +33,7 @@ public final class ComposeLogsCommand implements DockerCommand {
             .flags(ComposeProjectFlags.HIDDEN_WITHOUT_F)
             .flags(FOLLOW, INDEX, NO_COLOR, NO_LOG_PREFIX, SINCE, TAIL, TIMESTAMPS)
             .arity(Arity.atLeast(0))
+            .arguments(ComposeProjectFlags.SERVICES)
             .build();
 
     @Override
@@ -71,7 +72,7 @@ public final class ComposeLogsCommand implements DockerCommand {
                 n -> ctx.messages().get("compose.logs.dropped", n))) {
             LogFollower follower = new LogFollower(ctx, project, panel);
             if (in.get(FOLLOW)) {
-                follower.follow(containers, selection, Set.of(), false);
+                follower.follow(containers, selection, Set.of(), LogFollower.Until.ALL_ENDED);
             } else {
                 follower.printAll(containers, selection);
             }

@@ -25,6 +25,7 @@ public final class ComposePortCommand implements DockerCommand {
             .flags(ComposeProjectFlags.HIDDEN)
             .flags(INDEX, PROTOCOL)
             .arity(new Arity(2, 2))
+            .arguments(ComposeProjectFlags.FIRST_SERVICE)
             .build();
 
     @Override

@@ -121,7 +121,11 @@ public final class ComposePsCommand implements DockerCommand {
             rows.add(fields(c, !o.noTrunc(), now));
             states.add(state(c));
         }
-        Templates.answer(ctx, Templates.render(() -> ListingFormat.render(o.format(), rows, DEFAULT_TABLE, 5, states)));
+        // the header row comes from a context of Compose's own fields, so a project with no container still
+        // shows NAME and SERVICE (the listings' common headers know neither)
+        String format = o.format().equals("table") ? "table " + DEFAULT_TABLE : o.format();
+        Templates.answer(ctx, Templates.render(() -> ListingFormat.render(format, rows, new FieldContext(HEADERS, Map.of()),
+                states)));
     }
 
     /** Compose's ContainerContext: the fields its templates know. */

@@ -31,6 +31,7 @@ public final class ComposeRmCommand implements DockerCommand {
             .flags(ComposeProjectFlags.HIDDEN_WITHOUT_F)
             .flags(ALL, FORCE, STOP, VOLUMES)
             .arity(Arity.atLeast(0))
+            .arguments(ComposeProjectFlags.SERVICES)
             .build();
 
     @Override

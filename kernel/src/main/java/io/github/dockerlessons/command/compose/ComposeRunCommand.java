@@ -51,6 +51,7 @@ public final class ComposeRunCommand implements DockerCommand {
                     BUILD, DETACH, ENTRYPOINT, ENV, INTERACTIVE, LABEL, NAME, NO_DEPS, NO_TTY, RM, TTY, USE_ALIASES, USER,
                     WORKDIR)
             .arity(Arity.atLeast(1))
+            .arguments(ComposeProjectFlags.FIRST_SERVICE)
             .flagsEndAtFirstArgument()
             .build();
 
@@ -72,10 +73,13 @@ public final class ComposeRunCommand implements DockerCommand {
             new ServiceImages(ctx).ensureImages(project, order, in.get(BUILD), progress);
             resources.ensureNetworks(project, order, progress);
             resources.ensureVolumes(project, order, progress);
+            ServiceConvergence convergence = new ServiceConvergence(ctx);
             for (ComposeProject.Service dependency : order) {
                 if (dependency != service) {
-                    String id = containers.converge(project, dependency, false, false, progress);
-                    containers.start(id, ComposeNames.container(project.name(), dependency, 1), progress);
+                    for (ServiceConvergence.Replica replica : convergence.converge(project, dependency, 1, false, false,
+                            progress)) {
+                        containers.start(replica.id(), replica.name(), progress);
+                    }
                 }
             }
             new DependencyWaits(ctx).awaitDependencies(project, service, progress);

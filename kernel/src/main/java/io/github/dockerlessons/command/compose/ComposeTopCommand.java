@@ -26,6 +26,7 @@ public final class ComposeTopCommand implements DockerCommand {
     private static final CommandSpec SPEC = CommandSpec.command("compose top", "docker compose top [SERVICES...]")
             .flags(ComposeProjectFlags.HIDDEN)
             .arity(Arity.atLeast(0))
+            .arguments(ComposeProjectFlags.SERVICES)
             .build();
 
     @Override

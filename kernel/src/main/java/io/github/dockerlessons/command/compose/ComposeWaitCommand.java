@@ -28,6 +28,7 @@ public final class ComposeWaitCommand extends HandingOn {
             .flags(ComposeProjectFlags.HIDDEN)
             .flags(DOWN_PROJECT)
             .arity(Arity.atLeast(1))
+            .arguments(ComposeProjectFlags.SERVICES)
             .build();
 
     public ComposeWaitCommand(Supplier<CommandRegistry> registry) {

@@ -4,7 +4,10 @@ import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.Invocation;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -24,5 +27,16 @@ abstract class HandingOn implements DockerCommand {
     /** Runs {@code argv} (without "docker") as a cell would, in this command's context. */
     final void handOn(List<String> argv, CommandContext ctx) throws DockerError, InterruptedException {
         registry.get().dispatch(argv, ctx);
+    }
+
+    /** Runs {@code compose up} with the project flags {@code in} was given, then {@code flags}, on {@code services}. */
+    final void handOnToUp(Invocation in, List<String> flags, Collection<String> services, CommandContext ctx)
+            throws DockerError, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("compose", "up"));
+        argv.addAll(ServiceTargets.projectWords(in));
+        argv.addAll(flags);
+        argv.add("--");
+        argv.addAll(services);
+        handOn(argv, ctx);
     }
 }
