@@ -4,6 +4,7 @@ import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.HelpText;
@@ -20,38 +21,31 @@ import java.util.function.Supplier;
  * ({@code docker compose -f web.yaml -p shop up -d}) are handed to the subcommand, which takes them as
  * its own; alone or with --help it shows its options and its commands, as Compose's help does.
  */
-public final class ComposeCommand implements DockerCommand {
+public final class ComposeCommand extends DeclaredCommand {
     /** Declared so that compose's help is its own (options and commands), not the generic one. */
     private static final Flag<Boolean> HELP = Flag.bool('h', "help").hidden();
-
-    private static final CommandSpec SPEC = CommandSpec.command("compose", "docker compose [OPTIONS] COMMAND")
-            .flags(ComposeProjectFlags.SHOWN).flags(HELP)
-            .arity(Arity.atLeast(0))
-            .flagsEndAtFirstArgument()
-            .build();
 
     private final Supplier<CommandRegistry> registry;
 
     /** @param registry the registry this command is part of (its subcommands live there) */
     public ComposeCommand(Supplier<CommandRegistry> registry) {
+        super(CommandSpec.command("compose", "docker compose [OPTIONS] COMMAND")
+                .flags(ComposeProjectFlags.SHOWN).flags(HELP)
+                .arity(Arity.atLeast(0))
+                .flagsEndAtFirstArgument());
         this.registry = registry;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
         Map<String, DockerCommand> commands = registry.get().groups().getOrDefault("compose", Map.of());
         if (in.args().isEmpty() || in.get(HELP)) {
-            ctx.console().out(help(commands, ctx));
+            ctx.console().out(help(spec(), commands, ctx));
             return;
         }
         String name = in.arg(0);
         if (!commands.containsKey(name)) {
-            ctx.console().out(help(commands, ctx));
+            ctx.console().out(help(spec(), commands, ctx));
             throw new DockerError(1, "unknown docker command: \"compose " + name + "\"", "hint.unknown.command", name);
         }
         List<String> argv = new ArrayList<>(List.of("compose", name));
@@ -61,8 +55,8 @@ public final class ComposeCommand implements DockerCommand {
     }
 
     /** Compose's help: usage, description, the project options, and the commands. */
-    private static String help(Map<String, DockerCommand> commands, CommandContext ctx) {
-        StringBuilder out = new StringBuilder(HelpText.of(SPEC, ctx.messages()));
+    private static String help(CommandSpec spec, Map<String, DockerCommand> commands, CommandContext ctx) {
+        StringBuilder out = new StringBuilder(HelpText.of(spec, ctx.messages()));
         out.append('\n').append(ctx.messages().get("help.commands")).append('\n');
         int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0) + 3;
         commands.forEach((name, command) -> out.append("  ").append(name).append(" ".repeat(width - name.length()))

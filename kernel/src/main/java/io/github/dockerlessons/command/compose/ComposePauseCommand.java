@@ -4,7 +4,7 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.engine.Engine;
@@ -14,15 +14,13 @@ import io.github.dockerlessons.engine.Engine;
  * thawed, each reported "Paused" or "Unpaused" under Compose's panel ("Pausing", and "Running" for
  * unpause, as Compose 2 titles them). One class, as the two differ only in the engine call and words.
  */
-public final class ComposePauseCommand implements DockerCommand {
-    private final CommandSpec spec;
+public final class ComposePauseCommand extends DeclaredCommand {
     private final boolean pause;
 
     private ComposePauseCommand(String name, boolean pause) {
-        this.spec = CommandSpec.command("compose " + name, "docker compose " + name + " [SERVICE...]")
+        super(CommandSpec.command("compose " + name, "docker compose " + name + " [SERVICE...]")
                 .flags(ComposeProjectFlags.HIDDEN)
-                .arity(Arity.atLeast(0))
-                .build();
+                .arity(Arity.atLeast(0)));
         this.pause = pause;
     }
 
@@ -32,11 +30,6 @@ public final class ComposePauseCommand implements DockerCommand {
 
     public static ComposePauseCommand unpause() {
         return new ComposePauseCommand("unpause", false);
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -23,7 +23,7 @@ import java.util.Set;
  * every container's output, each line after its container's name, until they have all ended or the
  * stop button, which stops them as Compose does on Ctrl-C.
  */
-public final class ComposeUpCommand implements DockerCommand {
+public final class ComposeUpCommand extends DeclaredCommand {
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
     private static final Flag<Boolean> BUILD = Flag.bool("build");
     private static final Flag<Boolean> NO_BUILD = Flag.bool("no-build");
@@ -38,9 +38,11 @@ public final class ComposeUpCommand implements DockerCommand {
     private static final Flag<Boolean> QUIET_PULL = Flag.bool("quiet-pull");
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose up",
-            "docker compose up [OPTIONS] [SERVICE...]", ABORT_ON_EXIT, BUILD, DETACH, FORCE_RECREATE, NO_BUILD,
-            NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE, NO_START, QUIET_PULL, REMOVE_ORPHANS, TIMEOUT);
+    public ComposeUpCommand() {
+        super(ComposeProjectFlags.forServices("compose up",
+                "docker compose up [OPTIONS] [SERVICE...]", ABORT_ON_EXIT, BUILD, DETACH, FORCE_RECREATE, NO_BUILD,
+                NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE, NO_START, QUIET_PULL, REMOVE_ORPHANS, TIMEOUT));
+    }
 
     /** docker compose's upOptions, one per run. */
     private record Options(boolean detach, boolean build, boolean noBuild, boolean forceRecreate, boolean noRecreate,
@@ -57,11 +59,6 @@ public final class ComposeUpCommand implements DockerCommand {
                     in.get(NO_RECREATE), in.get(NO_START), in.get(NO_DEPS), !in.get(NO_LOG_PREFIX),
                     in.get(REMOVE_ORPHANS), in.get(ABORT_ON_EXIT), in.get(TIMEOUT), in.args());
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

@@ -4,23 +4,19 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.swarm.StoredObjects;
 
 /** {@code docker config rm CONFIG...}: each removed config printed as named; the others reported at the end. */
-public final class ConfigRmCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("config rm", "docker config rm CONFIG [CONFIG...]")
-            .aliases("docker config rm", "docker config remove")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.CONFIG))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class ConfigRmCommand extends DeclaredCommand {
+    public ConfigRmCommand() {
+        super(CommandSpec.command("config rm", "docker config rm CONFIG [CONFIG...]")
+                .aliases("docker config rm", "docker config remove")
+                .arity(Arity.atLeast(1))
+                .arguments(Arguments.each(NameKind.CONFIG)));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Inspection;
 import io.github.dockerlessons.command.core.Invocation;
@@ -12,18 +12,14 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 
 /** {@code docker network inspect}: the engine's JSON of each network, or a template over it. */
-public final class NetworkInspectCommand implements DockerCommand {
+public final class NetworkInspectCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = Flag.string('f', "format");
 
-    private static final CommandSpec SPEC = CommandSpec.command("network inspect", "docker network inspect [OPTIONS] NETWORK [NETWORK...]")
-            .flags(FORMAT)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.NETWORK))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NetworkInspectCommand() {
+        super(CommandSpec.command("network inspect", "docker network inspect [OPTIONS] NETWORK [NETWORK...]")
+                .flags(FORMAT)
+                .arity(Arity.atLeast(1))
+                .arguments(Arguments.each(NameKind.NETWORK)));
     }
 
     @Override

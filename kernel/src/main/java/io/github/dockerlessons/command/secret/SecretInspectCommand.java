@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -12,18 +12,14 @@ import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.swarm.StoredObjects;
 
 /** {@code docker secret inspect SECRET...}: the engine's JSON of each secret (never its data), or a template over it. */
-public final class SecretInspectCommand implements DockerCommand {
+public final class SecretInspectCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = Flag.string('f', "format");
 
-    private static final CommandSpec SPEC = CommandSpec.command("secret inspect", "docker secret inspect [OPTIONS] SECRET [SECRET...]")
-            .flags(FORMAT)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.SECRET))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SecretInspectCommand() {
+        super(CommandSpec.command("secret inspect", "docker secret inspect [OPTIONS] SECRET [SECRET...]")
+                .flags(FORMAT)
+                .arity(Arity.atLeast(1))
+                .arguments(Arguments.each(NameKind.SECRET)));
     }
 
     @Override

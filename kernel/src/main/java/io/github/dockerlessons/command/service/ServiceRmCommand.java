@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -14,16 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code docker service rm}: each service removed is printed as named; the others are reported at the end. */
-public final class ServiceRmCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("service rm", "docker service rm SERVICE [SERVICE...]")
-            .aliases("docker service rm", "docker service remove")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.SERVICE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class ServiceRmCommand extends DeclaredCommand {
+    public ServiceRmCommand() {
+        super(CommandSpec.command("service rm", "docker service rm SERVICE [SERVICE...]")
+                .aliases("docker service rm", "docker service remove")
+                .arity(Arity.atLeast(1))
+                .arguments(Arguments.each(NameKind.SERVICE)));
     }
 
     @Override
