@@ -18,8 +18,7 @@ public final class ConfigInspectCommand extends DeclaredCommand {
     public ConfigInspectCommand() {
         super(CommandSpec.command("config inspect", "docker config inspect [OPTIONS] CONFIG [CONFIG...]")
                 .flags(FORMAT)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.CONFIG)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.CONFIG)));
     }
 
     @Override

@@ -15,8 +15,7 @@ public final class ConfigRmCommand extends DeclaredCommand {
     public ConfigRmCommand() {
         super(CommandSpec.command("config rm", "docker config rm CONFIG [CONFIG...]")
                 .aliases("docker config rm", "docker config remove")
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.CONFIG)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.CONFIG)));
     }
 
     @Override

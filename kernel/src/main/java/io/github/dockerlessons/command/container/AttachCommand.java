@@ -24,8 +24,7 @@ public final class AttachCommand extends DeclaredCommand {
         super(CommandSpec.command("attach", "docker attach [OPTIONS] CONTAINER")
                 .aliases("docker container attach", "docker attach")
                 .flags(NO_STDIN)
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.each(NameKind.RUNNING_CONTAINER)));
+                .takes(Arity.exactly(1), Arguments.each(NameKind.RUNNING_CONTAINER)));
     }
 
     @Override

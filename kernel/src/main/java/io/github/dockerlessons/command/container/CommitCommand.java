@@ -35,8 +35,7 @@ public final class CommitCommand extends DeclaredCommand {
                         "docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]")
                 .aliases("docker container commit", "docker commit")
                 .flags(AUTHOR, CHANGE, MESSAGE, PAUSE)
-                .arity(new Arity(1, 2))
-                .arguments(Arguments.first(NameKind.ANY_CONTAINER)));
+                .takes(new Arity(1, 2), Arguments.first(NameKind.ANY_CONTAINER)));
     }
 
     @Override

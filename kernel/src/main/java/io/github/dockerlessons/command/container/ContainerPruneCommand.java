@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.container;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -26,8 +25,7 @@ public final class ContainerPruneCommand extends DeclaredCommand {
 
     public ContainerPruneCommand() {
         super(CommandSpec.command("container prune", "docker container prune [OPTIONS]")
-                .flags(FORCE)
-                .arity(Arity.none()));
+                .flags(FORCE));
     }
 
     @Override

@@ -17,8 +17,7 @@ public final class CreateCommand extends DeclaredCommand {
         super(CommandSpec.command("create", "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]")
                 .aliases("docker container create", "docker create")
                 .flags(ContainerOptions.FLAGS)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.first(NameKind.IMAGE))
+                .takes(Arity.atLeast(1), Arguments.first(NameKind.IMAGE))
                 .flagsEndAtFirstArgument());
     }
 

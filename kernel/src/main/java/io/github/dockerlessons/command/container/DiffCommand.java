@@ -22,8 +22,7 @@ public final class DiffCommand extends DeclaredCommand {
     public DiffCommand() {
         super(CommandSpec.command("diff", "docker diff CONTAINER")
                 .aliases("docker container diff", "docker diff")
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.first(NameKind.ANY_CONTAINER)));
+                .takes(Arity.exactly(1), Arguments.first(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -40,8 +40,7 @@ public final class ExecCommand extends DeclaredCommand {
         super(CommandSpec.command("exec", "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]")
                 .aliases("docker container exec", "docker exec")
                 .flags(DETACH, DETACH_KEYS, ENV, ENV_FILE, INTERACTIVE, PRIVILEGED, TTY, USER, WORKDIR)
-                .arity(Arity.atLeast(2))
-                .arguments(Arguments.first(NameKind.RUNNING_CONTAINER))
+                .takes(Arity.atLeast(2), Arguments.first(NameKind.RUNNING_CONTAINER))
                 .flagsEndAtFirstArgument());
     }
 

@@ -24,8 +24,7 @@ public final class ExportCommand extends DeclaredCommand {
         super(CommandSpec.command("export", "docker export [OPTIONS] CONTAINER")
                 .aliases("docker container export", "docker export")
                 .flags(OUTPUT)
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.first(NameKind.ANY_CONTAINER)));
+                .takes(Arity.exactly(1), Arguments.first(NameKind.ANY_CONTAINER)));
     }
 
     @Override

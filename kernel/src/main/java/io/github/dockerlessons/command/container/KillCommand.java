@@ -22,8 +22,7 @@ public final class KillCommand extends DeclaredCommand {
         super(CommandSpec.command("kill", "docker kill [OPTIONS] CONTAINER [CONTAINER...]")
                 .aliases("docker container kill", "docker kill")
                 .flags(SIGNAL)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.RUNNING_CONTAINER)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.RUNNING_CONTAINER)));
     }
 
     @Override

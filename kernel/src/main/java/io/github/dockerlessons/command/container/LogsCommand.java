@@ -27,8 +27,7 @@ public final class LogsCommand extends DeclaredCommand {
         super(CommandSpec.command("logs", "docker logs [OPTIONS] CONTAINER")
                 .aliases("docker container logs", "docker logs")
                 .flags(FOLLOW, SINCE, TAIL, TIMESTAMPS, UNTIL)
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.each(NameKind.ANY_CONTAINER)));
+                .takes(Arity.exactly(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     /** docker/cli's logsOptions, one per run. */

@@ -17,8 +17,7 @@ public final class PauseCommand extends DeclaredCommand {
     public PauseCommand() {
         super(CommandSpec.command("pause", "docker pause CONTAINER [CONTAINER...]")
                 .aliases("docker container pause", "docker pause")
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.UNPAUSED_CONTAINER)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.UNPAUSED_CONTAINER)));
     }
 
     @Override

@@ -23,8 +23,7 @@ public final class PortCommand extends DeclaredCommand {
     public PortCommand() {
         super(CommandSpec.command("port", "docker port CONTAINER [PRIVATE_PORT[/PROTO]]")
                 .aliases("docker container port", "docker port")
-                .arity(new Arity(1, 2))
-                .arguments(Arguments.first(NameKind.ANY_CONTAINER)));
+                .takes(new Arity(1, 2), Arguments.first(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.github.dockerlessons.command.container;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -35,8 +34,7 @@ public final class PsCommand extends DeclaredCommand {
     public PsCommand() {
         super(CommandSpec.command("ps", "docker ps [OPTIONS]")
                 .aliases("docker container ls", "docker container list", "docker container ps", "docker ps")
-                .flags(ALL, FILTER, FORMAT, LAST, LATEST, NO_TRUNC, QUIET, SIZE)
-                .arity(Arity.none()));
+                .flags(ALL, FILTER, FORMAT, LAST, LATEST, NO_TRUNC, QUIET, SIZE));
     }
 
     /** docker/cli's psOptions, one per run. */

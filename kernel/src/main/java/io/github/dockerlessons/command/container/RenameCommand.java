@@ -16,8 +16,7 @@ public final class RenameCommand extends DeclaredCommand {
     public RenameCommand() {
         super(CommandSpec.command("rename", "docker rename CONTAINER NEW_NAME")
                 .aliases("docker container rename", "docker rename")
-                .arity(Arity.exactly(2))
-                .arguments(Arguments.first(NameKind.ANY_CONTAINER)));
+                .takes(Arity.exactly(2), Arguments.first(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -23,8 +23,7 @@ public final class RestartCommand extends DeclaredCommand {
         super(CommandSpec.command("restart", "docker restart [OPTIONS] CONTAINER [CONTAINER...]")
                 .aliases("docker container restart", "docker restart")
                 .flags(SIGNAL, TIMEOUT)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.ANY_CONTAINER)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -22,8 +22,7 @@ public final class RmCommand extends DeclaredCommand {
         super(CommandSpec.command("rm", "docker rm [OPTIONS] CONTAINER [CONTAINER...]")
                 .aliases("docker container rm", "docker container remove", "docker rm")
                 .flags(FORCE, VOLUMES)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.ANY_CONTAINER)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -33,8 +33,7 @@ public final class RunCommand extends DeclaredCommand {
         super(CommandSpec.command("run", "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]")
                 .aliases("docker container run", "docker run")
                 .flags(ContainerOptions.FLAGS).flags(DETACH, DETACH_KEYS, SIG_PROXY)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.first(NameKind.IMAGE))
+                .takes(Arity.atLeast(1), Arguments.first(NameKind.IMAGE))
                 .flagsEndAtFirstArgument());
     }
 

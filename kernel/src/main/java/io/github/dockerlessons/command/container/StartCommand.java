@@ -26,8 +26,7 @@ public final class StartCommand extends DeclaredCommand {
         super(CommandSpec.command("start", "docker start [OPTIONS] CONTAINER [CONTAINER...]")
                 .aliases("docker container start", "docker start")
                 .flags(ATTACH, INTERACTIVE)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.STOPPED_CONTAINER)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.STOPPED_CONTAINER)));
     }
 
     @Override

@@ -47,8 +47,7 @@ public final class StatsCommand extends DeclaredCommand {
         super(CommandSpec.command("stats", "docker stats [OPTIONS] [CONTAINER...]")
                 .aliases("docker container stats", "docker stats")
                 .flags(ALL, FORMAT, NO_STREAM, NO_TRUNC)
-                .arity(Arity.atLeast(0))
-                .arguments(Arguments.each(NameKind.RUNNING_CONTAINER)));
+                .takes(Arity.atLeast(0), Arguments.each(NameKind.RUNNING_CONTAINER)));
     }
 
     private static final String DEFAULT_TABLE =

@@ -29,8 +29,7 @@ public final class StopCommand extends DeclaredCommand {
         super(CommandSpec.command("stop", "docker stop [OPTIONS] CONTAINER [CONTAINER...]")
                 .aliases("docker container stop", "docker stop")
                 .flags(SIGNAL, TIMEOUT)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.RUNNING_CONTAINER)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.RUNNING_CONTAINER)));
     }
 
     @Override

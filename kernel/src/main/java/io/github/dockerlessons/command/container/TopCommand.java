@@ -22,8 +22,7 @@ public final class TopCommand extends DeclaredCommand {
     public TopCommand() {
         super(CommandSpec.command("top", "docker top CONTAINER [ps OPTIONS]")
                 .aliases("docker container top", "docker top")
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.first(NameKind.RUNNING_CONTAINER))
+                .takes(Arity.atLeast(1), Arguments.first(NameKind.RUNNING_CONTAINER))
                 .flagsEndAtFirstArgument());
     }
 

@@ -17,8 +17,7 @@ public final class UnpauseCommand extends DeclaredCommand {
     public UnpauseCommand() {
         super(CommandSpec.command("unpause", "docker unpause CONTAINER [CONTAINER...]")
                 .aliases("docker container unpause", "docker unpause")
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.PAUSED_CONTAINER)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.PAUSED_CONTAINER)));
     }
 
     @Override

@@ -43,8 +43,7 @@ public final class UpdateCommand extends DeclaredCommand {
         super(CommandSpec.command("update", "docker update [OPTIONS] CONTAINER [CONTAINER...]")
                 .aliases("docker container update", "docker update")
                 .flags(RESOURCES).flags(RESTART)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.ANY_CONTAINER)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -18,8 +18,7 @@ public final class WaitCommand extends DeclaredCommand {
     public WaitCommand() {
         super(CommandSpec.command("wait", "docker wait CONTAINER [CONTAINER...]")
                 .aliases("docker container wait", "docker wait")
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.ANY_CONTAINER)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -25,8 +25,7 @@ public final class ContextInspectCommand extends DeclaredCommand {
         super(CommandSpec.command("context inspect",
                         "docker context inspect [OPTIONS] [CONTEXT] [CONTEXT...]")
                 .flags(FORMAT)
-                .arity(Arity.atLeast(0))
-                .arguments(Arguments.each(NameKind.CONTEXT)));
+                .takes(Arity.atLeast(0), Arguments.each(NameKind.CONTEXT)));
     }
 
     private record Options(String format, List<String> names) {

@@ -1,6 +1,5 @@
 package io.github.dockerlessons.command.context;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -26,8 +25,7 @@ public final class ContextLsCommand extends DeclaredCommand {
     public ContextLsCommand() {
         super(CommandSpec.command("context ls", "docker context ls [OPTIONS]")
                 .aliases("docker context ls", "docker context list")
-                .flags(FORMAT, QUIET)
-                .arity(Arity.none()));
+                .flags(FORMAT, QUIET));
     }
 
     private record Options(String format, boolean quiet) {

@@ -27,8 +27,7 @@ public final class ContextRmCommand extends DeclaredCommand {
         super(CommandSpec.command("context rm", "docker context rm CONTEXT [CONTEXT...]")
                 .aliases("docker context rm", "docker context remove")
                 .flags(FORCE)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.CONTEXT)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.CONTEXT)));
     }
 
     private record Options(boolean force, List<String> names) {

@@ -1,6 +1,5 @@
 package io.github.dockerlessons.command.context;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -13,8 +12,7 @@ import io.github.dockerlessons.command.core.Invocation;
  */
 public final class ContextShowCommand extends DeclaredCommand {
     public ContextShowCommand() {
-        super(CommandSpec.command("context show", "docker context show")
-                .arity(Arity.none()));
+        super(CommandSpec.command("context show", "docker context show"));
     }
 
     @Override

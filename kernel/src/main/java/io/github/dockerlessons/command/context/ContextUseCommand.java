@@ -22,8 +22,7 @@ public final class ContextUseCommand extends DeclaredCommand {
     public ContextUseCommand() {
         super(CommandSpec.command("context use", "docker context use CONTEXT")
                 // cobra.ExactArgs, whose words differ from docker's other commands: checked in run
-                .arity(Arity.atLeast(0))
-                .arguments(Arguments.first(NameKind.CONTEXT)));
+                .takes(Arity.atLeast(0), Arguments.first(NameKind.CONTEXT)));
     }
 
     private record Options(String name) {

@@ -127,6 +127,15 @@ public final class CommandSpec {
             return this;
         }
 
+        /**
+         * How many arguments the command takes and what they name, on one line, as cobra's
+         * {@code Args} and {@code ValidArgsFunction} stand side by side (a command that takes none
+         * declares neither: that is the default).
+         */
+        public Builder takes(Arity count, Arguments names) {
+            return arity(count).arguments(names);
+        }
+
         /** Flags end at the first argument: what follows belongs to the container's command. */
         public Builder flagsEndAtFirstArgument() {
             this.interspersed = false;

@@ -9,8 +9,7 @@ package io.github.dockerlessons.command.core;
  *     public WaitCommand() {
  *         super(CommandSpec.command("wait", "docker wait CONTAINER [CONTAINER...]")
  *                 .aliases("docker container wait", "docker wait")
- *                 .arity(Arity.atLeast(1))
- *                 .arguments(Arguments.each(NameKind.ANY_CONTAINER)));
+ *                 .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
  *     }
  *
  *     public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {

@@ -36,8 +36,7 @@ public final class HistoryCommand extends DeclaredCommand {
         super(CommandSpec.command("history", "docker history [OPTIONS] IMAGE")
                 .aliases("docker image history", "docker history")
                 .flags(HUMAN, NO_TRUNC, QUIET)
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.each(NameKind.IMAGE)));
+                .takes(Arity.exactly(1), Arguments.each(NameKind.IMAGE)));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -23,8 +22,7 @@ public final class ImagePruneCommand extends DeclaredCommand {
 
     public ImagePruneCommand() {
         super(CommandSpec.command("image prune", "docker image prune [OPTIONS]")
-                .flags(ALL, FORCE)
-                .arity(Arity.none()));
+                .flags(ALL, FORCE));
     }
 
     @Override

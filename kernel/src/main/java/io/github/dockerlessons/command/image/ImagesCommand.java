@@ -38,8 +38,7 @@ public final class ImagesCommand extends DeclaredCommand {
         super(CommandSpec.command("images", "docker images [OPTIONS] [REPOSITORY[:TAG]]")
                 .aliases("docker image ls", "docker image list", "docker images")
                 .flags(ALL, DIGESTS, FILTER, FORMAT, NO_TRUNC, QUIET)
-                .arity(Arity.atMost(1))
-                .arguments(Arguments.each(NameKind.IMAGE)));
+                .takes(Arity.atMost(1), Arguments.each(NameKind.IMAGE)));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.dockerlessons.command.image;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -20,8 +19,7 @@ public final class LoadCommand extends DeclaredCommand {
     public LoadCommand() {
         super(CommandSpec.command("load", "docker load [OPTIONS]")
                 .aliases("docker image load", "docker load")
-                .flags(INPUT, QUIET)
-                .arity(Arity.none()));
+                .flags(INPUT, QUIET));
     }
 
     @Override

@@ -22,8 +22,7 @@ public final class PullCommand extends DeclaredCommand {
         super(CommandSpec.command("pull", "docker pull [OPTIONS] NAME[:TAG|@DIGEST]")
                 .aliases("docker image pull", "docker pull")
                 .flags(PLATFORM, QUIET)
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.each(NameKind.IMAGE)));
+                .takes(Arity.exactly(1), Arguments.each(NameKind.IMAGE)));
     }
 
     @Override

@@ -37,8 +37,7 @@ public final class PushCommand extends DeclaredCommand {
         super(CommandSpec.command("push", "docker push [OPTIONS] NAME[:TAG]")
                 .aliases("docker image push", "docker push")
                 .flags(ALL_TAGS, DISABLE_CONTENT_TRUST, QUIET)
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.first(NameKind.IMAGE)));
+                .takes(Arity.exactly(1), Arguments.first(NameKind.IMAGE)));
     }
 
     @Override

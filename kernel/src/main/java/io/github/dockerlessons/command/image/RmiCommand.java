@@ -28,8 +28,7 @@ public final class RmiCommand extends DeclaredCommand {
         super(CommandSpec.command("rmi", "docker rmi [OPTIONS] IMAGE [IMAGE...]")
                 .aliases("docker image rm", "docker image remove", "docker rmi")
                 .flags(FORCE, NO_PRUNE)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.IMAGE)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.IMAGE)));
     }
 
     @Override

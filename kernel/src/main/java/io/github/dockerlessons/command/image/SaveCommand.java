@@ -23,8 +23,7 @@ public final class SaveCommand extends DeclaredCommand {
         super(CommandSpec.command("save", "docker save [OPTIONS] IMAGE [IMAGE...]")
                 .aliases("docker image save", "docker save")
                 .flags(OUTPUT)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.IMAGE)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.IMAGE)));
     }
 
     @Override

@@ -16,8 +16,7 @@ public final class TagCommand extends DeclaredCommand {
     public TagCommand() {
         super(CommandSpec.command("tag", "docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]")
                 .aliases("docker image tag", "docker tag")
-                .arity(Arity.exactly(2))
-                .arguments(Arguments.first(NameKind.IMAGE, NameKind.IMAGE)));
+                .takes(Arity.exactly(2), Arguments.first(NameKind.IMAGE, NameKind.IMAGE)));
     }
 
     @Override

@@ -25,8 +25,7 @@ public final class NetworkConnectCommand extends DeclaredCommand {
     public NetworkConnectCommand() {
         super(CommandSpec.command("network connect", "docker network connect [OPTIONS] NETWORK CONTAINER")
                 .flags(ALIAS, IP, IP6)
-                .arity(Arity.exactly(2))
-                .arguments(Arguments.first(NameKind.NETWORK, NameKind.ANY_CONTAINER)));
+                .takes(Arity.exactly(2), Arguments.first(NameKind.NETWORK, NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -19,8 +19,7 @@ public final class NetworkDisconnectCommand extends DeclaredCommand {
     public NetworkDisconnectCommand() {
         super(CommandSpec.command("network disconnect", "docker network disconnect [OPTIONS] NETWORK CONTAINER")
                 .flags(FORCE)
-                .arity(Arity.exactly(2))
-                .arguments(Arguments.first(NameKind.NETWORK, NameKind.ANY_CONTAINER)));
+                .takes(Arity.exactly(2), Arguments.first(NameKind.NETWORK, NameKind.ANY_CONTAINER)));
     }
 
     @Override

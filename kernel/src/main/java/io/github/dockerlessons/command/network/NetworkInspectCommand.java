@@ -18,8 +18,7 @@ public final class NetworkInspectCommand extends DeclaredCommand {
     public NetworkInspectCommand() {
         super(CommandSpec.command("network inspect", "docker network inspect [OPTIONS] NETWORK [NETWORK...]")
                 .flags(FORMAT)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.NETWORK)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NETWORK)));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.network;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -35,8 +34,7 @@ public final class NetworkLsCommand extends DeclaredCommand {
     public NetworkLsCommand() {
         super(CommandSpec.command("network ls", "docker network ls [OPTIONS]")
                 .aliases("docker network ls", "docker network list")
-                .flags(FILTER, FORMAT, NO_TRUNC, QUIET)
-                .arity(Arity.none()));
+                .flags(FILTER, FORMAT, NO_TRUNC, QUIET));
     }
 
     /** One run's options, as docker/cli's listOptions. */

@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.network;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -31,8 +30,7 @@ public final class NetworkPruneCommand extends DeclaredCommand {
 
     public NetworkPruneCommand() {
         super(CommandSpec.command("network prune", "docker network prune [OPTIONS]")
-                .flags(FILTER, FORCE)
-                .arity(Arity.none()));
+                .flags(FILTER, FORCE));
     }
 
     @Override

@@ -17,8 +17,7 @@ public final class NetworkRmCommand extends DeclaredCommand {
     public NetworkRmCommand() {
         super(CommandSpec.command("network rm", "docker network rm NETWORK [NETWORK...]")
                 .aliases("docker network rm", "docker network remove")
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.NETWORK)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NETWORK)));
     }
 
     @Override

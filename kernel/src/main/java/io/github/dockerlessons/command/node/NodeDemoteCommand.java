@@ -13,8 +13,7 @@ import io.github.dockerlessons.command.flags.NameKind;
 public final class NodeDemoteCommand extends DeclaredCommand {
     public NodeDemoteCommand() {
         super(CommandSpec.command("node demote", "docker node demote NODE [NODE...]")
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.NODE)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NODE)));
     }
 
     @Override

@@ -24,8 +24,7 @@ public final class NodeInspectCommand extends DeclaredCommand {
     public NodeInspectCommand() {
         super(CommandSpec.command("node inspect", "docker node inspect [OPTIONS] self|NODE [NODE...]")
                 .flags(FORMAT, PRETTY)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.NODE)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NODE)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.node;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -33,8 +32,7 @@ public final class NodeLsCommand extends DeclaredCommand {
     public NodeLsCommand() {
         super(CommandSpec.command("node ls", "docker node ls [OPTIONS]")
                 .aliases("docker node ls", "docker node list")
-                .flags(FILTER, FORMAT, QUIET)
-                .arity(Arity.none()));
+                .flags(FILTER, FORMAT, QUIET));
     }
 
     @Override

@@ -13,8 +13,7 @@ import io.github.dockerlessons.command.flags.NameKind;
 public final class NodePromoteCommand extends DeclaredCommand {
     public NodePromoteCommand() {
         super(CommandSpec.command("node promote", "docker node promote NODE [NODE...]")
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.NODE)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NODE)));
     }
 
     @Override

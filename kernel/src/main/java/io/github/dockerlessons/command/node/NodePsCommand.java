@@ -27,8 +27,7 @@ public final class NodePsCommand extends DeclaredCommand {
         super(CommandSpec.command("node ps", "docker node ps [OPTIONS] [NODE...]")
                 .flags(FILTER, TaskListing.FORMAT, TaskListing.NO_RESOLVE, TaskListing.NO_TRUNC,
                         TaskListing.QUIET)
-                .arity(Arity.atLeast(0))
-                .arguments(Arguments.each(NameKind.NODE)));
+                .takes(Arity.atLeast(0), Arguments.each(NameKind.NODE)));
     }
 
     @Override

@@ -20,8 +20,7 @@ public final class NodeRmCommand extends DeclaredCommand {
         super(CommandSpec.command("node rm", "docker node rm [OPTIONS] NODE [NODE...]")
                 .aliases("docker node rm", "docker node remove")
                 .flags(FORCE)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.NODE)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NODE)));
     }
 
     @Override

@@ -25,8 +25,7 @@ public final class NodeUpdateCommand extends DeclaredCommand {
     public NodeUpdateCommand() {
         super(CommandSpec.command("node update", "docker node update [OPTIONS] NODE")
                 .flags(AVAILABILITY, LABEL_ADD, LABEL_RM, ROLE)
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.each(NameKind.NODE)));
+                .takes(Arity.exactly(1), Arguments.each(NameKind.NODE)));
     }
 
     @Override

@@ -18,8 +18,7 @@ public final class SecretInspectCommand extends DeclaredCommand {
     public SecretInspectCommand() {
         super(CommandSpec.command("secret inspect", "docker secret inspect [OPTIONS] SECRET [SECRET...]")
                 .flags(FORMAT)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.SECRET)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.SECRET)));
     }
 
     @Override

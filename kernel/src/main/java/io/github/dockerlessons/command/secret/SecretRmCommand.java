@@ -15,8 +15,7 @@ public final class SecretRmCommand extends DeclaredCommand {
     public SecretRmCommand() {
         super(CommandSpec.command("secret rm", "docker secret rm SECRET [SECRET...]")
                 .aliases("docker secret rm", "docker secret remove")
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.SECRET)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.SECRET)));
     }
 
     @Override

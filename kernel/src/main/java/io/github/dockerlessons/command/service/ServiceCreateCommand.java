@@ -66,8 +66,7 @@ public final class ServiceCreateCommand extends DeclaredCommand {
                         ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction, UPDATE.monitor, UPDATE.order,
                         UPDATE.parallelism, USER, WORKDIR)
                 .flagsEndAtFirstArgument()
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.first(NameKind.IMAGE)));
+                .takes(Arity.atLeast(1), Arguments.first(NameKind.IMAGE)));
     }
 
     @Override

@@ -19,8 +19,7 @@ public final class ServiceInspectCommand extends DeclaredCommand {
         super(CommandSpec.command("service inspect",
                         "docker service inspect [OPTIONS] SERVICE [SERVICE...]")
                 .flags(FORMAT)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.SERVICE)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override

@@ -43,8 +43,7 @@ public final class ServiceLogsCommand extends DeclaredCommand {
     public ServiceLogsCommand() {
         super(CommandSpec.command("service logs", "docker service logs [OPTIONS] SERVICE|TASK")
                 .flags(FOLLOW, NO_RESOLVE, NO_TASK_IDS, NO_TRUNC, RAW, SINCE, TAIL, TIMESTAMPS)
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.each(NameKind.SERVICE)));
+                .takes(Arity.exactly(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.service;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -32,8 +31,7 @@ public final class ServiceLsCommand extends DeclaredCommand {
     public ServiceLsCommand() {
         super(CommandSpec.command("service ls", "docker service ls [OPTIONS]")
                 .aliases("docker service ls", "docker service list")
-                .flags(FILTER, FORMAT, QUIET)
-                .arity(Arity.none()));
+                .flags(FILTER, FORMAT, QUIET));
     }
 
     @Override

@@ -27,8 +27,7 @@ public final class ServicePsCommand extends DeclaredCommand {
         super(CommandSpec.command("service ps", "docker service ps [OPTIONS] SERVICE [SERVICE...]")
                 .flags(FILTER, TaskListing.FORMAT, TaskListing.NO_RESOLVE, TaskListing.NO_TRUNC,
                         TaskListing.QUIET)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.SERVICE)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override

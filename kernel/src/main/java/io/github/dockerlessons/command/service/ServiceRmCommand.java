@@ -18,8 +18,7 @@ public final class ServiceRmCommand extends DeclaredCommand {
     public ServiceRmCommand() {
         super(CommandSpec.command("service rm", "docker service rm SERVICE [SERVICE...]")
                 .aliases("docker service rm", "docker service remove")
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.SERVICE)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override

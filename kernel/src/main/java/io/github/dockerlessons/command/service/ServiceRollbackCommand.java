@@ -20,8 +20,7 @@ public final class ServiceRollbackCommand extends DeclaredCommand {
     public ServiceRollbackCommand() {
         super(CommandSpec.command("service rollback", "docker service rollback [OPTIONS] SERVICE")
                 .flags(DETACH, QUIET)
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.each(NameKind.SERVICE)));
+                .takes(Arity.exactly(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override

@@ -23,8 +23,7 @@ public final class ServiceScaleCommand extends DeclaredCommand {
         super(CommandSpec.command("service scale",
                         "docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]")
                 .flags(DETACH)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.SERVICE)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override

@@ -45,8 +45,7 @@ public final class ServiceUpdateCommand extends DeclaredCommand {
                         NO_RESOLVE_IMAGE, PUBLISH_ADD, PUBLISH_RM, QUIET, REPLICAS, ROLLBACK.delay, ROLLBACK.failureAction,
                         ROLLBACK.monitor, ROLLBACK.order, ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction,
                         UPDATE.monitor, UPDATE.order, UPDATE.parallelism)
-                .arity(Arity.exactly(1))
-                .arguments(Arguments.each(NameKind.SERVICE)));
+                .takes(Arity.exactly(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override

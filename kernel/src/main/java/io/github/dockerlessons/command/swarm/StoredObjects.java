@@ -90,7 +90,6 @@ public enum StoredObjects {
         return CommandSpec.command(kind + " ls", "docker " + kind + " ls [OPTIONS]")
                 .aliases("docker " + kind + " ls", "docker " + kind + " list")
                 .flags(LS_FILTER, LS_FORMAT, LS_QUIET)
-                .arity(Arity.none())
                 .build();
     }
 

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.swarm;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -16,8 +15,7 @@ public final class SwarmInitCommand extends DeclaredCommand {
     public SwarmInitCommand() {
         super(CommandSpec.command("swarm init", "docker swarm init [OPTIONS]")
                 .flags(NodeAddressFlags.ADVERTISE_ADDR, NodeAddressFlags.LISTEN_ADDR, NodeAddressFlags.AVAILABILITY,
-                        FORCE_NEW_CLUSTER)
-                .arity(Arity.none()));
+                        FORCE_NEW_CLUSTER));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.dockerlessons.command.swarm;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -14,8 +13,7 @@ public final class SwarmLeaveCommand extends DeclaredCommand {
 
     public SwarmLeaveCommand() {
         super(CommandSpec.command("swarm leave", "docker swarm leave [OPTIONS]")
-                .flags(FORCE)
-                .arity(Arity.none()));
+                .flags(FORCE));
     }
 
     @Override

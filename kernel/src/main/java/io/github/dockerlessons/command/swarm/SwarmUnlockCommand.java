@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.swarm;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -17,8 +16,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SwarmUnlockCommand extends DeclaredCommand {
     public SwarmUnlockCommand() {
-        super(CommandSpec.command("swarm unlock", "docker swarm unlock")
-                .arity(Arity.none()));
+        super(CommandSpec.command("swarm unlock", "docker swarm unlock"));
     }
 
     @Override

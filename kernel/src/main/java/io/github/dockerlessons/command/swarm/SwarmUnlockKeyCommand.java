@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.swarm;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -16,8 +15,7 @@ public final class SwarmUnlockKeyCommand extends DeclaredCommand {
 
     public SwarmUnlockKeyCommand() {
         super(CommandSpec.command("swarm unlock-key", "docker swarm unlock-key [OPTIONS]")
-                .flags(QUIET, ROTATE)
-                .arity(Arity.none()));
+                .flags(QUIET, ROTATE));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.swarm;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -17,8 +16,7 @@ public final class SwarmUpdateCommand extends DeclaredCommand {
 
     public SwarmUpdateCommand() {
         super(CommandSpec.command("swarm update", "docker swarm update [OPTIONS]")
-                .flags(AUTOLOCK, TASK_HISTORY_LIMIT)
-                .arity(Arity.none()));
+                .flags(AUTOLOCK, TASK_HISTORY_LIMIT));
     }
 
     @Override

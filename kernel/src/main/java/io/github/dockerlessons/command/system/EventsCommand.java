@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.system;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.EventsCmd;
 import com.github.dockerjava.api.model.Event;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -39,8 +38,7 @@ public final class EventsCommand extends DeclaredCommand {
     public EventsCommand() {
         super(CommandSpec.command("events", "docker events [OPTIONS]")
                 .aliases("docker system events", "docker events")
-                .flags(FILTER, SINCE, UNTIL)
-                .arity(Arity.none()));
+                .flags(FILTER, SINCE, UNTIL));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.system;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -24,8 +23,7 @@ public final class InfoCommand extends DeclaredCommand {
     public InfoCommand() {
         super(CommandSpec.command("info", "docker info [OPTIONS]")
                 .aliases("docker system info", "docker info")
-                .flags(FORMAT)
-                .arity(Arity.none()));
+                .flags(FORMAT));
     }
 
     @Override

@@ -31,8 +31,7 @@ public final class InspectCommand extends DeclaredCommand {
     public InspectCommand() {
         super(CommandSpec.command("inspect", "docker inspect [OPTIONS] NAME|ID [NAME|ID...]")
                 .flags(FORMAT, SIZE, TYPE)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.ANY_CONTAINER)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     @Override

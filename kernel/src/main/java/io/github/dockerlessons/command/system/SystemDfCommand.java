@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.system;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -28,8 +27,7 @@ public final class SystemDfCommand extends DeclaredCommand {
 
     public SystemDfCommand() {
         super(CommandSpec.command("system df", "docker system df [OPTIONS]")
-                .flags(VERBOSE)
-                .arity(Arity.none()));
+                .flags(VERBOSE));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.system;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -36,8 +35,7 @@ public final class SystemPruneCommand extends DeclaredCommand {
 
     public SystemPruneCommand() {
         super(CommandSpec.command("system prune", "docker system prune [OPTIONS]")
-                .flags(ALL, FILTER, FORCE, VOLUMES)
-                .arity(Arity.none()));
+                .flags(ALL, FILTER, FORCE, VOLUMES));
     }
 
     @Override

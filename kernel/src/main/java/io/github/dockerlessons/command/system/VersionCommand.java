@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.system;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -31,8 +30,7 @@ public final class VersionCommand extends DeclaredCommand {
 
     public VersionCommand() {
         super(CommandSpec.command("version", "docker version [OPTIONS]")
-                .flags(FORMAT)
-                .arity(Arity.none()));
+                .flags(FORMAT));
     }
 
     /** Go's time.ANSIC, which the CLI uses for "Built:". */

@@ -18,8 +18,7 @@ public final class VolumeInspectCommand extends DeclaredCommand {
     public VolumeInspectCommand() {
         super(CommandSpec.command("volume inspect", "docker volume inspect [OPTIONS] VOLUME [VOLUME...]")
                 .flags(FORMAT)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.VOLUME)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.VOLUME)));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.github.dockerlessons.command.volume;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -34,8 +33,7 @@ public final class VolumeLsCommand extends DeclaredCommand {
     public VolumeLsCommand() {
         super(CommandSpec.command("volume ls", "docker volume ls [OPTIONS]")
                 .aliases("docker volume ls", "docker volume list")
-                .flags(FILTER, FORMAT, QUIET)
-                .arity(Arity.none()));
+                .flags(FILTER, FORMAT, QUIET));
     }
 
     /** One run's options, as docker/cli's listOptions. */

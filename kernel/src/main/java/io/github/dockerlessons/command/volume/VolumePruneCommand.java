@@ -4,7 +4,6 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.container.options.ApiRequirement;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -39,8 +38,7 @@ public final class VolumePruneCommand extends DeclaredCommand {
 
     public VolumePruneCommand() {
         super(CommandSpec.command("volume prune", "docker volume prune [OPTIONS]")
-                .flags(ALL, FILTER, FORCE)
-                .arity(Arity.none()));
+                .flags(ALL, FILTER, FORCE));
     }
 
     @Override

@@ -21,8 +21,7 @@ public final class VolumeRmCommand extends DeclaredCommand {
         super(CommandSpec.command("volume rm", "docker volume rm [OPTIONS] VOLUME [VOLUME...]")
                 .aliases("docker volume rm", "docker volume remove")
                 .flags(FORCE)
-                .arity(Arity.atLeast(1))
-                .arguments(Arguments.each(NameKind.VOLUME)));
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.VOLUME)));
     }
 
     @Override
