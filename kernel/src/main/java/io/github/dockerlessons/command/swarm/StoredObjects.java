@@ -29,10 +29,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Secrets and configs, which the Swarm API keeps alike (/secrets, /configs): what their create, ls
- * and rm commands do (their inspect is ObjectInspectCommand's), the one difference being the
- * listing's DRIVER column. Their data comes from a file or, with "-", from the cell's heredoc, read up
- * to the engine's own limit of 500 KiB.
+ * Secrets and configs, which the Swarm API keeps alike (/secrets, /configs): what their create and
+ * ls commands do (their inspect is ObjectInspectCommand's, their rm SwarmRmCommand's), the one
+ * difference being the listing's DRIVER column. Their data comes from a file or, with "-", from the
+ * cell's heredoc, read up to the engine's own limit of 500 KiB.
  */
 public enum StoredObjects {
     SECRET("secret", "/secrets"),
@@ -122,23 +122,5 @@ public enum StoredObjects {
         objects.forEach(o -> rows.add(StoredObjectFields.of(o, secret, ctx.clock().instant())));
         Templates.answer(ctx, Templates.render(() -> ListingFormat.render(template, rows,
                 StoredObjectFields.empty(secret), null)));
-    }
-
-    public void remove(CommandContext ctx, List<String> names) throws DockerError, InterruptedException {
-        List<String> errors = new ArrayList<>();
-        for (String name : names) {
-            try {
-                SwarmApi.delete(ctx, SwarmApi.path(path + "/", name));
-                ctx.console().out(name + "\n");
-            } catch (DockerError e) {
-                if (e.status() == 130) {
-                    throw e;
-                }
-                errors.add(e.cliText());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new DockerError(1, String.join("\n", errors), null);
-        }
     }
 }
