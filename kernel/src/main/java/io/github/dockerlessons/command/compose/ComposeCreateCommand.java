@@ -27,20 +27,11 @@ public final class ComposeCreateCommand extends HandingOn {
     private static final List<Flag<Boolean>> HANDED_ON = List.of(BUILD, FORCE_RECREATE, NO_BUILD, NO_RECREATE,
             REMOVE_ORPHANS);
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose create", "docker compose create [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(BUILD, FORCE_RECREATE, NO_BUILD, NO_RECREATE, REMOVE_ORPHANS, SCALE)
-            .arity(Arity.atLeast(0))
-            .arguments(ComposeProjectFlags.SERVICES)
-            .build();
-
     public ComposeCreateCommand(Supplier<CommandRegistry> registry) {
-        super(registry);
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+        super(CommandSpec.command("compose create", "docker compose create [OPTIONS] [SERVICE...]")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .flags(BUILD, FORCE_RECREATE, NO_BUILD, NO_RECREATE, REMOVE_ORPHANS, SCALE)
+                .takes(Arity.atLeast(0), ComposeProjectFlags.SERVICES), registry);
     }
 
     @Override

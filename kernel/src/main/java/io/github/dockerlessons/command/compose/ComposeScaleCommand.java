@@ -23,20 +23,11 @@ import java.util.function.Supplier;
 public final class ComposeScaleCommand extends HandingOn {
     private static final Flag<Boolean> NO_DEPS = Flag.bool("no-deps");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose scale", "docker compose scale [SERVICE=REPLICAS...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(NO_DEPS)
-            .arity(Arity.atLeast(1))
-            .arguments(ComposeProjectFlags.SCALE_SERVICES)
-            .build();
-
     public ComposeScaleCommand(Supplier<CommandRegistry> registry) {
-        super(registry);
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+        super(CommandSpec.command("compose scale", "docker compose scale [SERVICE=REPLICAS...]")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .flags(NO_DEPS)
+                .takes(Arity.atLeast(1), ComposeProjectFlags.SCALE_SERVICES), registry);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -28,7 +28,7 @@ import java.util.Set;
  * containers ({@link ServiceConvergence}), --wait returns once they are ready ({@link ReadinessWait}),
  * --abort-on-container-exit/-failure and --exit-code-from end the follow early and set the status.
  */
-public final class ComposeUpCommand implements DockerCommand {
+public final class ComposeUpCommand extends DeclaredCommand {
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
     private static final Flag<Boolean> BUILD = Flag.bool("build");
     private static final Flag<Boolean> NO_BUILD = Flag.bool("no-build");
@@ -48,10 +48,12 @@ public final class ComposeUpCommand implements DockerCommand {
     private static final Flag<Boolean> WAIT = Flag.bool("wait");
     private static final Flag<Integer> WAIT_TIMEOUT = Flag.integer((char) 0, "wait-timeout", 0).shownAs("int");
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose up",
-            "docker compose up [OPTIONS] [SERVICE...]", ABORT_ON_EXIT, ABORT_ON_FAILURE, BUILD, DETACH, EXIT_CODE_FROM,
-            FORCE_RECREATE, NO_BUILD, NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE, NO_START, QUIET_PULL,
-            REMOVE_ORPHANS, SCALE, TIMEOUT, WAIT, WAIT_TIMEOUT);
+    public ComposeUpCommand() {
+        super(ComposeProjectFlags.forServices("compose up",
+                "docker compose up [OPTIONS] [SERVICE...]", ABORT_ON_EXIT, ABORT_ON_FAILURE, BUILD, DETACH, EXIT_CODE_FROM,
+                FORCE_RECREATE, NO_BUILD, NO_COLOR, NO_DEPS, NO_LOG_PREFIX, NO_RECREATE, NO_START, QUIET_PULL,
+                REMOVE_ORPHANS, SCALE, TIMEOUT, WAIT, WAIT_TIMEOUT));
+    }
 
     /** docker compose's upOptions, one per run; checked as its validateFlags checks them, in its words. */
     private record Options(boolean detach, boolean build, boolean noBuild, boolean forceRecreate, boolean noRecreate,
@@ -93,11 +95,6 @@ public final class ComposeUpCommand implements DockerCommand {
                     in.get(REMOVE_ORPHANS), until, exitCodeFrom, ServiceScale.parseFlags(in.get(SCALE)),
                     in.get(WAIT), waitTimeout, in.get(TIMEOUT), in.args());
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

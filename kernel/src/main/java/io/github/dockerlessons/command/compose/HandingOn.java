@@ -2,7 +2,8 @@ package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 
@@ -16,11 +17,12 @@ import java.util.function.Supplier;
  * docker cp, create runs compose up --no-start, wait --down-project runs compose down), so the two
  * behave the same by construction.
  */
-abstract class HandingOn implements DockerCommand {
+abstract class HandingOn extends DeclaredCommand {
     private final Supplier<CommandRegistry> registry;
 
     /** @param registry the registry this command is part of (built after it, hence the supplier) */
-    HandingOn(Supplier<CommandRegistry> registry) {
+    HandingOn(CommandSpec.Builder spec, Supplier<CommandRegistry> registry) {
+        super(spec);
         this.registry = registry;
     }
 

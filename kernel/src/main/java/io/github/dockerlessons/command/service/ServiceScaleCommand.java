@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -16,19 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code docker service scale SERVICE=REPLICAS...}: each replicated service set to its count, then followed unless -d. */
-public final class ServiceScaleCommand implements DockerCommand {
+public final class ServiceScaleCommand extends DeclaredCommand {
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
 
-    private static final CommandSpec SPEC = CommandSpec.command("service scale",
-                    "docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]")
-            .flags(DETACH)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.SERVICE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServiceScaleCommand() {
+        super(CommandSpec.command("service scale",
+                        "docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]")
+                .flags(DETACH)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override
