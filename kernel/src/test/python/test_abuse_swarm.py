@@ -1,0 +1,89 @@
+"""A hostile or careless user against the swarm, node, service, secret and config commands (issue 24's work):
+files that never end or block (a named pipe, /dev/zero), values the CLI refuses or takes, services that never
+converge or flood their logs. Each kernel text is checked against the docker CLI 28.2 where the CLI has one.
+
+The tests marked `cluster` need install/cluster's nodes (DOCKER_CLUSTER_PREFIX; install/test starts a cluster
+of 3): a swarm is made on node1 here (any swarm the nodes were in is left first) and left at the end. The others
+run on the private engine, where no swarm is needed: the file is read before the engine is asked."""
+import os
+import subprocess
+import threading
+import time
+
+import pytest
+
+from abuse import english_kernel, expect_reply, serves, unique
+from conftest import cli, execute, stop_kernel
+from test_cluster import nodes, wait_for
+
+STOP_BUTTON_S = 2.0
+
+
+def interrupted(manager, client, code, after, timeout=30):
+    """Runs `code` and presses the stop button `after` s in; the cell and the seconds from press to reply."""
+    pressed = []
+
+    def press():
+        pressed.append(time.monotonic())
+        manager.interrupt_kernel()
+
+    timer = threading.Timer(after, press)
+    timer.start()
+    try:
+        cell = expect_reply(manager, client, code, timeout)
+    finally:
+        timer.cancel()
+    assert pressed, f"the cell ended before the stop button: {cell.shown_text()[:500]!r}"
+    return cell, time.monotonic() - pressed[0]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    path = tmp_path_factory.mktemp("swarm-abuse")
+    os.mkfifo(path / "pipe")
+    (path / "folder").mkdir()
+    (path / "empty").write_bytes(b"")
+    return path
+
+
+@pytest.fixture(scope="module")
+def session(folder):
+    manager, client = english_kernel(cwd=folder)
+    yield manager, client
+    stop_kernel(manager, client)
+
+
+@pytest.mark.deadline(60)
+@pytest.mark.parametrize("kind", ["secret", "config"])
+def test_create_from_a_named_pipe_nobody_writes_is_stopped_within_2s(session, kind):
+    """The kernel opened the file with Files.newInputStream: open blocks on a pipe until a writer comes, where
+    the stop button never reached it, and the kernel stayed busy for good (measured: 12 minutes, then killed)."""
+    manager, client = session
+    cell, took = interrupted(manager, client, f"docker {kind} create {unique('pipe')} pipe", 1.0)
+    assert took < STOP_BUTTON_S, f"{kind} create from a pipe went on {took:.1f}s after the stop button"
+    assert cell.status == "error"
+    assert serves(manager, client)
+
+
+@pytest.mark.deadline(60)
+@pytest.mark.parametrize("kind", ["secret", "config"])
+@pytest.mark.parametrize("source", ["/nonexistent/x", "folder", "empty", "-"])
+def test_a_file_that_cannot_be_read_fails_in_the_cli_words(session, folder, kind, source):
+    """The CLI's readSecretData words ("error reading from F: ...", "data is empty"), wrapped for a config in
+    `Error reading content from "F":`; the kernel had its own ("error reading content from ...: no input")."""
+    manager, client = session
+    expected = subprocess.run(["docker", kind, "create", "x", source], cwd=folder, capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL, timeout=30).stderr.strip()
+    assert expected, "the CLI printed nothing"
+    cell = expect_reply(manager, client, f"docker {kind} create x {source}", 30)
+    assert cell.status == "error"
+    assert expected in cell.error_text, (expected, cell.error_text)
+
+
+@pytest.mark.deadline(60)
+def test_secret_create_from_dev_zero_ends(session):
+    """/dev/zero never ends: the CLI reads twice the engine's limit and sends it; the engine refuses it."""
+    manager, client = session
+    cell = expect_reply(manager, client, "docker secret create zero /dev/zero", 30)
+    assert cell.status == "error"
+    assert serves(manager, client)
