@@ -87,3 +87,27 @@ def test_secret_create_from_dev_zero_ends(session):
     cell = expect_reply(manager, client, "docker secret create zero /dev/zero", 30)
     assert cell.status == "error"
     assert serves(manager, client)
+
+
+@pytest.mark.deadline(60)
+def test_a_refused_service_create_prints_no_digest_warning_and_says_where_swarm_commands_go(session):
+    """The kernel printed the CLI's "could not be accessed on a registry" warning before asking the engine, so a
+    create the engine refused (here: no swarm) showed it above the refusal; the CLI's client library adds it to
+    the engine's answer, so it is printed only when the service was made."""
+    manager, client = session
+    cell = expect_reply(manager, client, "docker service create busybox sleep 60", 30)
+    assert cell.status == "error"
+    assert "could not be accessed on a registry" not in cell.shown_text()
+    assert "This node is not a swarm manager" in cell.error_text
+    assert "docker swarm init" in cell.error_text.split("This node is not a swarm manager", 1)[1].split(
+        "and try again.", 1)[1], "the hint says how to get a manager"
+
+
+@pytest.mark.deadline(60)
+def test_a_join_to_an_address_nobody_answers_hints_the_join_not_a_registry(session):
+    """"network is unreachable" got the pull hint (the lesson images are built locally...)."""
+    manager, client = session
+    cell = expect_reply(manager, client, "docker swarm join --token SWMTKN-1-bad 10.99.99.99:2377", 30)
+    assert cell.status == "error"
+    assert "network is unreachable" in cell.error_text
+    assert "registry" not in cell.error_text and "join-token" in cell.error_text, cell.error_text

@@ -151,13 +151,15 @@ public final class ServiceCreateCommand implements DockerCommand {
             endpoint.add("Ports", ports);
         }
         spec.add("EndpointSpec", endpoint);
-        container.addProperty("Image", ImageDigest.resolve(ctx, in.arg(0), !in.get(NO_RESOLVE_IMAGE)));
+        ImageDigest.Resolved image = ImageDigest.resolve(ctx, in.arg(0), !in.get(NO_RESOLVE_IMAGE));
+        container.addProperty("Image", image.image());
 
         JsonObject created = SwarmApi.object(SwarmApi.post(ctx, "/services/create", spec));
         JsonElement warnings = created.get("Warnings");
         if (warnings != null && warnings.isJsonArray()) {
             warnings.getAsJsonArray().forEach(w -> ctx.console().err(w.getAsString() + "\n"));
         }
+        image.warn(ctx);
         String id = SwarmApi.text(created, "ID");
         ctx.console().out(id + "\n");
         if (!in.get(DETACH) && !in.get(QUIET)) {

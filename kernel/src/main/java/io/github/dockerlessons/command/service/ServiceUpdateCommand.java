@@ -61,8 +61,10 @@ public final class ServiceUpdateCommand implements DockerCommand {
         JsonObject spec = Services.specOf(service);
         JsonObject task = ServiceSpecs.child(spec, "TaskTemplate");
         JsonObject container = ServiceSpecs.child(task, "ContainerSpec");
+        ImageDigest.Resolved image = null;
         if (in.get(IMAGE) != null) {
-            container.addProperty("Image", ImageDigest.resolve(ctx, in.get(IMAGE), !in.get(NO_RESOLVE_IMAGE)));
+            image = ImageDigest.resolve(ctx, in.get(IMAGE), !in.get(NO_RESOLVE_IMAGE));
+            container.addProperty("Image", image.image());
         }
         if (in.get(REPLICAS) != null) {
             JsonObject replicated = SwarmApi.at(spec, "Mode", "Replicated");
@@ -106,6 +108,9 @@ public final class ServiceUpdateCommand implements DockerCommand {
             task.addProperty("ForceUpdate", (task.has("ForceUpdate") ? task.get("ForceUpdate").getAsLong() : 0) + 1);
         }
         Services.update(ctx, service, spec);
+        if (image != null) {
+            image.warn(ctx);
+        }
         ctx.console().out(name + "\n");
         if (!in.get(DETACH) && !in.get(QUIET)) {
             ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), false);
