@@ -13,7 +13,7 @@ import time
 import pytest
 
 from abuse import english_kernel, expect_reply, serves, unique
-from conftest import cli, execute, stop_kernel
+from conftest import cli, execute, start_kernel, stop_kernel
 from test_cluster import nodes, wait_for
 
 STOP_BUTTON_S = 2.0
@@ -111,3 +111,85 @@ def test_a_join_to_an_address_nobody_answers_hints_the_join_not_a_registry(sessi
     assert cell.status == "error"
     assert "network is unreachable" in cell.error_text
     assert "registry" not in cell.error_text and "join-token" in cell.error_text, cell.error_text
+
+
+# ---------------------------------------------------------------- on a swarm of install/cluster's node1
+
+@pytest.fixture(scope="module")
+def swarm_node():
+    found = nodes()
+    if not found:
+        pytest.skip("needs install/cluster's nodes (install/cluster start; DOCKER_CLUSTER_PREFIX)")
+    name, address, host = found[0]
+    for _, _, other in reversed(found):
+        cli("-H", other, "swarm", "leave", "--force", env={"DOCKER_CONTEXT": ""})
+    made = cli("-H", host, "swarm", "init", "--advertise-addr", address, env={"DOCKER_CONTEXT": ""})
+    assert made.returncode == 0, made.stderr.decode()
+    yield host
+    cli("-H", host, "swarm", "leave", "--force", env={"DOCKER_CONTEXT": ""})
+
+
+@pytest.fixture(scope="module")
+def swarm_session(swarm_node, folder):
+    manager, client = start_kernel({"DOCKER_KERNEL_LANG": "en", "DOCKER_HOST": swarm_node, "DOCKER_CONTEXT": ""},
+                                   cwd=folder)
+    yield manager, client, swarm_node
+    stop_kernel(manager, client)
+
+
+def rss_kib(manager):
+    with open(f"/proc/{manager.provisioner.process.pid}/status") as f:
+        return int(next(line for line in f if line.startswith("VmRSS:")).split()[1])
+
+
+@pytest.mark.cluster
+@pytest.mark.deadline(120)
+def test_a_config_over_the_secret_limit_is_sent_whole(swarm_session, folder):
+    """The kernel read 500 KiB + 1 of any file for both kinds: a 600,000-byte config (the engine takes up to
+    1000 KiB) was made from its first 512,001 bytes, without a word."""
+    manager, client, host = swarm_session
+    (folder / "big.conf").write_bytes(b"x" * 600_000)
+    name = unique("conf")
+    cell = expect_reply(manager, client, f"docker config create {name} big.conf", 30)
+    assert cell.status == "ok", cell.error_text
+    size = cli("-H", host, "config", "inspect", "-f", "{{len .Spec.Data}}", name, env={"DOCKER_CONTEXT": ""})
+    cli("-H", host, "config", "rm", name, env={"DOCKER_CONTEXT": ""})
+    assert size.stdout.decode().strip() == "600000"
+
+
+@pytest.mark.cluster
+@pytest.mark.deadline(180)
+@pytest.mark.parametrize("script", ["while true; do echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa; done",
+                                    "while true; do printf xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; done"],
+                         ids=["flood", "no-newline"])
+def test_service_logs_follow_of_a_flood_is_stopped_within_2s_in_bounded_memory(swarm_session, script):
+    manager, client, host = swarm_session
+    name = unique("flood")
+    try:
+        assert execute(client, f"docker service create -d --name {name} busybox sh -c '{script}'").status == "ok"
+        wait_for("the task runs", lambda: "Running" in cli("-H", host, "service", "ps", "--format", "{{.CurrentState}}",
+                                                             name, env={"DOCKER_CONTEXT": ""}).stdout.decode())
+        before = rss_kib(manager)
+        cell, took = interrupted(manager, client, f"docker service logs -f {name}", 6.0)
+        assert took < STOP_BUTTON_S, f"service logs -f went on {took:.2f}s after the stop button"
+        assert rss_kib(manager) - before < 200 * 1024, "the kernel's memory grew by more than 200 MiB"
+        assert len(cell.shown_text().encode()) < 4 << 20, "the cell kept more than its output budget"
+        assert serves(manager, client)
+    finally:
+        cli("-H", host, "service", "rm", name, env={"DOCKER_CONTEXT": ""})
+
+
+@pytest.mark.cluster
+@pytest.mark.deadline(120)
+def test_a_service_that_never_converges_is_stopped_within_2s(swarm_session):
+    """An image no node has: the tasks are rejected again and again and the CLI's progress never ends."""
+    manager, client, host = swarm_session
+    name = unique("never")
+    try:
+        cell, took = interrupted(manager, client, f"docker service create --name {name} --replicas 2 nosuchimage:1 "
+                                                  f"sleep 60", 5.0)
+        assert took < STOP_BUTTON_S, f"the progress went on {took:.2f}s after the stop button"
+        assert cell.status == "error"
+        assert serves(manager, client)
+    finally:
+        cli("-H", host, "service", "rm", name, env={"DOCKER_CONTEXT": ""})
