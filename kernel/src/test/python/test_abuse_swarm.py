@@ -193,3 +193,16 @@ def test_a_service_that_never_converges_is_stopped_within_2s(swarm_session):
         assert serves(manager, client)
     finally:
         cli("-H", host, "service", "rm", name, env={"DOCKER_CONTEXT": ""})
+
+
+@pytest.mark.deadline(60)
+def test_pwd_in_a_cell_is_the_folder_substitution_gives(session, folder):
+    """`$(pwd)` is the notebook's folder, but a cell `pwd` said that pwd runs inside a container and pointed to
+    docker exec; `$(pwd -x)` said the same instead of sh's "invalid option"."""
+    manager, client = session
+    cell = expect_reply(manager, client, "pwd\npwd -L\npwd -P", 30)
+    assert cell.status == "ok", cell.error_text
+    assert cell.stream("stdout") == f"{folder}\n" * 3
+    cell = expect_reply(manager, client, 'docker run --rm -v "$(pwd -x)":/w busybox true', 30)
+    assert cell.status == "error"
+    assert "pwd: -x: invalid option" in cell.error_text and "docker exec" not in cell.error_text, cell.error_text
