@@ -7,34 +7,15 @@ of 3): a swarm is made on node1 here (any swarm the nodes were in is left first)
 run on the private engine, where no swarm is needed: the file is read before the engine is asked."""
 import os
 import subprocess
-import threading
-import time
 
 import pytest
 
 from abuse import english_kernel, expect_reply, serves, unique
 from conftest import cli, execute, start_kernel, stop_kernel
+from test_abuse_files import interrupted
 from test_cluster import nodes, wait_for
 
 STOP_BUTTON_S = 2.0
-
-
-def interrupted(manager, client, code, after, timeout=30):
-    """Runs `code` and presses the stop button `after` s in; the cell and the seconds from press to reply."""
-    pressed = []
-
-    def press():
-        pressed.append(time.monotonic())
-        manager.interrupt_kernel()
-
-    timer = threading.Timer(after, press)
-    timer.start()
-    try:
-        cell = expect_reply(manager, client, code, timeout)
-    finally:
-        timer.cancel()
-    assert pressed, f"the cell ended before the stop button: {cell.shown_text()[:500]!r}"
-    return cell, time.monotonic() - pressed[0]
 
 
 @pytest.fixture(scope="module")
