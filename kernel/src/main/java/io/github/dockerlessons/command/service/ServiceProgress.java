@@ -33,6 +33,16 @@ final class ServiceProgress {
     }
 
     static void follow(CommandContext ctx, String serviceId, boolean rollback) throws DockerError, InterruptedException {
+        try {
+            poll(ctx, serviceId, rollback);
+        } catch (InterruptedException e) {
+            // the CLI's Ctrl-C ends only the watching: the engine keeps converging the service
+            ctx.cancellation().note(ctx.messages().get("interrupt.service.progress", serviceId));
+            throw e;
+        }
+    }
+
+    private static void poll(CommandContext ctx, String serviceId, boolean rollback) throws DockerError, InterruptedException {
         TaskListing listing = new TaskListing(ctx, false);
         String display = null;
         Instant convergedAt = null;
