@@ -275,3 +275,175 @@ def test_swarm_update_and_unlock_key(swarm, kernel):
     expected = on(host1, "swarm", "unlock-key")
     cell = run(kernel, "docker swarm unlock-key")
     assert cell.status == "error" and expected.stderr.decode().strip() in cell.error_text
+
+
+STACK_FILE = """
+services:
+  web:
+    image: busybox
+    build: .
+    command: ["sh", "-c", "echo $$GREETING; sleep 600"]
+    ports:
+      - "{port}:80"
+    environment:
+      GREETING: hi
+      A: "1"
+    secrets:
+      - password
+    configs:
+      - source: site
+        target: /etc/site.conf
+    healthcheck:
+      test: ["CMD", "true"]
+      interval: 2s
+    container_name: web
+    deploy:
+      replicas: 2
+      labels:
+        lesson: "13"
+      placement:
+        constraints: [node.role != nobody]
+      resources:
+        limits: {{cpus: "0.5", memory: 64M}}
+        reservations: {{memory: 16M}}
+      update_config: {{parallelism: 2, delay: 2s, order: start-first}}
+      rollback_config: {{parallelism: 1}}
+      restart_policy: {{condition: on-failure, max_attempts: 3}}
+  cache:
+    image: redis
+    networks: [back]
+    volumes:
+      - data:/data
+    deploy:
+      mode: global
+networks:
+  back: {{}}
+volumes:
+  data: {{}}
+secrets:
+  password:
+    file: ./password.txt
+configs:
+  site:
+    file: ./site.conf
+"""
+
+
+def stack_folder(name, port):
+    import os
+    folder = os.path.join(os.path.dirname(__file__), "..", "..", "..", "target", "stack-differential", name)
+    os.makedirs(folder, exist_ok=True)
+    for file, text in (("stack.yml", STACK_FILE.format(port=port)), ("password.txt", "s3cret\n"), ("site.conf", "port=80\n")):
+        with open(os.path.join(folder, file), "w") as f:
+            f.write(text)
+    return os.path.abspath(os.path.join(folder, "stack.yml"))
+
+
+def stack_spec(host, service):
+    """A stack service's spec with what differs between two stacks masked: their names, IDs and published port."""
+    spec = on(host, "service", "inspect", "-f", "{{json .Spec}}", service).stdout.decode()
+    spec = re.sub(r'"(PublishedPort)":\d+', r'"\1":0', spec)
+    spec = re.sub(r'"(Target|SecretID|ConfigID)":"[a-z0-9]{25}"', r'"\1":"<ID>"', spec)
+    return re.sub(r"\b[kc]-[0-9a-f]{6}(?=_|\b)", "<STACK>", spec)
+
+
+@pytest.mark.deadline(400)
+def test_stack_commands(swarm, kernel):
+    host1 = swarm[0][2]
+    suffix = uuid.uuid4().hex[:6]
+    mine, theirs = "k-" + suffix, "c-" + suffix
+    named = lambda text, name: text.replace(name, "<STACK>")
+    file_mine, file_theirs = stack_folder(mine, free_port()), stack_folder(theirs, free_port())
+    expected = on(host1, "stack", "deploy", "-c", file_theirs, theirs)
+    assert expected.returncode == 0, expected.stderr.decode()
+    cell = run(kernel, f"docker stack deploy -c {file_mine} {mine}")
+    try:
+        assert cell.status == "ok", cell.error_text
+        # the CLI walks Go maps: its lines come in any order, the kernel's in name order
+        assert sorted(named(shown(cell), mine).splitlines()) == sorted(named(expected.stdout.decode(), theirs).splitlines())
+        assert cell.stream("stderr") == expected.stderr.decode()
+        for service in ("web", "cache"):
+            a, b = stack_spec(host1, f"{mine}_{service}"), stack_spec(host1, f"{theirs}_{service}")
+            assert a == b, service + "\n" + "\n".join(__import__("difflib").unified_diff(a.split(","), b.split(","), lineterm=""))
+        for kind in ("secret", "config", "network"):
+            key = {"secret": "password", "config": "site", "network": "back"}[kind]
+            inspect = lambda name: re.sub(r'"(ID|Id|Created|CreatedAt|UpdatedAt)":"[^"]*"', "", on(
+                host1, kind, "inspect", "-f", "{{json .Labels}} {{json .Spec}}" if kind != "network" else
+                "{{json .Labels}} {{.Driver}} {{.Scope}}", f"{name}_{key}").stdout.decode()).replace(name, "<STACK>")
+            # the kernel labels the networks a notebook creates with its session (for %reset)
+            inspect_mine = lambda: re.sub(r',"io.github.dockerlessons.session":"[0-9a-f]+"', "", inspect(mine))
+            assert inspect_mine() == inspect(theirs), kind
+        # a second deploy of the same files updates, and changes nothing
+        again = on(host1, "stack", "deploy", "-c", file_theirs, theirs)
+        cell = run(kernel, f"docker stack deploy -c {file_mine} {mine}")
+        assert cell.status == "ok", cell.error_text
+        mask_ids = lambda t: re.sub(r"\(id: [a-z0-9]{25}\)", "(id: <ID>)", t)
+        assert (sorted(mask_ids(named(shown(cell), mine)).splitlines())
+                == sorted(mask_ids(named(again.stdout.decode(), theirs)).splitlines()))
+        # each service's digest warning, in the order the services came
+        assert sorted(cell.stream("stderr").splitlines()) == sorted(again.stderr.decode().splitlines())
+        wait_for("running", lambda: on(host1, "stack", "services", "--format", "{{.Replicas}}", theirs).stdout.decode()
+                 .split()[1:] == ["2/2"] and on(host1, "stack", "services", "--format", "{{.Replicas}}", mine).stdout
+                 .decode().split()[1:] == ["2/2"] or None, seconds=90)
+        listed = cli("-H", host1, "stack", "ls", env={"DOCKER_CONTEXT": ""}).stdout.decode()
+        cell = run(kernel, "docker stack ls")
+        assert cell.status == "ok", cell.error_text
+        assert shown(cell) == listed
+        for line in ("stack services {}", "stack services -q {}", "stack services --format '{{{{.Name}}}} {{{{.Mode}}}}' {}",
+                     "stack services --format json {}", "stack ps {}", "stack ps --no-trunc {}", "stack ps -q {}",
+                     "stack ps --format '{{{{.Name}}}} {{{{.Node}}}}' {}", "stack ps --filter desired-state=running {}"):
+            expected = cli("-H", host1, *__import__("shlex").split(line.format(theirs)), env={"DOCKER_CONTEXT": ""})
+            cell = run(kernel, "docker " + line.format(mine))
+            assert cell.status == "ok", line + ": " + cell.error_text
+            # tasks, services, and their order follow the IDs swarm made: compared as sets of masked lines
+            port = lambda t: re.sub(r"\*:\d+(->|-\\u003e)", r"*:<PORT>\1", t)  # each stack publishes its own
+            assert (sorted(port(mask(named(shown(cell), mine))).splitlines())
+                    == sorted(port(mask(named(expected.stdout.decode(), theirs))).splitlines())), line
+        for line in ("stack ps nosuch", "stack services nosuch", "stack rm nosuch", "stack deploy nosuch"):
+            expected = cli("-H", host1, *line.split(), env={"DOCKER_CONTEXT": ""})
+            cell = run(kernel, "docker " + line)
+            assert shown(cell) == expected.stdout.decode(), line
+            if expected.returncode:
+                assert cell.status == "error" and expected.stderr.decode().strip() in cell.error_text, line
+            else:
+                assert cell.stream("stderr") == expected.stderr.decode(), line
+    finally:
+        removed = on(host1, "stack", "rm", theirs)
+        cell = run(kernel, f"docker stack rm {mine}")
+        # services by name, then secrets, configs and networks in the engine's order (the same for both)
+        assert (sorted(named(shown(cell), mine).splitlines())
+                == sorted(named(removed.stdout.decode(), theirs).splitlines()))
+        assert cell.stream("stderr") == removed.stderr.decode()
+
+
+@pytest.mark.deadline(300)
+def test_stack_of_lesson_10(swarm, kernel):
+    """Lesson 10's Compose app as lesson 13 deploys it: its file as the CLI 28.2 takes it (no top-level
+    name:, an image: beside build:), the same words from both."""
+    import os
+    host1 = swarm[0][2]
+    folder = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "target", "stack-differential", "l10"))
+    os.makedirs(folder, exist_ok=True)
+    for name, text in (("named.yml", "name: lesson10\nservices:\n  redis-server:\n    image: redis\n"),
+                       ("built.yml", "services:\n  node-app:\n    build: .\n    init: true\n"),
+                       ("stack.yml", "services:\n  redis-server:\n    image: redis\n  node-app:\n    build: .\n"
+                                     "    image: lesson10-node-app\n    init: true\n    ports:\n      - \"{}:8080\"\n"
+                                     "    depends_on:\n      - redis-server\n".format(free_port()))):
+        with open(os.path.join(folder, name), "w") as f:
+            f.write(text)
+    for name in ("named.yml", "built.yml"):
+        expected = on(host1, "stack", "deploy", "-c", os.path.join(folder, name), "l10c")
+        cell = run(kernel, f"docker stack deploy -c {os.path.join(folder, name)} l10k")
+        assert expected.returncode == 1 and cell.status == "error", name
+        assert expected.stderr.decode().strip().splitlines()[-1] in cell.error_text, name
+    cell = run(kernel, f"docker stack deploy -c {os.path.join(folder, 'stack.yml')} l10k")
+    try:
+        assert cell.status == "ok", cell.error_text
+        assert shown(cell) == "Creating network l10k_default\nCreating service l10k_node-app\nCreating service l10k_redis-server\n"
+        assert cell.stream("stderr").startswith("Ignoring unsupported options: build\n\n")
+        assert on(host1, "service", "inspect", "-f", "{{.Spec.TaskTemplate.ContainerSpec.Init}}",
+                  "l10k_node-app").stdout.decode() == "true\n"
+    finally:
+        cell = run(kernel, "docker stack rm l10k")
+        assert shown(cell) == ("Removing service l10k_node-app\nRemoving service l10k_redis-server\n"
+                               "Removing network l10k_default\n")

@@ -23,6 +23,7 @@ import io.github.dockerlessons.command.compose.ComposePauseCommand;
 import io.github.dockerlessons.command.compose.ComposeCpCommand;
 import io.github.dockerlessons.command.compose.ComposeCreateCommand;
 import io.github.dockerlessons.command.compose.ComposeWaitCommand;
+import io.github.dockerlessons.command.compose.ComposeScaleCommand;
 import io.github.dockerlessons.command.compose.ComposeEventsCommand;
 import io.github.dockerlessons.command.compose.ComposeVersionCommand;
 import io.github.dockerlessons.command.config.ConfigCreateCommand;
@@ -102,6 +103,11 @@ import io.github.dockerlessons.command.service.ServiceRmCommand;
 import io.github.dockerlessons.command.service.ServiceRollbackCommand;
 import io.github.dockerlessons.command.service.ServiceScaleCommand;
 import io.github.dockerlessons.command.service.ServiceUpdateCommand;
+import io.github.dockerlessons.command.stack.StackDeployCommand;
+import io.github.dockerlessons.command.stack.StackLsCommand;
+import io.github.dockerlessons.command.stack.StackPsCommand;
+import io.github.dockerlessons.command.stack.StackRmCommand;
+import io.github.dockerlessons.command.stack.StackServicesCommand;
 import io.github.dockerlessons.command.swarm.SwarmInitCommand;
 import io.github.dockerlessons.command.swarm.SwarmJoinCommand;
 import io.github.dockerlessons.command.swarm.SwarmJoinTokenCommand;
@@ -200,6 +206,9 @@ public final class DockerCommands {
                 .alias("service remove", b.built("service rm"));
         b.add(new SecretCreateCommand()).add(new SecretLsCommand()).alias("secret list", b.built("secret ls"))
                 .add(new SecretInspectCommand()).add(new SecretRmCommand()).alias("secret remove", b.built("secret rm"));
+        b.add(new StackDeployCommand()).alias("stack up", b.built("stack deploy")).add(new StackLsCommand())
+                .alias("stack list", b.built("stack ls")).add(new StackPsCommand()).add(new StackServicesCommand())
+                .add(new StackRmCommand()).alias("stack remove", b.built("stack rm")).alias("stack down", b.built("stack rm"));
         b.add(new ConfigCreateCommand()).add(new ConfigLsCommand()).alias("config list", b.built("config ls"))
                 .add(new ConfigInspectCommand()).add(new ConfigRmCommand()).alias("config remove", b.built("config rm"));
 
@@ -213,7 +222,8 @@ public final class DockerCommands {
                 new ComposeLsCommand(), new ComposeImagesCommand(), new ComposeTopCommand(), new ComposePortCommand(),
                 new ComposeRmCommand(), new ComposeKillCommand(), ComposePauseCommand.pause(), ComposePauseCommand.unpause(),
                 new ComposeCpCommand(registry::get), new ComposeCreateCommand(registry::get),
-                new ComposeWaitCommand(registry::get), new ComposeEventsCommand(), new ComposeVersionCommand()}) {
+                new ComposeWaitCommand(registry::get), new ComposeEventsCommand(), new ComposeVersionCommand(),
+                new ComposeScaleCommand(registry::get)}) {
             b.add(c);
         }
         registry.set(b.build());

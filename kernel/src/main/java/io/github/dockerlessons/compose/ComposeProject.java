@@ -78,12 +78,13 @@ public record ComposeProject(String name, Path workingDir, List<Path> files, Map
      * @param extraHosts  HOST=IP, in file order
      * @param networkMode host, none, bridge, service:NAME or container:NAME; null for the project's networks
      * @param ulimits     by name, in file order
+     * @param deploy      deploy: as docker stack deploy reads it (NONE outside a stack)
      */
     public record RunSettings(Healthcheck healthcheck, List<String> profiles, List<String> extraHosts, String networkMode,
                           Logging logging, Map<String, Ulimit> ulimits, List<String> capAdd, List<String> capDrop,
-                          Resources resources, List<FileMount> secrets, List<FileMount> configs) {
+                          Resources resources, List<FileMount> secrets, List<FileMount> configs, SwarmDeploy deploy) {
         public static final RunSettings NONE = new RunSettings(null, List.of(), List.of(), null, null, Map.of(), List.of(),
-                List.of(), null, List.of(), List.of());
+                List.of(), null, List.of(), List.of(), SwarmDeploy.NONE);
 
         public RunSettings {
             profiles = List.copyOf(profiles);
@@ -93,6 +94,7 @@ public record ComposeProject(String name, Path workingDir, List<Path> files, Map
             capDrop = List.copyOf(capDrop);
             secrets = List.copyOf(secrets);
             configs = List.copyOf(configs);
+            deploy = deploy == null ? SwarmDeploy.NONE : deploy;
         }
     }
 

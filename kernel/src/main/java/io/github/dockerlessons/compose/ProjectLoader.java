@@ -45,10 +45,11 @@ public final class ProjectLoader {
      * @param stopped          whether the stop button was pressed (a load asks between steps)
      * @param profiles         --profile, or empty for COMPOSE_PROFILES
      * @param targets          the services the command names: their profiles are enabled too, as Compose does
+     * @param swarm            for docker stack deploy: deploy: read whole, as swarm carries it out
      */
     public record Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
                           Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped, List<String> profiles,
-                          List<String> targets) {
+                          List<String> targets, boolean swarm) {
         public Options {
             files = List.copyOf(files);
             envFiles = List.copyOf(envFiles);
@@ -58,7 +59,7 @@ public final class ProjectLoader {
 
         public Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
                        Path cwd, Map<String, String> osEnvironment, BooleanSupplier stopped) {
-            this(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, List.of(), List.of());
+            this(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, List.of(), List.of(), false);
         }
 
         public Options(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
@@ -69,19 +70,25 @@ public final class ProjectLoader {
         /** The same options, stopped by {@code stop}. */
         public Options stoppedBy(BooleanSupplier stop) {
             return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stop, profiles,
-                    targets);
+                    targets, swarm);
         }
 
         /** The same options with these profiles enabled. */
         public Options withProfiles(List<String> enabled) {
             return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, enabled,
-                    targets);
+                    targets, swarm);
         }
 
         /** The same options for a command that names these services. */
         public Options withTargets(List<String> named) {
             return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, profiles,
-                    named);
+                    named, swarm);
+        }
+
+        /** The same options for docker stack deploy: a service's deploy: is read whole. */
+        public Options forSwarm() {
+            return new Options(files, projectName, projectDirectory, envFiles, cwd, osEnvironment, stopped, profiles,
+                    targets, true);
         }
     }
 
@@ -122,7 +129,7 @@ public final class ProjectLoader {
                 .resolve(merged, workingDir);
         String name = projectName(options, environment, merged, workingDir);
         ComposeProject project = new ProjectReader(files.get(files.size() - 1).toString(), workingDir, environment,
-                profiles(options, environment), options.targets())
+                profiles(options, environment), options.targets(), options.swarm())
                 .read(name, merged, files);
         return new Loaded(project, merged, warnings);
     }

@@ -43,7 +43,8 @@ final class ProjectReader {
      * @param targets  services the command names: Compose enables their profiles too
      */
     ProjectReader(String file, Path workingDir, Map<String, String> environment, Set<String> profiles,
-                  List<String> targets) {
+                  List<String> targets, boolean swarm) {
+        this.swarm = swarm;
         this.file = file;
         this.workingDir = workingDir;
         this.environment = environment;
@@ -52,6 +53,16 @@ final class ProjectReader {
     }
 
     private final List<String> targets;
+    /** For docker stack deploy: deploy: is read whole ({@link SwarmDeployReader}). */
+    private final boolean swarm;
+
+    boolean swarm() {
+        return swarm;
+    }
+
+    String file() {
+        return file;
+    }
 
     ComposeProject read(String projectName, YamlNode.Mapping root, List<Path> files) throws ComposeFileError {
         supported(root, TOP_LEVEL, "");

@@ -55,8 +55,11 @@ final class RunSettingsReader {
         return new ComposeProject.RunSettings(healthcheck(node.get("healthcheck"), path + ".healthcheck"),
                 ProjectReader.strings(node.get("profiles")), extraHosts(node.get("extra_hosts")), networkMode,
                 logging(node.get("logging"), path + ".logging"), ulimits, ProjectReader.strings(node.get("cap_add")),
-                ProjectReader.strings(node.get("cap_drop")), resources(node.get("deploy"), path + ".deploy"),
-                fileMounts(node.get("secrets"), path + ".secrets"), fileMounts(node.get("configs"), path + ".configs"));
+                ProjectReader.strings(node.get("cap_drop")),
+                reader.swarm() ? null : resources(node.get("deploy"), path + ".deploy"),
+                fileMounts(node.get("secrets"), path + ".secrets"), fileMounts(node.get("configs"), path + ".configs"),
+                reader.swarm() ? new SwarmDeployReader(reader, this).read(node.get("deploy"), path + ".deploy")
+                        : SwarmDeploy.NONE);
     }
 
     /** secrets: / configs: of a service, short (the key) or long (source and target; uid, gid and mode refused). */
@@ -166,11 +169,15 @@ final class RunSettingsReader {
         long parse(String text) throws Exception;
     }
 
-    private Long bytes(YamlNode node, String path) throws ComposeFileError {
+    Long integer(YamlNode node, String path) throws ComposeFileError {
+        return parsed(node, path, RunSettingsReader::integer);
+    }
+
+    Long bytes(YamlNode node, String path) throws ComposeFileError {
         return parsed(node, path, Units::ramInBytes);
     }
 
-    private Long nanos(YamlNode node, String path) throws ComposeFileError {
+    Long nanos(YamlNode node, String path) throws ComposeFileError {
         return parsed(node, path, GoTime::parseDuration);
     }
 

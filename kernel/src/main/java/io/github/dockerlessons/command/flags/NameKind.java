@@ -19,5 +19,6 @@ public enum NameKind {
     NODE,
     SERVICE,
     SECRET,
-    CONFIG
+    CONFIG,
+    STACK
 }

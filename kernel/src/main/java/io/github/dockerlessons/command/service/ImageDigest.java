@@ -11,21 +11,25 @@ import io.github.dockerlessons.command.swarm.SwarmApi;
  * when the registry cannot be reached (the lessons are offline) the name with its tag, as each node then
  * pulls or finds it by itself, and the CLI's warning, printed after the engine's answer as the CLI prints it.
  */
-final class ImageDigest {
+public final class ImageDigest {
     private ImageDigest() {
     }
 
-    /** The image to put in the spec, and the CLI's warning to print once the engine took the spec (else null). */
-    record Resolved(String image, String warning) {
-        /** The warning on stderr, as the CLI prints the create or update answer's warnings. */
-        void warn(CommandContext ctx) {
-            if (warning != null) {
-                ctx.console().err(warning);
-            }
+    /** The image to run, and the CLI's warning when its registry could not be asked (null when none). */
+    public record Resolved(String image, String warning) { }
+
+    /**
+     * The warning on stderr once the engine took the spec: the CLI's client library adds it to the create or
+     * update answer's warnings, so a refused spec prints none.
+     */
+    static void warn(CommandContext ctx, Resolved resolved) {
+        if (resolved != null && resolved.warning() != null) {
+            ctx.console().err(resolved.warning() + "\n");
         }
     }
 
-    static Resolved resolve(CommandContext ctx, String image, boolean resolve) throws InterruptedException {
+    /** The image with its tag, and its digest when {@code resolve} and the registry answers; the warning else. */
+    public static Resolved resolved(CommandContext ctx, String image, boolean resolve) throws InterruptedException {
         String named = withTag(image);
         if (!resolve || image.contains("@")) {
             return new Resolved(image.contains("@") ? image : named, null);
@@ -41,10 +45,9 @@ final class ImageDigest {
                 throw new InterruptedException();
             }
         }
-        // the client library adds it to the engine's answer, so a refused spec prints no warning
-        return new Resolved(named, "image " + named + " could not be accessed on a registry to record\nits digest. "
-                + "Each node will access " + named + " independently,\npossibly leading to different nodes running "
-                + "different\nversions of the image.\n\n");
+        return new Resolved(named, "image " + named + " could not be accessed on a registry to record\nits digest. Each "
+                + "node will access " + named + " independently,\npossibly leading to different nodes running different\n"
+                + "versions of the image.\n");
     }
 
     /** "busybox" is "busybox:latest"; a name with a tag or digest stays. */

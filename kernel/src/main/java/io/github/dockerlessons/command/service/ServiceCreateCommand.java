@@ -7,7 +7,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -25,7 +25,7 @@ import java.util.Map;
  * (replicas or global mode, published ports, env, mounts, networks, constraints, update and rollback
  * settings, limits, healthcheck); prints its ID, then follows its tasks until they run unless -d.
  */
-public final class ServiceCreateCommand implements DockerCommand {
+public final class ServiceCreateCommand extends DeclaredCommand {
     private static final Flag<String> NAME = Flag.string("name");
     private static final Flag<String> MODE = Flag.of('\0', "mode", FlagType.STRING, "replicated");
     private static final Flag<BigInteger> REPLICAS = Flag.of('\0', "replicas", ServiceSpecs.UINT64, null);
@@ -54,25 +54,21 @@ public final class ServiceCreateCommand implements DockerCommand {
     private static final Flag<String> HEALTH_START_PERIOD = Flag.string("health-start-period");
     private static final Flag<Boolean> NO_HEALTHCHECK = Flag.bool("no-healthcheck");
     private static final Flag<String> RESTART_CONDITION = Flag.string("restart-condition");
+    private static final Flag<List<String>> SECRET = Flag.list("secret");
     static final UpdateFlags UPDATE = new UpdateFlags("update");
     static final UpdateFlags ROLLBACK = new UpdateFlags("rollback");
 
-    private static final CommandSpec SPEC = CommandSpec.command("service create",
-                    "docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]")
-            .flags(CONSTRAINT, CONTAINER_LABEL, DETACH, ENTRYPOINT, ENV, HEALTH_CMD, HEALTH_INTERVAL, HEALTH_RETRIES,
-                    HEALTH_START_PERIOD, HEALTH_TIMEOUT, HOSTNAME, LABEL, LIMIT_CPU, LIMIT_MEMORY, MODE, MOUNT, NAME,
-                    NETWORK, NO_HEALTHCHECK, NO_RESOLVE_IMAGE, PUBLISH, QUIET, REPLICAS, RESERVE_CPU, RESERVE_MEMORY,
-                    RESTART_CONDITION, ROLLBACK.delay, ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order,
-                    ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction, UPDATE.monitor, UPDATE.order,
-                    UPDATE.parallelism, USER, WORKDIR)
-            .flagsEndAtFirstArgument()
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.first(NameKind.IMAGE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServiceCreateCommand() {
+        super(CommandSpec.command("service create",
+                        "docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]")
+                .flags(CONSTRAINT, CONTAINER_LABEL, DETACH, ENTRYPOINT, ENV, HEALTH_CMD, HEALTH_INTERVAL, HEALTH_RETRIES,
+                        HEALTH_START_PERIOD, HEALTH_TIMEOUT, HOSTNAME, LABEL, LIMIT_CPU, LIMIT_MEMORY, MODE, MOUNT, NAME,
+                        NETWORK, NO_HEALTHCHECK, NO_RESOLVE_IMAGE, PUBLISH, QUIET, REPLICAS, RESERVE_CPU, RESERVE_MEMORY,
+                        RESTART_CONDITION, ROLLBACK.delay, ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order,
+                        ROLLBACK.parallelism, SECRET, UPDATE.delay, UPDATE.failureAction, UPDATE.monitor, UPDATE.order,
+                        UPDATE.parallelism, USER, WORKDIR)
+                .flagsEndAtFirstArgument()
+                .takes(Arity.atLeast(1), Arguments.first(NameKind.IMAGE)));
     }
 
     @Override
@@ -151,7 +147,14 @@ public final class ServiceCreateCommand implements DockerCommand {
             endpoint.add("Ports", ports);
         }
         spec.add("EndpointSpec", endpoint);
-        ImageDigest.Resolved image = ImageDigest.resolve(ctx, in.arg(0), !in.get(NO_RESOLVE_IMAGE));
+        if (!in.get(SECRET).isEmpty()) {
+            // values are checked before any engine call, then each secret's ID found by name (ParseSecrets)
+            for (String value : in.get(SECRET)) {
+                SecretReferences.parse(value);
+            }
+            container.add("Secrets", SecretReferences.resolve(ctx, in.get(SECRET)));
+        }
+        ImageDigest.Resolved image = ImageDigest.resolved(ctx, in.arg(0), !in.get(NO_RESOLVE_IMAGE));
         container.addProperty("Image", image.image());
 
         JsonObject created = SwarmApi.object(SwarmApi.post(ctx, "/services/create", spec));
@@ -159,11 +162,11 @@ public final class ServiceCreateCommand implements DockerCommand {
         if (warnings != null && warnings.isJsonArray()) {
             warnings.getAsJsonArray().forEach(w -> ctx.console().err(w.getAsString() + "\n"));
         }
-        image.warn(ctx);
+        ImageDigest.warn(ctx, image);
         String id = SwarmApi.text(created, "ID");
         ctx.console().out(id + "\n");
-        if (!in.get(DETACH) && !in.get(QUIET)) {
-            ServiceProgress.follow(ctx, id, false);
+        if (!in.get(DETACH)) {
+            ServiceProgress.follow(ctx, id, false, in.get(QUIET)); // -q waits too, showing nothing (the CLI's)
         }
     }
 

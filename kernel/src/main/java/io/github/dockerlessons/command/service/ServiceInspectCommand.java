@@ -1,34 +1,12 @@
 package io.github.dockerlessons.command.service;
 
-import io.github.dockerlessons.command.core.Arguments;
-import io.github.dockerlessons.command.core.Arity;
-import io.github.dockerlessons.command.core.CommandContext;
-import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
-import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.core.ObjectInspectCommand;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.core.Inspection;
 
 /** {@code docker service inspect SERVICE...}: the engine's JSON of each service, or a template over it. */
-public final class ServiceInspectCommand implements DockerCommand {
-    private static final Flag<String> FORMAT = Flag.string('f', "format");
-
-    private static final CommandSpec SPEC = CommandSpec.command("service inspect",
-                    "docker service inspect [OPTIONS] SERVICE [SERVICE...]")
-            .flags(FORMAT)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.SERVICE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        Inspection.inspectAll(ctx, in.args(), "/services/", in.get(FORMAT));
+public final class ServiceInspectCommand extends ObjectInspectCommand {
+    public ServiceInspectCommand() {
+        super("service inspect", "docker service inspect [OPTIONS] SERVICE [SERVICE...]",
+                NameKind.SERVICE, "/services/");
     }
 }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * from new to running, then a wait of the update monitor period (5 s by default) that the tasks stay
  * up, and "verify: Service ID converged". One display, updated in place as a terminal redraws it.
  */
-final class ServiceProgress {
+public final class ServiceProgress {
     private static final List<String> STATES = List.of("new", "allocated", "pending", "assigned", "accepted",
             "preparing", "ready", "starting", "running", "complete", "shutdown", "failed", "rejected");
     private static final int RUNNING = STATES.indexOf("running") + 1;
@@ -32,17 +32,34 @@ final class ServiceProgress {
     private ServiceProgress() {
     }
 
-    static void follow(CommandContext ctx, String serviceId, boolean rollback) throws DockerError, InterruptedException {
+    /** The progress a command that waits shows (stack deploy's), naming the service by its ID. */
+    public static void follow(CommandContext ctx, String serviceId, boolean rollback) throws DockerError, InterruptedException {
+        follow(ctx, serviceId, serviceId, rollback, false);
+    }
+
+    static void follow(CommandContext ctx, String serviceId, boolean rollback, boolean quiet)
+            throws DockerError, InterruptedException {
+        follow(ctx, serviceId, serviceId, rollback, quiet);
+    }
+
+    /**
+     * The same, naming the service in its last line as the user did: the CLI's update, scale and rollback
+     * pass WaitOnService the name typed ("verify: Service web converged"), create the new ID. With -q
+     * the CLI waits all the same and shows nothing. The stop button ends only the watching, as the CLI's
+     * Ctrl-C does: the engine keeps converging the service, which the cell's note says.
+     */
+    static void follow(CommandContext ctx, String serviceId, String shownAs, boolean rollback, boolean quiet)
+            throws DockerError, InterruptedException {
         try {
-            poll(ctx, serviceId, rollback);
+            poll(ctx, serviceId, shownAs, rollback, quiet);
         } catch (InterruptedException e) {
-            // the CLI's Ctrl-C ends only the watching: the engine keeps converging the service
-            ctx.cancellation().note(ctx.messages().get("interrupt.service.progress", serviceId));
+            ctx.cancellation().note(ctx.messages().get("interrupt.service.progress", shownAs));
             throw e;
         }
     }
 
-    private static void poll(CommandContext ctx, String serviceId, boolean rollback) throws DockerError, InterruptedException {
+    private static void poll(CommandContext ctx, String serviceId, String shownAs, boolean rollback, boolean quiet)
+            throws DockerError, InterruptedException {
         TaskListing listing = new TaskListing(ctx, false);
         String display = null;
         Instant convergedAt = null;
@@ -70,7 +87,7 @@ final class ServiceProgress {
             if (converged) {
                 convergedAt = convergedAt == null ? now : convergedAt;
                 Duration left = monitor.minus(Duration.between(convergedAt, now));
-                lines.add(left.isNegative() || left.isZero() ? "verify: Service " + serviceId + " converged "
+                lines.add(left.isNegative() || left.isZero() ? "verify: Service " + shownAs + " converged "
                         : "verify: Waiting " + (left.toSeconds() + 1) + " seconds to verify that tasks are stable... ");
             } else {
                 if (convergedAt != null) {
@@ -79,7 +96,9 @@ final class ServiceProgress {
                 convergedAt = null;
             }
             Bundle frame = Bundle.text(String.join("\n", lines) + "\n");
-            if (display == null) {
+            if (quiet) {
+                // waits without a display
+            } else if (display == null) {
                 display = ctx.console().showUpdatable(frame);
             } else {
                 ctx.console().update(display, frame);

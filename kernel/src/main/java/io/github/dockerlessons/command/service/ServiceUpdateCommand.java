@@ -7,7 +7,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -22,7 +22,7 @@ import java.util.List;
  * published ports, constraints, limits, update and rollback settings, --force), then the rolling
  * update followed unless -d.
  */
-public final class ServiceUpdateCommand implements DockerCommand {
+public final class ServiceUpdateCommand extends DeclaredCommand {
     private static final Flag<String> IMAGE = Flag.string("image");
     private static final Flag<BigInteger> REPLICAS = Flag.of('\0', "replicas", ServiceSpecs.UINT64, null);
     private static final Flag<List<String>> ENV_ADD = Flag.list("env-add");
@@ -40,18 +40,13 @@ public final class ServiceUpdateCommand implements DockerCommand {
     private static final UpdateFlags UPDATE = new UpdateFlags("update");
     private static final UpdateFlags ROLLBACK = new UpdateFlags("rollback");
 
-    private static final CommandSpec SPEC = CommandSpec.command("service update", "docker service update [OPTIONS] SERVICE")
-            .flags(CONSTRAINT_ADD, CONSTRAINT_RM, DETACH, ENV_ADD, ENV_RM, FORCE, IMAGE, LIMIT_CPU, LIMIT_MEMORY,
-                    NO_RESOLVE_IMAGE, PUBLISH_ADD, PUBLISH_RM, QUIET, REPLICAS, ROLLBACK.delay, ROLLBACK.failureAction,
-                    ROLLBACK.monitor, ROLLBACK.order, ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction,
-                    UPDATE.monitor, UPDATE.order, UPDATE.parallelism)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.SERVICE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServiceUpdateCommand() {
+        super(CommandSpec.command("service update", "docker service update [OPTIONS] SERVICE")
+                .flags(CONSTRAINT_ADD, CONSTRAINT_RM, DETACH, ENV_ADD, ENV_RM, FORCE, IMAGE, LIMIT_CPU, LIMIT_MEMORY,
+                        NO_RESOLVE_IMAGE, PUBLISH_ADD, PUBLISH_RM, QUIET, REPLICAS, ROLLBACK.delay, ROLLBACK.failureAction,
+                        ROLLBACK.monitor, ROLLBACK.order, ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction,
+                        UPDATE.monitor, UPDATE.order, UPDATE.parallelism)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override
@@ -63,7 +58,7 @@ public final class ServiceUpdateCommand implements DockerCommand {
         JsonObject container = ServiceSpecs.child(task, "ContainerSpec");
         ImageDigest.Resolved image = null;
         if (in.get(IMAGE) != null) {
-            image = ImageDigest.resolve(ctx, in.get(IMAGE), !in.get(NO_RESOLVE_IMAGE));
+            image = ImageDigest.resolved(ctx, in.get(IMAGE), !in.get(NO_RESOLVE_IMAGE));
             container.addProperty("Image", image.image());
         }
         if (in.get(REPLICAS) != null) {
@@ -108,12 +103,10 @@ public final class ServiceUpdateCommand implements DockerCommand {
             task.addProperty("ForceUpdate", (task.has("ForceUpdate") ? task.get("ForceUpdate").getAsLong() : 0) + 1);
         }
         Services.update(ctx, service, spec);
-        if (image != null) {
-            image.warn(ctx);
-        }
+        ImageDigest.warn(ctx, image);
         ctx.console().out(name + "\n");
-        if (!in.get(DETACH) && !in.get(QUIET)) {
-            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), false);
+        if (!in.get(DETACH)) {
+            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), name, false, in.get(QUIET));
         }
     }
 
