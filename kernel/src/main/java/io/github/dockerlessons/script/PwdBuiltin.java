@@ -6,9 +6,10 @@ import java.util.List;
  * {@code pwd}, the one shell builtin a substitution may run: the course mounts the notebook's folder
  * with {@code -v $(pwd):/usr/src/app}. It prints the notebook's folder; with {@code -L} or {@code -P}
  * the same, since the kernel's folder is already the resolved one. Any other program inside
- * {@code $( )} still goes to the session, which answers that it is not a docker command.
+ * {@code $( )} still goes to the session, which answers that it is not a docker command. A cell's own
+ * {@code pwd} line prints the same folder (the session runs it with {@link #invalidOption}).
  */
-final class PwdBuiltin {
+public final class PwdBuiltin {
     private PwdBuiltin() {
     }
 
@@ -31,6 +32,22 @@ final class PwdBuiltin {
             }
         }
         return true;
+    }
+
+    /**
+     * The first option a {@code pwd} line refuses, as bash's builtin does ("-x"), or null when it prints the
+     * folder: options -L and -P (together too), {@code --} ending them; operands are ignored as bash ignores them.
+     */
+    public static String invalidOption(List<String> args) {
+        for (String arg : args) {
+            if (arg.equals("--") || !arg.startsWith("-") || arg.equals("-")) {
+                return null;
+            }
+            if (!arg.matches("-[LP]+")) {
+                return arg.length() > 2 ? arg.substring(0, 2) : arg;
+            }
+        }
+        return null;
     }
 
     /** The word's text when it has no expansion in it, else null. */

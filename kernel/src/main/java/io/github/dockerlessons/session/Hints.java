@@ -18,6 +18,7 @@ final class Hints {
             new Rule("unable to remove repository reference", "hint.image.in.use"),
             new Rule("image is being used by running container", "hint.image.in.use"),
             new Rule("is not running", "hint.not.running"),
+            new Rule("This node is not a swarm manager", "hint.swarm.not.manager"),
             new Rule("network is unreachable", "hint.pull.offline"),
             new Rule("executable file not found", "hint.executable.not.found"),
             new Rule("unable to get all container pids", "hint.top.rootless"));

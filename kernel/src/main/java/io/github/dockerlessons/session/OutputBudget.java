@@ -30,6 +30,8 @@ final class OutputBudget extends ForwardingConsole {
     private static final long LIVE_UPDATE_NANOS = 250_000_000L;
     /** How many of the latest lines that display shows. */
     private static final int LIVE_LINES = 20;
+    /** And at most this many characters: output without newlines must not make each redraw the whole tail. */
+    private static final int LIVE_CHARS = 8 * 1024;
     /** A flood that is over within this long needs no running view: the end shows the tail. */
     private static final long LIVE_DELAY_MS = 500;
     private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -174,11 +176,14 @@ final class OutputBudget extends ForwardingConsole {
         int end = all.length();
         int start = end;
         int lines = 0;
-        while (start > 0) {
+        while (start > 0 && end - start < LIVE_CHARS) {
             if (all.charAt(start - 1) == '\n' && start != end && ++lines >= LIVE_LINES) {
                 break;
             }
             start--;
+        }
+        if (start > 0 && start < end && Character.isLowSurrogate(all.charAt(start))) {
+            start++; // never half a character
         }
         return all.substring(start);
     }

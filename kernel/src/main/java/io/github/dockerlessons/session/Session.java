@@ -16,6 +16,7 @@ import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.script.Expander;
 import io.github.dockerlessons.script.MagicLine;
+import io.github.dockerlessons.script.PwdBuiltin;
 import io.github.dockerlessons.script.Script;
 import io.github.dockerlessons.script.ScriptException;
 import io.github.dockerlessons.script.ScriptParser;
@@ -46,7 +47,7 @@ public final class Session {
     private static final Set<String> IN_CONTAINER_PROGRAMS = Set.of(
             "redis-cli", "redis-server", "sh", "bash", "ash", "zsh", "ls", "cat", "echo", "ps", "top", "ping",
             "curl", "wget", "apt", "apt-get", "apk", "python", "python3", "node", "npm", "mysql", "psql",
-            "hostname", "whoami", "env", "uname", "id", "pwd", "touch", "mkdir", "rm", "cp", "mv", "vi", "nano");
+            "hostname", "whoami", "env", "uname", "id", "touch", "mkdir", "rm", "cp", "mv", "vi", "nano");
 
     /**
      * How long the end of the kernel waits for the running cell's foreground containers to go: within
@@ -319,6 +320,16 @@ public final class Session {
         if (program.equals(ComposeV1.PROGRAM)) {
             argv = ComposeV1.asDockerCompose(argv); // Compose v1's spelling reaches the same commands
             program = "docker";
+        }
+        if (program.equals("pwd")) {
+            // the builtin $(pwd) runs: the notebook's folder, the one `-v "$(pwd)":/app` mounts
+            String invalid = PwdBuiltin.invalidOption(argv.subList(1, argv.size()));
+            if (invalid != null) {
+                throw new DockerError(2, "pwd: " + invalid + ": invalid option\npwd: usage: pwd [-LP]", "hint.pwd");
+            }
+            console.out(variables.folder() + "\n");
+            variables.setLastStatus(0);
+            return;
         }
         if (!program.equals("docker")) {
             String key = IN_CONTAINER_PROGRAMS.contains(program) ? "hint.in.container.program" : "hint.not.docker";

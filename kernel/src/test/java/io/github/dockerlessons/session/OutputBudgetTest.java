@@ -16,6 +16,22 @@ class OutputBudgetTest {
     private final Messages messages = new Messages(Messages.ENGLISH);
 
     @Test
+    void theRunningViewOfOutputWithoutNewlinesIsBounded() throws InterruptedException {
+        // service logs -f of a task that prints without newlines: the view of "the latest 20 lines" was the
+        // whole held tail (512 KiB) at every redraw, sent while holding the budget, so the stop button's end
+        // of the cell waited seconds behind it
+        OutputBudget budget = new OutputBudget(cell, messages, OutputBudget.DEFAULT_LIMIT);
+        budget.out("x".repeat(1 << 20));
+        Thread.sleep(800);
+        budget.out("y");
+        budget.finish();
+        assertFalse(cell.displays.isEmpty(), "a running view was shown");
+        for (var display : cell.displays) {
+            assertTrue(display.plainText().length() < 20_000, String.valueOf(display.plainText().length()));
+        }
+    }
+
+    @Test
     void emojiAreNeverCut() {
         OutputBudget budget = new OutputBudget(cell, messages, 11);
         budget.out("😀".repeat(10));

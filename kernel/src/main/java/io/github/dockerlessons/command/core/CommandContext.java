@@ -157,6 +157,19 @@ public final class CommandContext {
      * command writes it to the console after.
      */
     public <T> T answer(Engine.Call<T> call) throws DaemonError, DockerError, InterruptedException {
+        return answer(call, true);
+    }
+
+    /**
+     * A short request that changes nothing at the engine (a GET), as {@link #answer(Engine.Call)} but
+     * the stop button leaves nothing going on there, so the cell says nothing of it.
+     */
+    public <T> T read(RawRequest<T> request) throws DaemonError, DockerError, InterruptedException {
+        return answer(client -> request.send(engine), false);
+    }
+
+    private <T> T answer(Engine.Call<T> call, boolean mayStillBeDone)
+            throws DaemonError, DockerError, InterruptedException {
         try {
             return engine.call(call, cancellation, quickCallLimit);
         } catch (EngineTimeout e) {
@@ -164,7 +177,9 @@ public final class CommandContext {
         } catch (EngineUnreachable e) {
             throw unreachable(e);
         } catch (InterruptedException e) {
-            cancellation.note(messages.get("interrupt.engine.pending", calledAs));
+            if (mayStillBeDone) {
+                cancellation.note(messages.get("interrupt.engine.pending", calledAs));
+            }
             throw e;
         }
     }

@@ -8,8 +8,8 @@ import io.github.dockerlessons.command.swarm.SwarmApi;
 /**
  * The CLI's image resolution before a service is made: the image's digest asked of its registry
  * through the engine ({@code GET /distribution/NAME/json}), so that every node runs the same image;
- * when the registry cannot be reached (the lessons are offline) the CLI's warning, and the name with
- * its tag, as each node then pulls or finds it by itself.
+ * when the registry cannot be reached (the lessons are offline) the name with its tag, as each node then
+ * pulls or finds it by itself, and the CLI's warning, printed after the engine's answer as the CLI prints it.
  */
 public final class ImageDigest {
     private ImageDigest() {
@@ -18,12 +18,14 @@ public final class ImageDigest {
     /** The image to run, and the CLI's warning when its registry could not be asked (null when none). */
     public record Resolved(String image, String warning) { }
 
-    static String resolve(CommandContext ctx, String image, boolean resolve) throws InterruptedException {
-        Resolved resolved = resolved(ctx, image, resolve);
-        if (resolved.warning() != null) {
+    /**
+     * The warning on stderr once the engine took the spec: the CLI's client library adds it to the create or
+     * update answer's warnings, so a refused spec prints none.
+     */
+    static void warn(CommandContext ctx, Resolved resolved) {
+        if (resolved != null && resolved.warning() != null) {
             ctx.console().err(resolved.warning() + "\n");
         }
-        return resolved.image();
     }
 
     /** The image with its tag, and its digest when {@code resolve} and the registry answers; the warning else. */

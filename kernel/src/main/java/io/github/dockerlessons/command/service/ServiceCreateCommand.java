@@ -16,6 +16,7 @@ import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.swarm.SwarmApi;
 import io.github.dockerlessons.golang.Units;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +28,8 @@ import java.util.Map;
 public final class ServiceCreateCommand extends DeclaredCommand {
     private static final Flag<String> NAME = Flag.string("name");
     private static final Flag<String> MODE = Flag.of('\0', "mode", FlagType.STRING, "replicated");
-    private static final Flag<String> REPLICAS = Flag.string("replicas");
-    private static final Flag<List<String>> PUBLISH = Flag.list('p', "publish");
+    private static final Flag<BigInteger> REPLICAS = Flag.of('\0', "replicas", ServiceSpecs.UINT64, null);
+    private static final Flag<List<List<JsonObject>>> PUBLISH = Flag.of('p', "publish", ServiceSpecs.PORTS, List.of());
     private static final Flag<List<String>> ENV = Flag.list('e', "env");
     private static final Flag<List<String>> LABEL = Flag.list('l', "label");
     private static final Flag<List<String>> CONTAINER_LABEL = Flag.list("container-label");
@@ -142,9 +143,7 @@ public final class ServiceCreateCommand extends DeclaredCommand {
         endpoint.addProperty("Mode", "vip");
         if (!in.get(PUBLISH).isEmpty()) {
             JsonArray ports = new JsonArray();
-            for (String port : in.get(PUBLISH)) {
-                ports.add(ServiceSpecs.port(port, "-p, --publish"));
-            }
+            in.get(PUBLISH).forEach(value -> value.forEach(ports::add));
             endpoint.add("Ports", ports);
         }
         spec.add("EndpointSpec", endpoint);
@@ -155,13 +154,15 @@ public final class ServiceCreateCommand extends DeclaredCommand {
             }
             container.add("Secrets", SecretReferences.resolve(ctx, in.get(SECRET)));
         }
-        container.addProperty("Image", ImageDigest.resolve(ctx, in.arg(0), !in.get(NO_RESOLVE_IMAGE)));
+        ImageDigest.Resolved image = ImageDigest.resolved(ctx, in.arg(0), !in.get(NO_RESOLVE_IMAGE));
+        container.addProperty("Image", image.image());
 
         JsonObject created = SwarmApi.object(SwarmApi.post(ctx, "/services/create", spec));
         JsonElement warnings = created.get("Warnings");
         if (warnings != null && warnings.isJsonArray()) {
             warnings.getAsJsonArray().forEach(w -> ctx.console().err(w.getAsString() + "\n"));
         }
+        ImageDigest.warn(ctx, image);
         String id = SwarmApi.text(created, "ID");
         ctx.console().out(id + "\n");
         if (!in.get(DETACH)) {
@@ -181,25 +182,12 @@ public final class ServiceCreateCommand extends DeclaredCommand {
             }
             case "replicated" -> {
                 JsonObject replicated = new JsonObject();
-                replicated.addProperty("Replicas", replicas(in.get(REPLICAS) == null ? "1" : in.get(REPLICAS)));
+                replicated.addProperty("Replicas", in.get(REPLICAS) == null ? BigInteger.ONE : in.get(REPLICAS));
                 mode.add("Replicated", replicated);
             }
             default -> throw new DockerError(1, "invalid mode: " + given, null);
         }
         return mode;
-    }
-
-    static long replicas(String value) throws DockerError {
-        try {
-            long n = Long.parseUnsignedLong(value);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new DockerError(125, "invalid argument \"" + value + "\" for \"--replicas\" flag: strconv.ParseUint: "
-                    + "parsing \"" + value + "\": invalid syntax", null);
-        }
     }
 
     private static JsonObject labels(List<String> given) {

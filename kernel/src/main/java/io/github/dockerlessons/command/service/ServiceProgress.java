@@ -45,9 +45,20 @@ public final class ServiceProgress {
     /**
      * The same, naming the service in its last line as the user did: the CLI's update, scale and rollback
      * pass WaitOnService the name typed ("verify: Service web converged"), create the new ID. With -q
-     * the CLI waits all the same and shows nothing.
+     * the CLI waits all the same and shows nothing. The stop button ends only the watching, as the CLI's
+     * Ctrl-C does: the engine keeps converging the service, which the cell's note says.
      */
     static void follow(CommandContext ctx, String serviceId, String shownAs, boolean rollback, boolean quiet)
+            throws DockerError, InterruptedException {
+        try {
+            poll(ctx, serviceId, shownAs, rollback, quiet);
+        } catch (InterruptedException e) {
+            ctx.cancellation().note(ctx.messages().get("interrupt.service.progress", shownAs));
+            throw e;
+        }
+    }
+
+    private static void poll(CommandContext ctx, String serviceId, String shownAs, boolean rollback, boolean quiet)
             throws DockerError, InterruptedException {
         TaskListing listing = new TaskListing(ctx, false);
         String display = null;
@@ -100,8 +111,8 @@ public final class ServiceProgress {
     }
 
     /** This poll's lines; true when every wanted task runs. */
-    private static boolean lines(JsonObject service, List<JsonObject> tasks, Map<Integer, Integer> slots, boolean rollback,
-                                 List<String> lines) {
+    static boolean lines(JsonObject service, List<JsonObject> tasks, Map<Integer, Integer> slots, boolean rollback,
+                         List<String> lines) {
         String prefix = "overall progress: " + (rollback ? "rolling back update: " : "");
         String replicasText = SwarmApi.text(service, "Spec", "Mode", "Replicated", "Replicas");
         if (SwarmApi.at(service, "Spec", "Mode", "Replicated") == null) {
@@ -119,7 +130,8 @@ public final class ServiceProgress {
             lines.add(wanted == 0 ? prefix + "waiting for new tasks " : prefix + running + " out of " + wanted + " tasks ");
             return wanted > 0 && running == wanted;
         }
-        int replicas = replicasText.isEmpty() ? 0 : Integer.parseInt(replicasText);
+        // the API's uint64: a count past int (or any count) never sizes anything here, only the first bars are drawn
+        long replicas = unsigned(replicasText);
         Map<Integer, JsonObject> bySlot = new TreeMap<>();
         for (JsonObject task : tasks) {
             int desired = STATES.indexOf(SwarmApi.text(task, "DesiredState")) + 1;
@@ -127,7 +139,7 @@ public final class ServiceProgress {
             if (desired == 0 || state == 0) {
                 continue;
             }
-            int slot = Integer.parseInt(SwarmApi.text(task, "Slot").isEmpty() ? "0" : SwarmApi.text(task, "Slot"));
+            int slot = (int) Math.min(Integer.MAX_VALUE, unsigned(SwarmApi.text(task, "Slot")));
             JsonObject existing = bySlot.get(slot);
             if (existing != null) {
                 int existingDesired = STATES.indexOf(SwarmApi.text(existing, "DesiredState")) + 1;
@@ -138,16 +150,17 @@ public final class ServiceProgress {
             }
             bySlot.put(slot, task);
         }
-        int running = 0;
-        String[] bars = new String[replicas + 1];
-        for (JsonObject task : bySlot.values()) {
-            int slot = Integer.parseInt(SwarmApi.text(task, "Slot"));
-            int mapped = slots.computeIfAbsent(slot, s -> slots.size() + 1);
+        long running = 0;
+        boolean drawn = Long.compareUnsigned(replicas, MAX_BARS) <= 0;
+        String[] bars = new String[drawn ? (int) replicas + 1 : 1];
+        for (Map.Entry<Integer, JsonObject> slotTask : bySlot.entrySet()) {
+            JsonObject task = slotTask.getValue();
+            int mapped = slots.computeIfAbsent(slotTask.getKey(), s -> slots.size() + 1);
             String state = SwarmApi.text(task, "Status", "State");
             if (!terminal(SwarmApi.text(task, "DesiredState")) && state.equals("running")) {
                 running++;
             }
-            if (mapped <= replicas) {
+            if (mapped < bars.length) {
                 String err = SwarmApi.text(task, "Status", "Err");
                 if (!err.isEmpty()) {
                     bars[mapped] = err.length() > 50 ? err.substring(0, 49) + "…" : err;
@@ -156,13 +169,22 @@ public final class ServiceProgress {
                 }
             }
         }
-        lines.add(prefix + running + " out of " + replicas + " tasks ");
-        if (replicas <= MAX_BARS) {
+        lines.add(prefix + running + " out of " + Long.toUnsignedString(replicas) + " tasks ");
+        if (drawn) {
             for (int i = 1; i <= replicas; i++) {
                 lines.add(i + "/" + replicas + ": " + (bars[i] == null ? " " : bars[i]) + " ");
             }
         }
         return running == replicas;
+    }
+
+    /** A uint64 of the engine's answer ("" or not a number: 0), as its bits. */
+    private static long unsigned(String text) {
+        try {
+            return text.isEmpty() ? 0 : Long.parseUnsignedLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** A state past running: complete, shutdown, failed, rejected. */

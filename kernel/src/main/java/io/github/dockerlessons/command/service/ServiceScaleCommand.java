@@ -9,9 +9,11 @@ import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.swarm.SwarmApi;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +43,14 @@ public final class ServiceScaleCommand extends DeclaredCommand {
         for (String arg : in.args()) {
             int eq = arg.indexOf('=');
             String name = arg.substring(0, eq);
+            BigInteger replicas;
             try {
-                long replicas = ServiceCreateCommand.replicas(arg.substring(eq + 1));
+                replicas = ServiceSpecs.uint64(arg.substring(eq + 1));
+            } catch (FlagType.InvalidValue e) {
+                errors.add(name + ": invalid replicas value " + arg.substring(eq + 1) + ": " + e.getMessage());
+                continue;
+            }
+            try {
                 JsonObject service = Services.inspect(ctx, name);
                 JsonObject spec = Services.specOf(service);
                 JsonObject replicated = SwarmApi.at(spec, "Mode", "Replicated");
@@ -57,7 +65,7 @@ public final class ServiceScaleCommand extends DeclaredCommand {
                 if (e.status() == 130) {
                     throw e;
                 }
-                errors.add(e.cliText());
+                errors.add(name + ": " + e.cliText());
             }
         }
         if (!in.get(DETACH)) {

@@ -2,14 +2,21 @@ package io.github.dockerlessons.command.service;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.dockerlessons.command.container.options.InvalidOptions;
+import io.github.dockerlessons.command.container.options.PortFlags;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.golang.GoNumbers;
 import io.github.dockerlessons.golang.GoTime;
 import io.github.dockerlessons.golang.Units;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The pieces of a service spec as {@code service create} and {@code service update} take them from
@@ -21,52 +28,152 @@ final class ServiceSpecs {
     private ServiceSpecs() {
     }
 
-    /** {@code -p 8080:80[/udp]} or the long form; the CLI's ingress mode unless mode=host. */
-    static JsonObject port(String value, String flag) throws DockerError {
-        JsonObject port = new JsonObject();
+    /** The values of {@code -p/--publish}, {@code --publish-add} and {@code --publish-rm}: each one or more ports. */
+    static final FlagType<List<List<JsonObject>>> PORTS = FlagType.listOf("port", ServiceSpecs::ports);
+
+    /** {@code --replicas}: the API's uint64, as strconv.ParseUint(value, 10, 64) takes it. */
+    static final FlagType<BigInteger> UINT64 = FlagType.single("uint", ServiceSpecs::uint64);
+
+    private static final Pattern LONG_SYNTAX = Pattern.compile("\\w+=\\w+(,\\w+=\\w+)*");
+    private static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    /**
+     * One value as the CLI's PortOpt.Set reads it: the long form ({@code published=8080,target=80,protocol=udp,
+     * mode=host}) when a {@code key=value} pair is in it, else nat.ParsePortSpec's short form (a range gives a
+     * port each; a host address is refused), with its errors.
+     */
+    static List<JsonObject> ports(String value) throws FlagType.InvalidValue {
+        if (LONG_SYNTAX.matcher(value).find()) {
+            return List.of(longPort(value));
+        }
+        List<Map.Entry<String, PortFlags.Binding>> specs;
+        try {
+            specs = PortFlags.parsePortSpec(value);
+        } catch (InvalidOptions e) {
+            throw new FlagType.InvalidValue(e.getMessage());
+        }
+        for (Map.Entry<String, PortFlags.Binding> spec : specs) {
+            if (!spec.getValue().hostIp().isEmpty()) {
+                throw new FlagType.InvalidValue("hostip is not supported");
+            }
+        }
+        List<JsonObject> ports = new ArrayList<>();
+        for (Map.Entry<String, PortFlags.Binding> spec : specs) {
+            String[] portProto = spec.getKey().split("/", 2);
+            String hostPort = spec.getValue().hostPort();
+            long[] published = {0, 0};
+            if (!hostPort.isEmpty()) {
+                try {
+                    published = PortFlags.portRange(hostPort);
+                } catch (FlagType.InvalidValue e) {
+                    throw new FlagType.InvalidValue("invalid hostport binding (" + hostPort + ") for port (" + portProto[0] + ")");
+                }
+            }
+            for (long p = published[0]; p <= published[1]; p++) {
+                ports.add(port(portProto[1], Long.parseLong(portProto[0]), p, "ingress"));
+            }
+        }
+        return ports;
+    }
+
+    /** The long form: CSV fields, each key=value, keys and values taken in lower case as the CLI 28 takes them. */
+    private static JsonObject longPort(String value) throws FlagType.InvalidValue {
         String protocol = "tcp";
         String mode = "ingress";
         long published = 0;
-        long target;
+        long target = 0;
+        for (String field : csvFields(value)) {
+            String lower = field.toLowerCase(Locale.ROOT);
+            int eq = lower.indexOf('=');
+            if (eq <= 0) {
+                throw new FlagType.InvalidValue("invalid field: " + field);
+            }
+            String key = lower.substring(0, eq);
+            String v = lower.substring(eq + 1);
+            switch (key) {
+                case "protocol" -> {
+                    if (!v.equals("tcp") && !v.equals("udp") && !v.equals("sctp")) {
+                        throw new FlagType.InvalidValue("invalid protocol value '" + v + "'");
+                    }
+                    protocol = v;
+                }
+                case "mode" -> {
+                    if (!v.equals("ingress") && !v.equals("host")) {
+                        throw new FlagType.InvalidValue("invalid publish mode value (" + v
+                                + "): must be either 'ingress' or 'host'");
+                    }
+                    mode = v;
+                }
+                case "target" -> target = portNumber(v, "target");
+                case "published" -> published = portNumber(v, "published");
+                default -> throw new FlagType.InvalidValue("invalid field key: " + key);
+            }
+        }
+        if (target == 0) {
+            throw new FlagType.InvalidValue("missing mandatory field 'target'");
+        }
+        return port(protocol, target, published, mode);
+    }
+
+    private static long portNumber(String v, String which) throws FlagType.InvalidValue {
         try {
-            if (value.contains("=")) {
-                target = 0;
-                for (String field : value.split(",")) {
-                    String[] kv = field.split("=", 2);
-                    String key = kv[0].trim().toLowerCase(Locale.ROOT);
-                    String v = kv.length > 1 ? kv[1].trim() : "";
-                    switch (key) {
-                        case "published" -> published = Long.parseLong(v);
-                        case "target" -> target = Long.parseLong(v);
-                        case "protocol" -> protocol = v;
-                        case "mode" -> mode = v;
-                        default -> throw new DockerError(125, "invalid argument \"" + value + "\" for \"" + flag
-                                + "\" flag: invalid field key " + key, null);
+            return GoNumbers.parseUint(v, 16);
+        } catch (FlagType.InvalidValue e) {
+            // the CLI keeps the NumError's cause only: "invalid syntax", "value out of range"
+            String cause = e.getMessage().substring(e.getMessage().lastIndexOf(": ") + 2);
+            throw new FlagType.InvalidValue("invalid " + which + " port (" + v + "): value must be an integer: " + cause);
+        }
+    }
+
+    /** Go's encoding/csv for one record: fields between commas, a field in double quotes may hold commas ("" is a quote). */
+    private static List<String> csvFields(String value) throws FlagType.InvalidValue {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        while (true) {
+            field.setLength(0);
+            if (i < value.length() && value.charAt(i) == '"') {
+                int start = i++;
+                while (true) {
+                    if (i >= value.length()) {
+                        throw new FlagType.InvalidValue("parse error on line 1, column " + (start + 1)
+                                + ": extraneous or missing \" in quoted-field");
+                    }
+                    char c = value.charAt(i++);
+                    if (c == '"' && i < value.length() && value.charAt(i) == '"') {
+                        field.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        break;
+                    } else {
+                        field.append(c);
                     }
                 }
-                if (target == 0) {
-                    throw new DockerError(125, "invalid argument \"" + value + "\" for \"" + flag
-                            + "\" flag: missing mandatory field \"target\"", null);
+                if (i < value.length() && value.charAt(i) != ',') {
+                    throw new FlagType.InvalidValue("parse error on line 1, column " + (i + 1)
+                            + ": extraneous or missing \" in quoted-field");
                 }
             } else {
-                String spec = value;
-                int slash = spec.indexOf('/');
-                if (slash >= 0) {
-                    protocol = spec.substring(slash + 1);
-                    spec = spec.substring(0, slash);
+                int comma = value.indexOf(',', i);
+                String bare = value.substring(i, comma < 0 ? value.length() : comma);
+                int quote = bare.indexOf('"');
+                if (quote >= 0) {
+                    throw new FlagType.InvalidValue("parse error on line 1, column " + (i + quote + 1)
+                            + ": bare \" in non-quoted-field");
                 }
-                int colon = spec.lastIndexOf(':');
-                if (colon >= 0) {
-                    published = Long.parseLong(spec.substring(colon > 0 ? spec.lastIndexOf(':', colon - 1) + 1 : 0, colon));
-                    target = Long.parseLong(spec.substring(colon + 1));
-                } else {
-                    target = Long.parseLong(spec);
-                }
+                field.append(bare);
+                i += bare.length();
             }
-        } catch (NumberFormatException e) {
-            throw new DockerError(125, "invalid argument \"" + value + "\" for \"" + flag + "\" flag: invalid port "
-                    + value, null);
+            fields.add(field.toString());
+            if (i >= value.length()) {
+                return fields;
+            }
+            i++; // the comma
         }
+    }
+
+    private static JsonObject port(String protocol, long target, long published, String mode) {
+        JsonObject port = new JsonObject();
         port.addProperty("Protocol", protocol);
         port.addProperty("TargetPort", target);
         if (published > 0) {
@@ -74,6 +181,18 @@ final class ServiceSpecs {
         }
         port.addProperty("PublishMode", mode);
         return port;
+    }
+
+    /** strconv.ParseUint(text, 10, 64), the whole uint64 range. */
+    static BigInteger uint64(String text) throws FlagType.InvalidValue {
+        if (!text.matches("\\d+")) {
+            throw new FlagType.InvalidValue("strconv.ParseUint: parsing " + FlagType.quote(text) + ": invalid syntax");
+        }
+        BigInteger value = new BigInteger(text);
+        if (value.compareTo(MAX_UINT64) > 0) {
+            throw new FlagType.InvalidValue("strconv.ParseUint: parsing " + FlagType.quote(text) + ": value out of range");
+        }
+        return value;
     }
 
     /** {@code --mount type=volume,source=data,target=/data[,readonly]}. */

@@ -14,6 +14,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.swarm.SwarmApi;
 
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -23,11 +24,11 @@ import java.util.List;
  */
 public final class ServiceUpdateCommand extends DeclaredCommand {
     private static final Flag<String> IMAGE = Flag.string("image");
-    private static final Flag<String> REPLICAS = Flag.string("replicas");
+    private static final Flag<BigInteger> REPLICAS = Flag.of('\0', "replicas", ServiceSpecs.UINT64, null);
     private static final Flag<List<String>> ENV_ADD = Flag.list("env-add");
     private static final Flag<List<String>> ENV_RM = Flag.list("env-rm");
-    private static final Flag<List<String>> PUBLISH_ADD = Flag.list("publish-add");
-    private static final Flag<List<String>> PUBLISH_RM = Flag.list("publish-rm");
+    private static final Flag<List<List<JsonObject>>> PUBLISH_ADD = Flag.of('\0', "publish-add", ServiceSpecs.PORTS, List.of());
+    private static final Flag<List<List<JsonObject>>> PUBLISH_RM = Flag.of('\0', "publish-rm", ServiceSpecs.PORTS, List.of());
     private static final Flag<List<String>> CONSTRAINT_ADD = Flag.list("constraint-add");
     private static final Flag<List<String>> CONSTRAINT_RM = Flag.list("constraint-rm");
     private static final Flag<String> LIMIT_CPU = Flag.string("limit-cpu");
@@ -55,15 +56,17 @@ public final class ServiceUpdateCommand extends DeclaredCommand {
         JsonObject spec = Services.specOf(service);
         JsonObject task = ServiceSpecs.child(spec, "TaskTemplate");
         JsonObject container = ServiceSpecs.child(task, "ContainerSpec");
+        ImageDigest.Resolved image = null;
         if (in.get(IMAGE) != null) {
-            container.addProperty("Image", ImageDigest.resolve(ctx, in.get(IMAGE), !in.get(NO_RESOLVE_IMAGE)));
+            image = ImageDigest.resolved(ctx, in.get(IMAGE), !in.get(NO_RESOLVE_IMAGE));
+            container.addProperty("Image", image.image());
         }
         if (in.get(REPLICAS) != null) {
             JsonObject replicated = SwarmApi.at(spec, "Mode", "Replicated");
             if (replicated == null) {
                 throw new DockerError(1, "replicas can only be used with replicated or replicated-job mode", null);
             }
-            replicated.addProperty("Replicas", ServiceCreateCommand.replicas(in.get(REPLICAS)));
+            replicated.addProperty("Replicas", in.get(REPLICAS));
         }
         JsonArray env = ServiceSpecs.array(container, "Env");
         for (String key : in.get(ENV_RM)) {
@@ -90,18 +93,17 @@ public final class ServiceUpdateCommand extends DeclaredCommand {
         }
         JsonObject endpoint = ServiceSpecs.child(spec, "EndpointSpec");
         JsonArray ports = ServiceSpecs.array(endpoint, "Ports");
-        for (String rm : in.get(PUBLISH_RM)) {
-            removeIf(ports, ServiceSpecs.port(rm, "--publish-rm"));
+        for (List<JsonObject> rm : in.get(PUBLISH_RM)) {
+            rm.forEach(gone -> removeIf(ports, gone));
         }
-        for (String add : in.get(PUBLISH_ADD)) {
-            ports.add(ServiceSpecs.port(add, "--publish-add"));
-        }
+        in.get(PUBLISH_ADD).forEach(add -> add.forEach(ports::add));
         UPDATE.apply(in, ServiceSpecs.child(spec, "UpdateConfig"));
         ROLLBACK.apply(in, ServiceSpecs.child(spec, "RollbackConfig"));
         if (in.get(FORCE)) {
             task.addProperty("ForceUpdate", (task.has("ForceUpdate") ? task.get("ForceUpdate").getAsLong() : 0) + 1);
         }
         Services.update(ctx, service, spec);
+        ImageDigest.warn(ctx, image);
         ctx.console().out(name + "\n");
         if (!in.get(DETACH)) {
             ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), name, false, in.get(QUIET));

@@ -9,7 +9,10 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
+import io.github.dockerlessons.command.files.HostFiles;
+import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.golang.Units;
 import io.github.dockerlessons.engine.NaturalOrder;
 import io.github.dockerlessons.render.FieldContext;
@@ -18,10 +21,10 @@ import io.github.dockerlessons.render.StoredObjectFields;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -32,14 +35,12 @@ import java.util.Map;
  * Secrets and configs, which the Swarm API keeps alike (/secrets, /configs): what their create and
  * ls commands do (their inspect is ObjectInspectCommand's, their rm SwarmRmCommand's), the one
  * difference being the listing's DRIVER column. Their data comes from a file or, with "-", from the
- * cell's heredoc, read up to the engine's own limit of 500 KiB.
+ * cell's heredoc, read as the CLI reads it: up to twice the engine's own limit (500 KiB for a secret,
+ * 1000 KiB for a config), whose refusal of more is the engine's.
  */
 public enum StoredObjects {
-    SECRET("secret", "/secrets"),
-    CONFIG("config", "/configs");
-
-    /** Swarmkit's limit on a secret's or config's data (MaxSecretSize, MaxConfigSize). */
-    private static final int MAX_DATA = 500 * 1024;
+    SECRET("secret", "/secrets", 500 * 1024),
+    CONFIG("config", "/configs", 1000 * 1024);
 
     private static final Flag<Boolean> LS_QUIET = Flag.bool('q', "quiet");
     private static final Flag<List<String>> LS_FILTER = CommonFlags.filter("id", "label", "name");
@@ -48,10 +49,13 @@ public enum StoredObjects {
 
     private final String kind;
     private final String path;
+    /** What the CLI reads at most: twice swarmkit's limit (MaxSecretSize, MaxConfigSize), so that the engine refuses the rest in its words. */
+    private final int readLimit;
 
-    StoredObjects(String kind, String path) {
+    StoredObjects(String kind, String path, int engineLimit) {
         this.kind = kind;
         this.path = path;
+        this.readLimit = 2 * engineLimit;
     }
 
     public void create(CommandContext ctx, String name, String source, Map<String, String> labels)
@@ -66,23 +70,47 @@ public enum StoredObjects {
         ctx.console().out(SwarmApi.text(created, "ID") + "\n");
     }
 
-    private byte[] data(CommandContext ctx, String source) throws DockerError {
+    /**
+     * The data as the CLI's readSecretData reads it: the heredoc for "-", else the file (a named pipe
+     * or a device too, where the stop button reaches the read), at most {@link #readLimit} bytes and
+     * never empty. A config's failure is wrapped in "Error reading content from", as the CLI wraps it.
+     */
+    private byte[] data(CommandContext ctx, String source) throws DockerError, InterruptedException {
+        String from = source.equals("-") ? "STDIN" : source;
+        byte[] data;
         if (source.equals("-")) {
             byte[] heredoc = ctx.heredoc();
-            if (heredoc == null) {
-                throw new DockerError(1, "error reading content from \"-\": no input", "hint." + kind + ".stdin");
-            }
-            return heredoc;
+            data = heredoc == null ? new byte[0] : Arrays.copyOf(heredoc, Math.min(heredoc.length, readLimit));
+        } else {
+            data = readFile(source);
         }
-        try (InputStream in = Files.newInputStream(Path.of(source))) {
-            byte[] data = in.readNBytes(MAX_DATA + 1);
-            return data;
-        } catch (NoSuchFileException e) {
-            throw new DockerError(1, "error reading content from \"" + source + "\": open " + source
-                    + ": no such file or directory", "hint." + kind + ".stdin");
+        if (data.length == 0) {
+            throw readError(source, "error reading from " + from + ": data is empty");
+        }
+        return data;
+    }
+
+    private byte[] readFile(String source) throws DockerError, InterruptedException {
+        Path file;
+        try {
+            file = Path.of(source);
+        } catch (InvalidPathException e) {
+            throw readError(source, "error reading from " + source + ": open " + source + ": invalid argument");
+        }
+        try (InputStream in = HostFiles.open(file, source)) {
+            return in.readNBytes(readLimit);
+        } catch (LocalFileError e) {
+            throw readError(source, "error reading from " + source + ": " + e.getMessage());
+        } catch (HostFiles.StoppedRead e) {
+            throw new InterruptedException();
         } catch (IOException e) {
-            throw new DockerError(1, "error reading content from \"" + source + "\": " + e.getMessage(), null);
+            throw readError(source, "error reading from " + source + ": " + LocalFileError.of("read", source, e).getMessage());
         }
+    }
+
+    private DockerError readError(String source, String cause) {
+        String text = this == CONFIG ? "Error reading content from " + FlagType.quote(source) + ": " + cause : cause;
+        return new DockerError(1, text, "hint." + kind + ".stdin");
     }
 
     /** {@code docker secret ls} / {@code docker config ls}: the same flags for both kinds. */

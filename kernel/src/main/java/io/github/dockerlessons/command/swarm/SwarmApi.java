@@ -26,7 +26,11 @@ public final class SwarmApi {
     }
 
     public static JsonElement get(CommandContext ctx, String path) throws DockerError, InterruptedException {
-        return send(ctx, RawRequest.json(DockerHttpClient.Request.Method.GET, path));
+        try {
+            return ctx.read(RawRequest.json(DockerHttpClient.Request.Method.GET, path));
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e);
+        }
     }
 
     public static JsonElement post(CommandContext ctx, String path, JsonElement body)

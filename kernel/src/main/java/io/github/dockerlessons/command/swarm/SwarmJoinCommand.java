@@ -30,7 +30,12 @@ public final class SwarmJoinCommand extends DeclaredCommand {
         request.add("RemoteAddrs", remotes);
         request.addProperty("JoinToken", in.get(TOKEN) == null ? "" : in.get(TOKEN));
         NodeAddressFlags.addAvailability(in, request);
-        SwarmApi.post(ctx, "/swarm/join", request);
+        try {
+            SwarmApi.post(ctx, "/swarm/join", request);
+        } catch (DockerError e) {
+            // an address or token that is wrong, or a manager this engine cannot reach: where both come from
+            throw e.status() == 130 ? e : new DockerError(e.status(), e.cliText(), "hint.swarm.join");
+        }
         JsonElement control = SwarmApi.swarmInfo(ctx).get("ControlAvailable");
         boolean manager = control != null && control.isJsonPrimitive() && control.getAsBoolean();
         ctx.console().out("This node joined a swarm as a " + (manager ? "manager" : "worker") + ".\n");

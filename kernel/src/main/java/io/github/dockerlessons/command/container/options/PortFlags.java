@@ -99,7 +99,7 @@ public record PortFlags(Set<String> exposed, Map<String, List<Binding>> bindings
     }
 
     /** nat.ParsePortSpec: one published port or range, as (container port "80/tcp", binding) pairs. */
-    static List<Map.Entry<String, Binding>> parsePortSpec(String raw) throws InvalidOptions {
+    public static List<Map.Entry<String, Binding>> parsePortSpec(String raw) throws InvalidOptions {
         String[] parts = raw.split(":", -1);
         int n = parts.length;
         String containerPort = parts[n - 1];
@@ -175,7 +175,7 @@ public record PortFlags(Set<String> exposed, Map<String, List<Binding>> bindings
     }
 
     /** nat.ParsePortRange: "80" or "8000-8010". */
-    static long[] portRange(String ports) throws FlagType.InvalidValue {
+    public static long[] portRange(String ports) throws FlagType.InvalidValue {
         if (ports.isEmpty()) {
             throw new FlagType.InvalidValue("empty string specified for ports");
         }
