@@ -447,3 +447,54 @@ def test_stack_of_lesson_10(swarm, kernel):
         cell = run(kernel, "docker stack rm l10k")
         assert shown(cell) == ("Removing service l10k_node-app\nRemoving service l10k_redis-server\n"
                                "Removing network l10k_default\n")
+
+
+@pytest.mark.deadline(400)
+def test_service_secret_config_and_list_flags(swarm, kernel):
+    """service create --secret/--config, then service update's -add/-rm flags, by both: the same specs."""
+    host1 = swarm[0][2]
+    suffix = uuid.uuid4().hex[:6]
+    mine, theirs = "k-" + suffix, "c-" + suffix
+    made = []
+    for kind, name in (("secret", "pw"), ("secret", "key"), ("config", "site"), ("config", "app")):
+        assert on(host1, kind, "create", f"{name}-{suffix}", "-", input=b"x\n").returncode == 0
+        made.append((kind, f"{name}-{suffix}"))
+    assert on(host1, "network", "create", "-d", "overlay", f"front-{suffix}").returncode == 0
+    assert on(host1, "network", "create", "-d", "overlay", f"back-{suffix}").returncode == 0
+    spec = lambda name: re.sub(r'"Name":"[kc]-[0-9a-f]{6}"', '"Name":"<NAME>"', on(
+        host1, "service", "inspect", "-f", "{{json .Spec}}", name).stdout.decode())
+    create = (f"-d --secret pw-{suffix} --secret source=key-{suffix},target=api,mode=0400 "
+              f"--config source=site-{suffix},target=/etc/site.conf --network back-{suffix} "
+              f"--mount type=volume,source=old-{suffix},target=/old --label old=1 busybox sleep 600")
+    update = (f"-d --secret-rm pw-{suffix} --secret-add source=pw-{suffix},target=password --config-add app-{suffix} "
+              f"--config-rm site-{suffix} --label-add new=2 --label-rm old --mount-add type=volume,source=new-{suffix},"
+              f"target=/new --mount-rm /old --network-add front-{suffix} --network-rm back-{suffix} {{}}")
+    try:
+        expected = on(host1, "service", "create", "--name", theirs, *create.split())
+        assert expected.returncode == 0, expected.stderr.decode()
+        cell = run(kernel, f"docker service create --name {mine} {create}")
+        assert cell.status == "ok", cell.error_text
+        assert cell.stream("stderr") == expected.stderr.decode()
+        # the CLI orders secrets as a Go map walks them: compared as sets of references
+        norm = lambda s: re.sub(r'"(Secrets|Configs)":\[([^\]]*)\]', lambda m: m.group(1) + ":" + "|".join(
+            sorted(re.findall(r"\{[^{}]*\{[^{}]*\}[^{}]*\}", m.group(2)))), s)
+        assert norm(spec(mine)) == norm(spec(theirs))
+        expected = on(host1, "service", "update", *update.format(theirs).split())
+        cell = run(kernel, "docker service update " + update.format(mine))
+        assert cell.status == "ok", cell.error_text
+        assert shown(cell).replace(mine, "<NAME>") == expected.stdout.decode().replace(theirs, "<NAME>")
+        assert norm(spec(mine)) == norm(spec(theirs))
+        for line in (f"service create -d --secret nosuch-{suffix} busybox", "service create -d --config target=x busybox",
+                     f"service update -d --network-add front-{suffix} {{}}"):
+            expected = on(host1, *line.format(theirs).split())
+            cell = run(kernel, "docker " + line.format(mine))
+            assert expected.returncode != 0 and cell.status == "error", line
+            # the CLI's first line (a flag's refusal goes on with the usage)
+            first = expected.stderr.decode().strip().splitlines()[0]
+            assert first.replace(theirs, "<NAME>") in cell.error_text.replace(mine, "<NAME>"), line
+    finally:
+        on(host1, "service", "rm", mine, theirs)
+        wait_for("tasks gone", lambda: not on(host1, "ps", "-q", "--filter", f"name={suffix}").stdout.strip(), seconds=60)
+        for kind, name in made:
+            on(host1, kind, "rm", name)
+        on(host1, "network", "rm", f"front-{suffix}", f"back-{suffix}")

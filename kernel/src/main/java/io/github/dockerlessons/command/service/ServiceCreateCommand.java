@@ -35,6 +35,8 @@ public final class ServiceCreateCommand implements DockerCommand {
     private static final Flag<List<String>> MOUNT = Flag.list("mount");
     private static final Flag<List<String>> NETWORK = Flag.list("network");
     private static final Flag<List<String>> CONSTRAINT = Flag.list("constraint");
+    private static final Flag<List<String>> SECRET = Flag.list("secret");
+    private static final Flag<List<String>> CONFIG = Flag.list("config");
     private static final Flag<String> WORKDIR = Flag.string('w', "workdir");
     private static final Flag<String> USER = Flag.string('u', "user");
     private static final Flag<String> HOSTNAME = Flag.string("hostname");
@@ -58,10 +60,10 @@ public final class ServiceCreateCommand implements DockerCommand {
 
     private static final CommandSpec SPEC = CommandSpec.command("service create",
                     "docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]")
-            .flags(CONSTRAINT, CONTAINER_LABEL, DETACH, ENTRYPOINT, ENV, HEALTH_CMD, HEALTH_INTERVAL, HEALTH_RETRIES,
+            .flags(CONFIG, CONSTRAINT, CONTAINER_LABEL, DETACH, ENTRYPOINT, ENV, HEALTH_CMD, HEALTH_INTERVAL, HEALTH_RETRIES,
                     HEALTH_START_PERIOD, HEALTH_TIMEOUT, HOSTNAME, LABEL, LIMIT_CPU, LIMIT_MEMORY, MODE, MOUNT, NAME,
                     NETWORK, NO_HEALTHCHECK, NO_RESOLVE_IMAGE, PUBLISH, QUIET, REPLICAS, RESERVE_CPU, RESERVE_MEMORY,
-                    RESTART_CONDITION, ROLLBACK.delay, ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order,
+                    RESTART_CONDITION, ROLLBACK.delay, SECRET, ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order,
                     ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction, UPDATE.monitor, UPDATE.order,
                     UPDATE.parallelism, USER, WORKDIR)
             .flagsEndAtFirstArgument()
@@ -152,6 +154,14 @@ public final class ServiceCreateCommand implements DockerCommand {
             endpoint.add("Ports", ports);
         }
         spec.add("EndpointSpec", endpoint);
+        JsonArray secrets = FileReferences.SECRET.resolve(ctx, in.get(SECRET), "--secret");
+        if (!secrets.isEmpty()) {
+            container.add("Secrets", secrets);
+        }
+        JsonArray configs = FileReferences.CONFIG.resolve(ctx, in.get(CONFIG), "--config");
+        if (!configs.isEmpty()) {
+            container.add("Configs", configs);
+        }
         container.addProperty("Image", ImageDigest.resolve(ctx, in.arg(0), !in.get(NO_RESOLVE_IMAGE)));
 
         JsonObject created = SwarmApi.object(SwarmApi.post(ctx, "/services/create", spec));
