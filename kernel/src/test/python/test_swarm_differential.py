@@ -385,6 +385,12 @@ def test_stack_commands(swarm, kernel):
         wait_for("running", lambda: on(host1, "stack", "services", "--format", "{{.Replicas}}", theirs).stdout.decode()
                  .split()[1:] == ["2/2"] and on(host1, "stack", "services", "--format", "{{.Replicas}}", mine).stdout
                  .decode().split()[1:] == ["2/2"] or None, seconds=90)
+        for service in ("web", "cache"):
+            expected = on(host1, "service", "inspect", "--pretty", f"{theirs}_{service}")
+            cell = run(kernel, f"docker service inspect --pretty {mine}_{service}")
+            assert cell.status == "ok", cell.error_text
+            published = lambda t: re.sub(r"PublishedPort = \d+", "PublishedPort = <PORT>", mask(t))
+            assert published(named(shown(cell), mine)) == published(named(expected.stdout.decode(), theirs)), service
         listed = cli("-H", host1, "stack", "ls", env={"DOCKER_CONTEXT": ""}).stdout.decode()
         cell = run(kernel, "docker stack ls")
         assert cell.status == "ok", cell.error_text
@@ -465,7 +471,8 @@ def test_service_secret_config_and_list_flags(swarm, kernel):
         host1, "service", "inspect", "-f", "{{json .Spec}}", name).stdout.decode())
     create = (f"-d --secret pw-{suffix} --secret source=key-{suffix},target=api,mode=0400 "
               f"--config source=site-{suffix},target=/etc/site.conf --network back-{suffix} "
-              f"--mount type=volume,source=old-{suffix},target=/old --label old=1 busybox sleep 600")
+              f"--mount type=volume,source=old-{suffix},target=/old --label old=1 --limit-cpu 0.5 --limit-memory 64m "
+              f"--reserve-memory 16m --health-cmd true --update-delay 2s -e A=1 -w /tmp busybox sleep 600")
     update = (f"-d --secret-rm pw-{suffix} --secret-add source=pw-{suffix},target=password --config-add app-{suffix} "
               f"--config-rm site-{suffix} --label-add new=2 --label-rm old --mount-add type=volume,source=new-{suffix},"
               f"target=/new --mount-rm /old --network-add front-{suffix} --network-rm back-{suffix} {{}}")
@@ -484,6 +491,19 @@ def test_service_secret_config_and_list_flags(swarm, kernel):
         assert cell.status == "ok", cell.error_text
         assert shown(cell).replace(mine, "<NAME>") == expected.stdout.decode().replace(theirs, "<NAME>")
         assert norm(spec(mine)) == norm(spec(theirs))
+        # the human friendly text; secrets and configs in the order each spec has them
+        expected = on(host1, "service", "inspect", "--pretty", theirs)
+        cell = run(kernel, f"docker service inspect --pretty {mine}")
+        assert cell.status == "ok", cell.error_text
+        pretty = lambda t, name: mask(t.replace(name, "<NAME>"))
+        order = lambda t: re.sub(r"(\n Target:[^\n]*\n  Source:[^\n]*)+", lambda m: "".join(sorted(
+            re.findall(r"\n Target:[^\n]*\n  Source:[^\n]*", m.group(0)))), t)
+        assert order(pretty(shown(cell), mine)) == order(pretty(expected.stdout.decode(), theirs))
+        for line in ("service inspect --pretty nosuch", "service inspect --pretty -f '{{{{.ID}}}}' {}"):
+            expected = cli("-H", host1, *__import__("shlex").split(line.format(theirs)), env={"DOCKER_CONTEXT": ""})
+            cell = run(kernel, "docker " + line.format(mine))
+            assert cell.status == "error" and shown(cell) == expected.stdout.decode(), line
+            assert expected.stderr.decode().strip().splitlines()[0] in cell.error_text, line
         for line in (f"service create -d --secret nosuch-{suffix} busybox", "service create -d --config target=x busybox",
                      f"service update -d --network-add front-{suffix} {{}}"):
             expected = on(host1, *line.format(theirs).split())

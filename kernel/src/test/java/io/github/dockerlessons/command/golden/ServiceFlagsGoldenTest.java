@@ -20,6 +20,28 @@ class ServiceFlagsGoldenTest {
               "Networks":[{"Target":"backid"}]},
               "Mode":{"Replicated":{"Replicas":2}}}}""".formatted(ServiceSecretConfigGoldenTest.SERVICE_ID);
 
+    /** A service with most of what the pretty template shows, defaults inserted as the engine does. */
+    private static final String PRETTY = """
+            {"ID":"webid0000000000000000000a","UpdateStatus":{"State":"completed","StartedAt":"2024-12-06T01:58:00Z",
+              "CompletedAt":"2024-12-06T01:59:00Z","Message":"update completed"},
+             "Spec":{"Name":"shop_web","Labels":{"com.docker.stack.namespace":"shop","tier":""},
+              "TaskTemplate":{"ContainerSpec":{"Image":"busybox:latest","Args":["sleep","600"],"Env":["A=1","B=2"],
+                "Dir":"/tmp","Init":false,"User":"nobody",
+                "Mounts":[{"Type":"volume","Source":"data","Target":"/data","ReadOnly":true}],
+                "Secrets":[{"File":{"Name":"password"},"SecretName":"shop_password"}],
+                "Configs":[{"File":{"Name":"/etc/site.conf"},"ConfigName":"shop_site"}],
+                "Healthcheck":{"Test":["CMD","true"],"Interval":2000000000}},
+               "Resources":{"Limits":{"NanoCPUs":500000000,"MemoryBytes":67108864},"Reservations":{"MemoryBytes":16777216}},
+               "Placement":{"Constraints":["node.role == worker"],"Preferences":[{"Spread":{"SpreadDescriptor":"node.id"}}]},
+               "Networks":[{"Target":"backid"},{"Target":"goneid"}]},
+              "Mode":{"Replicated":{"Replicas":2}},
+              "UpdateConfig":{"Parallelism":2,"Delay":2000000000,"FailureAction":"pause","Monitor":5000000000,
+               "MaxFailureRatio":0,"Order":"start-first"},
+              "RollbackConfig":{"Parallelism":1,"FailureAction":"pause","Monitor":5000000000,"MaxFailureRatio":0,
+               "Order":"stop-first"},
+              "EndpointSpec":{"Mode":"vip"}},
+             "Endpoint":{"Ports":[{"Protocol":"tcp","TargetPort":80,"PublishedPort":8080,"PublishMode":"ingress"}]}}""";
+
     private static FakeDaemon daemon() {
         return new FakeDaemon()
                 .on("GET", "/distribution/*", FakeDaemon.error(500, "dial tcp: lookup registry-1.docker.io: no such host"))
@@ -31,7 +53,10 @@ class ServiceFlagsGoldenTest {
                         ? "[{\"ID\":\"s1\",\"Spec\":{\"Name\":\"db-password\"}}]" : "[]"))
                 .on("GET", "/configs", FakeDaemon.json(200, "[{\"ID\":\"c1\",\"Spec\":{\"Name\":\"site\"}}]"))
                 .on("GET", "/networks/front", FakeDaemon.json(200, "{\"Id\":\"frontid\",\"Name\":\"front\"}"))
-                .on("GET", "/networks/back", FakeDaemon.json(200, "{\"Id\":\"backid\",\"Name\":\"back\"}"));
+                .on("GET", "/networks/back", FakeDaemon.json(200, "{\"Id\":\"backid\",\"Name\":\"back\"}"))
+                .on("GET", "/networks/backid", FakeDaemon.json(200, "{\"Id\":\"backid\",\"Name\":\"back\"}"))
+                .on("GET", "/services/nope", FakeDaemon.error(404, "service nope not found"))
+                .on("GET", "/services/shop_web", FakeDaemon.json(200, PRETTY));
     }
 
     /** The transcript, then the spec each create or update sent. */
@@ -52,6 +77,16 @@ class ServiceFlagsGoldenTest {
         check("service-create-secret-no-source", "service", "create", "-d", "--secret", "target=x", "busybox");
         check("service-create-secret-duplicate-target", "service", "create", "-d", "--secret", "db-password",
                 "--secret", "source=db-password,target=db-password", "busybox");
+    }
+
+    @Test
+    void inspectPretty() throws Exception {
+        Golden.assertMatches("service-inspect-pretty", CommandRun.run(daemon(), "service", "inspect", "--pretty",
+                "shop_web").transcript());
+        Golden.assertMatches("service-inspect-pretty-missing", CommandRun.run(daemon(), "service", "inspect", "--pretty",
+                "shop_web", "nope").transcript());
+        Golden.assertMatches("service-inspect-pretty-format", CommandRun.run(daemon(), "service", "inspect", "--pretty",
+                "-f", "{{.ID}}", "shop_web").transcript());
     }
 
     @Test
