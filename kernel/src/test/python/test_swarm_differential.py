@@ -518,3 +518,31 @@ def test_service_secret_config_and_list_flags(swarm, kernel):
         for kind, name in made:
             on(host1, kind, "rm", name)
         on(host1, "network", "rm", f"front-{suffix}", f"back-{suffix}")
+
+
+@pytest.mark.deadline(300)
+def test_swarm_ca(swarm, kernel):
+    host1 = swarm[0][2]
+    import os
+    key = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "target", "swarm-ca-key.pem"))
+    with open(key, "w") as f:
+        f.write("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIA==\n-----END EC PRIVATE KEY-----\n")
+    for line in ("swarm ca", "swarm ca --ca-key /nonexistent/key.pem", "swarm ca --ca-key /etc/hostname",
+                 f"swarm ca --ca-key {key}", "swarm ca --cert-expiry 48h", "swarm ca --rotate --ca-cert " + key):
+        expected = cli("-H", host1, *line.split(), env={"DOCKER_CONTEXT": ""})
+        cell = run(kernel, "docker " + line)
+        assert shown(cell) == expected.stdout.decode(), line
+        if expected.returncode:
+            # the CLI's first line (a flag's refusal goes on with the usage)
+            first = expected.stderr.decode().strip().splitlines()[0]
+            assert cell.status == "error" and first in cell.error_text, line
+    before = on(host1, "swarm", "ca").stdout.decode()
+    cell = run(kernel, "docker swarm ca --rotate -d")
+    assert cell.status == "ok" and shown(cell) == "", cell.error_text
+    # a new root CA: the swarm ends trusting another certificate, which both then print
+    cell = run(kernel, "docker swarm ca --rotate -q")
+    assert cell.status == "ok" and shown(cell) == "", cell.error_text
+    after = on(host1, "swarm", "ca").stdout.decode()
+    assert after != before and after.startswith("-----BEGIN CERTIFICATE-----")
+    cell = run(kernel, "docker swarm ca")
+    assert shown(cell) == after
