@@ -135,7 +135,8 @@ public final class ServiceFields {
         }
     }
 
-    private static JsonObject object(JsonObject object, String... path) {
+    /** An object down a path, null when a step is missing (ServicePretty reads the same way). */
+    static JsonObject object(JsonObject object, String... path) {
         JsonObject at = object;
         for (String step : path) {
             if (at == null || !at.has(step) || !at.get(step).isJsonObject()) {

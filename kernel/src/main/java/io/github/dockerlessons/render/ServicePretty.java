@@ -279,13 +279,6 @@ public final class ServicePretty {
     }
 
     private static JsonObject object(JsonObject object, String... path) {
-        JsonObject at = object;
-        for (String step : path) {
-            if (at == null || !at.has(step) || !at.get(step).isJsonObject()) {
-                return null;
-            }
-            at = at.getAsJsonObject(step);
-        }
-        return at;
+        return ServiceFields.object(object, path);
     }
 }
