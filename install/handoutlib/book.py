@@ -91,8 +91,9 @@ def lesson_starts(texts, titles):
     return found
 
 
-def build(browser, folder, lessons, lesson_pages):
-    """Prints lessons.pdf in folder; lesson_pages: how many pages each lesson's own PDF has."""
+def build(printer, folder, lessons, lesson_pages):
+    """Prints lessons.pdf in folder with printer (a chromium.PdfPrinter); lesson_pages: how many pages
+    each lesson's own PDF has."""
     starts, start = [], FRONT_PAGES + 1
     for count in lesson_pages:
         starts.append(start)
@@ -103,9 +104,7 @@ def build(browser, folder, lessons, lesson_pages):
     for _ in range(2):
         with open(source, "w", encoding="utf-8") as f:
             f.write(book_html(lessons, starts))
-        page = browser.open("file://" + source)
-        page.pdf(path, outline=True)
-        page.close()
+        printer.print_pdf(source, path, outline=True)
         found = lesson_starts(page_texts(path), titles)
         if found is None or found == starts:
             break

@@ -185,8 +185,11 @@ def test_start_and_stop_leave_nothing_behind(tmp_path):
     removes its namespaces, state and contexts, and only those: a context of a node's name made by
     someone else is neither changed by start nor removed by stop."""
     prefix = "dl-t" + uuid.uuid4().hex[:6]
-    env = {**os.environ, "DOCKER_CLUSTER_PREFIX": prefix, "DOCKER_CLUSTER_CONTEXT_PREFIX": prefix + "-n",
-           "DOCKER_CONFIG": str(tmp_path)}
+    # Every name from the prefix: a STATE or RUN inherited from whoever runs the tests (a helper's own
+    # cluster) would point this cluster's start and stop at that cluster's engines.
+    env = {**{k: v for k, v in os.environ.items() if k not in ("DOCKER_CLUSTER_STATE", "DOCKER_CLUSTER_RUN")},
+           "DOCKER_CLUSTER_PREFIX": prefix, "DOCKER_CLUSTER_CONTEXT_PREFIX": prefix + "-n",
+           "DOCKER_CLUSTER_NODE1_IMAGES": "", "DOCKER_CONFIG": str(tmp_path)}  # builds nothing: no node image
     config = {"DOCKER_CONFIG": str(tmp_path)}
     # someone else's context of a name the cluster would use
     cli("context", "create", prefix + "-n2", "--docker", "host=unix:///elsewhere.sock", env=config)

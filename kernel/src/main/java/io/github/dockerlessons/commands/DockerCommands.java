@@ -23,6 +23,7 @@ import io.github.dockerlessons.command.compose.ComposePauseCommand;
 import io.github.dockerlessons.command.compose.ComposeCpCommand;
 import io.github.dockerlessons.command.compose.ComposeCreateCommand;
 import io.github.dockerlessons.command.compose.ComposeWaitCommand;
+import io.github.dockerlessons.command.compose.ComposeScaleCommand;
 import io.github.dockerlessons.command.compose.ComposeEventsCommand;
 import io.github.dockerlessons.command.compose.ComposeVersionCommand;
 import io.github.dockerlessons.command.config.ConfigCreateCommand;
@@ -222,7 +223,8 @@ public final class DockerCommands {
                 new ComposeLsCommand(), new ComposeImagesCommand(), new ComposeTopCommand(), new ComposePortCommand(),
                 new ComposeRmCommand(), new ComposeKillCommand(), ComposePauseCommand.pause(), ComposePauseCommand.unpause(),
                 new ComposeCpCommand(registry::get), new ComposeCreateCommand(registry::get),
-                new ComposeWaitCommand(registry::get), new ComposeEventsCommand(), new ComposeVersionCommand()}) {
+                new ComposeWaitCommand(registry::get), new ComposeEventsCommand(), new ComposeVersionCommand(),
+                new ComposeScaleCommand(registry::get)}) {
             b.add(c);
         }
         registry.set(b.build());

@@ -10,6 +10,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +29,13 @@ import java.util.function.Function;
  * connection could be made), {@link EngineConnectionLost} (a connection broke off), or
  * {@link EngineTimeout}.
  *
- * <p>Calls run on the gateway's own threads while the caller waits: a call blocked in the engine
- * (a stalled daemon, {@code stop -t 30}) can then be abandoned by the stop button at once, and a call
- * that should be quick can be given up after a time limit. An abandoned call finishes in the
- * background when the engine answers.
+ * <p>A quick call (one with a time limit) to an engine behind a unix socket runs on the caller's own
+ * thread ({@link InterruptibleCall}): the stop button and the time limit end it by closing its socket.
+ * Every other call runs on the gateway's own threads while the caller waits: a call blocked in the
+ * engine (a stalled daemon, {@code stop -t 30}) can then be abandoned by the stop button at once, and
+ * a call that should be quick can be given up after a time limit; an abandoned call finishes in the
+ * background when the engine answers. (A TCP or TLS socket does not end when its thread is
+ * interrupted; a long call may write to the console, whose channels an interrupt would close.)
  *
  * <p>Most calls use docker-java's typed commands. A few go through its raw HTTP client instead,
  * where the typed model loses what users see: {@code inspect} prints the daemon's JSON as it came,
@@ -52,6 +57,7 @@ public final class EngineGateway implements Engine {
     private final boolean inMemory;
     /** What every object the notebook creates is labelled with (empty: nothing). */
     private volatile Map<String, String> creationLabels = Map.of();
+    private final CallDeadlines deadlines = new CallDeadlines();
     private final ExecutorService calls = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "engine-call");
         thread.setDaemon(true);
@@ -120,6 +126,10 @@ public final class EngineGateway implements Engine {
     @Override
     public <T> T call(Call<T> call, Cancellation cancellation, Duration limit)
             throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
+        EngineConnections.Connection here = limit == null ? null : onThisThread();
+        if (here != null) {
+            return callHere(here, call, cancellation, limit);
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
         BoundedAnswerHttpClient.CallScope answers = new BoundedAnswerHttpClient.CallScope();
         Closeable abandon = () -> {
@@ -150,6 +160,73 @@ public final class EngineGateway implements Engine {
             if (cancellation != null) {
                 cancellation.unregister(abandon);
             }
+        }
+    }
+
+    /**
+     * The connection a quick call can use on the caller's thread: a unix socket (a SocketChannel, which
+     * an interrupt closes), and a thread with no interrupt pending. Null: the call goes to the gateway's
+     * threads (which also report an engine that cannot be reached, as before).
+     */
+    private EngineConnections.Connection onThisThread() {
+        if (inMemory || Thread.currentThread().isInterrupted()) {
+            return null;
+        }
+        try {
+            EngineConnections.Connection current = connections.current();
+            return current.endpoint().host().startsWith("unix://") ? current : null;
+        } catch (EngineUnreachable e) {
+            return null;
+        }
+    }
+
+    private <T> T callHere(EngineConnections.Connection connection, Call<T> call, Cancellation cancellation,
+                           Duration limit) throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
+        InterruptibleCall running = new InterruptibleCall();
+        BoundedAnswerHttpClient.CallScope answers = new BoundedAnswerHttpClient.CallScope();
+        List<T> result = new ArrayList<>(1);
+        Throwable failure = null;
+        deadlines.add(running, limit);
+        if (cancellation != null) {
+            cancellation.register(running); // a stop already pressed ends it at once
+        }
+        try {
+            BoundedAnswerHttpClient.within(answers, () -> {
+                try {
+                    result.add(call.run(connection.client()));
+                } catch (Exception e) {
+                    throw new CallFailed(e);
+                }
+            });
+        } catch (CallFailed e) {
+            failure = e.getCause();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        } finally {
+            deadlines.remove(running);
+            if (cancellation != null) {
+                cancellation.unregister(running);
+            }
+        }
+        InterruptibleCall.Ending ending = running.finish();
+        if (failure == null) {
+            return result.get(0); // answered, even if the stop button came as the answer ended
+        }
+        if (ending != null) {
+            answers.closeAll();
+            if (ending == InterruptibleCall.Ending.STOPPED) {
+                throw new InterruptedException("abandoned by the stop button");
+            }
+            throw new EngineTimeout("no answer within " + limit);
+        }
+        RuntimeException invalid = EngineFailures.invalidAnswer(failure, answers.last());
+        throw failures.translate(invalid != null ? invalid : failure);
+    }
+
+    /** Carries a call's checked exception out of the Runnable it runs in. */
+    private static final class CallFailed extends RuntimeException {
+        CallFailed(Exception cause) {
+            super(cause);
         }
     }
 

@@ -29,7 +29,8 @@ public final class GoText {
         } else if (minutes < 60) {
             return minutes + " minutes";
         }
-        double exactHours = d.toNanos() / 3.6e12;
+        // Seconds, not nanoseconds: a duration past Go's 292 years would overflow toNanos().
+        double exactHours = d.getSeconds() / 3600.0 + d.getNano() / 3.6e12;
         long hours = (long) (exactHours + 0.5);
         if (hours == 1) {
             return "About an hour";

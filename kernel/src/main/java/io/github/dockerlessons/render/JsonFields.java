@@ -26,6 +26,18 @@ final class JsonFields {
         return Boolean.toString(value != null && !value.isJsonNull() && value.getAsBoolean());
     }
 
+    /** The object at {@code path} below {@code object} ("Spec", "Mode"), or null where a step is missing or no object. */
+    static JsonObject object(JsonObject object, String... path) {
+        JsonObject at = object;
+        for (String step : path) {
+            if (at == null || !at.has(step) || !at.get(step).isJsonObject()) {
+                return null;
+            }
+            at = at.getAsJsonObject(step);
+        }
+        return at;
+    }
+
     static Map<String, String> labels(JsonElement labels) {
         Map<String, String> result = new LinkedHashMap<>();
         if (labels != null && labels.isJsonObject()) {

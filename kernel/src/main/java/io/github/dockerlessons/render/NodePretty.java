@@ -25,7 +25,7 @@ public final class NodePretty {
         if (!name.isEmpty()) {
             out.append("\nName:\t\t\t").append(name);
         }
-        labels(out, "Labels:", object(node, "Spec", "Labels"));
+        labels(out, "Labels:", JsonFields.object(node, "Spec", "Labels"));
         out.append("\nHostname:              \t").append(NodeFields.text(node, "Description", "Hostname"));
         out.append("\nJoined at:             \t")
                 .append(NetworkFields.goTimeString(JsonFields.text(node, "CreatedAt")).toLowerCase(Locale.ROOT));
@@ -39,7 +39,7 @@ public final class NodePretty {
         if (!addr.isEmpty()) {
             out.append("\n Address:\t\t").append(addr);
         }
-        JsonObject manager = object(node, "ManagerStatus");
+        JsonObject manager = JsonFields.object(node, "ManagerStatus");
         if (manager != null) {
             out.append("\nManager Status:\n Address:\t\t").append(JsonFields.text(manager, "Addr"))
                     .append("\n Raft Status:\t\t").append(NodeFields.prettyPrint(JsonFields.text(manager, "Reachability")))
@@ -52,7 +52,7 @@ public final class NodePretty {
         out.append("\nResources:\n CPUs:\t\t\t").append(cpus.isEmpty() ? "0" : Long.toString(Long.parseLong(cpus) / 1_000_000_000L))
                 .append("\n Memory:\t\t").append(memory.isEmpty() || memory.equals("0") ? "" : GoText.binarySize(Double.parseDouble(memory)));
         Map<String, List<String>> plugins = new TreeMap<>();
-        JsonObject engine = object(node, "Description", "Engine");
+        JsonObject engine = JsonFields.object(node, "Description", "Engine");
         JsonElement pluginList = engine == null ? null : engine.get("Plugins");
         if (pluginList != null && pluginList.isJsonArray()) {
             pluginList.getAsJsonArray().forEach(p -> plugins.computeIfAbsent(JsonFields.text(p.getAsJsonObject(), "Type"),
@@ -63,8 +63,8 @@ public final class NodePretty {
             plugins.forEach((type, names) -> out.append("\n ").append(type).append(":\t\t").append(String.join(", ", names)));
         }
         out.append("\nEngine Version:\t\t").append(NodeFields.text(node, "Description", "Engine", "EngineVersion"));
-        labels(out, "Engine Labels:", engine == null ? null : object(engine, "Labels"));
-        JsonObject tls = object(node, "Description", "TLSInfo");
+        labels(out, "Engine Labels:", engine == null ? null : JsonFields.object(engine, "Labels"));
+        JsonObject tls = JsonFields.object(node, "Description", "TLSInfo");
         if (tls != null && !(JsonFields.text(tls, "TrustRoot").isEmpty() && JsonFields.text(tls, "CertIssuerSubject").isEmpty()
                 && JsonFields.text(tls, "CertIssuerPublicKey").isEmpty())) {
             out.append("\nTLS Info:\n TrustRoot:\n").append(JsonFields.text(tls, "TrustRoot"))
@@ -81,16 +81,5 @@ public final class NodePretty {
         out.append('\n').append(title);
         new TreeMap<>(JsonFields.labels(labels)).forEach((k, v) -> out.append("\n - ").append(k)
                 .append(v.isEmpty() ? "" : "=" + v));
-    }
-
-    private static JsonObject object(JsonObject object, String... path) {
-        JsonObject at = object;
-        for (String step : path) {
-            if (at == null || !at.has(step) || !at.get(step).isJsonObject()) {
-                return null;
-            }
-            at = at.getAsJsonObject(step);
-        }
-        return at;
     }
 }

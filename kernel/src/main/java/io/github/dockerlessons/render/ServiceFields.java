@@ -39,7 +39,7 @@ public final class ServiceFields {
 
     /** replicated, global, replicated job or global job. */
     public static String mode(JsonObject service) {
-        JsonObject mode = object(service, "Spec", "Mode");
+        JsonObject mode = JsonFields.object(service, "Spec", "Mode");
         if (mode == null) {
             return "";
         }
@@ -76,7 +76,7 @@ public final class ServiceFields {
 
     /** The CLI's Ports: ingress ports sorted by protocol then published port, consecutive ones joined. */
     private static String ports(JsonObject service) {
-        JsonObject endpoint = object(service, "Endpoint");
+        JsonObject endpoint = JsonFields.object(service, "Endpoint");
         JsonElement given = endpoint == null ? null : endpoint.get("Ports");
         if (given == null || !given.isJsonArray()) {
             return "";
@@ -133,17 +133,5 @@ public final class ServiceFields {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** An object down a path, null when a step is missing (ServicePretty reads the same way). */
-    static JsonObject object(JsonObject object, String... path) {
-        JsonObject at = object;
-        for (String step : path) {
-            if (at == null || !at.has(step) || !at.get(step).isJsonObject()) {
-                return null;
-            }
-            at = at.getAsJsonObject(step);
-        }
-        return at;
     }
 }

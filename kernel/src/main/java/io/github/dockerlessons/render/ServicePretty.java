@@ -279,6 +279,6 @@ public final class ServicePretty {
     }
 
     private static JsonObject object(JsonObject object, String... path) {
-        return ServiceFields.object(object, path);
+        return JsonFields.object(object, path);
     }
 }

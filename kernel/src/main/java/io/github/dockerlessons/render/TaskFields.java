@@ -92,10 +92,15 @@ public final class TaskFields {
 
     /** Time since an RFC 3339 timestamp; a missing one is Go's zero time, long ago. */
     static Duration since(String timestamp, Instant now) {
+        Duration since;
         try {
-            return Duration.between(OffsetDateTime.parse(timestamp).toInstant(), now);
+            since = Duration.between(OffsetDateTime.parse(timestamp).toInstant(), now);
         } catch (DateTimeParseException e) {
-            return Duration.between(Instant.parse("0001-01-01T00:00:00Z"), now);
+            since = Duration.between(Instant.parse("0001-01-01T00:00:00Z"), now);
         }
+        // Go's Time.Sub saturates at its largest Duration: a task without a time is "292 years ago".
+        return since.compareTo(GO_MAX_DURATION) > 0 ? GO_MAX_DURATION : since;
     }
+
+    private static final Duration GO_MAX_DURATION = Duration.ofNanos(Long.MAX_VALUE);
 }

@@ -1,5 +1,6 @@
 package io.github.dockerlessons.session;
 
+import io.github.dockerlessons.command.core.ArgumentCompleter;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.GlobalOptions;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -111,8 +112,9 @@ public final class Assistant {
             }
             return candidates;
         }
-        // The word before the cursor is a flag that takes a value: complete that value.
-        if (!rest.isEmpty()) {
+        // The word before the cursor is a flag that takes a value: complete that value. A command whose flags
+        // end at its first argument (compose -f x.yaml logs -f) leaves the later ones to its subcommand.
+        if (!rest.isEmpty() && (spec.interspersed() || positionals(spec, rest.subList(0, rest.size() - 1)) == 0)) {
             String last = rest.get(rest.size() - 1);
             Flag<?> flag = last.startsWith("-") && !last.contains("=") ? spec.flags().find(last) : null;
             if (flag != null && !flag.type().isBool() && (last.startsWith("--") || last.length() == 2)) {
@@ -124,6 +126,7 @@ public final class Assistant {
         if (kind != null) {
             candidates.addAll(names.of(kind));
         }
+        candidates.addAll(ArgumentCompleter.offer(spec, resolved.get().calledAs(), rest));
         return candidates;
     }
 

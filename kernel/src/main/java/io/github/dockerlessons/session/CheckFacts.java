@@ -31,7 +31,8 @@ import java.util.Set;
  * {@code container NAME label KEY=VALUE}, {@code container NAME network NET},
  * {@code container NAME port PORT}, {@code image|volume|network NAME present|absent},
  * {@code exec CONTAINER COMMAND... -> OUTPUT}, {@code logs CONTAINER contains TEXT},
- * {@code port PORT answers}. A line that is none of them is the cell's error, naming the line.
+ * {@code port PORT answers}, and a swarm's ({@link SwarmFacts}: service, node, stack). A line that is
+ * none of them is the cell's error, naming the line.
  */
 final class CheckFacts {
     private static final Duration EXEC_LIMIT = Duration.ofSeconds(30);
@@ -42,10 +43,12 @@ final class CheckFacts {
 
     private final CommandRegistry registry;
     private final Messages messages;
+    private final SwarmFacts swarm;
 
     CheckFacts(CommandRegistry registry, Messages messages) {
         this.registry = registry;
         this.messages = messages;
+        this.swarm = new SwarmFacts(messages);
     }
 
     /** One fact (line {@code line} of the cell) answered, or a CellFailure when it is not a fact. */
@@ -68,8 +71,13 @@ final class CheckFacts {
                 case "port" -> {
                     return port(line, fact, w, ctx);
                 }
+                case "service", "node", "stack" -> {
+                    return swarm.check(fact, w, ctx);
+                }
                 default -> throw unknown(line, fact);
             }
+        } catch (SwarmFacts.NotAFact e) {
+            throw unknown(line, fact);
         } catch (DockerError e) {
             return new Checks.Outcome(fact, false, e.cliText().isEmpty() ? messages.get("error.exit.status", e.status())
                     : e.cliText().split("\n")[0], null);

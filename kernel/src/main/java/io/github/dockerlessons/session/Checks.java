@@ -84,6 +84,7 @@ final class Checks {
             InterruptedException {
         List<String[]> facts = new ArrayList<>();
         String[] lines = body.split("\n", -1);
+        String context = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -93,14 +94,26 @@ final class Checks {
                 hints.add(line.substring("%hint".length()).strip());
                 continue;
             }
-            facts.add(new String[]{Integer.toString(i + 2), line});
+            if (line.equals("%context") || line.startsWith("%context ")) {
+                // The facts after it are asked of that context's engine (a swarm's manager: -c node1).
+                String[] words = line.split("\\s+");
+                if (words.length != 2) {
+                    throw new Magics.CellFailure(messages.get("check.context.usage", i + 2));
+                }
+                context = words[1];
+                continue;
+            }
+            facts.add(new String[]{Integer.toString(i + 2), line, context});
         }
         if (facts.isEmpty()) {
             throw new Magics.CellFailure(messages.get("check.empty"));
         }
         List<Outcome> outcomes = new ArrayList<>();
-        for (String[] fact : facts) {
-            outcomes.add(probes.check(Integer.parseInt(fact[0]), fact[1], ctx));
+        try (ContextEngines engines = new ContextEngines(ctx)) {
+            for (String[] fact : facts) {
+                CommandContext on = fact[2] == null ? ctx : engines.of(fact[2]);
+                outcomes.add(probes.check(Integer.parseInt(fact[0]), fact[1], on));
+            }
         }
         return outcomes;
     }

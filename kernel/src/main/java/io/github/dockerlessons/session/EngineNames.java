@@ -18,12 +18,22 @@ import java.util.List;
  * engine gets a second, and without an answer there are simply no names.
  */
 final class EngineNames {
-    private static final Duration LIMIT = Duration.ofSeconds(1);
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
     private final Engine engine;
+    private final Duration limit;
 
     EngineNames(Engine engine) {
+        this(engine, ONE_SECOND);
+    }
+
+    /**
+     * With another limit: a unit test's first engine call also loads docker-java's JSON mapping, which
+     * takes over a second on a loaded machine, so a test that proves the names gives it more.
+     */
+    EngineNames(Engine engine, Duration limit) {
         this.engine = engine;
+        this.limit = limit;
     }
 
     List<String> of(NameKind kind) {
@@ -35,24 +45,24 @@ final class EngineNames {
                 case STOPPED_CONTAINER -> containers(true, List.of("created", "exited"));
                 case PAUSED_CONTAINER -> containers(true, List.of("paused"));
                 case IMAGE -> images();
-                case NETWORK -> engine.call(client -> client.listNetworksCmd().exec(), LIMIT).stream()
+                case NETWORK -> engine.call(client -> client.listNetworksCmd().exec(), limit).stream()
                         .map(Network::getName).toList();
                 case VOLUME -> {
-                    var volumes = engine.call(client -> client.listVolumesCmd().exec(), LIMIT).getVolumes();
+                    var volumes = engine.call(client -> client.listVolumesCmd().exec(), limit).getVolumes();
                     yield volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).toList();
                 }
                 case CONTEXT -> contexts();
                 // Swarm objects, by name (nodes by hostname), as docker/cli's completion offers them
-                case NODE -> engine.call(client -> client.listSwarmNodesCmd().exec(), LIMIT).stream()
+                case NODE -> engine.call(client -> client.listSwarmNodesCmd().exec(), limit).stream()
                         .map(n -> n.getDescription() == null ? n.getId() : n.getDescription().getHostname()).toList();
-                case SERVICE -> engine.call(client -> client.listServicesCmd().exec(), LIMIT).stream()
+                case SERVICE -> engine.call(client -> client.listServicesCmd().exec(), limit).stream()
                         .map(s -> s.getSpec() == null ? s.getId() : s.getSpec().getName()).toList();
-                case SECRET -> engine.call(client -> client.listSecretsCmd().exec(), LIMIT).stream()
+                case SECRET -> engine.call(client -> client.listSecretsCmd().exec(), limit).stream()
                         .map(s -> s.getSpec() == null ? s.getId() : s.getSpec().getName()).toList();
-                case CONFIG -> engine.call(client -> client.listConfigsCmd().exec(), LIMIT).stream()
+                case CONFIG -> engine.call(client -> client.listConfigsCmd().exec(), limit).stream()
                         .map(c -> c.getSpec() == null ? c.getId() : c.getSpec().getName()).toList();
                 // stacks: the namespace label of the services that carry one, as docker/cli completes them
-                case STACK -> engine.call(client -> client.listServicesCmd().exec(), LIMIT).stream()
+                case STACK -> engine.call(client -> client.listServicesCmd().exec(), limit).stream()
                         .map(s -> s.getSpec() == null || s.getSpec().getLabels() == null ? null
                                 : s.getSpec().getLabels().get("com.docker.stack.namespace"))
                         .filter(java.util.Objects::nonNull).distinct().sorted().toList();
@@ -77,7 +87,7 @@ final class EngineNames {
                 cmd.withStatusFilter(states);
             }
             return cmd.exec();
-        }, LIMIT);
+        }, limit);
         List<String> names = new ArrayList<>();
         for (Container container : containers) {
             if (container.getNames() != null) {
@@ -90,7 +100,7 @@ final class EngineNames {
     }
 
     private List<String> images() throws Exception {
-        List<Image> images = engine.call(client -> client.listImagesCmd().exec(), LIMIT);
+        List<Image> images = engine.call(client -> client.listImagesCmd().exec(), limit);
         List<String> names = new ArrayList<>();
         for (Image image : images) {
             if (image.getRepoTags() != null) {

@@ -5,10 +5,12 @@ import com.github.dockerjava.api.model.Event;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.GlobalOptions;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.console.LiveDisplay;
 import io.github.dockerlessons.engine.Cancellation;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.Html;
@@ -37,22 +39,41 @@ import java.util.function.Supplier;
  * of every cell the panels' latest state is also sent with that cell's parent header, so that a
  * headless run (nbconvert) records it. Panels run their listing beside the cells, through the same
  * commands: nothing is shared between the runs.
+ *
+ * <p>A swarm's listings ({@code service ps}, {@code node ls}) and the cluster picture ({@code %cluster})
+ * are panels too. Tasks move without an engine event, and a panel may ask another engine than the
+ * session's ({@code %live docker -c node1 node ls}, the CLI's global flags for that panel alone), so
+ * these are listed again every second instead of on events.
  */
 final class LivePanels implements AutoCloseable {
     /** The listings a panel can show. */
     private static final Set<List<String>> LISTINGS = Set.of(List.of("ps"), List.of("container", "ls"),
             List.of("container", "list"), List.of("images"), List.of("image", "ls"), List.of("image", "list"),
-            List.of("stats"), List.of("container", "stats"), List.of("volume", "ls"), List.of("network", "ls"));
+            List.of("stats"), List.of("container", "stats"), List.of("volume", "ls"), List.of("network", "ls"),
+            List.of("service", "ps"), List.of("service", "ls"), List.of("node", "ls"), List.of("node", "ps"));
+    /** The listings of a swarm: tasks change state without an event, so they are polled. */
+    private static final Set<String> SWARM_GROUPS = Set.of("service", "node");
     /** The most often a panel is redrawn: a few times a second (at most 4 in any second, the first included). */
     static final long MIN_INTERVAL_MS = 300;
     /** How often a listing with relative times or live figures is redrawn without an event. */
     private static final long DRIFT_REFRESH_MS = 5000;
     private static final long STATS_REFRESH_MS = 2000;
+    /** How often a swarm's listing, or a panel on another engine than the session's, is listed again. */
+    private static final long POLL_REFRESH_MS = 1000;
+
+    /** What a panel shows, drawn on an engine under a title: a listing's answer framed, or a picture. */
+    @FunctionalInterface
+    interface Source {
+        Bundle draw(Engine engine, String title) throws DockerError, InterruptedException;
+    }
 
     private final class Panel {
         final int number;
-        final List<String> argv;
-        final LiveDisplay display;
+        final String shownAs;
+        final Source source;
+        /** The engine -c/-H named for this panel (closed with it), or null for the session's. */
+        final Engine own;
+        volatile LiveDisplay display;
         final long refreshMs;
         volatile Bundle shown;
         volatile Bundle syncedTo;
@@ -62,11 +83,11 @@ final class LivePanels implements AutoCloseable {
         /** The refresh on its timer, cancelled when the panel stops (else it held the panel for good). */
         volatile java.util.concurrent.Future<?> refresh;
 
-        Panel(int number, List<String> argv, LiveDisplay display, Bundle first, long refreshMs) {
+        Panel(int number, String shownAs, Source source, Engine own, long refreshMs) {
             this.number = number;
-            this.argv = argv;
-            this.display = display;
-            this.shown = first;
+            this.shownAs = shownAs;
+            this.source = source;
+            this.own = own;
             this.refreshMs = refreshMs;
             this.lastDrawn = System.nanoTime();
         }
@@ -104,26 +125,78 @@ final class LivePanels implements AutoCloseable {
         if (command.isEmpty() || !command.get(0).equals("docker")) {
             throw new Magics.CellFailure(messages.get("magic.live.usage"));
         }
-        List<String> argv = List.copyOf(command.subList(1, command.size()));
+        List<String> typed = List.copyOf(command.subList(1, command.size()));
+        GlobalOptions global = GlobalOptions.parse(typed);
+        List<String> argv = global.command();
         boolean listing = LISTINGS.contains(argv.subList(0, Math.min(1, argv.size())))
                 || LISTINGS.contains(argv.subList(0, Math.min(2, argv.size())));
         boolean stats = argv.contains("stats");
         if (!listing || (stats && !argv.contains("--no-stream"))) {
             throw new Magics.CellFailure(messages.get("magic.live.listings", String.join(" ", command)));
         }
-        int number = numbers.incrementAndGet();
-        Bundle first = draw(number, argv);
-        LiveDisplay display = cell.showLive(first);
-        if (display == null) {
-            return number; // nothing can be kept up to date here (a silent request): shown once
+        long refresh = SWARM_GROUPS.contains(argv.get(0)) || global.selectsEngine() ? POLL_REFRESH_MS
+                : stats ? STATS_REFRESH_MS : DRIFT_REFRESH_MS;
+        return open("docker " + String.join(" ", typed), (on, title) -> frame(title, listing(on, argv)), global,
+                refresh, cell);
+    }
+
+    /**
+     * {@code %cluster [-c CONTEXT | -H HOST]}: the picture of the swarm that engine manages, kept current
+     * as a panel; its number.
+     */
+    synchronized int startCluster(List<String> flags, Console cell) throws Magics.CellFailure, DockerError,
+            InterruptedException {
+        GlobalOptions global = GlobalOptions.parse(flags);
+        if (!global.command().isEmpty() || global.versionRequested()) {
+            throw new Magics.CellFailure(messages.get("magic.cluster.usage"));
         }
-        long refresh = stats ? STATS_REFRESH_MS : DRIFT_REFRESH_MS;
-        Panel panel = new Panel(number, argv, display, first, refresh);
+        return open(String.join(" ", prepend("%cluster", flags)), (on, title) -> ClusterView.draw(context(on,
+                Console.NOWHERE), title), global, POLL_REFRESH_MS, cell);
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
+    /** Draws a panel once, shows it, and keeps it current (unless nothing can be updated here). */
+    private int open(String shownAs, Source source, GlobalOptions global, long refresh, Console cell)
+            throws DockerError, InterruptedException {
+        Engine own = global.selectsEngine() ? new EngineGateway(global.discovery(engine.discovery())) : null;
+        Panel panel = new Panel(numbers.incrementAndGet(), shownAs, source, own, refresh);
+        Bundle first;
+        LiveDisplay display;
+        try {
+            first = draw(panel, true);
+            display = cell.showLive(first);
+        } catch (DockerError | InterruptedException | RuntimeException e) {
+            closeQuietly(own);
+            throw e;
+        }
+        if (display == null) {
+            closeQuietly(own);
+            return panel.number; // nothing can be kept up to date here (a silent request): shown once
+        }
+        panel.display = display;
+        panel.shown = first;
         panel.syncedTo = first;
-        panels.put(number, panel);
+        panels.put(panel.number, panel);
         panel.refresh = drawer.scheduleWithFixedDelay(() -> drift(panel), refresh, refresh, TimeUnit.MILLISECONDS);
-        followEvents();
-        return number;
+        if (own == null) {
+            followEvents();
+        }
+        return panel.number;
+    }
+
+    private static void closeQuietly(Engine own) {
+        if (own != null) {
+            try {
+                own.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the panel's own connection: nothing else uses it
+            }
+        }
     }
 
     /**
@@ -141,13 +214,14 @@ final class LivePanels implements AutoCloseable {
                 stopped.add(key);
                 Bundle still;
                 try {
-                    still = frame(panel.number, panel.argv, listing(panel.argv), false);
+                    still = draw(panel, false);
                 } catch (DockerError | RuntimeException e) {
                     still = panel.shown; // the last listing stands
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     still = panel.shown;
                 }
+                closeQuietly(panel.own);
                 cell.update(panel.display.id(), still);
             }
         }
@@ -169,7 +243,7 @@ final class LivePanels implements AutoCloseable {
     void syncTo(Console cell) {
         for (Panel panel : panels.values()) {
             try {
-                Bundle next = draw(panel.number, panel.argv);
+                Bundle next = draw(panel, true);
                 if (!next.data().equals(panel.shown.data())) {
                     panel.shown = next;
                 }
@@ -189,6 +263,7 @@ final class LivePanels implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        panels.values().forEach(panel -> closeQuietly(panel.own));
         panels.clear();
         stopEvents();
         running.abandonNow();
@@ -229,7 +304,7 @@ final class LivePanels implements AutoCloseable {
         panel.dirty = false;
         panel.lastDrawn = System.nanoTime();
         try {
-            Bundle next = draw(panel.number, panel.argv);
+            Bundle next = draw(panel, true);
             if (!next.data().equals(panel.shown.data())) {
                 panel.shown = next;
                 panel.display.update(next);
@@ -241,21 +316,27 @@ final class LivePanels implements AutoCloseable {
         }
     }
 
-    /** Runs the listing as a cell would and frames its answer as panel {@code number}. */
-    private Bundle draw(int number, List<String> argv) throws DockerError, InterruptedException {
-        return frame(number, argv, listing(argv), true);
+    /** The panel drawn now, under its title (live, or stopped). */
+    private Bundle draw(Panel panel, boolean live) throws DockerError, InterruptedException {
+        String title = messages.get(live ? "live.title" : "live.title.stopped", panel.number, panel.shownAs);
+        return panel.source.draw(panel.own != null ? panel.own : engine, title);
     }
 
-    private Bundle listing(List<String> argv) throws DockerError, InterruptedException {
+    /** What a panel's engine calls work with, limited to this notebook's objects after {@code %scope lesson}. */
+    private CommandContext context(Engine on, Console console) {
+        CommandContext ctx = new CommandContext(on, console, messages, null, running, clock, quickCall);
+        String label = on == engine ? scope.get() : null;
+        return label == null ? ctx : ctx.scopedTo(label);
+    }
+
+    /** Runs the listing as a cell would, keeping its answer. */
+    private Bundle listing(Engine on, List<String> argv) throws DockerError, InterruptedException {
         PanelConsole console = new PanelConsole();
-        CommandContext ctx = new CommandContext(engine, console, messages, null, running, clock, quickCall);
-        String label = scope.get();
-        registry.dispatch(argv, label == null ? ctx : ctx.scopedTo(label));
+        registry.dispatch(argv, context(on, console));
         return console.answer();
     }
 
-    private Bundle frame(int number, List<String> argv, Bundle listing, boolean live) {
-        String title = messages.get(live ? "live.title" : "live.title.stopped", number, "docker " + String.join(" ", argv));
+    private static Bundle frame(String title, Bundle listing) {
         Object html = listing.data().get("text/html");
         Bundle framed = Bundle.text(title + "\n" + listing.plainText());
         framed.with("text/html", "<div class=\"docker-live\"><div class=\"docker-live-title\" style=\"font-weight:bold;"
@@ -316,36 +397,6 @@ final class LivePanels implements AutoCloseable {
             } catch (IOException ignored) {
                 // the stream is over either way
             }
-        }
-    }
-
-    /** Keeps the listing's answer (its table, or its text) instead of showing it. */
-    private static final class PanelConsole implements Console {
-        private final StringBuilder text = new StringBuilder();
-        private Bundle answer;
-
-        @Override
-        public synchronized void out(String chunk) {
-            text.append(chunk);
-        }
-
-        @Override
-        public void err(String chunk) {
-            // warnings of the listing itself are not part of the panel
-        }
-
-        @Override
-        public synchronized void show(Bundle bundle) {
-            answer = bundle;
-        }
-
-        @Override
-        public synchronized void result(Bundle bundle) {
-            answer = bundle;
-        }
-
-        synchronized Bundle answer() {
-            return answer != null ? answer : Bundle.text(text.toString());
         }
     }
 }

@@ -234,6 +234,8 @@ public final class Session {
             if (step instanceof MagicLine magic) {
                 if (magic.name().equals("%live")) {
                     live(magic, expander, console);
+                } else if (magic.name().equals("%cluster")) {
+                    panels.startCluster(magic.args(), console);
                 } else if (lessonMagics.handlesLine(magic.name())) {
                     lessonMagics.runLine(magic, console, context(console, null, cancellation));
                 } else {

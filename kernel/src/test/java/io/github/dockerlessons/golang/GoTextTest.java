@@ -17,6 +17,8 @@ class GoTextTest {
         assertEquals("About an hour", GoText.humanDuration(Duration.ofMinutes(89)));
         assertEquals("2 hours", GoText.humanDuration(Duration.ofMinutes(90)));
         assertEquals("47 hours", GoText.humanDuration(Duration.ofHours(47)));
+        // Past what toNanos() holds (a task without a time is 2,000 years old): no overflow
+        assertEquals("2025 years", GoText.humanDuration(Duration.ofDays(2025L * 365 + 10)));
         assertEquals("2 days", GoText.humanDuration(Duration.ofHours(48)));
         assertEquals("2 weeks", GoText.humanDuration(Duration.ofDays(14)));
         assertEquals("2 months", GoText.humanDuration(Duration.ofDays(60)));

@@ -75,6 +75,23 @@ class KernelspecInstallerTest {
     }
 
     @Test
+    void theJvmOptionsKeepAnIdleKernelSmallAndStillStart() throws Exception {
+        // issue 22: a young generation of 2 MiB, and the C heap trimmed while idle where the JVM knows how
+        run(jar(), "install", "--prefix", tmp.resolve("prefix").toString());
+        List<String> argv = argv(spec(tmp.resolve("prefix/share/jupyter/kernels/docker")));
+        assertTrue(argv.contains("-Xmn2m"), argv.toString());
+        assertEquals(KernelspecInstaller.knowsVmOption("TrimNativeHeapInterval"),
+                argv.contains(KernelspecInstaller.NATIVE_HEAP_TRIM), argv.toString());
+        assertFalse(KernelspecInstaller.knowsVmOption("NoSuchOptionAtAll"));
+        // the kernelspec's own JVM starts with exactly these options
+        List<String> java = new java.util.ArrayList<>(argv.subList(0, argv.indexOf("-jar")));
+        java.add("-version");
+        Process process = new ProcessBuilder(java).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+    }
+
+    @Test
     void theInstalledKernelOutlivesTheCheckout() throws Exception {
         Path jar = jar();
         run(jar, "install", "--prefix", tmp.resolve("prefix").toString());

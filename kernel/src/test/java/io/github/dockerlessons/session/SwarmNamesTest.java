@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -28,7 +29,7 @@ class SwarmNamesTest {
     private EngineNames names(FakeDaemon daemon) {
         return new EngineNames(EngineGateway.inMemory(new EngineDiscovery(new LocalMachine(
                 Map.of("DOCKER_HOST", "unix:///fake.sock"), home, OperatingSystem.LINUX, OptionalInt.empty(), p -> false)),
-                daemon));
+                daemon), Duration.ofSeconds(30)); // the first call loads docker-java's JSON mapping
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -16,17 +16,14 @@ import java.util.Map;
  * {@code docker compose build}: each chosen service that has {@code build:} built with the engine's
  * classic builder (as {@code docker build} here), tagged with its image name or project-service.
  */
-public final class ComposeBuildCommand implements DockerCommand {
+public final class ComposeBuildCommand extends DeclaredCommand {
     private static final Flag<List<String>> BUILD_ARG = Flag.list("build-arg").shownAs("stringArray");
     private static final Flag<Boolean> NO_CACHE = Flag.bool("no-cache");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose build",
-            "docker compose build [OPTIONS] [SERVICE...]", BUILD_ARG, NO_CACHE, QUIET);
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeBuildCommand() {
+        super(ComposeProjectFlags.forServices("compose build",
+                "docker compose build [OPTIONS] [SERVICE...]", BUILD_ARG, NO_CACHE, QUIET));
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -20,7 +20,7 @@ import java.util.Set;
  * substituted, defaults filled in, engine names of networks and volumes), or only the names of its
  * services, volumes, networks or images; -q only checks it.
  */
-public final class ComposeConfigCommand implements DockerCommand {
+public final class ComposeConfigCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = Flag.string("format");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> SERVICES = Flag.bool("services");
@@ -28,12 +28,9 @@ public final class ComposeConfigCommand implements DockerCommand {
     private static final Flag<Boolean> NETWORKS = Flag.bool("networks");
     private static final Flag<Boolean> IMAGES = Flag.bool("images");
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose config",
-            "docker compose config [OPTIONS] [SERVICE...]", FORMAT, IMAGES, NETWORKS, QUIET, SERVICES, VOLUMES);
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeConfigCommand() {
+        super(ComposeProjectFlags.forServices("compose config",
+                "docker compose config [OPTIONS] [SERVICE...]", FORMAT, IMAGES, NETWORKS, QUIET, SERVICES, VOLUMES));
     }
 
     @Override

@@ -25,21 +25,13 @@ public final class ComposeCpCommand extends HandingOn {
     private static final Flag<Integer> INDEX = Flag.integer((char) 0, "index", 0).shownAs("int");
     private static final Flag<Boolean> ALL = Flag.bool("all").hidden();
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose cp",
-                    "docker compose cp [OPTIONS] SERVICE:SRC_PATH DEST_PATH|-\n"
-                            + "\tdocker compose cp [OPTIONS] SRC_PATH|- SERVICE:DEST_PATH")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(ALL, ARCHIVE, FOLLOW_LINK, INDEX)
-            .arity(Arity.exactly(2))
-            .build();
-
     public ComposeCpCommand(Supplier<CommandRegistry> registry) {
-        super(registry);
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+        super(CommandSpec.command("compose cp",
+                        "docker compose cp [OPTIONS] SERVICE:SRC_PATH DEST_PATH|-\n"
+                                + "\tdocker compose cp [OPTIONS] SRC_PATH|- SERVICE:DEST_PATH")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .flags(ALL, ARCHIVE, FOLLOW_LINK, INDEX)
+                .arity(Arity.exactly(2)), registry);
     }
 
     @Override

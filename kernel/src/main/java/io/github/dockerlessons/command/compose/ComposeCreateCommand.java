@@ -23,34 +23,26 @@ public final class ComposeCreateCommand extends HandingOn {
     private static final Flag<Boolean> FORCE_RECREATE = Flag.bool("force-recreate");
     private static final Flag<Boolean> NO_RECREATE = Flag.bool("no-recreate");
     private static final Flag<Boolean> REMOVE_ORPHANS = Flag.bool("remove-orphans");
+    private static final Flag<List<String>> SCALE = Flag.list("scale").shownAs("scale");
     private static final List<Flag<Boolean>> HANDED_ON = List.of(BUILD, FORCE_RECREATE, NO_BUILD, NO_RECREATE,
             REMOVE_ORPHANS);
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose create", "docker compose create [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(BUILD, FORCE_RECREATE, NO_BUILD, NO_RECREATE, REMOVE_ORPHANS)
-            .arity(Arity.atLeast(0))
-            .build();
-
     public ComposeCreateCommand(Supplier<CommandRegistry> registry) {
-        super(registry);
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+        super(CommandSpec.command("compose create", "docker compose create [OPTIONS] [SERVICE...]")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .flags(BUILD, FORCE_RECREATE, NO_BUILD, NO_RECREATE, REMOVE_ORPHANS, SCALE)
+                .takes(Arity.atLeast(0), ComposeProjectFlags.SERVICES), registry);
     }
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("compose", "up", "--no-start"));
-        argv.addAll(ServiceTargets.projectWords(in));
+        List<String> flags = new ArrayList<>(List.of("--no-start"));
         for (Flag<Boolean> flag : HANDED_ON) {
             if (in.get(flag)) {
-                argv.add("--" + flag.name());
+                flags.add("--" + flag.name());
             }
         }
-        argv.addAll(in.args());
-        handOn(argv, ctx);
+        in.get(SCALE).forEach(scale -> flags.add("--scale=" + scale));
+        handOnToUp(in, flags, in.args(), ctx);
     }
 }

@@ -3,7 +3,7 @@ package io.github.dockerlessons.command.compose;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -22,18 +22,15 @@ import java.util.List;
  * its networks, and with -v its named volumes and the containers' anonymous ones. Without a file it
  * works from the project's labels ({@code docker compose -p NAME down}).
  */
-public final class ComposeDownCommand implements DockerCommand {
+public final class ComposeDownCommand extends DeclaredCommand {
     private static final Flag<Boolean> VOLUMES = Flag.bool('v', "volumes");
     private static final Flag<Boolean> REMOVE_ORPHANS = Flag.bool("remove-orphans");
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
     private static final Flag<String> RMI = Flag.string("rmi");
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose down",
-            "docker compose down [OPTIONS] [SERVICES]", REMOVE_ORPHANS, RMI, TIMEOUT, VOLUMES);
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeDownCommand() {
+        super(ComposeProjectFlags.forServices("compose down",
+                "docker compose down [OPTIONS] [SERVICES]", REMOVE_ORPHANS, RMI, TIMEOUT, VOLUMES));
     }
 
     @Override

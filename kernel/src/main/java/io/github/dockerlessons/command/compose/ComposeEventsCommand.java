@@ -6,7 +6,7 @@ import com.github.dockerjava.api.model.Event;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -24,19 +24,15 @@ import java.util.TreeMap;
  * ("2024-12-06 01:55:00.123456 container start ID (image=nginx, name=demo-web-1)", an empty line after
  * each, as Compose prints them) or one JSON object a line with --json, until the stop button.
  */
-public final class ComposeEventsCommand implements DockerCommand {
+public final class ComposeEventsCommand extends DeclaredCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final Flag<Boolean> JSON = Flag.bool("json");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose events", "docker compose events [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(JSON)
-            .arity(Arity.atLeast(0))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeEventsCommand() {
+        super(CommandSpec.command("compose events", "docker compose events [OPTIONS] [SERVICE...]")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .flags(JSON)
+                .takes(Arity.atLeast(0), ComposeProjectFlags.SERVICES));
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.container.ExecCommand;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -23,7 +23,7 @@ import java.util.List;
  * notebook's output is not a terminal, so there is no TTY unless -t asks for one (Compose decides
  * the same way: -T is its default when its output is not a terminal).
  */
-public final class ComposeExecCommand implements DockerCommand {
+public final class ComposeExecCommand extends DeclaredCommand {
     private static final ExecCommand EXEC = new ExecCommand();
 
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
@@ -35,16 +35,12 @@ public final class ComposeExecCommand implements DockerCommand {
     private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive").hidden();
     private static final Flag<Boolean> TTY = Flag.bool('t', "tty").hidden();
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.command("compose exec",
-                    "docker compose exec [OPTIONS] SERVICE COMMAND [ARGS...]",
-                    DETACH, ENV, INDEX, INTERACTIVE, NO_TTY, TTY, USER, WORKDIR)
-            .arity(Arity.atLeast(2))
-            .flagsEndAtFirstArgument()
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeExecCommand() {
+        super(ComposeProjectFlags.command("compose exec",
+                        "docker compose exec [OPTIONS] SERVICE COMMAND [ARGS...]",
+                        DETACH, ENV, INDEX, INTERACTIVE, NO_TTY, TTY, USER, WORKDIR)
+                .takes(Arity.atLeast(2), ComposeProjectFlags.FIRST_SERVICE)
+                .flagsEndAtFirstArgument());
     }
 
     @Override

@@ -6,7 +6,7 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -22,19 +22,15 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code docker compose images}: the image each of the services' containers runs, as Compose's table. */
-public final class ComposeImagesCommand implements DockerCommand {
+public final class ComposeImagesCommand extends DeclaredCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<String> FORMAT = Flag.string("format").defaultShownAs("\"table\"");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose images", "docker compose images [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(FORMAT, QUIET)
-            .arity(Arity.atLeast(0))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeImagesCommand() {
+        super(CommandSpec.command("compose images", "docker compose images [OPTIONS] [SERVICE...]")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .flags(FORMAT, QUIET)
+                .takes(Arity.atLeast(0), ComposeProjectFlags.SERVICES));
     }
 
     @Override

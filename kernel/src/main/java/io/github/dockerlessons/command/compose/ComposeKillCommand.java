@@ -5,8 +5,8 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -15,20 +15,16 @@ import io.github.dockerlessons.engine.Engine;
 import java.util.List;
 
 /** {@code docker compose kill}: a signal (SIGKILL unless -s says otherwise) to the services' running containers. */
-public final class ComposeKillCommand implements DockerCommand {
+public final class ComposeKillCommand extends DeclaredCommand {
     private static final Flag<String> SIGNAL = Flag.string('s', "signal").defaultShownAs("\"SIGKILL\"")
             .completes(CommonFlags.SIGNALS);
     private static final Flag<Boolean> REMOVE_ORPHANS = Flag.bool("remove-orphans");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose kill", "docker compose kill [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(REMOVE_ORPHANS, SIGNAL)
-            .arity(Arity.atLeast(0))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeKillCommand() {
+        super(CommandSpec.command("compose kill", "docker compose kill [OPTIONS] [SERVICE...]")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .flags(REMOVE_ORPHANS, SIGNAL)
+                .takes(Arity.atLeast(0), ComposeProjectFlags.SERVICES));
     }
 
     @Override

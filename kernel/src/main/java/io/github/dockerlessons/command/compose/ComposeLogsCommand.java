@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Since;
@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code docker compose logs}: the project's containers' output, each line after its container's
  * name; -f follows until every container has ended or the stop button.
  */
-public final class ComposeLogsCommand implements DockerCommand {
+public final class ComposeLogsCommand extends DeclaredCommand {
     private static final Flag<Boolean> FOLLOW = Flag.bool('f', "follow");
     private static final Flag<String> TAIL = Flag.of('n', "tail", FlagType.STRING, "all").defaultShownAs("\"all\"");
     private static final Flag<Boolean> TIMESTAMPS = Flag.bool('t', "timestamps");
@@ -29,15 +29,11 @@ public final class ComposeLogsCommand implements DockerCommand {
     private static final Flag<String> SINCE = Flag.string("since");
     private static final Flag<Integer> INDEX = Flag.integer((char) 0, "index", 0).shownAs("int");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose logs", "docker compose logs [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN_WITHOUT_F)
-            .flags(FOLLOW, INDEX, NO_COLOR, NO_LOG_PREFIX, SINCE, TAIL, TIMESTAMPS)
-            .arity(Arity.atLeast(0))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeLogsCommand() {
+        super(CommandSpec.command("compose logs", "docker compose logs [OPTIONS] [SERVICE...]")
+                .flags(ComposeProjectFlags.HIDDEN_WITHOUT_F)
+                .flags(FOLLOW, INDEX, NO_COLOR, NO_LOG_PREFIX, SINCE, TAIL, TIMESTAMPS)
+                .takes(Arity.atLeast(0), ComposeProjectFlags.SERVICES));
     }
 
     @Override
@@ -71,7 +67,7 @@ public final class ComposeLogsCommand implements DockerCommand {
                 n -> ctx.messages().get("compose.logs.dropped", n))) {
             LogFollower follower = new LogFollower(ctx, project, panel);
             if (in.get(FOLLOW)) {
-                follower.follow(containers, selection, Set.of(), false);
+                follower.follow(containers, selection, Set.of(), LogFollower.Until.ALL_ENDED);
             } else {
                 follower.printAll(containers, selection);
             }

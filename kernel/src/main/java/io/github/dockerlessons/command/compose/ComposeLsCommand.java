@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -27,24 +27,20 @@ import java.util.regex.PatternSyntaxException;
  * labels), each with its containers' states counted ("running(2)") and its Compose files; -a counts
  * stopped projects too.
  */
-public final class ComposeLsCommand implements DockerCommand {
+public final class ComposeLsCommand extends DeclaredCommand {
     private static final Flag<Boolean> ALL = Flag.bool('a', "all");
     private static final Flag<String> FILTER = Flag.string("filter").shownAs("filter");
     private static final Flag<String> FORMAT = Flag.string("format").defaultShownAs("\"table\"");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose ls", "docker compose ls [OPTIONS]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(ALL, FILTER, FORMAT, QUIET)
-            .arity(Arity.exactly(0))
-            .build();
+    public ComposeLsCommand() {
+        super(CommandSpec.command("compose ls", "docker compose ls [OPTIONS]")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .flags(ALL, FILTER, FORMAT, QUIET)
+                .arity(Arity.exactly(0)));
+    }
 
     private record Stack(String name, String status, String configFiles) { }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {

@@ -22,6 +22,7 @@ public final class ComposePauseCommand implements DockerCommand {
         this.spec = CommandSpec.command("compose " + name, "docker compose " + name + " [SERVICE...]")
                 .flags(ComposeProjectFlags.HIDDEN)
                 .arity(Arity.atLeast(0))
+                .arguments(ComposeProjectFlags.SERVICES)
                 .build();
         this.pause = pause;
     }

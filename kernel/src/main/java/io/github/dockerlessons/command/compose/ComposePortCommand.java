@@ -6,7 +6,7 @@ import com.github.dockerjava.api.model.ContainerPort;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -16,20 +16,16 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code docker compose port SERVICE PRIVATE_PORT}: where the service's container publishes that port ("0.0.0.0:8080"). */
-public final class ComposePortCommand implements DockerCommand {
+public final class ComposePortCommand extends DeclaredCommand {
     private static final Flag<String> PROTOCOL = Flag.string("protocol").defaultShownAs("\"tcp\"");
     private static final Flag<Integer> INDEX = Flag.integer((char) 0, "index", 0).shownAs("int");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose port",
-                    "docker compose port [OPTIONS] SERVICE PRIVATE_PORT")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(INDEX, PROTOCOL)
-            .arity(new Arity(2, 2))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposePortCommand() {
+        super(CommandSpec.command("compose port",
+                        "docker compose port [OPTIONS] SERVICE PRIVATE_PORT")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .flags(INDEX, PROTOCOL)
+                .takes(new Arity(2, 2), ComposeProjectFlags.FIRST_SERVICE));
     }
 
     @Override

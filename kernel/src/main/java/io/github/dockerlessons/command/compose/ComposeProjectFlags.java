@@ -1,5 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
+import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -59,7 +60,33 @@ public final class ComposeProjectFlags {
 
     /** A subcommand that acts on any number of services (all when none is named). */
     static CommandSpec forServices(String name, String usage, Flag<?>... own) {
-        return command(name, usage, own).arity(Arity.atLeast(0)).build();
+        return command(name, usage, own).arity(Arity.atLeast(0)).arguments(SERVICES).build();
+    }
+
+    /** A completion must never hang the kernel: reading the file for it (a pipe, a slow disk) stops after this. */
+    private static final long COMPLETION_NANOS = 1_000_000_000L;
+    /** Every argument is a service of the project ({@code up web db}), as Compose's completeServiceNames offers them. */
+    static final Arguments SERVICES = Arguments.completedBy((typed, position) -> serviceNames(typed));
+    /** Only the first argument is a service ({@code exec web COMMAND...}). */
+    static final Arguments FIRST_SERVICE = Arguments.completedBy(
+            (typed, position) -> position == 0 ? serviceNames(typed) : List.of());
+    /** {@code scale web=}: each service followed by "=", as Compose's completeScaleArgs. */
+    static final Arguments SCALE_SERVICES = Arguments.completedBy(
+            (typed, position) -> serviceNames(typed).stream().map(s -> s + "=").toList());
+
+    /**
+     * The services of the project the typed flags name (-f, -p, --project-directory; the Compose file in
+     * the notebook's folder by default), those behind every profile too; none when the file cannot be read.
+     */
+    static List<String> serviceNames(Invocation typed) {
+        long deadline = System.nanoTime() + COMPLETION_NANOS;
+        try {
+            ProjectLoader.Options o = options(typed).withProfiles(List.of("*")).withTargets(List.of())
+                    .stoppedBy(() -> System.nanoTime() > deadline);
+            return List.copyOf(ProjectLoader.load(o).project().services().keySet());
+        } catch (ComposeFileError e) {
+            return List.of();
+        }
     }
 
     /** The services named (all when none is), or the file's error in Compose's words. */

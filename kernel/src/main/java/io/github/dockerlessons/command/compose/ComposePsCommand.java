@@ -4,8 +4,8 @@ import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * COMMAND, SERVICE, CREATED, STATUS, PORTS), found by the project's labels; -a adds stopped ones,
  * -q prints IDs, --services the services, --format a template or json.
  */
-public final class ComposePsCommand implements DockerCommand {
+public final class ComposePsCommand extends DeclaredCommand {
     private static final String DEFAULT_TABLE =
             "{{.Name}}\t{{.Image}}\t{{.Command}}\t{{.Service}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}";
     private static final Map<String, String> HEADERS = Map.ofEntries(Map.entry("ID", "CONTAINER ID"),
@@ -51,8 +51,10 @@ public final class ComposePsCommand implements DockerCommand {
     private static final Flag<List<String>> STATUS = Flag.list("status").shownAs("stringArray");
     private static final Flag<String> FILTER = Flag.string("filter");
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose ps",
-            "docker compose ps [OPTIONS] [SERVICE...]", ALL, FILTER, FORMAT, NO_TRUNC, QUIET, SERVICES, STATUS);
+    public ComposePsCommand() {
+        super(ComposeProjectFlags.forServices("compose ps",
+                "docker compose ps [OPTIONS] [SERVICE...]", ALL, FILTER, FORMAT, NO_TRUNC, QUIET, SERVICES, STATUS));
+    }
 
     /** compose's psOptions, one per run. */
     private record Options(boolean all, boolean quiet, boolean services, boolean noTrunc, String format,
@@ -75,11 +77,6 @@ public final class ComposePsCommand implements DockerCommand {
             return new Options(in.get(ALL) || !statuses.isEmpty(), in.get(QUIET), in.get(SERVICES), in.get(NO_TRUNC),
                     format == null || format.isEmpty() ? "table" : format, statuses, in.args());
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override
@@ -121,7 +118,11 @@ public final class ComposePsCommand implements DockerCommand {
             rows.add(fields(c, !o.noTrunc(), now));
             states.add(state(c));
         }
-        Templates.answer(ctx, Templates.render(() -> ListingFormat.render(o.format(), rows, DEFAULT_TABLE, 5, states)));
+        // the header row comes from a context of Compose's own fields, so a project with no container still
+        // shows NAME and SERVICE (the listings' common headers know neither)
+        String format = o.format().equals("table") ? "table " + DEFAULT_TABLE : o.format();
+        Templates.answer(ctx, Templates.render(() -> ListingFormat.render(format, rows, new FieldContext(HEADERS, Map.of()),
+                states)));
     }
 
     /** Compose's ContainerContext: the fields its templates know. */

@@ -2,7 +2,7 @@ package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -12,16 +12,13 @@ import io.github.dockerlessons.console.Console;
 import java.util.List;
 
 /** {@code docker compose pull}: the image of each chosen service that names one, pulled. */
-public final class ComposePullCommand implements DockerCommand {
+public final class ComposePullCommand extends DeclaredCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> IGNORE_FAILURES = Flag.bool("ignore-pull-failures");
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose pull",
-            "docker compose pull [OPTIONS] [SERVICE...]", IGNORE_FAILURES, QUIET);
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposePullCommand() {
+        super(ComposeProjectFlags.forServices("compose pull",
+                "docker compose pull [OPTIONS] [SERVICE...]", IGNORE_FAILURES, QUIET));
     }
 
     @Override

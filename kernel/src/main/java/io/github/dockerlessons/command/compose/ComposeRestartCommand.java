@@ -3,23 +3,20 @@ package io.github.dockerlessons.command.compose;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.engine.DaemonError;
 
 /** {@code docker compose restart}: each of the services' containers restarted, dependencies first. */
-public final class ComposeRestartCommand implements DockerCommand {
+public final class ComposeRestartCommand extends DeclaredCommand {
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
     private static final Flag<Boolean> NO_DEPS = Flag.bool("no-deps");
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose restart",
-            "docker compose restart [OPTIONS] [SERVICE...]", NO_DEPS, TIMEOUT);
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeRestartCommand() {
+        super(ComposeProjectFlags.forServices("compose restart",
+                "docker compose restart [OPTIONS] [SERVICE...]", NO_DEPS, TIMEOUT));
     }
 
     @Override

@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -21,21 +21,17 @@ import java.util.List;
  * "Going to remove ..." (answered by the cell's heredoc, no answer meaning no) unless -f; -s stops
  * them first, -v takes their anonymous volumes too.
  */
-public final class ComposeRmCommand implements DockerCommand {
+public final class ComposeRmCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
     private static final Flag<Boolean> STOP = Flag.bool('s', "stop");
     private static final Flag<Boolean> VOLUMES = Flag.bool('v', "volumes");
     private static final Flag<Boolean> ALL = Flag.bool('a', "all").hidden();
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose rm", "docker compose rm [OPTIONS] [SERVICE...]")
-            .flags(ComposeProjectFlags.HIDDEN_WITHOUT_F)
-            .flags(ALL, FORCE, STOP, VOLUMES)
-            .arity(Arity.atLeast(0))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeRmCommand() {
+        super(CommandSpec.command("compose rm", "docker compose rm [OPTIONS] [SERVICE...]")
+                .flags(ComposeProjectFlags.HIDDEN_WITHOUT_F)
+                .flags(ALL, FORCE, STOP, VOLUMES)
+                .takes(Arity.atLeast(0), ComposeProjectFlags.SERVICES));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.container.StartCommand;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * started after the services it depends on, and followed like {@code docker run}: its output, its
  * exit status, the heredoc as its stdin; --rm removes it afterwards.
  */
-public final class ComposeRunCommand implements DockerCommand {
+public final class ComposeRunCommand extends DeclaredCommand {
     private static final StartCommand START = new StartCommand();
 
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
@@ -46,17 +46,13 @@ public final class ComposeRunCommand implements DockerCommand {
     private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive").hidden();
     private static final Flag<Boolean> TTY = Flag.bool('t', "tty").hidden();
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.command("compose run",
-                    "docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]",
-                    BUILD, DETACH, ENTRYPOINT, ENV, INTERACTIVE, LABEL, NAME, NO_DEPS, NO_TTY, RM, TTY, USE_ALIASES, USER,
-                    WORKDIR)
-            .arity(Arity.atLeast(1))
-            .flagsEndAtFirstArgument()
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeRunCommand() {
+        super(ComposeProjectFlags.command("compose run",
+                        "docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]",
+                        BUILD, DETACH, ENTRYPOINT, ENV, INTERACTIVE, LABEL, NAME, NO_DEPS, NO_TTY, RM, TTY, USE_ALIASES, USER,
+                        WORKDIR)
+                .takes(Arity.atLeast(1), ComposeProjectFlags.FIRST_SERVICE)
+                .flagsEndAtFirstArgument());
     }
 
     @Override
@@ -72,10 +68,13 @@ public final class ComposeRunCommand implements DockerCommand {
             new ServiceImages(ctx).ensureImages(project, order, in.get(BUILD), progress);
             resources.ensureNetworks(project, order, progress);
             resources.ensureVolumes(project, order, progress);
+            ServiceConvergence convergence = new ServiceConvergence(ctx);
             for (ComposeProject.Service dependency : order) {
                 if (dependency != service) {
-                    String id = containers.converge(project, dependency, false, false, progress);
-                    containers.start(id, ComposeNames.container(project.name(), dependency, 1), progress);
+                    for (ServiceConvergence.Replica replica : convergence.converge(project, dependency, 1, false, false,
+                            progress)) {
+                        containers.start(replica.id(), replica.name(), progress);
+                    }
                 }
             }
             new DependencyWaits(ctx).awaitDependencies(project, service, progress);

@@ -4,18 +4,15 @@ import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 
 /** {@code docker compose start}: the services' existing containers started, dependencies first. */
-public final class ComposeStartCommand implements DockerCommand {
-    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose start",
-            "docker compose start [SERVICE...]");
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class ComposeStartCommand extends DeclaredCommand {
+    public ComposeStartCommand() {
+        super(ComposeProjectFlags.forServices("compose start",
+                "docker compose start [SERVICE...]"));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -14,15 +14,12 @@ import java.util.Collections;
 import java.util.List;
 
 /** {@code docker compose stop}: the services' containers stopped, dependants first; they stay to be started again. */
-public final class ComposeStopCommand implements DockerCommand {
+public final class ComposeStopCommand extends DeclaredCommand {
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
 
-    private static final CommandSpec SPEC = ComposeProjectFlags.forServices("compose stop",
-            "docker compose stop [OPTIONS] [SERVICE...]", TIMEOUT);
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeStopCommand() {
+        super(ComposeProjectFlags.forServices("compose stop",
+                "docker compose stop [OPTIONS] [SERVICE...]", TIMEOUT));
     }
 
     @Override

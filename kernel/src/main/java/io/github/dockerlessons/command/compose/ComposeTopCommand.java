@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.Container;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.compose.ComposeNames;
@@ -22,15 +22,11 @@ import java.util.Map;
  * Compose 2.27 and later print it: SERVICE and # (the replica) first, then the engine's ps columns,
  * CMD kept right-most, "-" where a container's ps lacked a column.
  */
-public final class ComposeTopCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("compose top", "docker compose top [SERVICES...]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .arity(Arity.atLeast(0))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class ComposeTopCommand extends DeclaredCommand {
+    public ComposeTopCommand() {
+        super(CommandSpec.command("compose top", "docker compose top [SERVICES...]")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .takes(Arity.atLeast(0), ComposeProjectFlags.SERVICES));
     }
 
     @Override

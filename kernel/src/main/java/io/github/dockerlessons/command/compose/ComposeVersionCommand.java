@@ -3,26 +3,22 @@ package io.github.dockerlessons.command.compose;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeNames;
 
 /** {@code docker compose version}: the Compose version the kernel speaks (it reads no project file). */
-public final class ComposeVersionCommand implements DockerCommand {
+public final class ComposeVersionCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = Flag.string('f', "format");
     private static final Flag<Boolean> SHORT = Flag.bool("short");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose version", "docker compose version [OPTIONS]")
-            .flags(ComposeProjectFlags.HIDDEN_WITHOUT_F)
-            .flags(FORMAT, SHORT)
-            .arity(Arity.exactly(0))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ComposeVersionCommand() {
+        super(CommandSpec.command("compose version", "docker compose version [OPTIONS]")
+                .flags(ComposeProjectFlags.HIDDEN_WITHOUT_F)
+                .flags(FORMAT, SHORT)
+                .arity(Arity.exactly(0)));
     }
 
     @Override

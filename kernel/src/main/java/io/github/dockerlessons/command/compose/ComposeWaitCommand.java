@@ -24,19 +24,11 @@ import java.util.function.Supplier;
 public final class ComposeWaitCommand extends HandingOn {
     private static final Flag<Boolean> DOWN_PROJECT = Flag.bool("down-project");
 
-    private static final CommandSpec SPEC = CommandSpec.command("compose wait", "docker compose wait SERVICE [SERVICE...] [OPTIONS]")
-            .flags(ComposeProjectFlags.HIDDEN)
-            .flags(DOWN_PROJECT)
-            .arity(Arity.atLeast(1))
-            .build();
-
     public ComposeWaitCommand(Supplier<CommandRegistry> registry) {
-        super(registry);
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+        super(CommandSpec.command("compose wait", "docker compose wait SERVICE [SERVICE...] [OPTIONS]")
+                .flags(ComposeProjectFlags.HIDDEN)
+                .flags(DOWN_PROJECT)
+                .takes(Arity.atLeast(1), ComposeProjectFlags.SERVICES), registry);
     }
 
     @Override

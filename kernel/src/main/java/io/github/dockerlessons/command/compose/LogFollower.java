@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Several containers' logs into one {@link LogPanel}, as {@code compose logs} and an attached
@@ -54,17 +56,23 @@ public final class LogFollower {
         }
     }
 
+    /** How long a follow lasts: until every container has ended, or until the first ends (or fails), as up's --abort-on-... */
+    public enum Until { ALL_ENDED, FIRST_EXIT, FIRST_FAILURE }
+
     /**
-     * Follows every container until all have ended; {@code sinceNow} holds the containers whose
-     * earlier output is not to be shown (they were running already). 
+     * Follows every container until all have ended, or as {@code until} says; {@code sinceNow} holds
+     * the containers whose earlier output is not to be shown (they were running already). Answers the
+     * container whose end stopped the follow early, null when none did.
      */
-    public void follow(List<Container> containers, Selection selection, Set<String> sinceNow,
-                       boolean stopAtFirstExit) throws DockerError, InterruptedException {
+    public Container follow(List<Container> containers, Selection selection, Set<String> sinceNow,
+                            Until until) throws DockerError, InterruptedException {
         for (Container c : containers) {
             panel.register(ComposeNames.logName(project, ProjectContainers.name(c)));
         }
-        CountDownLatch ended = new CountDownLatch(stopAtFirstExit ? Math.min(1, containers.size()) : containers.size());
+        CountDownLatch ended = new CountDownLatch(containers.isEmpty() ? 0 : 1);
+        AtomicInteger running = new AtomicInteger(containers.size());
         List<ResultCallback.Adapter<Frame>> callbacks = new ArrayList<>();
+        AtomicReference<Container> first = new AtomicReference<>();
         int now = (int) ctx.clock().instant().getEpochSecond();
         try {
             for (Container c : containers) {
@@ -79,15 +87,21 @@ public final class LogFollower {
                     @Override
                     public void onComplete() {
                         inner.onComplete();
-                        exited(c, shown);
-                        ended.countDown();
+                        Long code = exited(c, shown);
+                        boolean stops = until == Until.FIRST_EXIT
+                                || (until == Until.FIRST_FAILURE && code != null && code != 0);
+                        if ((stops && first.compareAndSet(null, c)) | running.decrementAndGet() == 0) {
+                            ended.countDown();
+                        }
                         super.onComplete();
                     }
 
                     @Override
                     public void onError(Throwable throwable) {
                         inner.onError(throwable);
-                        ended.countDown();
+                        if ((until == Until.FIRST_EXIT && first.compareAndSet(null, c)) | running.decrementAndGet() == 0) {
+                            ended.countDown();
+                        }
                         super.onError(throwable);
                     }
                 };
@@ -103,6 +117,7 @@ public final class LogFollower {
                 // The stop button closed the streams, which may end the wait before it is abandoned.
                 throw new InterruptedException();
             }
+            return first.get();
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
         } finally {
@@ -117,15 +132,15 @@ public final class LogFollower {
         }
     }
 
-    /** "web-1 exited with code 0", once the container has really ended. */
-    private void exited(Container c, String shown) {
+    /** "web-1 exited with code 0", once the container has really ended; its exit code, null when unknown. */
+    private Long exited(Container c, String shown) {
         try {
             for (int tries = 0; tries < 20; tries++) {
                 var state = ctx.evenAfterStop(Duration.ofSeconds(2),
                         client -> client.inspectContainerCmd(c.getId()).exec().getState());
                 if (!Boolean.TRUE.equals(state.getRunning())) {
                     panel.status(shown, "exited with code " + state.getExitCodeLong());
-                    return;
+                    return state.getExitCodeLong();
                 }
                 TimeUnit.MILLISECONDS.sleep(50);
             }
@@ -134,6 +149,7 @@ public final class LogFollower {
         } catch (Exception ignored) {
             // removed meanwhile, or no engine: nothing to say
         }
+        return null;
     }
 
     private static LogContainerCmd open(DockerClient client,

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A project's containers: found by the project's labels, made what the file says (created, or
- * recreated when the service's configuration changed), started and removed, each step reported on
- * a {@link ProgressPanel} as Compose reports it.
+ * A project's containers: found by the project's labels, created, started and removed, each step
+ * reported on a {@link ProgressPanel} as Compose reports it ({@link ServiceConvergence} decides which
+ * a service needs).
  */
 final class ProjectContainers {
     private final CommandContext ctx;
@@ -59,38 +59,6 @@ final class ProjectContainers {
 
     public static String service(Container c) {
         return c.getLabels() == null ? "" : c.getLabels().getOrDefault(ComposeNames.SERVICE, "");
-    }
-
-    /**
-     * Makes the service's container what the file says: creates it when missing, recreates it when
-     * its configuration changed (or {@code forceRecreate}), leaves it otherwise. Returns its ID.
-     */
-    public String converge(ComposeProject project, ComposeProject.Service service, boolean forceRecreate,
-                           boolean noRecreate, ProgressPanel progress) throws DaemonError, DockerError, InterruptedException {
-        List<Container> existing = containers(project.name(), true, List.of(service.name()), false);
-        String hash = ComposeNames.configHash(service);
-        if (existing.isEmpty()) {
-            return create(project, service, 1, progress, "Creating", "Created");
-        }
-        Container current = existing.get(0);
-        String currentHash = current.getLabels().get(ComposeNames.CONFIG_HASH);
-        if (noRecreate || (!forceRecreate && hash.equals(currentHash))) {
-            return current.getId();
-        }
-        String id = "Container " + name(current);
-        progress.working(id, "Recreate");
-        new ProjectStopper(ctx).stopOne(current.getId(), service.stopGraceSeconds());
-        steps.step(progress, id, () -> ctx.answer(client -> client.removeContainerCmd(current.getId()).withForce(true).exec()));
-        int number = number(current);
-        return create(project, service, number, progress, "Recreate", "Recreated");
-    }
-
-    private static int number(Container c) {
-        try {
-            return Integer.parseInt(c.getLabels().getOrDefault(ComposeNames.CONTAINER_NUMBER, "1"));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     /** Creates a service's container number {@code number}; one-off containers (run) pass their own plan. */

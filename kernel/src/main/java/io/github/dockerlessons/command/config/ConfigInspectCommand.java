@@ -1,33 +1,12 @@
 package io.github.dockerlessons.command.config;
 
-import io.github.dockerlessons.command.core.Arguments;
-import io.github.dockerlessons.command.core.Arity;
-import io.github.dockerlessons.command.core.CommandContext;
-import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
-import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.core.ObjectInspectCommand;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.swarm.StoredObjects;
 
 /** {@code docker config inspect CONFIG...}: the engine's JSON of each config (never its data), or a template over it. */
-public final class ConfigInspectCommand implements DockerCommand {
-    private static final Flag<String> FORMAT = Flag.string('f', "format");
-
-    private static final CommandSpec SPEC = CommandSpec.command("config inspect", "docker config inspect [OPTIONS] CONFIG [CONFIG...]")
-            .flags(FORMAT)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.CONFIG))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        StoredObjects.CONFIG.inspect(ctx, in.args(), in.get(FORMAT));
+public final class ConfigInspectCommand extends ObjectInspectCommand {
+    public ConfigInspectCommand() {
+        super("config inspect", "docker config inspect [OPTIONS] CONFIG [CONFIG...]",
+                NameKind.CONFIG, "/configs/");
     }
 }

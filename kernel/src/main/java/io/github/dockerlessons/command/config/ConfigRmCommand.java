@@ -1,30 +1,11 @@
 package io.github.dockerlessons.command.config;
 
-import io.github.dockerlessons.command.core.Arguments;
-import io.github.dockerlessons.command.core.Arity;
-import io.github.dockerlessons.command.core.CommandContext;
-import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
-import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.swarm.StoredObjects;
+import io.github.dockerlessons.command.swarm.SwarmRmCommand;
 
 /** {@code docker config rm CONFIG...}: each removed config printed as named; the others reported at the end. */
-public final class ConfigRmCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("config rm", "docker config rm CONFIG [CONFIG...]")
-            .aliases("docker config rm", "docker config remove")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.CONFIG))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        StoredObjects.CONFIG.remove(ctx, in.args());
+public final class ConfigRmCommand extends SwarmRmCommand {
+    public ConfigRmCommand() {
+        super("config", "docker config rm CONFIG [CONFIG...]", NameKind.CONFIG, "/configs/");
     }
 }

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -17,19 +17,14 @@ import io.github.dockerlessons.engine.Engine;
  * {@code docker attach}: follow a running container's output until it exits (or the stop button,
  * which sends it SIGINT as the CLI's signal proxy does); its stdin, when open, comes from the cell.
  */
-public final class AttachCommand implements DockerCommand {
+public final class AttachCommand extends DeclaredCommand {
     private static final Flag<Boolean> NO_STDIN = Flag.bool("no-stdin");
 
-    private static final CommandSpec SPEC = CommandSpec.command("attach", "docker attach [OPTIONS] CONTAINER")
-            .aliases("docker container attach", "docker attach")
-            .flags(NO_STDIN)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.RUNNING_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public AttachCommand() {
+        super(CommandSpec.command("attach", "docker attach [OPTIONS] CONTAINER")
+                .aliases("docker container attach", "docker attach")
+                .flags(NO_STDIN)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.RUNNING_CONTAINER)));
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.github.dockerlessons.command.core.ApiQuery;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -24,23 +24,18 @@ import java.util.List;
  * (paused meanwhile unless {@code -p=false}), with {@code -c} Dockerfile instructions, an author and
  * a message; prints the image's ID.
  */
-public final class CommitCommand implements DockerCommand {
+public final class CommitCommand extends DeclaredCommand {
     private static final Flag<String> AUTHOR = Flag.string('a', "author");
     private static final Flag<List<String>> CHANGE = Flag.list('c', "change");
     private static final Flag<String> MESSAGE = Flag.string('m', "message");
     private static final Flag<Boolean> PAUSE = Flag.of('p', "pause", FlagType.BOOL, true).defaultShownAs("true");
 
-    private static final CommandSpec SPEC = CommandSpec.command("commit",
-                    "docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]")
-            .aliases("docker container commit", "docker commit")
-            .flags(AUTHOR, CHANGE, MESSAGE, PAUSE)
-            .arity(new Arity(1, 2))
-            .arguments(Arguments.first(NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public CommitCommand() {
+        super(CommandSpec.command("commit",
+                        "docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]")
+                .aliases("docker container commit", "docker commit")
+                .flags(AUTHOR, CHANGE, MESSAGE, PAUSE)
+                .takes(new Arity(1, 2), Arguments.first(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -3,10 +3,9 @@ package io.github.dockerlessons.command.container;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Prompts;
@@ -21,17 +20,12 @@ import java.util.List;
  * {@code docker container prune}: remove every stopped container, after the CLI's y/N question
  * (answered by the cell's heredoc) unless -f.
  */
-public final class ContainerPruneCommand implements DockerCommand {
+public final class ContainerPruneCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
 
-    private static final CommandSpec SPEC = CommandSpec.command("container prune", "docker container prune [OPTIONS]")
-            .flags(FORCE)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ContainerPruneCommand() {
+        super(CommandSpec.command("container prune", "docker container prune [OPTIONS]")
+                .flags(FORCE));
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.files.HostFiles;
@@ -33,7 +33,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * and a faithful copy (types, permission bits, times). {@code -} as the destination prints the
  * archive itself, as the CLI writes it to stdout.
  */
-public final class CpCommand implements DockerCommand {
+public final class CpCommand extends DeclaredCommand {
     /** Go's os.ModeDir and os.ModeSymlink: the top bits of the mode in the engine's path stat. */
     private static final long MODE_DIR = 1L << 31;
     private static final long MODE_SYMLINK = 1L << 27;
@@ -43,16 +43,12 @@ public final class CpCommand implements DockerCommand {
     /** -a: into a container, files keep the owner (uid/gid) they have in the notebook's folder, not root's. */
     private static final Flag<Boolean> ARCHIVE = Flag.bool('a', "archive");
 
-    private static final CommandSpec SPEC = CommandSpec.command("cp",
-                    "docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
-            .aliases("docker container cp", "docker cp")
-            .flags(ARCHIVE, FOLLOW_LINK)
-            .arity(Arity.exactly(2))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public CpCommand() {
+        super(CommandSpec.command("cp",
+                        "docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
+                .aliases("docker container cp", "docker cp")
+                .flags(ARCHIVE, FOLLOW_LINK)
+                .arity(Arity.exactly(2)));
     }
 
     @Override

@@ -5,25 +5,20 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DaemonError;
 
 /** {@code docker create}: a container made from an image, not started; prints its full ID. */
-public final class CreateCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("create", "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]")
-            .aliases("docker container create", "docker create")
-            .flags(ContainerOptions.FLAGS)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.first(NameKind.IMAGE))
-            .flagsEndAtFirstArgument()
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class CreateCommand extends DeclaredCommand {
+    public CreateCommand() {
+        super(CommandSpec.command("create", "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]")
+                .aliases("docker container create", "docker create")
+                .flags(ContainerOptions.FLAGS)
+                .takes(Arity.atLeast(1), Arguments.first(NameKind.IMAGE))
+                .flagsEndAtFirstArgument());
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -18,16 +18,11 @@ import io.github.dockerlessons.engine.RawRequest;
  * {@code docker diff CONTAINER}: what changed in the container's file system since it was made, a
  * line per path: {@code A} added, {@code C} changed, {@code D} deleted.
  */
-public final class DiffCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("diff", "docker diff CONTAINER")
-            .aliases("docker container diff", "docker diff")
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.first(NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class DiffCommand extends DeclaredCommand {
+    public DiffCommand() {
+        super(CommandSpec.command("diff", "docker diff CONTAINER")
+                .aliases("docker container diff", "docker diff")
+                .takes(Arity.exactly(1), Arguments.first(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code docker exec}: run a command in a running container, streaming its output. */
-public final class ExecCommand implements DockerCommand {
+public final class ExecCommand extends DeclaredCommand {
     private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive");
     private static final Flag<Boolean> TTY = Flag.bool('t', "tty");
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
@@ -36,13 +36,13 @@ public final class ExecCommand implements DockerCommand {
     private static final Flag<String> WORKDIR = Flag.string('w', "workdir");
     private static final Flag<String> USER = Flag.string('u', "user");
 
-    private static final CommandSpec SPEC = CommandSpec.command("exec", "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]")
-            .aliases("docker container exec", "docker exec")
-            .flags(DETACH, DETACH_KEYS, ENV, ENV_FILE, INTERACTIVE, PRIVILEGED, TTY, USER, WORKDIR)
-            .arity(Arity.atLeast(2))
-            .arguments(Arguments.first(NameKind.RUNNING_CONTAINER))
-            .flagsEndAtFirstArgument()
-            .build();
+    public ExecCommand() {
+        super(CommandSpec.command("exec", "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]")
+                .aliases("docker container exec", "docker exec")
+                .flags(DETACH, DETACH_KEYS, ENV, ENV_FILE, INTERACTIVE, PRIVILEGED, TTY, USER, WORKDIR)
+                .takes(Arity.atLeast(2), Arguments.first(NameKind.RUNNING_CONTAINER))
+                .flagsEndAtFirstArgument());
+    }
 
     /** docker/cli's execOptions, one per run. */
     private record Options(boolean interactive, boolean tty, boolean detach, List<String> env, String workdir,
@@ -57,11 +57,6 @@ public final class ExecCommand implements DockerCommand {
             return new Options(in.get(INTERACTIVE), in.get(TTY), in.get(DETACH), env, in.get(WORKDIR),
                     in.get(USER), in.get(PRIVILEGED), in.arg(0), in.argsFrom(1));
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

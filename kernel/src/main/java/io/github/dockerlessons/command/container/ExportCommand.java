@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -17,19 +17,14 @@ import io.github.dockerlessons.engine.Engine;
  * notebook (what {@code docker import} reads back as an image). Without {@code -o} the CLI refuses
  * to write a tar to a terminal, and a cell is one.
  */
-public final class ExportCommand implements DockerCommand {
+public final class ExportCommand extends DeclaredCommand {
     private static final Flag<String> OUTPUT = Flag.string('o', "output");
 
-    private static final CommandSpec SPEC = CommandSpec.command("export", "docker export [OPTIONS] CONTAINER")
-            .aliases("docker container export", "docker export")
-            .flags(OUTPUT)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.first(NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ExportCommand() {
+        super(CommandSpec.command("export", "docker export [OPTIONS] CONTAINER")
+                .aliases("docker container export", "docker export")
+                .flags(OUTPUT)
+                .takes(Arity.exactly(1), Arguments.first(NameKind.ANY_CONTAINER)));
     }
 
     @Override

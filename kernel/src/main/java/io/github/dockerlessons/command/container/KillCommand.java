@@ -4,8 +4,8 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -15,19 +15,14 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker kill}: a signal (KILL unless -s says otherwise), no grace period. */
-public final class KillCommand implements DockerCommand {
+public final class KillCommand extends DeclaredCommand {
     private static final Flag<String> SIGNAL = Flag.string('s', "signal").completes(CommonFlags.SIGNALS);
 
-    private static final CommandSpec SPEC = CommandSpec.command("kill", "docker kill [OPTIONS] CONTAINER [CONTAINER...]")
-            .aliases("docker container kill", "docker kill")
-            .flags(SIGNAL)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.RUNNING_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public KillCommand() {
+        super(CommandSpec.command("kill", "docker kill [OPTIONS] CONTAINER [CONTAINER...]")
+                .aliases("docker container kill", "docker kill")
+                .flags(SIGNAL)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.RUNNING_CONTAINER)));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Since;
@@ -16,28 +16,23 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker logs}: what a container printed, stdout and stderr kept apart; -f follows until stopped. */
-public final class LogsCommand implements DockerCommand {
+public final class LogsCommand extends DeclaredCommand {
     private static final Flag<String> TAIL = Flag.of('n', "tail", FlagType.STRING, "all");
     private static final Flag<Boolean> TIMESTAMPS = Flag.bool('t', "timestamps");
     private static final Flag<Boolean> FOLLOW = Flag.bool('f', "follow");
     private static final Flag<String> SINCE = Flag.string("since");
     private static final Flag<String> UNTIL = Flag.string("until");
 
-    private static final CommandSpec SPEC = CommandSpec.command("logs", "docker logs [OPTIONS] CONTAINER")
-            .aliases("docker container logs", "docker logs")
-            .flags(FOLLOW, SINCE, TAIL, TIMESTAMPS, UNTIL)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
-            .build();
+    public LogsCommand() {
+        super(CommandSpec.command("logs", "docker logs [OPTIONS] CONTAINER")
+                .aliases("docker container logs", "docker logs")
+                .flags(FOLLOW, SINCE, TAIL, TIMESTAMPS, UNTIL)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.ANY_CONTAINER)));
+    }
 
     /** docker/cli's logsOptions, one per run. */
     private record Options(String container, Integer tail, boolean timestamps, boolean follow, Integer since,
                            Integer until) { }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -13,16 +13,11 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker pause}: freeze every process of the containers (the cgroup freezer). */
-public final class PauseCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("pause", "docker pause CONTAINER [CONTAINER...]")
-            .aliases("docker container pause", "docker pause")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.UNPAUSED_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class PauseCommand extends DeclaredCommand {
+    public PauseCommand() {
+        super(CommandSpec.command("pause", "docker pause CONTAINER [CONTAINER...]")
+                .aliases("docker container pause", "docker pause")
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.UNPAUSED_CONTAINER)));
     }
 
     @Override

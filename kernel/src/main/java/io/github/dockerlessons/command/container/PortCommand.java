@@ -6,7 +6,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -19,16 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker port}: where the container's ports are published on the host. */
-public final class PortCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("port", "docker port CONTAINER [PRIVATE_PORT[/PROTO]]")
-            .aliases("docker container port", "docker port")
-            .arity(new Arity(1, 2))
-            .arguments(Arguments.first(NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class PortCommand extends DeclaredCommand {
+    public PortCommand() {
+        super(CommandSpec.command("port", "docker port CONTAINER [PRIVATE_PORT[/PROTO]]")
+                .aliases("docker container port", "docker port")
+                .takes(new Arity(1, 2), Arguments.first(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -2,11 +2,10 @@ package io.github.dockerlessons.command.container;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -20,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker ps}: the container table (text as the CLI's, HTML for the notebook) or IDs with -q. */
-public final class PsCommand implements DockerCommand {
+public final class PsCommand extends DeclaredCommand {
     private static final Flag<Boolean> ALL = Flag.bool('a', "all");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> LATEST = Flag.bool('l', "latest");
@@ -32,11 +31,11 @@ public final class PsCommand implements DockerCommand {
     private static final Flag<String> FORMAT = CommonFlags.format("ID", "Image", "Command", "RunningFor", "Status",
             "Ports", "Names", "Labels", "Mounts", "Networks", "State", "Size", "CreatedAt");
 
-    private static final CommandSpec SPEC = CommandSpec.command("ps", "docker ps [OPTIONS]")
-            .aliases("docker container ls", "docker container list", "docker container ps", "docker ps")
-            .flags(ALL, FILTER, FORMAT, LAST, LATEST, NO_TRUNC, QUIET, SIZE)
-            .arity(Arity.none())
-            .build();
+    public PsCommand() {
+        super(CommandSpec.command("ps", "docker ps [OPTIONS]")
+                .aliases("docker container ls", "docker container list", "docker container ps", "docker ps")
+                .flags(ALL, FILTER, FORMAT, LAST, LATEST, NO_TRUNC, QUIET, SIZE));
+    }
 
     /** docker/cli's psOptions, one per run. */
     record Options(boolean all, boolean quiet, int last, boolean noTrunc, boolean size, Map<String, List<String>> filters,
@@ -47,11 +46,6 @@ public final class PsCommand implements DockerCommand {
             return new Options(in.get(ALL) || last > 0, in.get(QUIET), last, in.get(NO_TRUNC), in.get(SIZE),
                     Filters.parse(in.get(FILTER), in), format == null || format.isEmpty() ? null : format);
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -12,16 +12,11 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker rename}: give a container a new name. */
-public final class RenameCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("rename", "docker rename CONTAINER NEW_NAME")
-            .aliases("docker container rename", "docker rename")
-            .arity(Arity.exactly(2))
-            .arguments(Arguments.first(NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class RenameCommand extends DeclaredCommand {
+    public RenameCommand() {
+        super(CommandSpec.command("rename", "docker rename CONTAINER NEW_NAME")
+                .aliases("docker container rename", "docker rename")
+                .takes(Arity.exactly(2), Arguments.first(NameKind.ANY_CONTAINER)));
     }
 
     @Override

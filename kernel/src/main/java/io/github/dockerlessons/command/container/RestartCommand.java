@@ -4,8 +4,8 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -15,20 +15,15 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker restart}: stop (with the timeout) and start again; interruptible like stop. */
-public final class RestartCommand implements DockerCommand {
+public final class RestartCommand extends DeclaredCommand {
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
     private static final Flag<String> SIGNAL = Flag.string('s', "signal").completes(CommonFlags.SIGNALS);
 
-    private static final CommandSpec SPEC = CommandSpec.command("restart", "docker restart [OPTIONS] CONTAINER [CONTAINER...]")
-            .aliases("docker container restart", "docker restart")
-            .flags(SIGNAL, TIMEOUT)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public RestartCommand() {
+        super(CommandSpec.command("restart", "docker restart [OPTIONS] CONTAINER [CONTAINER...]")
+                .aliases("docker container restart", "docker restart")
+                .flags(SIGNAL, TIMEOUT)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -14,20 +14,15 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker rm}: remove containers; -f also stops running ones, -v removes anonymous volumes. */
-public final class RmCommand implements DockerCommand {
+public final class RmCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
     private static final Flag<Boolean> VOLUMES = Flag.bool('v', "volumes");
 
-    private static final CommandSpec SPEC = CommandSpec.command("rm", "docker rm [OPTIONS] CONTAINER [CONTAINER...]")
-            .aliases("docker container rm", "docker container remove", "docker rm")
-            .flags(FORCE, VOLUMES)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public RmCommand() {
+        super(CommandSpec.command("rm", "docker rm [OPTIONS] CONTAINER [CONTAINER...]")
+                .aliases("docker container rm", "docker container remove", "docker rm")
+                .flags(FORCE, VOLUMES)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     @Override

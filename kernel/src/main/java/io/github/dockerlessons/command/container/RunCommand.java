@@ -6,7 +6,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -23,23 +23,18 @@ import java.util.Optional;
  * {@code --detach-keys} and {@code --sig-proxy} are taken and have no effect: a cell has no keyboard
  * to detach from, and its stop button always sends the container SIGINT, as the CLI's signal proxy.
  */
-public final class RunCommand implements DockerCommand {
+public final class RunCommand extends DeclaredCommand {
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
     private static final Flag<String> DETACH_KEYS = Flag.string("detach-keys");
     private static final Flag<Boolean> SIG_PROXY = Flag.of((char) 0, "sig-proxy", FlagType.BOOL, true)
             .defaultShownAs("true");
 
-    private static final CommandSpec SPEC = CommandSpec.command("run", "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]")
-            .aliases("docker container run", "docker run")
-            .flags(ContainerOptions.FLAGS).flags(DETACH, DETACH_KEYS, SIG_PROXY)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.first(NameKind.IMAGE))
-            .flagsEndAtFirstArgument()
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public RunCommand() {
+        super(CommandSpec.command("run", "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]")
+                .aliases("docker container run", "docker run")
+                .flags(ContainerOptions.FLAGS).flags(DETACH, DETACH_KEYS, SIG_PROXY)
+                .takes(Arity.atLeast(1), Arguments.first(NameKind.IMAGE))
+                .flagsEndAtFirstArgument());
     }
 
     @Override

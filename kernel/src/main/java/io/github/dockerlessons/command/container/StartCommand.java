@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -18,20 +18,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code docker start}: start stopped containers; with -a, follow one in the foreground. */
-public final class StartCommand implements DockerCommand {
+public final class StartCommand extends DeclaredCommand {
     private static final Flag<Boolean> ATTACH = Flag.bool('a', "attach");
     private static final Flag<Boolean> INTERACTIVE = Flag.bool('i', "interactive");
 
-    private static final CommandSpec SPEC = CommandSpec.command("start", "docker start [OPTIONS] CONTAINER [CONTAINER...]")
-            .aliases("docker container start", "docker start")
-            .flags(ATTACH, INTERACTIVE)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.STOPPED_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public StartCommand() {
+        super(CommandSpec.command("start", "docker start [OPTIONS] CONTAINER [CONTAINER...]")
+                .aliases("docker container start", "docker start")
+                .flags(ATTACH, INTERACTIVE)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.STOPPED_CONTAINER)));
     }
 
     @Override

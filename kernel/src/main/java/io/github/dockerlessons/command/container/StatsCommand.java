@@ -8,8 +8,8 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
@@ -36,19 +36,19 @@ import java.util.Map;
  * {@code docker stats --no-stream}: one reading of CPU, memory, network, block I/O and processes per
  * running container, computed as the CLI computes them from the engine's statistics.
  */
-public final class StatsCommand implements DockerCommand {
+public final class StatsCommand extends DeclaredCommand {
     private static final Flag<Boolean> NO_STREAM = Flag.bool("no-stream");
     private static final Flag<Boolean> ALL = Flag.bool('a', "all");
     private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
     private static final Flag<String> FORMAT = CommonFlags.format("ID", "Name", "CPUPerc", "MemUsage", "MemPerc",
             "NetIO", "BlockIO", "PIDs");
 
-    private static final CommandSpec SPEC = CommandSpec.command("stats", "docker stats [OPTIONS] [CONTAINER...]")
-            .aliases("docker container stats", "docker stats")
-            .flags(ALL, FORMAT, NO_STREAM, NO_TRUNC)
-            .arity(Arity.atLeast(0))
-            .arguments(Arguments.each(NameKind.RUNNING_CONTAINER))
-            .build();
+    public StatsCommand() {
+        super(CommandSpec.command("stats", "docker stats [OPTIONS] [CONTAINER...]")
+                .aliases("docker container stats", "docker stats")
+                .flags(ALL, FORMAT, NO_STREAM, NO_TRUNC)
+                .takes(Arity.atLeast(0), Arguments.each(NameKind.RUNNING_CONTAINER)));
+    }
 
     private static final String DEFAULT_TABLE =
             "{{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
@@ -61,11 +61,6 @@ public final class StatsCommand implements DockerCommand {
         static Options of(Invocation in) {
             return new Options(in.get(NO_STREAM), in.get(ALL), in.get(NO_TRUNC), in.get(FORMAT), in.args());
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

@@ -6,8 +6,8 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -21,20 +21,15 @@ import io.github.dockerlessons.engine.RawRequest;
  * {@code docker stop}: SIGTERM, then SIGKILL after the timeout. The engine may take the whole
  * timeout; the stop button lets go at once and the cell says the engine is still stopping it.
  */
-public final class StopCommand implements DockerCommand {
+public final class StopCommand extends DeclaredCommand {
     private static final Flag<Integer> TIMEOUT = Flag.integer('t', "timeout", null).shownAs("int");
     private static final Flag<String> SIGNAL = Flag.string('s', "signal").completes(CommonFlags.SIGNALS);
 
-    private static final CommandSpec SPEC = CommandSpec.command("stop", "docker stop [OPTIONS] CONTAINER [CONTAINER...]")
-            .aliases("docker container stop", "docker stop")
-            .flags(SIGNAL, TIMEOUT)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.RUNNING_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public StopCommand() {
+        super(CommandSpec.command("stop", "docker stop [OPTIONS] CONTAINER [CONTAINER...]")
+                .aliases("docker container stop", "docker stop")
+                .flags(SIGNAL, TIMEOUT)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.RUNNING_CONTAINER)));
     }
 
     @Override

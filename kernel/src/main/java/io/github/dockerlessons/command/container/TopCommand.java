@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -18,17 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code docker top}: the container's processes, as the engine's ps reports them. */
-public final class TopCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("top", "docker top CONTAINER [ps OPTIONS]")
-            .aliases("docker container top", "docker top")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.first(NameKind.RUNNING_CONTAINER))
-            .flagsEndAtFirstArgument()
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class TopCommand extends DeclaredCommand {
+    public TopCommand() {
+        super(CommandSpec.command("top", "docker top CONTAINER [ps OPTIONS]")
+                .aliases("docker container top", "docker top")
+                .takes(Arity.atLeast(1), Arguments.first(NameKind.RUNNING_CONTAINER))
+                .flagsEndAtFirstArgument());
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -13,16 +13,11 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker unpause}: thaw the processes of paused containers. */
-public final class UnpauseCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("unpause", "docker unpause CONTAINER [CONTAINER...]")
-            .aliases("docker container unpause", "docker unpause")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.PAUSED_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class UnpauseCommand extends DeclaredCommand {
+    public UnpauseCommand() {
+        super(CommandSpec.command("unpause", "docker unpause CONTAINER [CONTAINER...]")
+                .aliases("docker container unpause", "docker unpause")
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.PAUSED_CONTAINER)));
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -28,7 +28,7 @@ import java.util.List;
  * policy of running or stopped containers, as run's flags of the same names set them. Each
  * container updated is printed, then the engine's warnings.
  */
-public final class UpdateCommand implements DockerCommand {
+public final class UpdateCommand extends DeclaredCommand {
     private static final Flag<String> RESTART = Flag.string("restart");
     private static final List<Flag<?>> RESOURCES = List.of(ResourceFlags.BLKIO_WEIGHT, ResourceFlags.CPU_PERIOD,
             ResourceFlags.CPU_QUOTA, ResourceFlags.CPU_RT_PERIOD, ResourceFlags.CPU_RT_RUNTIME, ResourceFlags.CPU_SHARES,
@@ -39,16 +39,11 @@ public final class UpdateCommand implements DockerCommand {
             "CpuRealtimeRuntime", "CpuShares", "NanoCpus", "CpusetCpus", "CpusetMems", "Memory", "MemoryReservation",
             "MemorySwap", "PidsLimit");
 
-    private static final CommandSpec SPEC = CommandSpec.command("update", "docker update [OPTIONS] CONTAINER [CONTAINER...]")
-            .aliases("docker container update", "docker update")
-            .flags(RESOURCES).flags(RESTART)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public UpdateCommand() {
+        super(CommandSpec.command("update", "docker update [OPTIONS] CONTAINER [CONTAINER...]")
+                .aliases("docker container update", "docker update")
+                .flags(RESOURCES).flags(RESTART)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -14,16 +14,11 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker wait}: block until the containers stop, then print their exit codes. */
-public final class WaitCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("wait", "docker wait CONTAINER [CONTAINER...]")
-            .aliases("docker container wait", "docker wait")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class WaitCommand extends DeclaredCommand {
+    public WaitCommand() {
+        super(CommandSpec.command("wait", "docker wait CONTAINER [CONTAINER...]")
+                .aliases("docker container wait", "docker wait")
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     @Override

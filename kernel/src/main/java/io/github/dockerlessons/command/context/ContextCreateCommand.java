@@ -3,7 +3,7 @@ package io.github.dockerlessons.command.context;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -24,7 +24,7 @@ import java.util.Map;
  * the store), from {@code --docker host=...,ca=...,cert=...,key=...,skip-tls-verify=...}, or a copy of
  * another context ({@code --from}; the current one when neither is given).
  */
-public final class ContextCreateCommand implements DockerCommand {
+public final class ContextCreateCommand extends DeclaredCommand {
     private static final Flag<String> DESCRIPTION = Flag.string("description");
     /** pflag's stringToString: each value is key=value pairs, repeated flags merge. */
     private static final Flag<List<Map<String, String>>> DOCKER = Flag.of((char) 0, "docker",
@@ -33,10 +33,11 @@ public final class ContextCreateCommand implements DockerCommand {
             .completes(ValueCompletion.words("host=", "ca=", "cert=", "key=", "skip-tls-verify=", "from="));
     private static final Flag<String> FROM = Flag.string("from");
 
-    private static final CommandSpec SPEC = CommandSpec.command("context create", "docker context create [OPTIONS] CONTEXT")
-            .flags(DESCRIPTION, DOCKER, FROM)
-            .arity(Arity.exactly(1))
-            .build();
+    public ContextCreateCommand() {
+        super(CommandSpec.command("context create", "docker context create [OPTIONS] CONTEXT")
+                .flags(DESCRIPTION, DOCKER, FROM)
+                .arity(Arity.exactly(1)));
+    }
 
     /** @param docker the --docker pairs, or null when the flag was not given (the CLI's nil map) */
     private record Options(String name, String description, Map<String, String> docker, String from) {
@@ -59,11 +60,6 @@ public final class ContextCreateCommand implements DockerCommand {
         } catch (ContextError e) {
             throw new FlagType.InvalidValue(e.getMessage());
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

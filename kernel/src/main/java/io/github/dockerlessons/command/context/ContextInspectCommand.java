@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Inspection;
 import io.github.dockerlessons.command.core.Invocation;
@@ -18,25 +18,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code docker context inspect}: contexts as the CLI's JSON; without a name, the current one. */
-public final class ContextInspectCommand implements DockerCommand {
+public final class ContextInspectCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = Flag.string('f', "format");
 
-    private static final CommandSpec SPEC = CommandSpec.command("context inspect",
-                    "docker context inspect [OPTIONS] [CONTEXT] [CONTEXT...]")
-            .flags(FORMAT)
-            .arity(Arity.atLeast(0))
-            .arguments(Arguments.each(NameKind.CONTEXT))
-            .build();
+    public ContextInspectCommand() {
+        super(CommandSpec.command("context inspect",
+                        "docker context inspect [OPTIONS] [CONTEXT] [CONTEXT...]")
+                .flags(FORMAT)
+                .takes(Arity.atLeast(0), Arguments.each(NameKind.CONTEXT)));
+    }
 
     private record Options(String format, List<String> names) {
         static Options of(Invocation in, String current) {
             return new Options(in.get(FORMAT), in.args().isEmpty() ? List.of(current) : in.args());
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

@@ -1,10 +1,9 @@
 package io.github.dockerlessons.command.context;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
@@ -19,25 +18,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code docker context ls}: the default context and every stored one, the current one starred. */
-public final class ContextLsCommand implements DockerCommand {
+public final class ContextLsCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = CommonFlags.format("Name", "Description", "DockerEndpoint", "Current", "Error");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
 
-    private static final CommandSpec SPEC = CommandSpec.command("context ls", "docker context ls [OPTIONS]")
-            .aliases("docker context ls", "docker context list")
-            .flags(FORMAT, QUIET)
-            .arity(Arity.none())
-            .build();
+    public ContextLsCommand() {
+        super(CommandSpec.command("context ls", "docker context ls [OPTIONS]")
+                .aliases("docker context ls", "docker context list")
+                .flags(FORMAT, QUIET));
+    }
 
     private record Options(String format, boolean quiet) {
         static Options of(Invocation in) {
             return new Options(in.get(FORMAT), in.get(QUIET));
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

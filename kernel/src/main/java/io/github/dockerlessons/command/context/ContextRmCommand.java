@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -20,25 +20,20 @@ import java.util.List;
  * {@code docker context rm}: removes stored contexts. The one in use only with -f, which also drops
  * currentContext from config.json (the kernel then follows the default); "default" never.
  */
-public final class ContextRmCommand implements DockerCommand {
+public final class ContextRmCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
 
-    private static final CommandSpec SPEC = CommandSpec.command("context rm", "docker context rm CONTEXT [CONTEXT...]")
-            .aliases("docker context rm", "docker context remove")
-            .flags(FORCE)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.CONTEXT))
-            .build();
+    public ContextRmCommand() {
+        super(CommandSpec.command("context rm", "docker context rm CONTEXT [CONTEXT...]")
+                .aliases("docker context rm", "docker context remove")
+                .flags(FORCE)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.CONTEXT)));
+    }
 
     private record Options(boolean force, List<String> names) {
         static Options of(Invocation in) {
             return new Options(in.get(FORCE), in.args());
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.github.dockerlessons.command.context;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 
@@ -11,14 +10,9 @@ import io.github.dockerlessons.command.core.Invocation;
  * {@code docker context show}: the context the CLI would use here, and so the kernel: "default" under
  * DOCKER_HOST, else DOCKER_CONTEXT, else currentContext in config.json.
  */
-public final class ContextShowCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("context show", "docker context show")
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class ContextShowCommand extends DeclaredCommand {
+    public ContextShowCommand() {
+        super(CommandSpec.command("context show", "docker context show"));
     }
 
     @Override

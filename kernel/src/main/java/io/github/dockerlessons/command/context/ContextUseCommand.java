@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -18,12 +18,12 @@ import io.github.dockerlessons.engine.EngineDiscovery;
  * to the new context's engine; under DOCKER_HOST (the pinned "Docker (lessons engine)" kernel) it
  * stays where it is, and says so with the CLI's warning.
  */
-public final class ContextUseCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("context use", "docker context use CONTEXT")
-            // cobra.ExactArgs, whose words differ from docker's other commands: checked in run
-            .arity(Arity.atLeast(0))
-            .arguments(Arguments.first(NameKind.CONTEXT))
-            .build();
+public final class ContextUseCommand extends DeclaredCommand {
+    public ContextUseCommand() {
+        super(CommandSpec.command("context use", "docker context use CONTEXT")
+                // cobra.ExactArgs, whose words differ from docker's other commands: checked in run
+                .takes(Arity.atLeast(0), Arguments.first(NameKind.CONTEXT)));
+    }
 
     private record Options(String name) {
         static Options of(Invocation in) throws DockerError {
@@ -32,11 +32,6 @@ public final class ContextUseCommand implements DockerCommand {
             }
             return new Options(in.arg(0));
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

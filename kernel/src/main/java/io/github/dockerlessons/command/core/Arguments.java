@@ -11,14 +11,24 @@ import java.util.List;
  *
  * @param positions the kind of each leading argument
  * @param rest      the kind of every argument after those, or null when they name nothing
+ * @param completer names the command finds itself (Compose's services), or null
  */
-public record Arguments(List<NameKind> positions, NameKind rest) {
+public record Arguments(List<NameKind> positions, NameKind rest, ArgumentCompleter completer) {
     public Arguments {
         positions = List.copyOf(positions);
     }
 
+    public Arguments(List<NameKind> positions, NameKind rest) {
+        this(positions, rest, null);
+    }
+
     public static Arguments none() {
         return new Arguments(List.of(), null);
+    }
+
+    /** The arguments name what the command's own completer finds ({@code compose up web db}). */
+    public static Arguments completedBy(ArgumentCompleter completer) {
+        return new Arguments(List.of(), null, completer);
     }
 
     /** Every argument names one of these ({@code stop a b c}). */

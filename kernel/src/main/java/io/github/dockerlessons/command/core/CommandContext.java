@@ -152,6 +152,9 @@ public final class CommandContext {
      * Waits for a short answer (a listing, an inspect, a create): bounded by the usual time limit and
      * abandoned by the stop button. The engine's refusal is a {@link DaemonError} for the command to
      * handle or pass on (the registry prints it in the daemon's words); no engine is the CLI's error.
+     * On a unix socket the call runs on the cell's own thread and the stop button ends it with an
+     * interrupt, which would close a kernel channel in use: the call returns what to show, and the
+     * command writes it to the console after.
      */
     public <T> T answer(Engine.Call<T> call) throws DaemonError, DockerError, InterruptedException {
         try {

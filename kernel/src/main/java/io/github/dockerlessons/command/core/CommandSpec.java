@@ -13,34 +13,24 @@ import java.util.List;
  * first argument. Help, completion, inspection and parsing all read this one declaration, so they can
  * never disagree with each other. Messages live under {@code cmd.<path>.description} and
  * {@code opt.<path>.<flag>} in the bundles.
+ *
+ * @param path         the words after "docker" ({@code [volume, ls]})
+ * @param usage        the CLI's usage line, word for word
+ * @param aliases      the aliases its help lists
+ * @param arity        how many arguments it takes
+ * @param arguments    what its arguments name, for completion
+ * @param interspersed false for commands whose flags end at the first argument ({@code run IMAGE ls -la})
  */
-public final class CommandSpec {
-    private final List<String> path;
-    private final String usage;
-    private final List<String> aliases;
-    private final FlagSet flags;
-    private final Arity arity;
-    private final Arguments arguments;
-    private final boolean interspersed;
-
-    private CommandSpec(List<String> path, String usage, List<String> aliases, FlagSet flags, Arity arity,
-                        Arguments arguments, boolean interspersed) {
-        this.path = List.copyOf(path);
-        this.usage = usage;
-        this.aliases = List.copyOf(aliases);
-        this.flags = flags;
-        this.arity = arity;
-        this.arguments = arguments;
-        this.interspersed = interspersed;
+public record CommandSpec(List<String> path, String usage, List<String> aliases, FlagSet flags, Arity arity,
+                          Arguments arguments, boolean interspersed) {
+    public CommandSpec {
+        path = List.copyOf(path);
+        aliases = List.copyOf(aliases);
     }
 
     /** A command at {@code path} ("ps", "volume ls") with the CLI's usage line. */
     public static Builder command(String path, String usage) {
         return new Builder(List.of(path.split(" ")), usage);
-    }
-
-    public List<String> path() {
-        return path;
     }
 
     /** "ps", "volume ls". */
@@ -51,31 +41,6 @@ public final class CommandSpec {
     /** The last word of the path: what the command is called inside its group. */
     public String name() {
         return path.get(path.size() - 1);
-    }
-
-    public String usage() {
-        return usage;
-    }
-
-    public List<String> aliases() {
-        return aliases;
-    }
-
-    public FlagSet flags() {
-        return flags;
-    }
-
-    public Arity arity() {
-        return arity;
-    }
-
-    public Arguments arguments() {
-        return arguments;
-    }
-
-    /** False for commands whose flags end at the first argument ({@code run IMAGE ls -la}). */
-    public boolean interspersed() {
-        return interspersed;
     }
 
     /** The bundle key of the one-line description. */
@@ -125,6 +90,15 @@ public final class CommandSpec {
         public Builder arguments(Arguments value) {
             this.arguments = value;
             return this;
+        }
+
+        /**
+         * How many arguments the command takes and what they name, on one line, as cobra's
+         * {@code Args} and {@code ValidArgsFunction} stand side by side (a command that takes none
+         * declares neither: that is the default).
+         */
+        public Builder takes(Arity count, Arguments names) {
+            return arity(count).arguments(names);
         }
 
         /** Flags end at the first argument: what follows belongs to the container's command. */

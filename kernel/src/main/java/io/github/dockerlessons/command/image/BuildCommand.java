@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.container.options.ProcessFlags;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.files.HostFiles;
@@ -25,7 +25,7 @@ import java.util.List;
  * {@code docker build}: the context folder (next to the notebook) is sent to the engine, which
  * builds with its classic builder; its output is streamed as it comes ("Step 1/3 : FROM busybox").
  */
-public final class BuildCommand implements DockerCommand {
+public final class BuildCommand extends DeclaredCommand {
     private static final Flag<List<String>> TAG = Flag.list('t', "tag");
     private static final Flag<String> FILE = Flag.string('f', "file");
     private static final Flag<List<String>> BUILD_ARG = Flag.list("build-arg");
@@ -52,17 +52,13 @@ public final class BuildCommand implements DockerCommand {
     private static final Flag<Boolean> DISABLE_CONTENT_TRUST = Flag.of((char) 0, "disable-content-trust",
             FlagType.BOOL, true).defaultShownAs("true");
 
-    private static final CommandSpec SPEC = CommandSpec.command("build", "docker build [OPTIONS] PATH | URL | -")
-            .aliases("docker image build", "docker build", "docker builder build")
-            .flags(ADD_HOST, BUILD_ARG, CACHE_FROM, CPU_SHARES, CPUSET_CPUS, DISABLE_CONTENT_TRUST, FILE, FORCE_RM,
-                    IIDFILE, LABEL, MEMORY, MEMORY_SWAP, NETWORK, NO_CACHE, PLATFORM, PULL, QUIET, RM, SHM_SIZE, TAG,
-                    TARGET)
-            .arity(Arity.exactly(1))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public BuildCommand() {
+        super(CommandSpec.command("build", "docker build [OPTIONS] PATH | URL | -")
+                .aliases("docker image build", "docker build", "docker builder build")
+                .flags(ADD_HOST, BUILD_ARG, CACHE_FROM, CPU_SHARES, CPUSET_CPUS, DISABLE_CONTENT_TRUST, FILE, FORCE_RM,
+                        IIDFILE, LABEL, MEMORY, MEMORY_SWAP, NETWORK, NO_CACHE, PLATFORM, PULL, QUIET, RM, SHM_SIZE, TAG,
+                        TARGET)
+                .arity(Arity.exactly(1)));
     }
 
     @Override

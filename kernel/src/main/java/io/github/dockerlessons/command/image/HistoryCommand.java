@@ -7,7 +7,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -23,7 +23,7 @@ import io.github.dockerlessons.render.Table;
 import java.util.List;
 
 /** {@code docker history}: the layers of an image, newest first. */
-public final class HistoryCommand implements DockerCommand {
+public final class HistoryCommand extends DeclaredCommand {
     private static final List<Table.Column> COLUMNS = List.of(new Table.Column("IMAGE", true),
             new Table.Column("CREATED", false), new Table.Column("CREATED BY", true), new Table.Column("SIZE", false),
             new Table.Column("COMMENT", false));
@@ -32,16 +32,11 @@ public final class HistoryCommand implements DockerCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> HUMAN = Flag.of('H', "human", FlagType.BOOL, true);
 
-    private static final CommandSpec SPEC = CommandSpec.command("history", "docker history [OPTIONS] IMAGE")
-            .aliases("docker image history", "docker history")
-            .flags(HUMAN, NO_TRUNC, QUIET)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.IMAGE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public HistoryCommand() {
+        super(CommandSpec.command("history", "docker history [OPTIONS] IMAGE")
+                .aliases("docker image history", "docker history")
+                .flags(HUMAN, NO_TRUNC, QUIET)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.IMAGE)));
     }
 
     @Override

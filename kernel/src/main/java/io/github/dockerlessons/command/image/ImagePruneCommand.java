@@ -2,10 +2,9 @@ package io.github.dockerlessons.command.image;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Prompts;
@@ -17,18 +16,13 @@ import io.github.dockerlessons.engine.RawRequest;
 import java.util.List;
 
 /** {@code docker image prune}: remove dangling (or with -a, unused) images, after the CLI's y/N question. */
-public final class ImagePruneCommand implements DockerCommand {
+public final class ImagePruneCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
     private static final Flag<Boolean> ALL = Flag.bool('a', "all");
 
-    private static final CommandSpec SPEC = CommandSpec.command("image prune", "docker image prune [OPTIONS]")
-            .flags(ALL, FORCE)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ImagePruneCommand() {
+        super(CommandSpec.command("image prune", "docker image prune [OPTIONS]")
+                .flags(ALL, FORCE));
     }
 
     @Override

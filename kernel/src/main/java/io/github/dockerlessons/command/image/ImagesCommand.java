@@ -5,8 +5,8 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker images}: the image table (text as the CLI's, HTML for the notebook) or IDs with -q. */
-public final class ImagesCommand implements DockerCommand {
+public final class ImagesCommand extends DeclaredCommand {
     private static final Flag<Boolean> ALL = Flag.bool('a', "all");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
@@ -34,16 +34,11 @@ public final class ImagesCommand implements DockerCommand {
     private static final Flag<String> FORMAT = CommonFlags.format("Repository", "Tag", "ID", "CreatedSince", "Size",
             "Digest", "CreatedAt");
 
-    private static final CommandSpec SPEC = CommandSpec.command("images", "docker images [OPTIONS] [REPOSITORY[:TAG]]")
-            .aliases("docker image ls", "docker image list", "docker images")
-            .flags(ALL, DIGESTS, FILTER, FORMAT, NO_TRUNC, QUIET)
-            .arity(Arity.atMost(1))
-            .arguments(Arguments.each(NameKind.IMAGE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ImagesCommand() {
+        super(CommandSpec.command("images", "docker images [OPTIONS] [REPOSITORY[:TAG]]")
+                .aliases("docker image ls", "docker image list", "docker images")
+                .flags(ALL, DIGESTS, FILTER, FORMAT, NO_TRUNC, QUIET)
+                .takes(Arity.atMost(1), Arguments.each(NameKind.IMAGE)));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.ApiQuery;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -20,21 +20,17 @@ import java.util.List;
  * ({@code CMD ["sh"]}), {@code -m} a commit message. A URL is fetched by the engine; {@code -} is the
  * cell's heredoc.
  */
-public final class ImportCommand implements DockerCommand {
+public final class ImportCommand extends DeclaredCommand {
     private static final Flag<List<String>> CHANGE = Flag.list('c', "change");
     private static final Flag<String> MESSAGE = Flag.string('m', "message");
     private static final Flag<String> PLATFORM = Flag.string("platform");
 
-    private static final CommandSpec SPEC = CommandSpec.command("import",
-                    "docker import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]")
-            .aliases("docker image import", "docker import")
-            .flags(CHANGE, MESSAGE, PLATFORM)
-            .arity(new Arity(1, 2))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ImportCommand() {
+        super(CommandSpec.command("import",
+                        "docker import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]")
+                .aliases("docker image import", "docker import")
+                .flags(CHANGE, MESSAGE, PLATFORM)
+                .arity(new Arity(1, 2)));
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.github.dockerlessons.command.image;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -13,19 +12,14 @@ import io.github.dockerlessons.command.flags.Flag;
  * wrote), "Loaded image: NAME" for each. Without {@code -i} the tar is the cell's heredoc, and a
  * cell without one has, as the CLI says of a terminal, an empty stdin.
  */
-public final class LoadCommand implements DockerCommand {
+public final class LoadCommand extends DeclaredCommand {
     private static final Flag<String> INPUT = Flag.string('i', "input");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
 
-    private static final CommandSpec SPEC = CommandSpec.command("load", "docker load [OPTIONS]")
-            .aliases("docker image load", "docker load")
-            .flags(INPUT, QUIET)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public LoadCommand() {
+        super(CommandSpec.command("load", "docker load [OPTIONS]")
+                .aliases("docker image load", "docker load")
+                .flags(INPUT, QUIET));
     }
 
     @Override

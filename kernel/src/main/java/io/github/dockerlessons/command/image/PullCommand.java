@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -13,21 +13,16 @@ import io.github.dockerlessons.command.flags.ValueCompletion;
 import io.github.dockerlessons.engine.DaemonError;
 
 /** {@code docker pull}: download an image, its progress shown in one display updated in place. */
-public final class PullCommand implements DockerCommand {
+public final class PullCommand extends DeclaredCommand {
     private static final Flag<String> PLATFORM = Flag.string("platform")
             .completes(ValueCompletion.words("linux/amd64", "linux/arm64"));
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
 
-    private static final CommandSpec SPEC = CommandSpec.command("pull", "docker pull [OPTIONS] NAME[:TAG|@DIGEST]")
-            .aliases("docker image pull", "docker pull")
-            .flags(PLATFORM, QUIET)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.IMAGE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public PullCommand() {
+        super(CommandSpec.command("pull", "docker pull [OPTIONS] NAME[:TAG|@DIGEST]")
+                .aliases("docker image pull", "docker pull")
+                .flags(PLATFORM, QUIET)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.IMAGE)));
     }
 
     @Override

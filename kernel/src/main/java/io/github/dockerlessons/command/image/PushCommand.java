@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.files.LocalFileError;
@@ -26,23 +26,18 @@ import java.util.Map;
  * one, {@code localhost:PORT/NAME}), with the login kept by {@code docker login}; the layers' lines
  * and the digest are printed as the CLI prints them when not on a terminal.
  */
-public final class PushCommand implements DockerCommand {
+public final class PushCommand extends DeclaredCommand {
     private static final Flag<Boolean> ALL_TAGS = Flag.bool('a', "all-tags");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     /** Images are never signed (no notary): taken, as the CLI's default. */
     private static final Flag<Boolean> DISABLE_CONTENT_TRUST = Flag.of((char) 0, "disable-content-trust",
             FlagType.BOOL, true).defaultShownAs("true");
 
-    private static final CommandSpec SPEC = CommandSpec.command("push", "docker push [OPTIONS] NAME[:TAG]")
-            .aliases("docker image push", "docker push")
-            .flags(ALL_TAGS, DISABLE_CONTENT_TRUST, QUIET)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.first(NameKind.IMAGE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public PushCommand() {
+        super(CommandSpec.command("push", "docker push [OPTIONS] NAME[:TAG]")
+                .aliases("docker image push", "docker push")
+                .flags(ALL_TAGS, DISABLE_CONTENT_TRUST, QUIET)
+                .takes(Arity.exactly(1), Arguments.first(NameKind.IMAGE)));
     }
 
     @Override

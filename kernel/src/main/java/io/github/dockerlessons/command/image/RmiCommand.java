@@ -6,7 +6,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -20,20 +20,15 @@ import io.github.dockerlessons.engine.RawRequest;
  * {@code docker rmi}: remove images, printing the engine's list of what it untagged and deleted
  * (docker-java's typed call drops it, so this is the raw API call).
  */
-public final class RmiCommand implements DockerCommand {
+public final class RmiCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
     private static final Flag<Boolean> NO_PRUNE = Flag.bool("no-prune");
 
-    private static final CommandSpec SPEC = CommandSpec.command("rmi", "docker rmi [OPTIONS] IMAGE [IMAGE...]")
-            .aliases("docker image rm", "docker image remove", "docker rmi")
-            .flags(FORCE, NO_PRUNE)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.IMAGE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public RmiCommand() {
+        super(CommandSpec.command("rmi", "docker rmi [OPTIONS] IMAGE [IMAGE...]")
+                .aliases("docker image rm", "docker image remove", "docker rmi")
+                .flags(FORCE, NO_PRUNE)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.IMAGE)));
     }
 
     @Override

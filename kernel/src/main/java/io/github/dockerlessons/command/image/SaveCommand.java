@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.core.ApiQuery;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -16,19 +16,14 @@ import io.github.dockerlessons.command.flags.NameKind;
  * written whole or not at all. Without {@code -o} the CLI refuses to write a tar to a terminal, and
  * a cell is one.
  */
-public final class SaveCommand implements DockerCommand {
+public final class SaveCommand extends DeclaredCommand {
     private static final Flag<String> OUTPUT = Flag.string('o', "output");
 
-    private static final CommandSpec SPEC = CommandSpec.command("save", "docker save [OPTIONS] IMAGE [IMAGE...]")
-            .aliases("docker image save", "docker save")
-            .flags(OUTPUT)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.IMAGE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SaveCommand() {
+        super(CommandSpec.command("save", "docker save [OPTIONS] IMAGE [IMAGE...]")
+                .aliases("docker image save", "docker save")
+                .flags(OUTPUT)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.IMAGE)));
     }
 
     @Override

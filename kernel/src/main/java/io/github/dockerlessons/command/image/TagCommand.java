@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -12,16 +12,11 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker tag}: another name for an image. */
-public final class TagCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("tag", "docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]")
-            .aliases("docker image tag", "docker tag")
-            .arity(Arity.exactly(2))
-            .arguments(Arguments.first(NameKind.IMAGE, NameKind.IMAGE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class TagCommand extends DeclaredCommand {
+    public TagCommand() {
+        super(CommandSpec.command("tag", "docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]")
+                .aliases("docker image tag", "docker tag")
+                .takes(Arity.exactly(2), Arguments.first(NameKind.IMAGE, NameKind.IMAGE)));
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -17,20 +17,15 @@ import io.github.dockerlessons.engine.Engine;
 import java.util.List;
 
 /** {@code docker network connect}: join a container to a network. */
-public final class NetworkConnectCommand implements DockerCommand {
+public final class NetworkConnectCommand extends DeclaredCommand {
     private static final Flag<List<String>> ALIAS = Flag.of((char) 0, "alias", FlagType.STRINGS, List.of());
     private static final Flag<String> IP = Flag.string("ip");
     private static final Flag<String> IP6 = Flag.string("ip6");
 
-    private static final CommandSpec SPEC = CommandSpec.command("network connect", "docker network connect [OPTIONS] NETWORK CONTAINER")
-            .flags(ALIAS, IP, IP6)
-            .arity(Arity.exactly(2))
-            .arguments(Arguments.first(NameKind.NETWORK, NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NetworkConnectCommand() {
+        super(CommandSpec.command("network connect", "docker network connect [OPTIONS] NETWORK CONTAINER")
+                .flags(ALIAS, IP, IP6)
+                .takes(Arity.exactly(2), Arguments.first(NameKind.NETWORK, NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.github.dockerjava.api.model.Network;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker network create}: a network; prints its ID. */
-public final class NetworkCreateCommand implements DockerCommand {
+public final class NetworkCreateCommand extends DeclaredCommand {
     private static final Flag<String> DRIVER = Flag.of('d', "driver", FlagType.STRING, "bridge");
     private static final Flag<Boolean> INTERNAL = Flag.bool("internal");
     private static final Flag<Boolean> ATTACHABLE = Flag.bool("attachable");
@@ -26,10 +26,11 @@ public final class NetworkCreateCommand implements DockerCommand {
     private static final Flag<List<String>> IP_RANGE = Flag.of((char) 0, "ip-range", FlagType.STRINGS, List.of());
     private static final Flag<List<String>> GATEWAY = Flag.of((char) 0, "gateway", FlagType.STRINGS, List.of());
 
-    private static final CommandSpec SPEC = CommandSpec.command("network create", "docker network create [OPTIONS] NETWORK")
-            .flags(ATTACHABLE, DRIVER, GATEWAY, INTERNAL, IP_RANGE, LABEL, SUBNET)
-            .arity(Arity.exactly(1))
-            .build();
+    public NetworkCreateCommand() {
+        super(CommandSpec.command("network create", "docker network create [OPTIONS] NETWORK")
+                .flags(ATTACHABLE, DRIVER, GATEWAY, INTERNAL, IP_RANGE, LABEL, SUBNET)
+                .arity(Arity.exactly(1)));
+    }
 
     /** One run's options, as docker/cli's createOptions. */
     private record Options(String name, String driver, boolean internal, boolean attachable, Map<String, String> labels,
@@ -50,11 +51,6 @@ public final class NetworkCreateCommand implements DockerCommand {
             }
             return new Network.Ipam().withDriver("default").withConfig(configs);
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

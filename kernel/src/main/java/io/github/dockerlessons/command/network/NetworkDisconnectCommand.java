@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -13,18 +13,13 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker network disconnect}: take a container off a network. */
-public final class NetworkDisconnectCommand implements DockerCommand {
+public final class NetworkDisconnectCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
 
-    private static final CommandSpec SPEC = CommandSpec.command("network disconnect", "docker network disconnect [OPTIONS] NETWORK CONTAINER")
-            .flags(FORCE)
-            .arity(Arity.exactly(2))
-            .arguments(Arguments.first(NameKind.NETWORK, NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NetworkDisconnectCommand() {
+        super(CommandSpec.command("network disconnect", "docker network disconnect [OPTIONS] NETWORK CONTAINER")
+                .flags(FORCE)
+                .takes(Arity.exactly(2), Arguments.first(NameKind.NETWORK, NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -1,33 +1,12 @@
 package io.github.dockerlessons.command.network;
 
-import io.github.dockerlessons.command.core.Arguments;
-import io.github.dockerlessons.command.core.Arity;
-import io.github.dockerlessons.command.core.CommandContext;
-import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
-import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.core.Inspection;
-import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.core.ObjectInspectCommand;
 import io.github.dockerlessons.command.flags.NameKind;
 
 /** {@code docker network inspect}: the engine's JSON of each network, or a template over it. */
-public final class NetworkInspectCommand implements DockerCommand {
-    private static final Flag<String> FORMAT = Flag.string('f', "format");
-
-    private static final CommandSpec SPEC = CommandSpec.command("network inspect", "docker network inspect [OPTIONS] NETWORK [NETWORK...]")
-            .flags(FORMAT)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.NETWORK))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        Inspection.inspectAll(ctx, in.args(), "/networks/", in.get(FORMAT));
+public final class NetworkInspectCommand extends ObjectInspectCommand {
+    public NetworkInspectCommand() {
+        super("network inspect", "docker network inspect [OPTIONS] NETWORK [NETWORK...]",
+                NameKind.NETWORK, "/networks/");
     }
 }

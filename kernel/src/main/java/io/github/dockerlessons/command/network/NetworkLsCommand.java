@@ -3,11 +3,10 @@ package io.github.dockerlessons.command.network;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -25,18 +24,18 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker network ls}: the networks by name, as a table, IDs with -q, or through a template. */
-public final class NetworkLsCommand implements DockerCommand {
+public final class NetworkLsCommand extends DeclaredCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
     private static final Flag<List<String>> FILTER = CommonFlags.filter("driver", "id", "label", "name", "scope", "type");
     private static final Flag<String> FORMAT = CommonFlags.format("ID", "Name", "Driver", "Scope", "IPv6", "Internal",
             "Labels", "CreatedAt");
 
-    private static final CommandSpec SPEC = CommandSpec.command("network ls", "docker network ls [OPTIONS]")
-            .aliases("docker network ls", "docker network list")
-            .flags(FILTER, FORMAT, NO_TRUNC, QUIET)
-            .arity(Arity.none())
-            .build();
+    public NetworkLsCommand() {
+        super(CommandSpec.command("network ls", "docker network ls [OPTIONS]")
+                .aliases("docker network ls", "docker network list")
+                .flags(FILTER, FORMAT, NO_TRUNC, QUIET));
+    }
 
     /** One run's options, as docker/cli's listOptions. */
     private record Options(Map<String, List<String>> filter, String format, boolean quiet, boolean noTrunc) {
@@ -49,11 +48,6 @@ public final class NetworkLsCommand implements DockerCommand {
         String template() {
             return ListingFormat.template(format, quiet, "{{.ID}}", NetworkFields.DEFAULT_TABLE);
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

@@ -3,10 +3,9 @@ package io.github.dockerlessons.command.network;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -24,19 +23,14 @@ import java.util.Map;
  * question (answered by the cell's heredoc) unless -f. As the CLI, it lists what went and says no
  * reclaimed space (a network holds none).
  */
-public final class NetworkPruneCommand implements DockerCommand {
+public final class NetworkPruneCommand extends DeclaredCommand {
     private static final Flag<List<String>> FILTER = Flag.list("filter").shownAs("filter")
             .completes(ValueCompletion.words("until=", "label=", "label!="));
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
 
-    private static final CommandSpec SPEC = CommandSpec.command("network prune", "docker network prune [OPTIONS]")
-            .flags(FILTER, FORCE)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NetworkPruneCommand() {
+        super(CommandSpec.command("network prune", "docker network prune [OPTIONS]")
+                .flags(FILTER, FORCE));
     }
 
     @Override

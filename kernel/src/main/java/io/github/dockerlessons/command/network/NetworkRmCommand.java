@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -12,17 +12,12 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker network rm}: remove networks, reporting the ones that could not be removed at the end. */
-public final class NetworkRmCommand implements DockerCommand {
+public final class NetworkRmCommand extends DeclaredCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.command("network rm", "docker network rm NETWORK [NETWORK...]")
-            .aliases("docker network rm", "docker network remove")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.NETWORK))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NetworkRmCommand() {
+        super(CommandSpec.command("network rm", "docker network rm NETWORK [NETWORK...]")
+                .aliases("docker network rm", "docker network remove")
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NETWORK)));
     }
 
     @Override

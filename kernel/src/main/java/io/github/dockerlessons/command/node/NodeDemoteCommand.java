@@ -4,21 +4,16 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
 
 /** {@code docker node demote}: managers become workers. */
-public final class NodeDemoteCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("node demote", "docker node demote NODE [NODE...]")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.NODE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class NodeDemoteCommand extends DeclaredCommand {
+    public NodeDemoteCommand() {
+        super(CommandSpec.command("node demote", "docker node demote NODE [NODE...]")
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NODE)));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -17,19 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code docker node inspect [--pretty] NODE...}: the engine's JSON of each node ("self" is this engine's). */
-public final class NodeInspectCommand implements DockerCommand {
+public final class NodeInspectCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = Flag.string('f', "format");
     private static final Flag<Boolean> PRETTY = Flag.bool("pretty");
 
-    private static final CommandSpec SPEC = CommandSpec.command("node inspect", "docker node inspect [OPTIONS] self|NODE [NODE...]")
-            .flags(FORMAT, PRETTY)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.NODE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NodeInspectCommand() {
+        super(CommandSpec.command("node inspect", "docker node inspect [OPTIONS] self|NODE [NODE...]")
+                .flags(FORMAT, PRETTY)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NODE)));
     }
 
     @Override

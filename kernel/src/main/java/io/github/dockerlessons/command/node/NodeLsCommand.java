@@ -1,10 +1,9 @@
 package io.github.dockerlessons.command.node;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -23,22 +22,17 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker node ls}: the swarm's nodes by hostname, this engine's own marked with *. */
-public final class NodeLsCommand implements DockerCommand {
+public final class NodeLsCommand extends DeclaredCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<List<String>> FILTER = CommonFlags.filter("id", "label", "membership", "name",
             "node.label", "role");
     private static final Flag<String> FORMAT = CommonFlags.format("ID", "Self", "Hostname", "Status", "Availability",
             "ManagerStatus", "EngineVersion", "TLSStatus");
 
-    private static final CommandSpec SPEC = CommandSpec.command("node ls", "docker node ls [OPTIONS]")
-            .aliases("docker node ls", "docker node list")
-            .flags(FILTER, FORMAT, QUIET)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NodeLsCommand() {
+        super(CommandSpec.command("node ls", "docker node ls [OPTIONS]")
+                .aliases("docker node ls", "docker node list")
+                .flags(FILTER, FORMAT, QUIET));
     }
 
     @Override

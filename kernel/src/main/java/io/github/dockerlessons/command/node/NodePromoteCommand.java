@@ -4,21 +4,16 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
 
 /** {@code docker node promote}: workers become managers. */
-public final class NodePromoteCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("node promote", "docker node promote NODE [NODE...]")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.NODE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class NodePromoteCommand extends DeclaredCommand {
+    public NodePromoteCommand() {
+        super(CommandSpec.command("node promote", "docker node promote NODE [NODE...]")
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NODE)));
     }
 
     @Override

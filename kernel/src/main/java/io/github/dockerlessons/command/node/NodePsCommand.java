@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -20,19 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker node ps [NODE...]}: the tasks on nodes (this engine's own node by default). */
-public final class NodePsCommand implements DockerCommand {
+public final class NodePsCommand extends DeclaredCommand {
     private static final Flag<List<String>> FILTER = CommonFlags.filter("desired-state", "id", "label", "name");
 
-    private static final CommandSpec SPEC = CommandSpec.command("node ps", "docker node ps [OPTIONS] [NODE...]")
-            .flags(FILTER, TaskListing.FORMAT, TaskListing.NO_RESOLVE, TaskListing.NO_TRUNC,
-                    TaskListing.QUIET)
-            .arity(Arity.atLeast(0))
-            .arguments(Arguments.each(NameKind.NODE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NodePsCommand() {
+        super(CommandSpec.command("node ps", "docker node ps [OPTIONS] [NODE...]")
+                .flags(FILTER, TaskListing.FORMAT, TaskListing.NO_RESOLVE, TaskListing.NO_TRUNC,
+                        TaskListing.QUIET)
+                .takes(Arity.atLeast(0), Arguments.each(NameKind.NODE)));
     }
 
     @Override

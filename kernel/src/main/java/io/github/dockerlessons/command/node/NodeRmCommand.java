@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -13,19 +13,14 @@ import io.github.dockerlessons.command.swarm.SwarmApi;
 import io.github.dockerlessons.command.core.Targets;
 
 /** {@code docker node rm [-f]}: nodes leave the swarm's list; each removed one printed as named. */
-public final class NodeRmCommand implements DockerCommand {
+public final class NodeRmCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
 
-    private static final CommandSpec SPEC = CommandSpec.command("node rm", "docker node rm [OPTIONS] NODE [NODE...]")
-            .aliases("docker node rm", "docker node remove")
-            .flags(FORCE)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.NODE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NodeRmCommand() {
+        super(CommandSpec.command("node rm", "docker node rm [OPTIONS] NODE [NODE...]")
+                .aliases("docker node rm", "docker node remove")
+                .flags(FORCE)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.NODE)));
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -16,21 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker node update}: a node's availability, role and labels; prints the node as named. */
-public final class NodeUpdateCommand implements DockerCommand {
+public final class NodeUpdateCommand extends DeclaredCommand {
     private static final Flag<String> AVAILABILITY = Flag.string("availability");
     private static final Flag<String> ROLE = Flag.string("role");
     private static final Flag<List<String>> LABEL_ADD = Flag.list("label-add");
     private static final Flag<List<String>> LABEL_RM = Flag.list("label-rm");
 
-    private static final CommandSpec SPEC = CommandSpec.command("node update", "docker node update [OPTIONS] NODE")
-            .flags(AVAILABILITY, LABEL_ADD, LABEL_RM, ROLE)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.NODE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public NodeUpdateCommand() {
+        super(CommandSpec.command("node update", "docker node update [OPTIONS] NODE")
+                .flags(AVAILABILITY, LABEL_ADD, LABEL_RM, ROLE)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.NODE)));
     }
 
     @Override

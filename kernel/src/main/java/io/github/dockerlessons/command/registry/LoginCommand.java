@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.files.LocalFileError;
@@ -21,19 +21,15 @@ import java.nio.charset.StandardCharsets;
  * terminal to type a password into: it comes from {@code --password-stdin} and the cell's heredoc,
  * or {@code -p}; without either, the login kept for the server is tried again.
  */
-public final class LoginCommand implements DockerCommand {
+public final class LoginCommand extends DeclaredCommand {
     private static final Flag<String> PASSWORD = Flag.string('p', "password");
     private static final Flag<Boolean> PASSWORD_STDIN = Flag.bool("password-stdin");
     private static final Flag<String> USERNAME = Flag.string('u', "username");
 
-    private static final CommandSpec SPEC = CommandSpec.command("login", "docker login [OPTIONS] [SERVER]")
-            .flags(PASSWORD, PASSWORD_STDIN, USERNAME)
-            .arity(Arity.atMost(1))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public LoginCommand() {
+        super(CommandSpec.command("login", "docker login [OPTIONS] [SERVER]")
+                .flags(PASSWORD, PASSWORD_STDIN, USERNAME)
+                .arity(Arity.atMost(1)));
     }
 
     @Override

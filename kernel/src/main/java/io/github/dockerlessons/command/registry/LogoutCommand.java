@@ -3,20 +3,16 @@ package io.github.dockerlessons.command.registry;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.files.LocalFileError;
 
 /** {@code docker logout [SERVER]}: the login kept in the CLI's config.json for that server is forgotten. */
-public final class LogoutCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("logout", "docker logout [SERVER]")
-            .arity(Arity.atMost(1))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class LogoutCommand extends DeclaredCommand {
+    public LogoutCommand() {
+        super(CommandSpec.command("logout", "docker logout [SERVER]")
+                .arity(Arity.atMost(1)));
     }
 
     @Override

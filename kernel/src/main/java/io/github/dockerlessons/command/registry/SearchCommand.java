@@ -6,8 +6,8 @@ import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -26,19 +26,15 @@ import java.util.Map;
  * there the engine's "network is unreachable" is the answer, with a hint; where Hub is reachable the
  * results are the CLI's table (NAME, DESCRIPTION, STARS, OFFICIAL).
  */
-public final class SearchCommand implements DockerCommand {
+public final class SearchCommand extends DeclaredCommand {
     private static final Flag<List<String>> FILTER = CommonFlags.filter("is-official=", "stars=");
     private static final Flag<Integer> LIMIT = Flag.integer((char) 0, "limit", 0);
     private static final Flag<Boolean> NO_TRUNC = Flag.bool("no-trunc");
 
-    private static final CommandSpec SPEC = CommandSpec.command("search", "docker search [OPTIONS] TERM")
-            .flags(FILTER, LIMIT, NO_TRUNC)
-            .arity(Arity.exactly(1))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SearchCommand() {
+        super(CommandSpec.command("search", "docker search [OPTIONS] TERM")
+                .flags(FILTER, LIMIT, NO_TRUNC)
+                .arity(Arity.exactly(1)));
     }
 
     @Override

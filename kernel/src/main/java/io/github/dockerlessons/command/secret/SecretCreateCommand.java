@@ -2,18 +2,15 @@ package io.github.dockerlessons.command.secret;
 
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.swarm.StoredObjects;
 
 /** {@code docker secret create NAME FILE|-}: a secret from a file, or from the cell's heredoc with "-"; prints its ID. */
-public final class SecretCreateCommand implements DockerCommand {
-    private static final CommandSpec SPEC = StoredObjects.SECRET.createSpec();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class SecretCreateCommand extends DeclaredCommand {
+    public SecretCreateCommand() {
+        super(StoredObjects.SECRET.createSpec());
     }
 
     @Override

@@ -1,30 +1,11 @@
 package io.github.dockerlessons.command.secret;
 
-import io.github.dockerlessons.command.core.Arguments;
-import io.github.dockerlessons.command.core.Arity;
-import io.github.dockerlessons.command.core.CommandContext;
-import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
-import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.swarm.StoredObjects;
+import io.github.dockerlessons.command.swarm.SwarmRmCommand;
 
 /** {@code docker secret rm SECRET...}: each removed secret printed as named; the others reported at the end. */
-public final class SecretRmCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("secret rm", "docker secret rm SECRET [SECRET...]")
-            .aliases("docker secret rm", "docker secret remove")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.SECRET))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        StoredObjects.SECRET.remove(ctx, in.args());
+public final class SecretRmCommand extends SwarmRmCommand {
+    public SecretRmCommand() {
+        super("secret", "docker secret rm SECRET [SECRET...]", NameKind.SECRET, "/secrets/");
     }
 }

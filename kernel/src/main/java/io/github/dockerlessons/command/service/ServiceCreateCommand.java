@@ -7,7 +7,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -24,7 +24,7 @@ import java.util.Map;
  * (replicas or global mode, published ports, env, mounts, networks, constraints, update and rollback
  * settings, limits, healthcheck); prints its ID, then follows its tasks until they run unless -d.
  */
-public final class ServiceCreateCommand implements DockerCommand {
+public final class ServiceCreateCommand extends DeclaredCommand {
     private static final Flag<String> NAME = Flag.string("name");
     private static final Flag<String> MODE = Flag.of('\0', "mode", FlagType.STRING, "replicated");
     private static final Flag<String> REPLICAS = Flag.string("replicas");
@@ -58,22 +58,17 @@ public final class ServiceCreateCommand implements DockerCommand {
     static final UpdateFlags UPDATE = new UpdateFlags("update");
     static final UpdateFlags ROLLBACK = new UpdateFlags("rollback");
 
-    private static final CommandSpec SPEC = CommandSpec.command("service create",
-                    "docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]")
-            .flags(CONFIG, CONSTRAINT, CONTAINER_LABEL, DETACH, ENTRYPOINT, ENV, HEALTH_CMD, HEALTH_INTERVAL, HEALTH_RETRIES,
-                    HEALTH_START_PERIOD, HEALTH_TIMEOUT, HOSTNAME, LABEL, LIMIT_CPU, LIMIT_MEMORY, MODE, MOUNT, NAME,
-                    NETWORK, NO_HEALTHCHECK, NO_RESOLVE_IMAGE, PUBLISH, QUIET, REPLICAS, RESERVE_CPU, RESERVE_MEMORY,
-                    RESTART_CONDITION, ROLLBACK.delay, SECRET, ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order,
-                    ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction, UPDATE.monitor, UPDATE.order,
-                    UPDATE.parallelism, USER, WORKDIR)
-            .flagsEndAtFirstArgument()
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.first(NameKind.IMAGE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServiceCreateCommand() {
+        super(CommandSpec.command("service create",
+                        "docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]")
+                .flags(CONFIG, CONSTRAINT, CONTAINER_LABEL, DETACH, ENTRYPOINT, ENV, HEALTH_CMD, HEALTH_INTERVAL, HEALTH_RETRIES,
+                        HEALTH_START_PERIOD, HEALTH_TIMEOUT, HOSTNAME, LABEL, LIMIT_CPU, LIMIT_MEMORY, MODE, MOUNT, NAME,
+                        NETWORK, NO_HEALTHCHECK, NO_RESOLVE_IMAGE, PUBLISH, QUIET, REPLICAS, RESERVE_CPU, RESERVE_MEMORY,
+                        RESTART_CONDITION, ROLLBACK.delay, ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order,
+                        ROLLBACK.parallelism, SECRET, UPDATE.delay, UPDATE.failureAction, UPDATE.monitor, UPDATE.order,
+                        UPDATE.parallelism, USER, WORKDIR)
+                .flagsEndAtFirstArgument()
+                .takes(Arity.atLeast(1), Arguments.first(NameKind.IMAGE)));
     }
 
     @Override
@@ -171,8 +166,8 @@ public final class ServiceCreateCommand implements DockerCommand {
         }
         String id = SwarmApi.text(created, "ID");
         ctx.console().out(id + "\n");
-        if (!in.get(DETACH) && !in.get(QUIET)) {
-            ServiceProgress.follow(ctx, id, false);
+        if (!in.get(DETACH)) {
+            ServiceProgress.follow(ctx, id, false, in.get(QUIET)); // -q waits too, showing nothing (the CLI's)
         }
     }
 

@@ -1,12 +1,12 @@
 package io.github.dockerlessons.command.service;
 
-import io.github.dockerlessons.command.core.Arguments;
-import io.github.dockerlessons.command.core.Arity;
-import io.github.dockerlessons.command.core.CommandContext;
-import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
-import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.core.DockerError;
+import io.github.dockerlessons.command.core.DeclaredCommand;
+import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.CommandContext;
+import io.github.dockerlessons.command.core.Arity;
+import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.core.Inspection;
@@ -21,20 +21,14 @@ import java.util.Map;
  * {@code docker service inspect SERVICE...}: the engine's JSON of each service, or a template over
  * it, or with --pretty the CLI's human friendly text.
  */
-public final class ServiceInspectCommand implements DockerCommand {
+public final class ServiceInspectCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = Flag.string('f', "format");
     private static final Flag<Boolean> PRETTY = Flag.bool("pretty");
 
-    private static final CommandSpec SPEC = CommandSpec.command("service inspect",
-                    "docker service inspect [OPTIONS] SERVICE [SERVICE...]")
-            .flags(FORMAT, PRETTY)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.SERVICE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServiceInspectCommand() {
+        super(CommandSpec.command("service inspect", "docker service inspect [OPTIONS] SERVICE [SERVICE...]")
+                .flags(FORMAT, PRETTY)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override

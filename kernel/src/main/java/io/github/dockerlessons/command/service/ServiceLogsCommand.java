@@ -6,7 +6,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -29,7 +29,7 @@ import java.util.Map;
  * CLI writes it ({@code web.1.t3rocezf5llc@node1    | }), streamed as the engine sends it (-f until the
  * stop button). A line longer than a mebibyte is cut there: memory stays bounded.
  */
-public final class ServiceLogsCommand implements DockerCommand {
+public final class ServiceLogsCommand extends DeclaredCommand {
     private static final Flag<Boolean> FOLLOW = Flag.bool('f', "follow");
     private static final Flag<String> TAIL = Flag.of('n', "tail", FlagType.STRING, "all");
     private static final Flag<Boolean> TIMESTAMPS = Flag.bool('t', "timestamps");
@@ -40,15 +40,10 @@ public final class ServiceLogsCommand implements DockerCommand {
     private static final Flag<String> SINCE = Flag.string("since");
     private static final int MAX_LINE = 1 << 20;
 
-    private static final CommandSpec SPEC = CommandSpec.command("service logs", "docker service logs [OPTIONS] SERVICE|TASK")
-            .flags(FOLLOW, NO_RESOLVE, NO_TASK_IDS, NO_TRUNC, RAW, SINCE, TAIL, TIMESTAMPS)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.SERVICE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServiceLogsCommand() {
+        super(CommandSpec.command("service logs", "docker service logs [OPTIONS] SERVICE|TASK")
+                .flags(FOLLOW, NO_RESOLVE, NO_TASK_IDS, NO_TRUNC, RAW, SINCE, TAIL, TIMESTAMPS)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override

@@ -1,10 +1,9 @@
 package io.github.dockerlessons.command.service;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -24,20 +23,15 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker service ls}: the services by name, with running/desired replicas as the engine counts them. */
-public final class ServiceLsCommand implements DockerCommand {
+public final class ServiceLsCommand extends DeclaredCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<List<String>> FILTER = CommonFlags.filter("id", "label", "mode", "name");
     private static final Flag<String> FORMAT = CommonFlags.format("ID", "Name", "Mode", "Replicas", "Image", "Ports");
 
-    private static final CommandSpec SPEC = CommandSpec.command("service ls", "docker service ls [OPTIONS]")
-            .aliases("docker service ls", "docker service list")
-            .flags(FILTER, FORMAT, QUIET)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServiceLsCommand() {
+        super(CommandSpec.command("service ls", "docker service ls [OPTIONS]")
+                .aliases("docker service ls", "docker service list")
+                .flags(FILTER, FORMAT, QUIET));
     }
 
     @Override

@@ -32,7 +32,23 @@ public final class ServiceProgress {
     private ServiceProgress() {
     }
 
+    /** The progress a command that waits shows (stack deploy's), naming the service by its ID. */
     public static void follow(CommandContext ctx, String serviceId, boolean rollback) throws DockerError, InterruptedException {
+        follow(ctx, serviceId, serviceId, rollback, false);
+    }
+
+    static void follow(CommandContext ctx, String serviceId, boolean rollback, boolean quiet)
+            throws DockerError, InterruptedException {
+        follow(ctx, serviceId, serviceId, rollback, quiet);
+    }
+
+    /**
+     * The same, naming the service in its last line as the user did: the CLI's update, scale and rollback
+     * pass WaitOnService the name typed ("verify: Service web converged"), create the new ID. With -q
+     * the CLI waits all the same and shows nothing.
+     */
+    static void follow(CommandContext ctx, String serviceId, String shownAs, boolean rollback, boolean quiet)
+            throws DockerError, InterruptedException {
         TaskListing listing = new TaskListing(ctx, false);
         String display = null;
         Instant convergedAt = null;
@@ -60,7 +76,7 @@ public final class ServiceProgress {
             if (converged) {
                 convergedAt = convergedAt == null ? now : convergedAt;
                 Duration left = monitor.minus(Duration.between(convergedAt, now));
-                lines.add(left.isNegative() || left.isZero() ? "verify: Service " + serviceId + " converged "
+                lines.add(left.isNegative() || left.isZero() ? "verify: Service " + shownAs + " converged "
                         : "verify: Waiting " + (left.toSeconds() + 1) + " seconds to verify that tasks are stable... ");
             } else {
                 if (convergedAt != null) {
@@ -69,7 +85,9 @@ public final class ServiceProgress {
                 convergedAt = null;
             }
             Bundle frame = Bundle.text(String.join("\n", lines) + "\n");
-            if (display == null) {
+            if (quiet) {
+                // waits without a display
+            } else if (display == null) {
                 display = ctx.console().showUpdatable(frame);
             } else {
                 ctx.console().update(display, frame);

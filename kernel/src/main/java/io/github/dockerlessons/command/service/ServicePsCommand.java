@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -20,19 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker service ps SERVICE...}: the tasks of services, each slot's history under its newest task. */
-public final class ServicePsCommand implements DockerCommand {
+public final class ServicePsCommand extends DeclaredCommand {
     private static final Flag<List<String>> FILTER = CommonFlags.filter("desired-state", "id", "name", "node");
 
-    private static final CommandSpec SPEC = CommandSpec.command("service ps", "docker service ps [OPTIONS] SERVICE [SERVICE...]")
-            .flags(FILTER, TaskListing.FORMAT, TaskListing.NO_RESOLVE, TaskListing.NO_TRUNC,
-                    TaskListing.QUIET)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.SERVICE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServicePsCommand() {
+        super(CommandSpec.command("service ps", "docker service ps [OPTIONS] SERVICE [SERVICE...]")
+                .flags(FILTER, TaskListing.FORMAT, TaskListing.NO_RESOLVE, TaskListing.NO_TRUNC,
+                        TaskListing.QUIET)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override

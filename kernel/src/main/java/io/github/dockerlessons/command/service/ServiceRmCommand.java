@@ -1,47 +1,11 @@
 package io.github.dockerlessons.command.service;
 
-import io.github.dockerlessons.command.core.Arguments;
-import io.github.dockerlessons.command.core.Arity;
-import io.github.dockerlessons.command.core.CommandContext;
-import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
-import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.swarm.SwarmApi;
-
-import java.util.ArrayList;
-import java.util.List;
+import io.github.dockerlessons.command.swarm.SwarmRmCommand;
 
 /** {@code docker service rm}: each service removed is printed as named; the others are reported at the end. */
-public final class ServiceRmCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("service rm", "docker service rm SERVICE [SERVICE...]")
-            .aliases("docker service rm", "docker service remove")
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.SERVICE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        List<String> errors = new ArrayList<>();
-        for (String name : in.args()) {
-            try {
-                SwarmApi.delete(ctx, SwarmApi.path("/services/", name));
-                ctx.console().out(name + "\n");
-            } catch (DockerError e) {
-                if (e.status() == 130) {
-                    throw e;
-                }
-                errors.add(e.cliText());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new DockerError(1, String.join("\n", errors), null);
-        }
+public final class ServiceRmCommand extends SwarmRmCommand {
+    public ServiceRmCommand() {
+        super("service", "docker service rm SERVICE [SERVICE...]", NameKind.SERVICE, "/services/");
     }
 }

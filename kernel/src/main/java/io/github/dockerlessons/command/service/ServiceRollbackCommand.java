@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -13,19 +13,14 @@ import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.command.swarm.SwarmApi;
 
 /** {@code docker service rollback SERVICE}: back to the spec before the last update, followed unless -d. */
-public final class ServiceRollbackCommand implements DockerCommand {
+public final class ServiceRollbackCommand extends DeclaredCommand {
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
 
-    private static final CommandSpec SPEC = CommandSpec.command("service rollback", "docker service rollback [OPTIONS] SERVICE")
-            .flags(DETACH, QUIET)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.SERVICE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServiceRollbackCommand() {
+        super(CommandSpec.command("service rollback", "docker service rollback [OPTIONS] SERVICE")
+                .flags(DETACH, QUIET)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override
@@ -34,8 +29,8 @@ public final class ServiceRollbackCommand implements DockerCommand {
         JsonObject service = Services.inspect(ctx, name);
         Services.update(ctx, service, Services.specOf(service), "&rollback=previous");
         ctx.console().out(name + "\n");
-        if (!in.get(DETACH) && !in.get(QUIET)) {
-            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), true);
+        if (!in.get(DETACH)) {
+            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), name, true, in.get(QUIET));
         }
     }
 }

@@ -7,7 +7,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -21,7 +21,7 @@ import java.util.List;
  * published ports, constraints, limits, update and rollback settings, --force), then the rolling
  * update followed unless -d.
  */
-public final class ServiceUpdateCommand implements DockerCommand {
+public final class ServiceUpdateCommand extends DeclaredCommand {
     private static final Flag<String> IMAGE = Flag.string("image");
     private static final Flag<String> REPLICAS = Flag.string("replicas");
     private static final Flag<List<String>> ENV_ADD = Flag.list("env-add");
@@ -49,19 +49,14 @@ public final class ServiceUpdateCommand implements DockerCommand {
     private static final UpdateFlags UPDATE = new UpdateFlags("update");
     private static final UpdateFlags ROLLBACK = new UpdateFlags("rollback");
 
-    private static final CommandSpec SPEC = CommandSpec.command("service update", "docker service update [OPTIONS] SERVICE")
-            .flags(CONFIG_ADD, CONFIG_RM, CONSTRAINT_ADD, CONSTRAINT_RM, DETACH, ENV_ADD, ENV_RM, FORCE, IMAGE,
-                    LABEL_ADD, LABEL_RM, LIMIT_CPU, LIMIT_MEMORY, MOUNT_ADD, MOUNT_RM, NETWORK_ADD, NETWORK_RM,
-                    NO_RESOLVE_IMAGE, PUBLISH_ADD, PUBLISH_RM, QUIET, REPLICAS, SECRET_ADD, SECRET_RM, ROLLBACK.delay, ROLLBACK.failureAction,
-                    ROLLBACK.monitor, ROLLBACK.order, ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction,
-                    UPDATE.monitor, UPDATE.order, UPDATE.parallelism)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.SERVICE))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public ServiceUpdateCommand() {
+        super(CommandSpec.command("service update", "docker service update [OPTIONS] SERVICE")
+                .flags(CONFIG_ADD, CONFIG_RM, CONSTRAINT_ADD, CONSTRAINT_RM, DETACH, ENV_ADD, ENV_RM, FORCE, IMAGE,
+                        LABEL_ADD, LABEL_RM, LIMIT_CPU, LIMIT_MEMORY, MOUNT_ADD, MOUNT_RM, NETWORK_ADD, NETWORK_RM,
+                        NO_RESOLVE_IMAGE, PUBLISH_ADD, PUBLISH_RM, QUIET, REPLICAS, SECRET_ADD, SECRET_RM, ROLLBACK.delay,
+                        ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order, ROLLBACK.parallelism, UPDATE.delay,
+                        UPDATE.failureAction, UPDATE.monitor, UPDATE.order, UPDATE.parallelism)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override
@@ -126,8 +121,8 @@ public final class ServiceUpdateCommand implements DockerCommand {
         }
         Services.update(ctx, service, spec);
         ctx.console().out(name + "\n");
-        if (!in.get(DETACH) && !in.get(QUIET)) {
-            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), false);
+        if (!in.get(DETACH)) {
+            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), name, false, in.get(QUIET));
         }
     }
 

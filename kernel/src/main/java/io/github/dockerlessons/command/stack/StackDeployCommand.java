@@ -7,7 +7,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -42,7 +42,7 @@ import java.util.TreeSet;
  * has them. Keys swarm ignores are named in the CLI's warning. Unlike the CLI, which walks Go maps,
  * the objects are made in name order, so two runs print the same lines.
  */
-public final class StackDeployCommand implements DockerCommand {
+public final class StackDeployCommand extends DeclaredCommand {
     private static final Flag<List<String>> COMPOSE_FILE = Flag.of('c', "compose-file", FlagType.STRINGS, List.of());
     private static final Flag<Boolean> DETACH = Flag.of('d', "detach", FlagType.BOOL, true);
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
@@ -50,12 +50,12 @@ public final class StackDeployCommand implements DockerCommand {
     private static final Flag<String> RESOLVE_IMAGE = Flag.of('\0', "resolve-image", FlagType.STRING, "always");
     private static final Flag<Boolean> WITH_REGISTRY_AUTH = Flag.bool("with-registry-auth");
 
-    private static final CommandSpec SPEC = CommandSpec.command("stack deploy", "docker stack deploy [OPTIONS] STACK")
-            .aliases("docker stack deploy", "docker stack up")
-            .flags(COMPOSE_FILE, DETACH, PRUNE, QUIET, RESOLVE_IMAGE, WITH_REGISTRY_AUTH)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.STACK))
-            .build();
+    public StackDeployCommand() {
+        super(CommandSpec.command("stack deploy", "docker stack deploy [OPTIONS] STACK")
+                .aliases("docker stack deploy", "docker stack up")
+                .flags(COMPOSE_FILE, DETACH, PRUNE, QUIET, RESOLVE_IMAGE, WITH_REGISTRY_AUTH)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.STACK)));
+    }
 
     /** The CLI's v3 schema: the top-level keys a stack file may have. */
     private static final Set<String> TOP_LEVEL = Set.of("version", "services", "networks", "volumes", "secrets", "configs");
@@ -70,11 +70,6 @@ public final class StackDeployCommand implements DockerCommand {
                     + "on any port.");
     /** Swarmkit's limit on a secret's or config's data. */
     private static final int MAX_DATA = 500 * 1024;
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {

@@ -1,11 +1,10 @@
 package io.github.dockerlessons.command.stack;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
@@ -21,20 +20,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code docker stack ls}: each stack (the namespace label of services) and how many services it has. */
-public final class StackLsCommand implements DockerCommand {
+public final class StackLsCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = CommonFlags.format("Name", "Services");
     private static final String DEFAULT_TABLE = "table {{.Name}}\t{{.Services}}";
     private static final Map<String, String> HEADERS = Map.of("Name", "NAME", "Services", "SERVICES");
 
-    private static final CommandSpec SPEC = CommandSpec.command("stack ls", "docker stack ls [OPTIONS]")
-            .aliases("docker stack ls", "docker stack list")
-            .flags(FORMAT)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public StackLsCommand() {
+        super(CommandSpec.command("stack ls", "docker stack ls [OPTIONS]")
+                .aliases("docker stack ls", "docker stack list")
+                .flags(FORMAT));
     }
 
     @Override

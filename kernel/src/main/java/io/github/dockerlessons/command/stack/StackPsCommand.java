@@ -5,8 +5,8 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -20,19 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker stack ps STACK}: the tasks of the stack's services, as {@code service ps} prints them. */
-public final class StackPsCommand implements DockerCommand {
+public final class StackPsCommand extends DeclaredCommand {
     private static final Flag<List<String>> FILTER = CommonFlags.filter("desired-state", "id", "label", "name", "node",
             "service");
 
-    private static final CommandSpec SPEC = CommandSpec.command("stack ps", "docker stack ps [OPTIONS] STACK")
-            .flags(FILTER, TaskListing.FORMAT, TaskListing.NO_RESOLVE, TaskListing.NO_TRUNC, TaskListing.QUIET)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.STACK))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public StackPsCommand() {
+        super(CommandSpec.command("stack ps", "docker stack ps [OPTIONS] STACK")
+                .flags(FILTER, TaskListing.FORMAT, TaskListing.NO_RESOLVE, TaskListing.NO_TRUNC, TaskListing.QUIET)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.STACK)));
     }
 
     @Override

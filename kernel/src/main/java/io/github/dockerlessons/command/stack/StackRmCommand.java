@@ -5,7 +5,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -21,19 +21,14 @@ import java.util.List;
  * {@code docker stack rm STACK...}: the stack's services (by name), secrets, configs and networks
  * removed, each named as it goes; a stack with none of them is "Nothing found in stack".
  */
-public final class StackRmCommand implements DockerCommand {
+public final class StackRmCommand extends DeclaredCommand {
     private static final Flag<Boolean> DETACH = Flag.of('d', "detach", FlagType.BOOL, true);
 
-    private static final CommandSpec SPEC = CommandSpec.command("stack rm", "docker stack rm [OPTIONS] STACK [STACK...]")
-            .aliases("docker stack rm", "docker stack remove", "docker stack down")
-            .flags(DETACH)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.STACK))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public StackRmCommand() {
+        super(CommandSpec.command("stack rm", "docker stack rm [OPTIONS] STACK [STACK...]")
+                .aliases("docker stack rm", "docker stack remove", "docker stack down")
+                .flags(DETACH)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.STACK)));
     }
 
     @Override

@@ -5,8 +5,8 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -24,20 +24,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /** {@code docker stack services STACK}: the stack's services as {@code service ls} shows them. */
-public final class StackServicesCommand implements DockerCommand {
+public final class StackServicesCommand extends DeclaredCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<List<String>> FILTER = CommonFlags.filter("id", "label", "mode", "name");
     private static final Flag<String> FORMAT = CommonFlags.format("ID", "Name", "Mode", "Replicas", "Image", "Ports");
 
-    private static final CommandSpec SPEC = CommandSpec.command("stack services", "docker stack services [OPTIONS] STACK")
-            .flags(FILTER, FORMAT, QUIET)
-            .arity(Arity.exactly(1))
-            .arguments(Arguments.each(NameKind.STACK))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public StackServicesCommand() {
+        super(CommandSpec.command("stack services", "docker stack services [OPTIONS] STACK")
+                .flags(FILTER, FORMAT, QUIET)
+                .takes(Arity.exactly(1), Arguments.each(NameKind.STACK)));
     }
 
     @Override

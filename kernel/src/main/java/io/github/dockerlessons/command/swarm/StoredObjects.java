@@ -7,7 +7,6 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.CommonFlags;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
-import io.github.dockerlessons.command.core.Inspection;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
 import io.github.dockerlessons.command.flags.Flag;
@@ -30,9 +29,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Secrets and configs, which the Swarm API keeps alike (/secrets, /configs): what their create, ls,
- * inspect and rm commands do, the one difference being the listing's DRIVER column. Their data comes
- * from a file or, with "-", from the cell's heredoc, read up to the engine's own limit of 500 KiB.
+ * Secrets and configs, which the Swarm API keeps alike (/secrets, /configs): what their create and
+ * ls commands do (their inspect is ObjectInspectCommand's, their rm SwarmRmCommand's), the one
+ * difference being the listing's DRIVER column. Their data comes from a file or, with "-", from the
+ * cell's heredoc, read up to the engine's own limit of 500 KiB.
  */
 public enum StoredObjects {
     SECRET("secret", "/secrets"),
@@ -90,7 +90,6 @@ public enum StoredObjects {
         return CommandSpec.command(kind + " ls", "docker " + kind + " ls [OPTIONS]")
                 .aliases("docker " + kind + " ls", "docker " + kind + " list")
                 .flags(LS_FILTER, LS_FORMAT, LS_QUIET)
-                .arity(Arity.none())
                 .build();
     }
 
@@ -123,27 +122,5 @@ public enum StoredObjects {
         objects.forEach(o -> rows.add(StoredObjectFields.of(o, secret, ctx.clock().instant())));
         Templates.answer(ctx, Templates.render(() -> ListingFormat.render(template, rows,
                 StoredObjectFields.empty(secret), null)));
-    }
-
-    public void inspect(CommandContext ctx, List<String> names, String format) throws DockerError, InterruptedException {
-        Inspection.inspectAll(ctx, names, path + "/", format);
-    }
-
-    public void remove(CommandContext ctx, List<String> names) throws DockerError, InterruptedException {
-        List<String> errors = new ArrayList<>();
-        for (String name : names) {
-            try {
-                SwarmApi.delete(ctx, SwarmApi.path(path + "/", name));
-                ctx.console().out(name + "\n");
-            } catch (DockerError e) {
-                if (e.status() == 130) {
-                    throw e;
-                }
-                errors.add(e.cliText());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new DockerError(1, String.join("\n", errors), null);
-        }
     }
 }

@@ -4,7 +4,8 @@ import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
+import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * -d, a wait until every node trusts it and the new certificate. The CLI's progress bars of the
  * rotation are not drawn: the wait is silent.
  */
-public final class SwarmCaCommand implements DockerCommand {
+public final class SwarmCaCommand extends DeclaredCommand {
     private static final Flag<Boolean> ROTATE = Flag.bool("rotate");
     private static final Flag<String> CA_CERT = Flag.string("ca-cert");
     private static final Flag<String> CA_KEY = Flag.string("ca-key");
@@ -35,14 +36,10 @@ public final class SwarmCaCommand implements DockerCommand {
     /** What Go's pem.Decode finds: a BEGIN line, then its END line. */
     private static final Pattern PEM_BLOCK = Pattern.compile("-----BEGIN ([^-\\n]*)-----[\\s\\S]*?-----END \\1-----");
 
-    private static final CommandSpec SPEC = CommandSpec.command("swarm ca", "docker swarm ca [OPTIONS]")
-            .flags(CA_CERT, CA_KEY, CERT_EXPIRY, DETACH, QUIET, ROTATE)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SwarmCaCommand() {
+        super(CommandSpec.command("swarm ca", "docker swarm ca [OPTIONS]")
+                .flags(CA_CERT, CA_KEY, CERT_EXPIRY, DETACH, QUIET, ROTATE)
+                .takes(Arity.none(), Arguments.none()));
     }
 
     @Override

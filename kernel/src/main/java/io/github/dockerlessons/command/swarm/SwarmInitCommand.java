@@ -1,27 +1,21 @@
 package io.github.dockerlessons.command.swarm;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 
 /** {@code docker swarm init}: this engine becomes a swarm's first manager; prints how others join. */
-public final class SwarmInitCommand implements DockerCommand {
+public final class SwarmInitCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE_NEW_CLUSTER = Flag.bool("force-new-cluster");
 
-    private static final CommandSpec SPEC = CommandSpec.command("swarm init", "docker swarm init [OPTIONS]")
-            .flags(NodeAddressFlags.ADVERTISE_ADDR, NodeAddressFlags.LISTEN_ADDR, NodeAddressFlags.AVAILABILITY,
-                    FORCE_NEW_CLUSTER)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SwarmInitCommand() {
+        super(CommandSpec.command("swarm init", "docker swarm init [OPTIONS]")
+                .flags(NodeAddressFlags.ADVERTISE_ADDR, NodeAddressFlags.LISTEN_ADDR, NodeAddressFlags.AVAILABILITY,
+                        FORCE_NEW_CLUSTER));
     }
 
     @Override

@@ -6,24 +6,20 @@ import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 
 /** {@code docker swarm join --token TOKEN HOST:PORT}: this engine joins a swarm as a worker or a manager. */
-public final class SwarmJoinCommand implements DockerCommand {
+public final class SwarmJoinCommand extends DeclaredCommand {
     private static final Flag<String> TOKEN = Flag.string("token");
 
-    private static final CommandSpec SPEC = CommandSpec.command("swarm join", "docker swarm join [OPTIONS] HOST:PORT")
-            .flags(TOKEN, NodeAddressFlags.ADVERTISE_ADDR, NodeAddressFlags.LISTEN_ADDR,
-                    NodeAddressFlags.AVAILABILITY)
-            .arity(Arity.exactly(1))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SwarmJoinCommand() {
+        super(CommandSpec.command("swarm join", "docker swarm join [OPTIONS] HOST:PORT")
+                .flags(TOKEN, NodeAddressFlags.ADVERTISE_ADDR, NodeAddressFlags.LISTEN_ADDR,
+                        NodeAddressFlags.AVAILABILITY)
+                .arity(Arity.exactly(1)));
     }
 
     @Override

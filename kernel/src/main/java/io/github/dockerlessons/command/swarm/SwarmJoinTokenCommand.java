@@ -4,25 +4,21 @@ import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 
 /** {@code docker swarm join-token [-q] [--rotate] worker|manager}: how another engine joins, or the token alone. */
-public final class SwarmJoinTokenCommand implements DockerCommand {
+public final class SwarmJoinTokenCommand extends DeclaredCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> ROTATE = Flag.bool("rotate");
 
-    private static final CommandSpec SPEC = CommandSpec.command("swarm join-token",
-                    "docker swarm join-token [OPTIONS] (worker|manager)")
-            .flags(QUIET, ROTATE)
-            .arity(Arity.exactly(1))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SwarmJoinTokenCommand() {
+        super(CommandSpec.command("swarm join-token",
+                        "docker swarm join-token [OPTIONS] (worker|manager)")
+                .flags(QUIET, ROTATE)
+                .arity(Arity.exactly(1)));
     }
 
     @Override

@@ -1,25 +1,19 @@
 package io.github.dockerlessons.command.swarm;
 
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 
 /** {@code docker swarm leave [-f]}: this engine leaves its swarm (a manager only with --force). */
-public final class SwarmLeaveCommand implements DockerCommand {
+public final class SwarmLeaveCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
 
-    private static final CommandSpec SPEC = CommandSpec.command("swarm leave", "docker swarm leave [OPTIONS]")
-            .flags(FORCE)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SwarmLeaveCommand() {
+        super(CommandSpec.command("swarm leave", "docker swarm leave [OPTIONS]")
+                .flags(FORCE));
     }
 
     @Override

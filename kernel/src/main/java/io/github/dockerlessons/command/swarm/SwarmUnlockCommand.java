@@ -1,10 +1,9 @@
 package io.github.dockerlessons.command.swarm;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 
@@ -15,14 +14,9 @@ import java.nio.charset.StandardCharsets;
  * first line of the cell's heredoc ({@code docker swarm unlock <<EOF}). A notebook has no terminal to
  * prompt on.
  */
-public final class SwarmUnlockCommand implements DockerCommand {
-    private static final CommandSpec SPEC = CommandSpec.command("swarm unlock", "docker swarm unlock")
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+public final class SwarmUnlockCommand extends DeclaredCommand {
+    public SwarmUnlockCommand() {
+        super(CommandSpec.command("swarm unlock", "docker swarm unlock"));
     }
 
     @Override

@@ -1,27 +1,21 @@
 package io.github.dockerlessons.command.swarm;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 
 /** {@code docker swarm unlock-key [-q] [--rotate]}: the key that unlocks an autolocked manager after a restart. */
-public final class SwarmUnlockKeyCommand implements DockerCommand {
+public final class SwarmUnlockKeyCommand extends DeclaredCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> ROTATE = Flag.bool("rotate");
 
-    private static final CommandSpec SPEC = CommandSpec.command("swarm unlock-key", "docker swarm unlock-key [OPTIONS]")
-            .flags(QUIET, ROTATE)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SwarmUnlockKeyCommand() {
+        super(CommandSpec.command("swarm unlock-key", "docker swarm unlock-key [OPTIONS]")
+                .flags(QUIET, ROTATE));
     }
 
     @Override

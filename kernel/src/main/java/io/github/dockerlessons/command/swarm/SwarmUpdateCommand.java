@@ -1,28 +1,22 @@
 package io.github.dockerlessons.command.swarm;
 
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 
 /** {@code docker swarm update}: the swarm's settings the courses touch (autolock, task history); prints "Swarm updated.". */
-public final class SwarmUpdateCommand implements DockerCommand {
+public final class SwarmUpdateCommand extends DeclaredCommand {
     private static final Flag<Boolean> AUTOLOCK = Flag.bool("autolock");
     private static final Flag<Long> TASK_HISTORY_LIMIT = Flag.of('\0', "task-history-limit", FlagType.INT64, 5L);
 
-    private static final CommandSpec SPEC = CommandSpec.command("swarm update", "docker swarm update [OPTIONS]")
-            .flags(AUTOLOCK, TASK_HISTORY_LIMIT)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SwarmUpdateCommand() {
+        super(CommandSpec.command("swarm update", "docker swarm update [OPTIONS]")
+                .flags(AUTOLOCK, TASK_HISTORY_LIMIT));
     }
 
     @Override

@@ -3,11 +3,10 @@ package io.github.dockerlessons.command.system;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.EventsCmd;
 import com.github.dockerjava.api.model.Event;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -27,7 +26,7 @@ import java.util.TreeMap;
  * {@code docker events}: the engine's events as they happen, one line each as the CLI prints them,
  * until {@code --until} or the stop button.
  */
-public final class EventsCommand implements DockerCommand {
+public final class EventsCommand extends DeclaredCommand {
     /** Go's RFC3339NanoFixed in the local zone. */
     private static final DateTimeFormatter NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
 
@@ -36,15 +35,10 @@ public final class EventsCommand implements DockerCommand {
     private static final Flag<List<String>> FILTER = CommonFlags.filter("container", "event", "image", "label",
             "network", "type", "volume");
 
-    private static final CommandSpec SPEC = CommandSpec.command("events", "docker events [OPTIONS]")
-            .aliases("docker system events", "docker events")
-            .flags(FILTER, SINCE, UNTIL)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public EventsCommand() {
+        super(CommandSpec.command("events", "docker events [OPTIONS]")
+                .aliases("docker system events", "docker events")
+                .flags(FILTER, SINCE, UNTIL));
     }
 
     @Override

@@ -3,10 +3,9 @@ package io.github.dockerlessons.command.system;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
@@ -18,18 +17,13 @@ import io.github.dockerlessons.render.SystemTemplates;
 
 
 /** {@code docker info}: the engine's summary, in the CLI's Server section layout. */
-public final class InfoCommand implements DockerCommand {
+public final class InfoCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = Flag.string('f', "format");
 
-    private static final CommandSpec SPEC = CommandSpec.command("info", "docker info [OPTIONS]")
-            .aliases("docker system info", "docker info")
-            .flags(FORMAT)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public InfoCommand() {
+        super(CommandSpec.command("info", "docker info [OPTIONS]")
+                .aliases("docker system info", "docker info")
+                .flags(FORMAT));
     }
 
     @Override

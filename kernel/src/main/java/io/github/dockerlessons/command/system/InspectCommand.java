@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Inspection;
 import io.github.dockerlessons.command.core.Invocation;
@@ -22,21 +22,16 @@ import java.util.List;
  * {@code docker inspect}: the engine's JSON for containers or images, as the CLI prints it (an
  * indented array), and as JSON data that JupyterLab shows as a tree.
  */
-public final class InspectCommand implements DockerCommand {
+public final class InspectCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = Flag.string('f', "format");
     private static final Flag<String> TYPE = Flag.string("type")
             .completes(ValueCompletion.words("container", "image", "network", "volume"));
     private static final Flag<Boolean> SIZE = Flag.bool('s', "size");
 
-    private static final CommandSpec SPEC = CommandSpec.command("inspect", "docker inspect [OPTIONS] NAME|ID [NAME|ID...]")
-            .flags(FORMAT, SIZE, TYPE)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.ANY_CONTAINER))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public InspectCommand() {
+        super(CommandSpec.command("inspect", "docker inspect [OPTIONS] NAME|ID [NAME|ID...]")
+                .flags(FORMAT, SIZE, TYPE)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.ANY_CONTAINER)));
     }
 
     @Override

@@ -3,10 +3,9 @@ package io.github.dockerlessons.command.system;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -19,21 +18,16 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code docker system df}: disk use by images, containers, local volumes and the build cache. */
-public final class SystemDfCommand implements DockerCommand {
+public final class SystemDfCommand extends DeclaredCommand {
     private static final List<Table.Column> COLUMNS = List.of(new Table.Column("TYPE", false),
             new Table.Column("TOTAL", false), new Table.Column("ACTIVE", false), new Table.Column("SIZE", false),
             new Table.Column("RECLAIMABLE", false));
 
     private static final Flag<Boolean> VERBOSE = Flag.bool('v', "verbose");
 
-    private static final CommandSpec SPEC = CommandSpec.command("system df", "docker system df [OPTIONS]")
-            .flags(VERBOSE)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SystemDfCommand() {
+        super(CommandSpec.command("system df", "docker system df [OPTIONS]")
+                .flags(VERBOSE));
     }
 
     @Override

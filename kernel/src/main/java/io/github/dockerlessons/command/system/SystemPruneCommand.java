@@ -3,10 +3,9 @@ package io.github.dockerlessons.command.system;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -28,20 +27,15 @@ import java.util.Map;
  * {@code -a}), anonymous volumes with {@code --volumes}, and the build cache; each kind removed is
  * listed, then the space reclaimed.
  */
-public final class SystemPruneCommand implements DockerCommand {
+public final class SystemPruneCommand extends DeclaredCommand {
     private static final Flag<Boolean> ALL = Flag.bool('a', "all");
     private static final Flag<List<String>> FILTER = Flag.list("filter").shownAs("filter");
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
     private static final Flag<Boolean> VOLUMES = Flag.bool("volumes");
 
-    private static final CommandSpec SPEC = CommandSpec.command("system prune", "docker system prune [OPTIONS]")
-            .flags(ALL, FILTER, FORCE, VOLUMES)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public SystemPruneCommand() {
+        super(CommandSpec.command("system prune", "docker system prune [OPTIONS]")
+                .flags(ALL, FILTER, FORCE, VOLUMES));
     }
 
     @Override

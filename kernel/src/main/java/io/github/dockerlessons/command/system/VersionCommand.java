@@ -3,10 +3,9 @@ package io.github.dockerlessons.command.system;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Templates;
@@ -26,22 +25,17 @@ import java.util.Map;
  * {@code docker version}: the client (this kernel) and the engine, laid out as the CLI lays them out.
  * The lecture uses it to show that the engine's OS is linux, so the server part is the engine's own.
  */
-public final class VersionCommand implements DockerCommand {
+public final class VersionCommand extends DeclaredCommand {
     private static final Flag<String> FORMAT = Flag.string('f', "format");
 
-    private static final CommandSpec SPEC = CommandSpec.command("version", "docker version [OPTIONS]")
-            .flags(FORMAT)
-            .arity(Arity.none())
-            .build();
+    public VersionCommand() {
+        super(CommandSpec.command("version", "docker version [OPTIONS]")
+                .flags(FORMAT));
+    }
 
     /** Go's time.ANSIC, which the CLI uses for "Built:". */
     private static final DateTimeFormatter ANSIC =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, DaemonError, InterruptedException {

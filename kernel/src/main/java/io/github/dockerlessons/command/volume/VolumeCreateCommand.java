@@ -3,7 +3,7 @@ package io.github.dockerlessons.command.volume;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
@@ -15,18 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker volume create}: a named (or engine-named) volume; prints its name. */
-public final class VolumeCreateCommand implements DockerCommand {
+public final class VolumeCreateCommand extends DeclaredCommand {
     private static final Flag<String> DRIVER = Flag.of('d', "driver", FlagType.STRING, "local");
     private static final Flag<List<String>> LABEL = Flag.list("label");
 
-    private static final CommandSpec SPEC = CommandSpec.command("volume create", "docker volume create [OPTIONS] [VOLUME]")
-            .flags(DRIVER, LABEL)
-            .arity(Arity.atMost(1))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public VolumeCreateCommand() {
+        super(CommandSpec.command("volume create", "docker volume create [OPTIONS] [VOLUME]")
+                .flags(DRIVER, LABEL)
+                .arity(Arity.atMost(1)));
     }
 
     @Override

@@ -1,33 +1,12 @@
 package io.github.dockerlessons.command.volume;
 
-import io.github.dockerlessons.command.core.Arguments;
-import io.github.dockerlessons.command.core.Arity;
-import io.github.dockerlessons.command.core.CommandContext;
-import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
-import io.github.dockerlessons.command.core.DockerError;
-import io.github.dockerlessons.command.core.Inspection;
-import io.github.dockerlessons.command.core.Invocation;
-import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.core.ObjectInspectCommand;
 import io.github.dockerlessons.command.flags.NameKind;
 
 /** {@code docker volume inspect}: the engine's JSON of each volume, or a template over it. */
-public final class VolumeInspectCommand implements DockerCommand {
-    private static final Flag<String> FORMAT = Flag.string('f', "format");
-
-    private static final CommandSpec SPEC = CommandSpec.command("volume inspect", "docker volume inspect [OPTIONS] VOLUME [VOLUME...]")
-            .flags(FORMAT)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.VOLUME))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        Inspection.inspectAll(ctx, in.args(), "/volumes/", in.get(FORMAT));
+public final class VolumeInspectCommand extends ObjectInspectCommand {
+    public VolumeInspectCommand() {
+        super("volume inspect", "docker volume inspect [OPTIONS] VOLUME [VOLUME...]",
+                NameKind.VOLUME, "/volumes/");
     }
 }

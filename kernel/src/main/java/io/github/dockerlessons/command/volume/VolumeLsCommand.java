@@ -3,11 +3,10 @@ package io.github.dockerlessons.command.volume;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.CommonFlags;
-import io.github.dockerlessons.command.core.DockerCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -26,16 +25,16 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docker volume ls}: the volumes, as a table, names with -q, or through a template. */
-public final class VolumeLsCommand implements DockerCommand {
+public final class VolumeLsCommand extends DeclaredCommand {
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<List<String>> FILTER = CommonFlags.filter("dangling", "driver", "label", "name");
     private static final Flag<String> FORMAT = CommonFlags.format("Name", "Driver", "Scope", "Mountpoint", "Labels");
 
-    private static final CommandSpec SPEC = CommandSpec.command("volume ls", "docker volume ls [OPTIONS]")
-            .aliases("docker volume ls", "docker volume list")
-            .flags(FILTER, FORMAT, QUIET)
-            .arity(Arity.none())
-            .build();
+    public VolumeLsCommand() {
+        super(CommandSpec.command("volume ls", "docker volume ls [OPTIONS]")
+                .aliases("docker volume ls", "docker volume list")
+                .flags(FILTER, FORMAT, QUIET));
+    }
 
     /** One run's options, as docker/cli's listOptions. */
     private record Options(Map<String, List<String>> filter, String format, boolean quiet) {
@@ -47,11 +46,6 @@ public final class VolumeLsCommand implements DockerCommand {
         String template() {
             return ListingFormat.template(format, quiet, "{{.Name}}", VolumeFields.DEFAULT_TABLE);
         }
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

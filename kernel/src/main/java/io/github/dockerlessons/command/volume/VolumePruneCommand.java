@@ -4,10 +4,9 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.container.options.ApiRequirement;
-import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
@@ -28,7 +27,7 @@ import java.util.Map;
  * refuses -a in the CLI's words), after the CLI's y/N question unless -f; then what went and the space
  * reclaimed.
  */
-public final class VolumePruneCommand implements DockerCommand {
+public final class VolumePruneCommand extends DeclaredCommand {
     /** Hidden from help as the CLI hides it before API 1.42, the lessons' engine's 1.41; still read. */
     private static final Flag<Boolean> ALL = Flag.bool('a', "all").hidden();
     private static final Flag<List<String>> FILTER = Flag.list("filter").shownAs("filter")
@@ -37,14 +36,9 @@ public final class VolumePruneCommand implements DockerCommand {
     private static final ApiRequirement ALL_NEEDS = new ApiRequirement("--all", "1.42", true);
     private static final String ALL_VOLUMES = "WARNING! This will remove all local volumes not used by at least one container.";
 
-    private static final CommandSpec SPEC = CommandSpec.command("volume prune", "docker volume prune [OPTIONS]")
-            .flags(ALL, FILTER, FORCE)
-            .arity(Arity.none())
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public VolumePruneCommand() {
+        super(CommandSpec.command("volume prune", "docker volume prune [OPTIONS]")
+                .flags(ALL, FILTER, FORCE));
     }
 
     @Override

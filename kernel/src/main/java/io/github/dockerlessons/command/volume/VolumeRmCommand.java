@@ -4,7 +4,7 @@ import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
-import io.github.dockerlessons.command.core.DockerCommand;
+import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.core.Targets;
@@ -14,19 +14,14 @@ import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
 
 /** {@code docker volume rm}: remove volumes, reporting the ones that could not be removed at the end. */
-public final class VolumeRmCommand implements DockerCommand {
+public final class VolumeRmCommand extends DeclaredCommand {
     private static final Flag<Boolean> FORCE = Flag.bool('f', "force");
 
-    private static final CommandSpec SPEC = CommandSpec.command("volume rm", "docker volume rm [OPTIONS] VOLUME [VOLUME...]")
-            .aliases("docker volume rm", "docker volume remove")
-            .flags(FORCE)
-            .arity(Arity.atLeast(1))
-            .arguments(Arguments.each(NameKind.VOLUME))
-            .build();
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public VolumeRmCommand() {
+        super(CommandSpec.command("volume rm", "docker volume rm [OPTIONS] VOLUME [VOLUME...]")
+                .aliases("docker volume rm", "docker volume remove")
+                .flags(FORCE)
+                .takes(Arity.atLeast(1), Arguments.each(NameKind.VOLUME)));
     }
 
     @Override

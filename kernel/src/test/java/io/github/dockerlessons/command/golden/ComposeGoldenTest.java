@@ -162,6 +162,7 @@ class ComposeGoldenTest {
         check("compose-ps", "", "compose.yaml", "ps");
         check("compose-ps-quiet", "", "compose.yaml", "ps", "-q");
         check("compose-ps-refused", "list", "compose.yaml", "ps");
+        checkIn("none", "compose-ps-empty", "", "compose.yaml", "ps"); // after create: the headers, no <no value>
     }
 
     @Test
