@@ -385,6 +385,12 @@ def test_stack_commands(swarm, kernel):
         wait_for("running", lambda: on(host1, "stack", "services", "--format", "{{.Replicas}}", theirs).stdout.decode()
                  .split()[1:] == ["2/2"] and on(host1, "stack", "services", "--format", "{{.Replicas}}", mine).stdout
                  .decode().split()[1:] == ["2/2"] or None, seconds=90)
+        for service in ("web", "cache"):
+            expected = on(host1, "service", "inspect", "--pretty", f"{theirs}_{service}")
+            cell = run(kernel, f"docker service inspect --pretty {mine}_{service}")
+            assert cell.status == "ok", cell.error_text
+            published = lambda t: re.sub(r"PublishedPort = \d+", "PublishedPort = <PORT>", mask(t))
+            assert published(named(shown(cell), mine)) == published(named(expected.stdout.decode(), theirs)), service
         listed = cli("-H", host1, "stack", "ls", env={"DOCKER_CONTEXT": ""}).stdout.decode()
         cell = run(kernel, "docker stack ls")
         assert cell.status == "ok", cell.error_text
@@ -396,7 +402,8 @@ def test_stack_commands(swarm, kernel):
             cell = run(kernel, "docker " + line.format(mine))
             assert cell.status == "ok", line + ": " + cell.error_text
             # tasks, services, and their order follow the IDs swarm made: compared as sets of masked lines
-            port = lambda t: re.sub(r"\*:\d+(->|-\\u003e)", r"*:<PORT>\1", t)  # each stack publishes its own
+            # each stack publishes its own port, and swarm may place a stack's task on another node
+            port = lambda t: re.sub(r"\b[a-z0-9-]*node\d+\b", "<NODE>", re.sub(r"\*:\d+(->|-\\u003e)", r"*:<PORT>\1", t))
             assert (sorted(port(mask(named(shown(cell), mine))).splitlines())
                     == sorted(port(mask(named(expected.stdout.decode(), theirs))).splitlines())), line
         for line in ("stack ps nosuch", "stack services nosuch", "stack rm nosuch", "stack deploy nosuch"):
@@ -447,3 +454,96 @@ def test_stack_of_lesson_10(swarm, kernel):
         cell = run(kernel, "docker stack rm l10k")
         assert shown(cell) == ("Removing service l10k_node-app\nRemoving service l10k_redis-server\n"
                                "Removing network l10k_default\n")
+
+
+@pytest.mark.deadline(400)
+def test_service_secret_config_and_list_flags(swarm, kernel):
+    """service create --secret/--config, then service update's -add/-rm flags, by both: the same specs."""
+    host1 = swarm[0][2]
+    suffix = uuid.uuid4().hex[:6]
+    mine, theirs = "k-" + suffix, "c-" + suffix
+    made = []
+    for kind, name in (("secret", "pw"), ("secret", "key"), ("config", "site"), ("config", "app")):
+        assert on(host1, kind, "create", f"{name}-{suffix}", "-", input=b"x\n").returncode == 0
+        made.append((kind, f"{name}-{suffix}"))
+    assert on(host1, "network", "create", "-d", "overlay", f"front-{suffix}").returncode == 0
+    assert on(host1, "network", "create", "-d", "overlay", f"back-{suffix}").returncode == 0
+    spec = lambda name: re.sub(r'"Name":"[kc]-[0-9a-f]{6}"', '"Name":"<NAME>"', on(
+        host1, "service", "inspect", "-f", "{{json .Spec}}", name).stdout.decode())
+    create = (f"-d --secret pw-{suffix} --secret source=key-{suffix},target=api,mode=0400 "
+              f"--config source=site-{suffix},target=/etc/site.conf --network back-{suffix} "
+              f"--mount type=volume,source=old-{suffix},target=/old --label old=1 --limit-cpu 0.5 --limit-memory 64m "
+              f"--reserve-memory 16m --health-cmd true --update-delay 2s -e A=1 -w /tmp busybox sleep 600")
+    update = (f"-d --secret-rm pw-{suffix} --secret-add source=pw-{suffix},target=password --config-add app-{suffix} "
+              f"--config-rm site-{suffix} --label-add new=2 --label-rm old --mount-add type=volume,source=new-{suffix},"
+              f"target=/new --mount-rm /old --network-add front-{suffix} --network-rm back-{suffix} {{}}")
+    try:
+        expected = on(host1, "service", "create", "--name", theirs, *create.split())
+        assert expected.returncode == 0, expected.stderr.decode()
+        cell = run(kernel, f"docker service create --name {mine} {create}")
+        assert cell.status == "ok", cell.error_text
+        assert cell.stream("stderr") == expected.stderr.decode()
+        # the CLI orders secrets as a Go map walks them: compared as sets of references
+        norm = lambda s: re.sub(r'"(Secrets|Configs)":\[([^\]]*)\]', lambda m: m.group(1) + ":" + "|".join(
+            sorted(re.findall(r"\{[^{}]*\{[^{}]*\}[^{}]*\}", m.group(2)))), s)
+        assert norm(spec(mine)) == norm(spec(theirs))
+        expected = on(host1, "service", "update", *update.format(theirs).split())
+        cell = run(kernel, "docker service update " + update.format(mine))
+        assert cell.status == "ok", cell.error_text
+        assert shown(cell).replace(mine, "<NAME>") == expected.stdout.decode().replace(theirs, "<NAME>")
+        assert norm(spec(mine)) == norm(spec(theirs))
+        # the human friendly text; secrets and configs in the order each spec has them
+        expected = on(host1, "service", "inspect", "--pretty", theirs)
+        cell = run(kernel, f"docker service inspect --pretty {mine}")
+        assert cell.status == "ok", cell.error_text
+        pretty = lambda t, name: mask(t.replace(name, "<NAME>"))
+        order = lambda t: re.sub(r"(\n Target:[^\n]*\n  Source:[^\n]*)+", lambda m: "".join(sorted(
+            re.findall(r"\n Target:[^\n]*\n  Source:[^\n]*", m.group(0)))), t)
+        assert order(pretty(shown(cell), mine)) == order(pretty(expected.stdout.decode(), theirs))
+        for line in ("service inspect --pretty nosuch", "service inspect --pretty -f '{{{{.ID}}}}' {}"):
+            expected = cli("-H", host1, *__import__("shlex").split(line.format(theirs)), env={"DOCKER_CONTEXT": ""})
+            cell = run(kernel, "docker " + line.format(mine))
+            assert cell.status == "error" and shown(cell) == expected.stdout.decode(), line
+            assert expected.stderr.decode().strip().splitlines()[0] in cell.error_text, line
+        for line in (f"service create -d --secret nosuch-{suffix} busybox", "service create -d --config target=x busybox",
+                     f"service update -d --network-add front-{suffix} {{}}"):
+            expected = on(host1, *line.format(theirs).split())
+            cell = run(kernel, "docker " + line.format(mine))
+            assert expected.returncode != 0 and cell.status == "error", line
+            # the CLI's first line (a flag's refusal goes on with the usage)
+            first = expected.stderr.decode().strip().splitlines()[0]
+            assert first.replace(theirs, "<NAME>") in cell.error_text.replace(mine, "<NAME>"), line
+    finally:
+        on(host1, "service", "rm", mine, theirs)
+        wait_for("tasks gone", lambda: not on(host1, "ps", "-q", "--filter", f"name={suffix}").stdout.strip(), seconds=60)
+        for kind, name in made:
+            on(host1, kind, "rm", name)
+        on(host1, "network", "rm", f"front-{suffix}", f"back-{suffix}")
+
+
+@pytest.mark.deadline(300)
+def test_swarm_ca(swarm, kernel):
+    host1 = swarm[0][2]
+    import os
+    key = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "target", "swarm-ca-key.pem"))
+    with open(key, "w") as f:
+        f.write("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIA==\n-----END EC PRIVATE KEY-----\n")
+    for line in ("swarm ca", "swarm ca --ca-key /nonexistent/key.pem", "swarm ca --ca-key /etc/hostname",
+                 f"swarm ca --ca-key {key}", "swarm ca --cert-expiry 48h", "swarm ca --rotate --ca-cert " + key):
+        expected = cli("-H", host1, *line.split(), env={"DOCKER_CONTEXT": ""})
+        cell = run(kernel, "docker " + line)
+        assert shown(cell) == expected.stdout.decode(), line
+        if expected.returncode:
+            # the CLI's first line (a flag's refusal goes on with the usage)
+            first = expected.stderr.decode().strip().splitlines()[0]
+            assert cell.status == "error" and first in cell.error_text, line
+    before = on(host1, "swarm", "ca").stdout.decode()
+    cell = run(kernel, "docker swarm ca --rotate -d")
+    assert cell.status == "ok" and shown(cell) == "", cell.error_text
+    # a new root CA: the swarm ends trusting another certificate, which both then print
+    cell = run(kernel, "docker swarm ca --rotate -q")
+    assert cell.status == "ok" and shown(cell) == "", cell.error_text
+    after = on(host1, "swarm", "ca").stdout.decode()
+    assert after != before and after.startswith("-----BEGIN CERTIFICATE-----")
+    cell = run(kernel, "docker swarm ca")
+    assert shown(cell) == after

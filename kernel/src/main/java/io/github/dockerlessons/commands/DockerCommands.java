@@ -108,6 +108,7 @@ import io.github.dockerlessons.command.stack.StackLsCommand;
 import io.github.dockerlessons.command.stack.StackPsCommand;
 import io.github.dockerlessons.command.stack.StackRmCommand;
 import io.github.dockerlessons.command.stack.StackServicesCommand;
+import io.github.dockerlessons.command.swarm.SwarmCaCommand;
 import io.github.dockerlessons.command.swarm.SwarmInitCommand;
 import io.github.dockerlessons.command.swarm.SwarmJoinCommand;
 import io.github.dockerlessons.command.swarm.SwarmJoinTokenCommand;
@@ -196,7 +197,7 @@ public final class DockerCommands {
         // docker swarm ..., node ...: a Swarm cluster of engines (issue 24)
         b.add(new SwarmInitCommand()).add(new SwarmJoinCommand()).add(new SwarmJoinTokenCommand())
                 .add(new SwarmLeaveCommand()).add(new SwarmUpdateCommand()).add(new SwarmUnlockKeyCommand())
-                .add(new SwarmUnlockCommand());
+                .add(new SwarmUnlockCommand()).add(new SwarmCaCommand());
         b.add(new NodeLsCommand()).alias("node list", b.built("node ls")).add(new NodeInspectCommand())
                 .add(new NodePsCommand()).add(new NodeUpdateCommand()).add(new NodePromoteCommand())
                 .add(new NodeDemoteCommand()).add(new NodeRmCommand()).alias("node remove", b.built("node rm"));

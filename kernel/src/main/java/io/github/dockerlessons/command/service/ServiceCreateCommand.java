@@ -36,6 +36,8 @@ public final class ServiceCreateCommand extends DeclaredCommand {
     private static final Flag<List<String>> MOUNT = Flag.list("mount");
     private static final Flag<List<String>> NETWORK = Flag.list("network");
     private static final Flag<List<String>> CONSTRAINT = Flag.list("constraint");
+    private static final Flag<List<String>> SECRET = Flag.list("secret");
+    private static final Flag<List<String>> CONFIG = Flag.list("config");
     private static final Flag<String> WORKDIR = Flag.string('w', "workdir");
     private static final Flag<String> USER = Flag.string('u', "user");
     private static final Flag<String> HOSTNAME = Flag.string("hostname");
@@ -54,14 +56,13 @@ public final class ServiceCreateCommand extends DeclaredCommand {
     private static final Flag<String> HEALTH_START_PERIOD = Flag.string("health-start-period");
     private static final Flag<Boolean> NO_HEALTHCHECK = Flag.bool("no-healthcheck");
     private static final Flag<String> RESTART_CONDITION = Flag.string("restart-condition");
-    private static final Flag<List<String>> SECRET = Flag.list("secret");
     static final UpdateFlags UPDATE = new UpdateFlags("update");
     static final UpdateFlags ROLLBACK = new UpdateFlags("rollback");
 
     public ServiceCreateCommand() {
         super(CommandSpec.command("service create",
                         "docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]")
-                .flags(CONSTRAINT, CONTAINER_LABEL, DETACH, ENTRYPOINT, ENV, HEALTH_CMD, HEALTH_INTERVAL, HEALTH_RETRIES,
+                .flags(CONFIG, CONSTRAINT, CONTAINER_LABEL, DETACH, ENTRYPOINT, ENV, HEALTH_CMD, HEALTH_INTERVAL, HEALTH_RETRIES,
                         HEALTH_START_PERIOD, HEALTH_TIMEOUT, HOSTNAME, LABEL, LIMIT_CPU, LIMIT_MEMORY, MODE, MOUNT, NAME,
                         NETWORK, NO_HEALTHCHECK, NO_RESOLVE_IMAGE, PUBLISH, QUIET, REPLICAS, RESERVE_CPU, RESERVE_MEMORY,
                         RESTART_CONDITION, ROLLBACK.delay, ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order,
@@ -147,12 +148,13 @@ public final class ServiceCreateCommand extends DeclaredCommand {
             endpoint.add("Ports", ports);
         }
         spec.add("EndpointSpec", endpoint);
-        if (!in.get(SECRET).isEmpty()) {
-            // values are checked before any engine call, then each secret's ID found by name (ParseSecrets)
-            for (String value : in.get(SECRET)) {
-                SecretReferences.parse(value);
-            }
-            container.add("Secrets", SecretReferences.resolve(ctx, in.get(SECRET)));
+        JsonArray secrets = FileReferences.SECRET.resolve(ctx, in.get(SECRET), "--secret");
+        if (!secrets.isEmpty()) {
+            container.add("Secrets", secrets);
+        }
+        JsonArray configs = FileReferences.CONFIG.resolve(ctx, in.get(CONFIG), "--config");
+        if (!configs.isEmpty()) {
+            container.add("Configs", configs);
         }
         ImageDigest.Resolved image = ImageDigest.resolved(ctx, in.arg(0), !in.get(NO_RESOLVE_IMAGE));
         container.addProperty("Image", image.image());

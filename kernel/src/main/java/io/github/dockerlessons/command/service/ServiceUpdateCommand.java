@@ -31,6 +31,16 @@ public final class ServiceUpdateCommand extends DeclaredCommand {
     private static final Flag<List<List<JsonObject>>> PUBLISH_RM = Flag.of('\0', "publish-rm", ServiceSpecs.PORTS, List.of());
     private static final Flag<List<String>> CONSTRAINT_ADD = Flag.list("constraint-add");
     private static final Flag<List<String>> CONSTRAINT_RM = Flag.list("constraint-rm");
+    private static final Flag<List<String>> SECRET_ADD = Flag.list("secret-add");
+    private static final Flag<List<String>> SECRET_RM = Flag.list("secret-rm");
+    private static final Flag<List<String>> CONFIG_ADD = Flag.list("config-add");
+    private static final Flag<List<String>> CONFIG_RM = Flag.list("config-rm");
+    private static final Flag<List<String>> LABEL_ADD = Flag.list("label-add");
+    private static final Flag<List<String>> LABEL_RM = Flag.list("label-rm");
+    private static final Flag<List<String>> MOUNT_ADD = Flag.list("mount-add");
+    private static final Flag<List<String>> MOUNT_RM = Flag.list("mount-rm");
+    private static final Flag<List<String>> NETWORK_ADD = Flag.list("network-add");
+    private static final Flag<List<String>> NETWORK_RM = Flag.list("network-rm");
     private static final Flag<String> LIMIT_CPU = Flag.string("limit-cpu");
     private static final Flag<String> LIMIT_MEMORY = Flag.string("limit-memory");
     private static final Flag<Boolean> FORCE = Flag.bool("force");
@@ -42,10 +52,11 @@ public final class ServiceUpdateCommand extends DeclaredCommand {
 
     public ServiceUpdateCommand() {
         super(CommandSpec.command("service update", "docker service update [OPTIONS] SERVICE")
-                .flags(CONSTRAINT_ADD, CONSTRAINT_RM, DETACH, ENV_ADD, ENV_RM, FORCE, IMAGE, LIMIT_CPU, LIMIT_MEMORY,
-                        NO_RESOLVE_IMAGE, PUBLISH_ADD, PUBLISH_RM, QUIET, REPLICAS, ROLLBACK.delay, ROLLBACK.failureAction,
-                        ROLLBACK.monitor, ROLLBACK.order, ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction,
-                        UPDATE.monitor, UPDATE.order, UPDATE.parallelism)
+                .flags(CONFIG_ADD, CONFIG_RM, CONSTRAINT_ADD, CONSTRAINT_RM, DETACH, ENV_ADD, ENV_RM, FORCE, IMAGE,
+                        LABEL_ADD, LABEL_RM, LIMIT_CPU, LIMIT_MEMORY, MOUNT_ADD, MOUNT_RM, NETWORK_ADD, NETWORK_RM,
+                        NO_RESOLVE_IMAGE, PUBLISH_ADD, PUBLISH_RM, QUIET, REPLICAS, SECRET_ADD, SECRET_RM, ROLLBACK.delay,
+                        ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order, ROLLBACK.parallelism, UPDATE.delay,
+                        UPDATE.failureAction, UPDATE.monitor, UPDATE.order, UPDATE.parallelism)
                 .takes(Arity.exactly(1), Arguments.each(NameKind.SERVICE)));
     }
 
@@ -97,6 +108,13 @@ public final class ServiceUpdateCommand extends DeclaredCommand {
             rm.forEach(gone -> removeIf(ports, gone));
         }
         in.get(PUBLISH_ADD).forEach(add -> add.forEach(ports::add));
+        ServiceChanges.labels(ServiceSpecs.child(spec, "Labels"), in.get(LABEL_ADD), in.get(LABEL_RM));
+        ServiceChanges.mounts(container, in.get(MOUNT_ADD), in.get(MOUNT_RM));
+        ServiceChanges.networks(ctx, task, in.get(NETWORK_ADD), in.get(NETWORK_RM));
+        ServiceChanges.references(ctx, container, FileReferences.SECRET, "Secrets", in.get(SECRET_ADD), in.get(SECRET_RM),
+                "--secret-add");
+        ServiceChanges.references(ctx, container, FileReferences.CONFIG, "Configs", in.get(CONFIG_ADD), in.get(CONFIG_RM),
+                "--config-add");
         UPDATE.apply(in, ServiceSpecs.child(spec, "UpdateConfig"));
         ROLLBACK.apply(in, ServiceSpecs.child(spec, "RollbackConfig"));
         if (in.get(FORCE)) {
