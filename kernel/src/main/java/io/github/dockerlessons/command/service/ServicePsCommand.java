@@ -10,7 +10,6 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.swarm.SwarmApi;
 import io.github.dockerlessons.command.core.CommonFlags;
 import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.swarm.TaskListing;
@@ -47,13 +46,6 @@ public final class ServicePsCommand extends DeclaredCommand {
         }
         Map<String, List<String>> filters = Filters.parse(in.get(FILTER), in);
         filters.put("service", ids);
-        if (filters.containsKey("node")) {
-            List<String> nodes = new ArrayList<>();
-            for (String node : filters.get("node")) {
-                nodes.add(node.equals("self") ? SwarmApi.text(SwarmApi.swarmInfo(ctx), "NodeID") : node);
-            }
-            filters.put("node", nodes);
-        }
         TaskListing listing = new TaskListing(ctx, !in.get(TaskListing.NO_RESOLVE));
         List<JsonObject> tasks = listing.tasks(filters);
         // The CLI's service ps (not node ps) prints whole IDs with -q.

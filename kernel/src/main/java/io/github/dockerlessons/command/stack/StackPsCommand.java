@@ -12,10 +12,8 @@ import io.github.dockerlessons.command.core.Filters;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.NameKind;
-import io.github.dockerlessons.command.swarm.SwarmApi;
 import io.github.dockerlessons.command.swarm.TaskListing;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,13 +33,6 @@ public final class StackPsCommand extends DeclaredCommand {
         String stack = in.arg(0);
         Stacks.checkName(stack);
         Map<String, List<String>> filters = Stacks.filters(stack, Filters.parse(in.get(FILTER), in));
-        if (filters.containsKey("node")) {
-            List<String> nodes = new ArrayList<>();
-            for (String node : filters.get("node")) {
-                nodes.add(node.equals("self") ? SwarmApi.text(SwarmApi.swarmInfo(ctx), "NodeID") : node);
-            }
-            filters.put("node", nodes);
-        }
         TaskListing listing = new TaskListing(ctx, !in.get(TaskListing.NO_RESOLVE));
         List<JsonObject> tasks = listing.tasks(filters);
         if (tasks.isEmpty()) {

@@ -39,8 +39,15 @@ public final class TaskListing {
         this.resolve = resolve;
     }
 
-    /** The tasks {@code GET /tasks} lists with these filters. */
+    /** The tasks {@code GET /tasks} lists with these filters; a node filter's "self" is this engine's own node, as the CLI reads it. */
     public List<JsonObject> tasks(Map<String, List<String>> filters) throws DockerError, InterruptedException {
+        if (filters.containsKey("node")) {
+            List<String> nodes = new ArrayList<>();
+            for (String node : filters.get("node")) {
+                nodes.add(node.equals("self") ? SwarmApi.text(SwarmApi.swarmInfo(ctx), "NodeID") : node);
+            }
+            filters.put("node", nodes);
+        }
         return SwarmApi.list(ctx, "/tasks", filters);
     }
 
