@@ -34,6 +34,18 @@ final class CallDeadlines {
         running.remove(call);
     }
 
+    /**
+     * Ends the watchdog: its gateway is closed. Without this every closed gateway (one per cell that
+     * says {@code -c}/{@code -H}, per {@code %live --context} panel, per {@code %%check} context) kept
+     * a thread waiting forever, and the thread kept this object. A later call starts a new one.
+     */
+    synchronized void close() {
+        if (watchdog != null) {
+            watchdog.interrupt(); // it waits on this object's monitor, which close holds only while it waits
+            watchdog = null;
+        }
+    }
+
     private synchronized void watch() {
         try {
             while (true) {
@@ -57,7 +69,7 @@ final class CallDeadlines {
                 }
             }
         } catch (InterruptedException e) {
-            // the JVM is ending
+            // close(): the gateway is closed (or the JVM is ending)
         }
     }
 }

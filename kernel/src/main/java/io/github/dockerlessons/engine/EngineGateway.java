@@ -317,6 +317,7 @@ public final class EngineGateway implements Engine {
     @Override
     public void close() throws IOException {
         calls.shutdownNow();
+        deadlines.close();
         connections.close();
     }
 }

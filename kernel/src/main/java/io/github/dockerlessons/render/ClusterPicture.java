@@ -124,4 +124,25 @@ public final class ClusterPicture {
     private static String shorten(String name, int most) {
         return name.length() > most ? name.substring(0, most - 1) + "…" : name;
     }
+
+    /**
+     * The same facts as text, for a front end that shows no SVG and for a reader's copy: one line per
+     * node (a star after the leader's hostname, each task's state when it is not running yet), then the legend.
+     */
+    public static String plainText(List<Node> nodes, String caption, Map<String, String> legend) {
+        StringBuilder text = new StringBuilder(caption).append('\n');
+        int width = nodes.stream().mapToInt(n -> n.hostname().length()).max().orElse(0) + 2;
+        for (Node node : nodes) {
+            List<String> tasks = new ArrayList<>();
+            for (Task task : node.tasks()) {
+                tasks.add(task.state().equals("running") ? task.name() : task.name() + "(" + task.state() + ")");
+            }
+            text.append(String.format("%-" + width + "s%-7s %-7s %-7s %s", node.hostname() + (node.leader() ? "*" : ""),
+                    node.state(), node.availability(), node.leader() ? "leader" : node.role(), String.join(" ", tasks)).stripTrailing()).append('\n');
+        }
+        for (String line : legend.values()) {
+            text.append("  ").append(line).append('\n');
+        }
+        return text.toString();
+    }
 }

@@ -67,7 +67,7 @@ final class ClusterView {
                     SwarmApi.text(node, "Spec", "Role"), leader != null && leader.isJsonPrimitive() && leader.getAsBoolean(),
                     on));
         }
-        return Bundle.text(text(drawn, caption, legend)).with("image/svg+xml", ClusterPicture.svg(drawn, caption, legend));
+        return Bundle.text(ClusterPicture.plainText(drawn, caption, legend)).with("image/svg+xml", ClusterPicture.svg(drawn, caption, legend));
     }
 
     /** The service's image as the CLI's service ls shows it: without the digest that pins it. */
@@ -75,22 +75,5 @@ final class ClusterView {
         String image = SwarmApi.text(service, "Spec", "TaskTemplate", "ContainerSpec", "Image");
         int at = image.indexOf('@');
         return at < 0 ? image : image.substring(0, at);
-    }
-
-    private static String text(List<ClusterPicture.Node> nodes, String caption, Map<String, String> legend) {
-        StringBuilder text = new StringBuilder(caption).append('\n');
-        int width = nodes.stream().mapToInt(n -> n.hostname().length()).max().orElse(0) + 2;
-        for (ClusterPicture.Node node : nodes) {
-            List<String> tasks = new ArrayList<>();
-            for (ClusterPicture.Task task : node.tasks()) {
-                tasks.add(task.state().equals("running") ? task.name() : task.name() + "(" + task.state() + ")");
-            }
-            text.append(String.format("%-" + width + "s%-7s %-7s %-7s %s", node.hostname() + (node.leader() ? "*" : ""),
-                    node.state(), node.availability(), node.leader() ? "leader" : node.role(), String.join(" ", tasks)).stripTrailing()).append('\n');
-        }
-        for (String line : legend.values()) {
-            text.append("  ").append(line).append('\n');
-        }
-        return text.toString();
     }
 }

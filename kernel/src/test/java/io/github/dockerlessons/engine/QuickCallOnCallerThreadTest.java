@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -165,6 +166,23 @@ class QuickCallOnCallerThreadTest {
                     () -> gateway.call(client -> client.pingCmd().exec(), cancellation, Duration.ofSeconds(30)));
             assertFalse(Thread.currentThread().isInterrupted());
         }
+    }
+
+    /** A gateway per -c cell, %live panel or %%check context: closing it must not leave its watchdog behind. */
+    @Test
+    void aClosedGatewayLeavesNoDeadlineWatchdog() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (EngineGateway gateway = gateway()) {
+            gateway.call(client -> client.pingCmd().exec(), new Cancellation(), Duration.ofSeconds(5));
+        }
+        long until = System.nanoTime() + 5_000_000_000L;
+        List<Thread> left;
+        do {
+            sleep(20);
+            left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("engine-deadlines") && !before.contains(t) && t.isAlive()).toList();
+        } while (!left.isEmpty() && System.nanoTime() < until);
+        assertEquals(List.of(), left);
     }
 
     private static void sleep(long ms) {

@@ -7,13 +7,17 @@ import io.github.dockerlessons.i18n.Messages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,5 +91,22 @@ class ComposeServiceCompletionTest {
         assertEquals(List.of(), complete("docker compose -f " + DIR.resolve("nowhere.yaml") + " up "));
         assertEquals(List.of(), complete("docker compose -f " + DIR.resolve("broken.yaml") + " up "));
         assertEquals(List.of(), complete("docker compose up --no-such-flag "));
+    }
+
+    /** A named pipe as -f: completion has no stop button, so it must not wait for a writer (the shell would hang). */
+    @Test
+    void aNamedPipeCompletesNothingAtOnce() throws Exception {
+        Path pipe = DIR.resolve("pipe.yaml");
+        Files.deleteIfExists(pipe);
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        try {
+            assertEquals(List.of(), assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> complete("docker compose -f " + pipe + " up ")));
+        } finally {
+            // Opened read-write, a pipe lets a reader stuck in its open through; then it reads nothing.
+            try (FileChannel ignored = FileChannel.open(pipe, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                Files.delete(pipe);
+            }
+        }
     }
 }

@@ -63,7 +63,7 @@ public final class ComposeProjectFlags {
         return command(name, usage, own).arity(Arity.atLeast(0)).arguments(SERVICES).build();
     }
 
-    /** A completion must never hang the kernel: reading the file for it (a pipe, a slow disk) stops after this. */
+    /** A completion must never hang the kernel: reading the file for it (a slow disk) stops after this. */
     private static final long COMPLETION_NANOS = 1_000_000_000L;
     /** Every argument is a service of the project ({@code up web db}), as Compose's completeServiceNames offers them. */
     static final Arguments SERVICES = Arguments.completedBy((typed, position) -> serviceNames(typed));
@@ -83,10 +83,35 @@ public final class ComposeProjectFlags {
         try {
             ProjectLoader.Options o = options(typed).withProfiles(List.of("*")).withTargets(List.of())
                     .stoppedBy(() -> System.nanoTime() > deadline);
+            if (!namesOnlyPlainFiles(o)) {
+                return List.of();
+            }
             return List.copyOf(ProjectLoader.load(o).project().services().keySet());
         } catch (ComposeFileError e) {
             return List.of();
         }
+    }
+
+    /**
+     * Whether no typed -f or --env-file is stdin, a named pipe or a device. The deadline above is only
+     * asked between steps, and opening a pipe waits for its writer inside one: a completion has no stop
+     * button to end that wait, so such a file completes nothing rather than hang the kernel.
+     */
+    private static boolean namesOnlyPlainFiles(ProjectLoader.Options o) {
+        List<String> named = new ArrayList<>(o.files());
+        named.addAll(o.envFiles());
+        for (String file : named) {
+            if (file.equals("-")) {
+                return false;
+            }
+            switch (HostFiles.kind(o.cwd().resolve(file))) {
+                case FIFO, CHARACTER_DEVICE, BLOCK_DEVICE, SOCKET -> {
+                    return false;
+                }
+                default -> { }
+            }
+        }
+        return true;
     }
 
     /** The services named (all when none is), or the file's error in Compose's words. */

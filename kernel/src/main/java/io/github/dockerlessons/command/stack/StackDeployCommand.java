@@ -10,6 +10,8 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.files.HostFiles;
+import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -23,8 +25,6 @@ import io.github.dockerlessons.compose.YamlNode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -258,15 +258,20 @@ public final class StackDeployCommand extends DeclaredCommand {
         return ids;
     }
 
-    /** A secret's or config's file, read up to the engine's limit (what is beyond is refused by the engine). */
-    private static byte[] data(Path file) throws DockerError {
-        try (InputStream in = Files.newInputStream(file)) {
+    /**
+     * A secret's or config's file, read up to the engine's limit (what is beyond is refused by the engine).
+     * Through HostFiles, as every file a user names: a named pipe must not hang the cell past the stop
+     * button, and the errors are os.ReadFile's words ("read F: is a directory"), not Java's.
+     */
+    static byte[] data(Path file) throws DockerError, InterruptedException {
+        try (InputStream in = HostFiles.open(file, file)) {
             return in.readNBytes(MAX_DATA + 1);
-        } catch (NoSuchFileException e) {
-            throw new DockerError(1, "open " + file + ": no such file or directory", null);
+        } catch (LocalFileError e) {
+            throw new DockerError(1, e.getMessage(), null);
+        } catch (HostFiles.StoppedRead e) {
+            throw new InterruptedException();
         } catch (IOException e) {
-            throw new DockerError(1, "open " + file + ": " + (e.getMessage() == null ? "input/output error"
-                    : e.getMessage()), null);
+            throw new DockerError(1, LocalFileError.of("read", file, e).getMessage(), null);
         }
     }
 

@@ -16,12 +16,17 @@ import io.github.dockerlessons.command.swarm.SwarmApi;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code docker stack rm STACK...}: the stack's services (by name), secrets, configs and networks
  * removed, each named as it goes; a stack with none of them is "Nothing found in stack".
  */
 public final class StackRmCommand extends DeclaredCommand {
+    /** The task states after running, as docker/cli's terminalState counts them: the task will not run again. */
+    private static final Set<String> ENDED = Set.of("complete", "shutdown", "failed", "rejected", "orphaned", "remove");
+    /** How often --detach=false asks again; the stop button ends the wait (the sleep is interrupted). */
+    private static final long TASK_POLL_MS = 500;
     private static final Flag<Boolean> DETACH = Flag.of('d', "detach", FlagType.BOOL, true);
 
     public StackRmCommand() {
@@ -90,13 +95,12 @@ public final class StackRmCommand extends DeclaredCommand {
 
     /** --detach=false: until every task of the stack has ended. */
     private static void waitForTasks(CommandContext ctx, String stack) throws DockerError, InterruptedException {
-        java.util.Set<String> ended = java.util.Set.of("complete", "shutdown", "failed", "rejected", "orphaned", "remove");
         while (true) {
             List<JsonObject> tasks = Stacks.of(ctx, "/tasks", stack);
-            if (tasks.stream().allMatch(t -> ended.contains(SwarmApi.text(t, "Status", "State")))) {
+            if (tasks.stream().allMatch(t -> ENDED.contains(SwarmApi.text(t, "Status", "State")))) {
                 return;
             }
-            Thread.sleep(500);
+            Thread.sleep(TASK_POLL_MS);
         }
     }
 }
