@@ -52,6 +52,8 @@ SWARM_MASKS = [
     (re.compile(r'(<td class="code">)[0-9a-z]{12}(</td>)'), r"\1<swarm id>\2"),  # the ID column of a table
     (re.compile(r"\b(?=[a-z]*[0-9])[0-9a-z]{12}\b"), "<swarm id>"),             # a short ID elsewhere
     (re.compile(r"<svg\b.*?</svg>", re.S), "<cluster picture>"),
+    # an object's Version.Index is the managers' raft log position: how much the cluster did before
+    (re.compile(r'(Index(?:&#34;|&quot;|")\s*:\s*)\d+'), r"\1<raft index>"),
 ]
 PLACED = re.compile(r"\b(web|hello|secret-reader|visits_node-app|visits_redis-server)\.\d|\bnode\d\*? +(ready|down)\b")
 
