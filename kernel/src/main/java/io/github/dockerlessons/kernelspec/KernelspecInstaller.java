@@ -188,11 +188,14 @@ public final class KernelspecInstaller {
     /**
      * Copies the running jar into the kernelspec, keeping its date: an unchanged jar is not copied again,
      * so the archive trained for the copy stays valid; a changed one replaces the copy and drops the
-     * archive, which belonged to the old one.
+     * archive, which belonged to the old one. Unchanged means the same bytes, not the same date: the
+     * copied date is cut to microseconds on Linux (the build's has nanoseconds), so comparing dates
+     * found every jar changed and every install/setup trained both archives again (about 10 s each),
+     * and a rebuild of the same sources (mvn verify after install/setup) gives the same bytes anyway.
      */
     private void copyJar(Path target, Path archive) throws IOException {
         if (Files.isRegularFile(target) && Files.size(target) == Files.size(runningJar)
-                && Files.getLastModifiedTime(target).equals(Files.getLastModifiedTime(runningJar))) {
+                && Files.mismatch(target, runningJar) == -1) {
             return;
         }
         Path temp = Files.createTempFile(target.getParent(), ".docker-kernel", ".jar");

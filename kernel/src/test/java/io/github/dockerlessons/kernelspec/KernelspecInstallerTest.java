@@ -115,6 +115,25 @@ class KernelspecInstallerTest {
     }
 
     @Test
+    void aJarDatedToTheNanosecondOrRebuiltWithTheSameBytesKeepsItsArchive() throws Exception {
+        // A real build's date has nanoseconds; the copy's is cut to microseconds by the file system call.
+        Path jar = jar();
+        Files.setLastModifiedTime(jar, FileTime.from(java.time.Instant.ofEpochSecond(1_700_000_000L, 206_190_546L)));
+        Path dir = tmp.resolve("prefix/share/jupyter/kernels/docker");
+        run(jar, "install", "--prefix", tmp.resolve("prefix").toString());
+        Files.writeString(dir.resolve("docker-kernel.jsa"), "trained");
+        run(jar, "install", "--prefix", tmp.resolve("prefix").toString());
+        assertTrue(Files.exists(dir.resolve("docker-kernel.jsa")), "same jar, its date cut by the copy: the archive stays");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_800_000_000_000L)); // rebuilt: same bytes, new date
+        run(jar, "install", "--prefix", tmp.resolve("prefix").toString());
+        assertTrue(Files.exists(dir.resolve("docker-kernel.jsa")), "same bytes rebuilt: the archive stays");
+        Files.write(jar, new byte[]{'P', 'K', 3, 4, 1, 2, 4}); // same size, other bytes
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_800_000_000_000L));
+        run(jar, "install", "--prefix", tmp.resolve("prefix").toString());
+        assertFalse(Files.exists(dir.resolve("docker-kernel.jsa")), "other bytes, same size and date: dropped");
+    }
+
+    @Test
     void theUserFolderIsWhereJupyterLooksOnEachSystem() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         Path home = Path.of("/home/student");
