@@ -13,6 +13,7 @@ crash costs a second, not a handout.
 import base64
 import json
 import os
+import pathlib
 import re
 import select
 import shutil
@@ -214,7 +215,9 @@ class PdfPrinter:
     def print_pdf(self, html_path, pdf_path, outline=False):
         for attempt in (1, 2):
             try:
-                tab = self.browser().open("file://" + html_path)
+                # A file URL of the absolute path: "file://" + a relative path is no URL, and Chromium
+                # prints its error page instead (--reprint target/x said "ok" for 1-page error PDFs).
+                tab = self.browser().open(pathlib.Path(html_path).resolve().as_uri())
                 tab.pdf(pdf_path, outline=outline)
                 tab.close()
                 return pdf_path
