@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 
 from conftest import ROOT
 
@@ -42,8 +43,13 @@ def runs():
         out = os.path.join(ROOT, "target", "test-handouts", f"run-{n}")  # kept for a look after the tests
         shutil.rmtree(out, ignore_errors=True)
         os.makedirs(out)
+        started = time.monotonic()
         result = subprocess.run([os.path.join(ROOT, "install", "lessons")], env=dict(os.environ, DOCKER_LESSONS_OUT=out),
                                 capture_output=True, text=True, timeout=900)
+        # What the run said (each lesson's seconds, the timings line) and its wall time, kept beside the
+        # run for whoever times the pipeline: the fixture is a third of pytest.
+        with open(out + ".log", "w", encoding="utf-8") as f:
+            f.write(f"{result.stdout}{result.stderr}install/lessons: {time.monotonic() - started:.1f} s\n")
         assert result.returncode == 0, result.stdout + result.stderr
         folders.append(out)
     # The tests after these (pull tests) want registry back.
