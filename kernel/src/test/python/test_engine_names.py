@@ -9,6 +9,8 @@ import struct
 import time
 import uuid
 
+import pytest
+
 from conftest import ROOT, cli, require_private_engine
 
 # A failure that waited out no resolver timeout (the old one: 10 s, 40 s), with room for a loaded machine.
@@ -61,3 +63,23 @@ def test_an_unknown_name_fails_at_once_on_the_default_bridge_and_on_a_user_defin
             assert took < FAST_S, (run_args, took)
     finally:
         cli("network", "rm", network)
+
+
+@pytest.mark.cluster
+def test_swarm_init_still_finds_the_nodes_own_address():
+    """The name server's address is in every node's namespace too; `swarm init` without --advertise-addr
+    (lesson 13) must still pick the node's one address (with 192.0.2.53 on lo it advertised that)."""
+    from test_cluster import node_cli, nodes
+    found = nodes()
+    if not found:
+        pytest.skip("needs a cluster (install/cluster start; install/test starts one)")
+    _, address, host = found[0]
+    state = node_cli(host, "info", "--format", "{{.Swarm.LocalNodeState}}").stdout.decode().strip()
+    if state != "inactive":
+        pytest.skip(f"node1 is in a swarm ({state}); this test makes its own")
+    try:
+        init = node_cli(host, "swarm", "init")
+        assert init.returncode == 0, init.stderr.decode()
+        assert node_cli(host, "info", "--format", "{{.Swarm.NodeAddr}}").stdout.decode().strip() == address
+    finally:
+        node_cli(host, "swarm", "leave", "--force")
