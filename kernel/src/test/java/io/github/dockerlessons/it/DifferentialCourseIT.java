@@ -252,6 +252,9 @@ class DifferentialCourseIT {
             "-e A=1 -e HOME --env-file %F/app.env --label-file %F/labels -l x=y -w /tmp -u 65534:65534 "
                     + "--entrypoint sh --hostname h1 --domainname d.example --stop-signal SIGUSR1 --stop-timeout 7 "
                     + "--init --restart on-failure:2 --log-driver json-file --log-opt max-size=1m",
+            // A name given twice keeps its last value, as the CLI's map of -e values does; a bare unset
+            // name stays bare, a bare name of the file is dropped when unset.
+            "-e DUP=1 -e DL_COURSE_UNSET_X -e DUP=2 -e EMPTY= -e DUP --env-file %F/app.env",
             "-m 64m --memory-swap 128m --memory-reservation 32m --cpus 0.5 -c 512 --pids-limit 50 "
                     + "--ulimit nofile=1024:2048 --ulimit nproc=100 --oom-score-adj 100 --shm-size 32m --cpuset-cpus 0 "
                     + "--cpu-period 100000 --cpu-quota 50000",
@@ -292,10 +295,33 @@ class DifferentialCourseIT {
         return tests.stream();
     }
 
-    /** The container's own ID (hostname, aliases) and name differ by nature; nothing else may. */
+    /**
+     * The container's own ID (hostname, aliases) and name differ by nature; and the order of Env, as the
+     * CLI's -e values pass through a Go map (runCreate's ParseProxyConfig) whose order is random: with
+     * two -e, the CLI's own containers differ from run to run (the official CI's failure of the -e case).
+     * Nothing else may differ.
+     */
     private static String maskConfig(String config, String name) {
-        return config.replace(name, "NAME").replaceAll("\"[0-9a-f]{12}\"", "\"<ID>\"")
-                .replaceAll("\"ConsoleSize\":\\[\\d+,\\d+\\],?", "");
+        return sortedEnv(config.replace(name, "NAME").replaceAll("\"[0-9a-f]{12}\"", "\"<ID>\"")
+                .replaceAll("\"ConsoleSize\":\\[\\d+,\\d+\\],?", ""));
+    }
+
+    private static final Pattern JSON_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern ENV_ARRAY = Pattern.compile("\"Env\":\\[((?:" + JSON_STRING + ",?)*)]");
+
+    /** The config with its Env array's strings in sorted order. */
+    static String sortedEnv(String config) {
+        Matcher env = ENV_ARRAY.matcher(config);
+        if (!env.find()) {
+            return config;
+        }
+        List<String> entries = new ArrayList<>();
+        Matcher entry = JSON_STRING.matcher(env.group(1));
+        while (entry.find()) {
+            entries.add(entry.group());
+        }
+        entries.sort(null);
+        return config.substring(0, env.start(1)) + String.join(",", entries) + config.substring(env.end(1));
     }
 
     // ------------------------------------------------------------------ commands

@@ -9,6 +9,7 @@ import io.github.dockerlessons.golang.GoNumbers;
 import io.github.dockerlessons.golang.Units;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,7 @@ public record ProcessFlags(List<String> attach, boolean interactive, boolean tty
             LOG_OPT);
 
     public static ProcessFlags of(Invocation in) throws InvalidOptions {
-        List<String> env = KeyValueFile.environment(in.get(ENV_FILE), in.get(ENV));
+        List<String> env = KeyValueFile.environment(in.get(ENV_FILE), onePerName(in.get(ENV)));
         List<String> labels = new ArrayList<>(KeyValueFile.read(in.get(LABEL_FILE), null));
         labels.addAll(in.get(LABEL));
         JsonObject restart = restartPolicyOf(in.get(RESTART));
@@ -159,6 +160,22 @@ public record ProcessFlags(List<String> attach, boolean interactive, boolean tty
             return lower;
         }
         throw new FlagType.InvalidValue("valid streams are STDIN, STDOUT and STDERR");
+    }
+
+    /**
+     * The {@code -e} values of run and create, one per name, the last one given: docker/cli's runRun and
+     * runCreate pass them through a Go map (ConvertKVStringsToMapWithNil, for ParseProxyConfig), so
+     * {@code -e A=1 -e A=2} creates a container with A=2 alone. The map's order is Go's random one
+     * (each CLI run its own); the names keep the order of their first mention here. The env files'
+     * lines do not go through that map and stay as written.
+     */
+    static List<String> onePerName(List<String> env) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String value : env) {
+            int eq = value.indexOf('=');
+            byName.put(eq < 0 ? value : value.substring(0, eq), value);
+        }
+        return new ArrayList<>(byName.values());
     }
 
     /** docker's opts.ValidateEnv: a bare name takes its value from the kernel's environment, if set. */
