@@ -51,12 +51,15 @@ public final class Main {
             int status = CheckRunner.run(Arrays.asList(args).subList(1, args.length), env, System.out, System.err);
             System.exit(status);
         }
-        Messages messages = new Messages(Messages.fromEnvironment(env));
-        Engine engine = new EngineGateway(EngineDiscovery.forThisMachine(env));
-        // The commands' registry and the session are built while the kernel binds its sockets and
-        // answers kernel_info, which needs neither: the first reply comes sooner.
-        FutureTask<Session> session = new FutureTask<>(
-                () -> new Session(DockerCommands.registry(), engine, messages, env, Clock.systemUTC()));
+        // The message bundle, the engine's configuration, the commands' registry and the session are
+        // built while the kernel binds its sockets and answers kernel_info, which needs none of them:
+        // the first reply comes sooner (the bundle and the engine's configuration alone took 190 ms of
+        // the main thread, at load 9).
+        FutureTask<Session> session = new FutureTask<>(() -> {
+            Messages messages = new Messages(Messages.fromEnvironment(env));
+            Engine engine = new EngineGateway(EngineDiscovery.forThisMachine(env));
+            return new Session(DockerCommands.registry(), engine, messages, env, Clock.systemUTC());
+        });
         Thread build = new Thread(() -> {
             session.run();
             try {
