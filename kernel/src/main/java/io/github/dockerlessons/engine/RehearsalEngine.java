@@ -88,7 +88,7 @@ public final class RehearsalEngine implements Closeable {
         ByteBuffer in = ByteBuffer.allocate(MAX_HEAD_BYTES);
         try (connection) {
             while (!closed) {
-                int end = headEnd(in);
+                int end = HijackedStream.headerEnd(in);
                 if (end < 0) {
                     if (!in.hasRemaining() || connection.read(in) < 0) {
                         return;
@@ -96,7 +96,7 @@ public final class RehearsalEngine implements Closeable {
                     continue;
                 }
                 String head = new String(in.array(), 0, end, StandardCharsets.ISO_8859_1);
-                int skip = end + 4 + contentLength(head);
+                int skip = end + 4 + bodyLength(head);
                 if (skip > in.position()) {
                     return; // a request body: not one the warm-up sends
                 }
@@ -111,29 +111,12 @@ public final class RehearsalEngine implements Closeable {
         }
     }
 
-    /** Where the request head read so far ends (the index of its blank line), or -1. */
-    private static int headEnd(ByteBuffer in) {
-        byte[] bytes = in.array();
-        for (int i = 0; i + 3 < in.position(); i++) {
-            if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n') {
-                return i;
-            }
+    private static int bodyLength(String head) {
+        try {
+            return Math.max(0, HijackedStream.contentLength(head));
+        } catch (NumberFormatException e) {
+            return MAX_HEAD_BYTES; // not a request the warm-up sends: the connection is closed
         }
-        return -1;
-    }
-
-    private static int contentLength(String head) {
-        for (String line : head.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
-                try {
-                    return Math.max(0, Integer.parseInt(line.substring(colon + 1).trim()));
-                } catch (NumberFormatException e) {
-                    return MAX_HEAD_BYTES;
-                }
-            }
-        }
-        return 0;
     }
 
     /** The whole answer to a request head: dockerd's headers and the body for its path. */

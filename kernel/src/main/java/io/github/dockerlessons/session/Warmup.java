@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.ForwardingConsole;
 import io.github.dockerlessons.engine.EngineDiscovery;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.engine.RehearsalEngine;
@@ -78,20 +79,8 @@ public final class Warmup {
         }
         try (engine; EngineGateway gateway = new EngineGateway(EngineDiscovery.fixed(engine.host()))) {
             Session session = new Session(registry, gateway, new Messages(language), Map.of(), Clock.systemUTC());
-            Console answers = new Console() {
-                @Override
-                public void out(String text) {
-                }
-
-                @Override
-                public void err(String text) {
-                }
-
-                @Override
-                public void show(Bundle bundle) {
-                    more.accept(bundle);
-                }
-
+            // Only the tables (each cell's answer) go on, to the encoder's rehearsal; nothing is shown anywhere.
+            Console answers = new ForwardingConsole(Console.NOWHERE) {
                 @Override
                 public void result(Bundle bundle) {
                     more.accept(bundle);
