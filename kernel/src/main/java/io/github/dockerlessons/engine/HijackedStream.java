@@ -331,7 +331,8 @@ public final class HijackedStream implements Closeable {
         }
     }
 
-    private static int headerEnd(ByteBuffer buffer) {
+    /** Where an HTTP head read into {@code buffer} so far ends (the index of its blank line), or -1. */
+    static int headerEnd(ByteBuffer buffer) {
         byte[] data = buffer.array();
         for (int i = 0; i + 3 < buffer.position(); i++) {
             if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n') {
@@ -341,7 +342,8 @@ public final class HijackedStream implements Closeable {
         return -1;
     }
 
-    private static int contentLength(String head) {
+    /** An HTTP head's Content-Length, or -1 when it has none. */
+    static int contentLength(String head) {
         for (String line : head.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 return Integer.parseInt(line.substring(15).trim());

@@ -35,7 +35,8 @@ public final class DockerKernel {
     private final Future<Session> pendingSession;
     private final LanguageInfo languageInfo;
     private final String version;
-    private static final int WARMUP_ROUNDS = 400;
+    /** C1 compiles a method after about 200 calls, and each warm-up round calls every method of a ps cell. */
+    private static final int WARMUP_ROUNDS = 250;
 
     private static final String HINT_COLOR = "\u001b[36m";
     private static final String RESET = "\u001b[0m";
@@ -186,8 +187,9 @@ public final class DockerKernel {
         }
         warmupStarted = true;
         session().prepareEngine();
-        Warmup.start(session().registry(), WARMUP_ROUNDS, bundle -> connection.rehearse(new Message<>(null,
-                PublishExecuteResult.MESSAGE_TYPE, new PublishExecuteResult(1, JupyterConsole.toDisplayData(bundle)))));
+        Warmup.start(session().registry(), session().messages().locale(), WARMUP_ROUNDS,
+                bundle -> connection.rehearse(new Message<>(null, PublishExecuteResult.MESSAGE_TYPE,
+                        new PublishExecuteResult(1, JupyterConsole.toDisplayData(bundle)))));
     }
 
     /**

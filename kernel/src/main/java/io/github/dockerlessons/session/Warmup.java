@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import io.github.dockerlessons.command.core.CommandRegistry;
+import io.github.dockerlessons.console.Console;
+import io.github.dockerlessons.console.ForwardingConsole;
+import io.github.dockerlessons.engine.EngineDiscovery;
+import io.github.dockerlessons.engine.EngineGateway;
+import io.github.dockerlessons.engine.RehearsalEngine;
+import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.ImageTable;
@@ -12,17 +18,23 @@ import io.github.dockerlessons.script.ScriptParser;
 import io.github.dockerlessons.script.SimpleCommand;
 import io.github.dockerlessons.script.Variables;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * A just-started JVM interprets the cell path for its first few hundred cells, which makes early
- * cells several times slower than later ones. This runs the offline part of that path (parsing,
- * expansion, flag parsing, the docker-java model's JSON, the tables) on samples, so the JIT compiles
- * it before the user's first cells; it never contacts the engine (the kernel connects on the first
- * command). A low-priority daemon thread: it yields to any real work.
+ * cells several times slower than later ones (the kernel runs C1 alone, which compiles a method after
+ * about 200 calls). This runs real cells ({@code docker ps -a}, {@code docker images}, a substitution)
+ * through a session of its own against a {@link RehearsalEngine} in this process: parsing, expansion,
+ * flags, the gateway, docker-java's request over a unix socket through Apache's client, Jackson's
+ * mapping and the tables; so the JIT has compiled all of it before the user's first cells, and the
+ * user's engine gets no request. Where no unix socket can be made, it runs the offline part alone.
+ * A low-priority daemon thread: it yields to any real work.
  */
 public final class Warmup {
     private static final String CONTAINERS = "[{\"Id\":\"cd91568b33c3aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
@@ -33,6 +45,9 @@ public final class Warmup {
     private static final String IMAGES = "[{\"Id\":\"sha256:ae5d8ddc66b4aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
             + "\"RepoTags\":[\"busybox:latest\"],\"Created\":1764250000,\"Size\":1981234,\"Containers\":-1}]";
 
+    /** The cells a lesson starts with, as a user types them. */
+    private static final List<String> CELLS = List.of("docker ps -a", "docker images", "ID=$(docker ps -a -q)");
+
     private Warmup() {
     }
 
@@ -40,10 +55,10 @@ public final class Warmup {
      * Starts the warm-up; {@code more} runs extra work of the caller's (the protocol edge warms its
      * message encoding with the bundles this produces).
      */
-    public static void start(CommandRegistry registry, int rounds, Consumer<Bundle> more) {
+    public static void start(CommandRegistry registry, Locale language, int rounds, Consumer<Bundle> more) {
         Thread thread = new Thread(() -> {
             try {
-                run(registry, rounds, more);
+                run(registry, language, rounds, more);
             } catch (Exception | LinkageError ignored) {
                 // warming is best effort: a failure only means the first cells run cold
             }
@@ -53,7 +68,38 @@ public final class Warmup {
         thread.start();
     }
 
-    private static void run(CommandRegistry registry, int rounds, Consumer<Bundle> more) throws Exception {
+    /** The warm-up on the calling thread: real cells against a rehearsal engine, or the offline part. */
+    static void run(CommandRegistry registry, Locale language, int rounds, Consumer<Bundle> more) throws Exception {
+        RehearsalEngine engine;
+        try {
+            engine = RehearsalEngine.start(Map.of("/containers/json", CONTAINERS, "/images/json", IMAGES));
+        } catch (IOException | RuntimeException e) {
+            runOffline(registry, rounds, more);
+            return;
+        }
+        try (engine; EngineGateway gateway = new EngineGateway(EngineDiscovery.fixed(engine.host()))) {
+            Session session = new Session(registry, gateway, new Messages(language), Map.of(), Clock.systemUTC());
+            // Only the tables (each cell's answer) go on, to the encoder's rehearsal; nothing is shown anywhere.
+            Console answers = new ForwardingConsole(Console.NOWHERE) {
+                @Override
+                public void result(Bundle bundle) {
+                    more.accept(bundle);
+                }
+            };
+            try {
+                for (int i = 0; i < rounds; i++) {
+                    for (String cell : CELLS) {
+                        session.run(cell, answers);
+                    }
+                }
+            } finally {
+                session.shutdown();
+            }
+        }
+    }
+
+    /** Without an engine: parsing, expansion, flags, the model's JSON and the tables on samples. */
+    private static void runOffline(CommandRegistry registry, int rounds, Consumer<Bundle> more) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Variables variables = new Variables(Map.of());
         variables.set("ID", "cd91568b33c3");

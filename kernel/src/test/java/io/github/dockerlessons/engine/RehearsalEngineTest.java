@@ -1,0 +1,49 @@
+package io.github.dockerlessons.engine;
+
+import com.github.dockerjava.api.model.Container;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The warm-up's engine answers the real gateway over a unix socket, and leaves nothing behind. */
+class RehearsalEngineTest {
+    private static final String ONE = "[{\"Id\":\"cd91568b33c3aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
+            + "\"Names\":[\"/web\"],\"Image\":\"nginx\",\"State\":\"running\",\"Status\":\"Up 1 second\"}]";
+
+    @Test
+    void answersManyRequestsOnOneKeptConnectionAndRemovesItsSocket() throws Exception {
+        Path socket;
+        try (RehearsalEngine engine = RehearsalEngine.start(Map.of("/containers/json", ONE));
+             EngineGateway gateway = new EngineGateway(EngineDiscovery.fixed(engine.host()))) {
+            socket = Path.of(engine.host().substring("unix://".length()));
+            assertTrue(Files.exists(socket));
+            for (int i = 0; i < 50; i++) {
+                List<Container> listed = gateway.call(c -> c.listContainersCmd().withShowAll(true).exec(),
+                        Duration.ofSeconds(10));
+                assertEquals(1, listed.size());
+                assertEquals("/web", listed.get(0).getNames()[0]);
+            }
+        }
+        assertFalse(Files.exists(socket));
+        assertFalse(Files.exists(socket.getParent()));
+    }
+
+    @Test
+    void anotherPathIsDockerdsNotFound() throws Exception {
+        try (RehearsalEngine engine = RehearsalEngine.start(Map.of());
+             EngineGateway gateway = new EngineGateway(EngineDiscovery.fixed(engine.host()))) {
+            DaemonError e = assertThrows(DaemonError.class,
+                    () -> gateway.call(c -> c.inspectContainerCmd("x").exec(), Duration.ofSeconds(10)));
+            assertEquals("page not found", e.getMessage());
+        }
+    }
+}

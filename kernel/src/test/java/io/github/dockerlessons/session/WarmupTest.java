@@ -1,0 +1,29 @@
+package io.github.dockerlessons.session;
+
+import io.github.dockerlessons.commands.DockerCommands;
+import io.github.dockerlessons.i18n.Messages;
+import io.github.dockerlessons.render.Bundle;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The warm-up runs real cells through the engine path, against its own engine, and ends its threads. */
+class WarmupTest {
+    @Test
+    void realCellsAnswerFromTheRehearsalEngine() throws Exception {
+        List<Bundle> answers = new ArrayList<>();
+        Warmup.run(DockerCommands.registry(), Messages.ENGLISH, 3, answers::add);
+        assertEquals(6, answers.size()); // docker ps -a and docker images, three times; the substitution shows nothing
+        assertTrue(answers.get(0).plainText().startsWith("CONTAINER ID   IMAGE"), answers.get(0).plainText());
+        assertTrue(answers.get(0).plainText().contains("redis-server"), answers.get(0).plainText());
+        assertTrue(answers.get(0).data().containsKey("text/html"));
+        assertTrue(answers.get(1).plainText().contains("busybox"), answers.get(1).plainText());
+        Thread.sleep(200);
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("rehearsal-engine")),
+                "the rehearsal engine's threads ended");
+    }
+}
