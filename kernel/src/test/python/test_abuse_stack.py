@@ -32,6 +32,8 @@ def folder(tmp_path_factory):
     (path / "many.yml").write_text(SERVICE + f"    secrets: [{', '.join(names)}]\nsecrets:\n"
                                    + "".join(f"  {n}:\n    file: s.bin\n" for n in names))
     (path / "big.conf").write_bytes(b"c" * 600_000)
+    os.symlink("loop-b", path / "loop-a")
+    os.symlink("loop-a", path / "loop-b")
     (path / "config.yml").write_text(SERVICE + "    configs: [big]\nconfigs:\n  big:\n    file: big.conf\n")
     return path
 
@@ -67,6 +69,18 @@ def test_a_stack_file_out_of_range_is_refused_as_it_is_read(session, folder, fil
     assert words in cell.error_text, cell.error_text
     assert "Creating" not in cell.stream("stdout"), "something was made before the file was refused"
     assert serves(manager, client)
+
+
+@pytest.mark.deadline(60)
+@pytest.mark.parametrize("command", ["docker stack deploy -c loop-a st", "docker compose -f loop-a config"])
+def test_a_compose_file_that_is_a_symlink_loop_is_named_so(session, folder, command):
+    """A link in a loop was called missing ("no such file or directory"); the CLI: "open loop-a: too many levels of
+    symbolic links", which the JDK follows with "or unable to access attributes of symbolic link"."""
+    manager, client = session
+    assert "too many levels of symbolic links" in cli_error(folder, "stack", "deploy", "-c", "loop-a", "st")
+    cell = expect_reply(manager, client, command, 30)
+    assert cell.status == "error"
+    assert "loop-a: too many levels of symbolic links\n" in cell.error_text + "\n", cell.error_text
 
 
 @pytest.mark.deadline(60)
