@@ -84,6 +84,18 @@ def test_a_compose_file_that_is_a_symlink_loop_is_named_so(session, folder, comm
 
 
 @pytest.mark.deadline(60)
+@pytest.mark.parametrize("fact", ["service web replicas -1", "service web replicas 99999999999999999999",
+                                  "service web replicas x"])
+def test_a_check_of_a_count_no_service_can_have_is_no_fact(session, fact):
+    """The engine was asked first: with no swarm, "replicas -1" was checked and failed with the engine's error
+    instead of being named a line that is no fact, as "stack s services -1" is."""
+    manager, client = session
+    cell = expect_reply(manager, client, f"%%check\n{fact}", 30)
+    assert cell.status == "error"
+    assert f'"{fact}" is not a fact the kernel can check' in cell.error_text, cell.error_text
+
+
+@pytest.mark.deadline(60)
 def test_swarm_ca_from_dev_zero_ends_in_words_and_the_kernel_lives(session, folder):
     """Files.readString of /dev/zero filled the heap: the kernel ended (OutOfMemoryError)."""
     manager, client = session
