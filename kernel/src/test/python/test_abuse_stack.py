@@ -8,10 +8,11 @@ import subprocess
 
 import pytest
 
-from abuse import english_kernel, expect_reply, serves, unique
-from conftest import cli, stop_kernel
+from abuse import expect_reply, serves, unique
+from conftest import cli
 from test_abuse_files import interrupted
-from test_abuse_swarm import STOP_BUTTON_S, rss_kib, swarm_node  # noqa: F401 (swarm_node is a fixture)
+# the kernels of test_abuse_swarm, in this module's folder (a fixture asks for `folder` by name)
+from test_abuse_swarm import STOP_BUTTON_S, rss_kib, session, swarm_node, swarm_session  # noqa: F401 (fixtures)
 
 SERVICE = "services:\n  web:\n    image: busybox\n    command: sleep 600\n"
 
@@ -36,13 +37,6 @@ def folder(tmp_path_factory):
     os.symlink("loop-a", path / "loop-b")
     (path / "config.yml").write_text(SERVICE + "    configs: [big]\nconfigs:\n  big:\n    file: big.conf\n")
     return path
-
-
-@pytest.fixture(scope="module")
-def session(folder):
-    manager, client = english_kernel(cwd=folder)
-    yield manager, client
-    stop_kernel(manager, client)
 
 
 def cli_error(folder, *args):
@@ -126,15 +120,6 @@ def test_swarm_ca_from_a_missing_file_in_the_clis_words(session, folder):
 
 
 # ---------------------------------------------------------------- on a swarm of install/cluster's node1
-
-@pytest.fixture(scope="module")
-def swarm_session(swarm_node, folder):  # noqa: F811 (the imported fixture)
-    from conftest import start_kernel
-    manager, client = start_kernel({"DOCKER_KERNEL_LANG": "en", "DOCKER_HOST": swarm_node, "DOCKER_CONTEXT": ""},
-                                   cwd=folder)
-    yield manager, client, swarm_node
-    stop_kernel(manager, client)
-
 
 def on(host, *args):
     return cli("-H", host, *args, env={"DOCKER_CONTEXT": ""})
