@@ -179,3 +179,26 @@ def test_a_long_syntax_port_without_target_is_deployed_as_the_cli_does(swarm_ses
         assert f"Creating service {stack}_web" in cell.stream("stdout")
     finally:
         remove_stack(host, stack)
+
+
+@pytest.mark.cluster
+@pytest.mark.deadline(120)
+def test_service_logs_since_takes_a_duration_as_the_cli_does(swarm_session):
+    """--since went to the engine as typed: the engine parses only seconds, so "10m" was refused ("could not parse
+    since timestamp"), and "garbage" had the engine's words, where the CLI's client converts and says its own."""
+    manager, client, host = swarm_session
+    name = unique("since")
+    try:
+        made = on(host, "service", "create", "-d", "--name", name, "busybox", "sh", "-c", "echo hello-since; sleep 600")
+        assert made.returncode == 0, made.stderr
+        from test_cluster import wait_for
+        wait_for("the line is logged", lambda: b"hello-since" in on(host, "service", "logs", name).stdout)
+        cell = expect_reply(manager, client, f"docker service logs --since 10m {name}", 30)
+        assert cell.status == "ok", cell.error_text
+        assert "hello-since" in cell.stream("stdout")
+        expected = on(host, "service", "logs", "--since", "garbage", name).stderr.decode().strip()
+        assert expected == 'invalid value for "since": failed to parse value as time or duration: "garbage"', expected
+        cell = expect_reply(manager, client, f"docker service logs --since garbage {name}", 30)
+        assert cell.status == "error" and expected in cell.error_text, cell.error_text
+    finally:
+        on(host, "service", "rm", name)
