@@ -5,6 +5,7 @@ import io.github.dockerlessons.command.files.LocalFileError;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,7 +202,9 @@ public final class ProjectLoader {
         if (!given.isEmpty()) {
             for (String name : given) {
                 Path file = options.cwd().resolve(name).normalize();
-                if (HostFiles.kind(file) == HostFiles.Kind.MISSING) {
+                // a link that leads nowhere or in a loop is there: its open says why ("too many levels of
+                // symbolic links"), where "no such file" sent the reader looking for a file that exists
+                if (HostFiles.kind(file, LinkOption.NOFOLLOW_LINKS) == HostFiles.Kind.MISSING) {
                     throw new ComposeFileError("open " + file + ": no such file or directory");
                 }
                 files.add(file);

@@ -3,6 +3,7 @@ package io.github.dockerlessons.compose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code deploy:} whole, for {@code docker stack deploy} (the CLI's v3 keys: mode, replicas,
@@ -18,6 +19,8 @@ final class SwarmDeployReader {
     private static final Set<String> UPDATE = Set.of("parallelism", "delay", "failure_action", "monitor",
             "max_failure_ratio", "order");
     private static final Set<String> RESTART = Set.of("condition", "delay", "max_attempts", "window");
+
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d{1,3})?");
 
     private final ProjectReader reader;
     private final RunSettingsReader values;
@@ -46,7 +49,8 @@ final class SwarmDeployReader {
                     }
                 }
             }
-            maxReplicas = values.integer(placement.get("max_replicas_per_node"), path + ".placement.max_replicas_per_node");
+            maxReplicas = unsigned(placement.get("max_replicas_per_node"), path + ".placement.max_replicas_per_node",
+                    "Deploy.Placement.MaxReplicas");
         }
         Limits limits = new Limits(null, null);
         if (deploy.get("resources") instanceof YamlNode.Mapping resources) {
@@ -55,7 +59,7 @@ final class SwarmDeployReader {
                     limits(resources.get("reservations"), path + ".resources.reservations"));
         }
         return new SwarmDeploy(ProjectReader.text(deploy.get("mode")),
-                values.integer(deploy.get("replicas"), path + ".replicas"), ProjectReader.dict(deploy.get("labels")),
+                unsigned(deploy.get("replicas"), path + ".replicas", "Deploy.Replicas"), ProjectReader.dict(deploy.get("labels")),
                 constraints, preferences, maxReplicas, ProjectReader.text(deploy.get("endpoint_mode")), limits.limits(),
                 limits.reservations(), update(deploy.get("update_config"), path + ".update_config"),
                 update(deploy.get("rollback_config"), path + ".rollback_config"),
@@ -79,14 +83,15 @@ final class SwarmDeployReader {
         }
         reader.supported(map, UPDATE, path);
         String ratio = ProjectReader.text(map.get("max_failure_ratio"));
-        Double maxFailureRatio;
-        try {
-            maxFailureRatio = ratio == null ? null : Double.valueOf(ratio);
-        } catch (NumberFormatException e) {
-            throw new ComposeFileError(path + ".max_failure_ratio: invalid number: " + ratio, reader.file(),
+        // a decimal number as YAML writes one: Java's Double.valueOf also takes "NaN", "Infinity", "0x1p3"
+        // and "1d", and JSON has no NaN for the engine (the kernel sent one, which the engine could not parse)
+        if (ratio != null && (!DECIMAL.matcher(ratio).matches() || Double.valueOf(ratio).isInfinite())) {
+            throw new ComposeFileError(path + ".max_failure_ratio must be a number", reader.file(),
                     map.get("max_failure_ratio").position());
         }
-        return new SwarmDeploy.UpdatePolicy(values.integer(map.get("parallelism"), path + ".parallelism"),
+        Double maxFailureRatio = ratio == null ? null : Double.valueOf(ratio);
+        return new SwarmDeploy.UpdatePolicy(unsigned(map.get("parallelism"), path + ".parallelism",
+                "Deploy.UpdateConfig.Parallelism"),
                 values.nanos(map.get("delay"), path + ".delay"), ProjectReader.text(map.get("failure_action")),
                 values.nanos(map.get("monitor"), path + ".monitor"), maxFailureRatio, ProjectReader.text(map.get("order")));
     }
@@ -97,6 +102,20 @@ final class SwarmDeployReader {
         }
         reader.supported(map, RESTART, path);
         return new SwarmDeploy.Restart(ProjectReader.text(map.get("condition")), values.nanos(map.get("delay"), path + ".delay"),
-                values.integer(map.get("max_attempts"), path + ".max_attempts"), values.nanos(map.get("window"), path + ".window"));
+                unsigned(map.get("max_attempts"), path + ".max_attempts", "Deploy.RestartPolicy.MaxAttempts"),
+                values.nanos(map.get("window"), path + ".window"));
+    }
+
+    /**
+     * A count the CLI decodes into a uint64: a negative one is refused as it loads the file
+     * (mapstructure's words), before the stack's network is made, not sent for the engine's JSON error.
+     */
+    private Long unsigned(YamlNode node, String path, String field) throws ComposeFileError {
+        Long value = values.integer(node, path);
+        if (value != null && value < 0) {
+            throw new ComposeFileError("cannot parse '" + field + "', " + value + " overflows uint", reader.file(),
+                    node.position());
+        }
+        return value;
     }
 }

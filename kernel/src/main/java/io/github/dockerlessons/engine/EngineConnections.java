@@ -1,6 +1,7 @@
 package io.github.dockerlessons.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -149,13 +150,22 @@ final class EngineConnections {
         // The builder, not createDefaultConfigBuilder(): docker-java would read DOCKER_* and the current
         // context again by its own rules; the endpoint already says everything. The config folder stays,
         // for registry credentials.
-        DockerClientConfig config = new DefaultDockerClientConfig.Builder()
+        DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
                 .withDockerHost(endpoint.host())
                 .withDockerContext(DockerContext.DEFAULT_NAME)
                 .withDockerConfig(discovery.machine().dockerConfigDir().toString())
                 .withDockerTlsVerify(false)
-                .withCustomSslConfig(ssl == null ? null : () -> ssl)
-                .build();
+                .withCustomSslConfig(ssl == null ? null : () -> ssl);
+        DockerClientConfig config;
+        try {
+            config = builder.build();
+        } catch (DockerClientException e) {
+            // build() parses config.json and throws on one that is not JSON, so no command reached the engine
+            // ("could not finish this command"); the CLI warns and goes on without it, so without credentials.
+            // The file itself as the folder: no config.json is under it (null is not taken).
+            config = builder.withDockerConfig(discovery.machine().dockerConfigDir().resolve("config.json").toString())
+                    .build();
+        }
         // api.version stays unset: unversioned paths work on old engines and on Engine 29, which
         // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
         DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new BoundedAnswerHttpClient(

@@ -55,6 +55,8 @@ final class SwarmFacts {
         if ((what.equals("present") || what.equals("absent")) != (w.size() == 3)) {
             throw new NotAFact();
         }
+        // the count is read before the engine is asked: "replicas -1" is no fact, whatever the engine says
+        int replicas = what.equals("replicas") ? count(w.get(3)) : 0;
         JsonObject service = serviceNamed(ctx, name);
         switch (what) {
             case "present", "absent" -> {
@@ -64,7 +66,6 @@ final class SwarmFacts {
                         "check.hint.service." + what, name);
             }
             case "replicas" -> {
-                int wanted = count(w.get(3));
                 if (service == null) {
                     return outcome(fact, false, messages.get("check.found.no.service"), "check.hint.service.present", name);
                 }
@@ -73,7 +74,7 @@ final class SwarmFacts {
                         "desired-state", List.of("running"))).stream()
                         .filter(task -> SwarmApi.text(task, "ServiceID").equals(SwarmApi.text(service, "ID"))
                                 && SwarmApi.text(task, "Status", "State").equals("running")).count();
-                boolean holds = desired.equals(Integer.toString(wanted)) && running == wanted;
+                boolean holds = desired.equals(Integer.toString(replicas)) && running == replicas;
                 return outcome(fact, holds, running + "/" + (desired.isEmpty() ? "global" : desired),
                         "check.hint.service.replicas", name);
             }

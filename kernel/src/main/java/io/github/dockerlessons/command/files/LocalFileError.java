@@ -19,6 +19,8 @@ public final class LocalFileError extends Exception {
     }
 
     /** {@code operation PATH: cause}, the cause in the operating system's words. */
+    private static final String ELOOP = "too many levels of symbolic links";
+
     public static LocalFileError of(String operation, Object path, IOException e) {
         return new LocalFileError(operation + " " + path + ": " + cause(e));
     }
@@ -40,7 +42,9 @@ public final class LocalFileError extends Exception {
             return "directory not empty";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason().toLowerCase(Locale.ROOT);
+            String reason = fs.getReason().toLowerCase(Locale.ROOT);
+            // the JDK's ELOOP adds "or unable to access attributes of symbolic link"; Go says strerror alone
+            return reason.startsWith(ELOOP) ? ELOOP : reason;
         }
         String message = e.getMessage();
         return message == null ? "input/output error" : message.toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.core.Since;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.command.flags.FlagType;
 import io.github.dockerlessons.command.flags.NameKind;
@@ -74,7 +75,7 @@ public final class ServiceLogsCommand extends DeclaredCommand {
         }
         String query = path + "/logs?stdout=1&stderr=1&details=" + !in.get(RAW) + "&follow=" + in.get(FOLLOW)
                 + "&timestamps=" + in.get(TIMESTAMPS) + "&tail=" + Engine.encode(in.get(TAIL))
-                + (in.get(SINCE) == null ? "" : "&since=" + Engine.encode(in.get(SINCE)));
+                + (in.get(SINCE) == null ? "" : "&since=" + since(in.get(SINCE), ctx));
         TaskPrefixes prefixes = new TaskPrefixes(ctx, padding, in.get(NO_TRUNC), in.get(NO_TASK_IDS), !in.get(NO_RESOLVE));
         boolean raw = in.get(RAW);
         boolean timestamps = in.get(TIMESTAMPS);
@@ -175,6 +176,19 @@ public final class ServiceLogsCommand extends DeclaredCommand {
         private String name(String prefix, String id, String... field) throws DockerError, InterruptedException {
             String name = SwarmApi.text(SwarmApi.object(SwarmApi.get(ctx, SwarmApi.path(prefix, id))), field);
             return name.isEmpty() ? id : name;
+        }
+    }
+
+    /**
+     * --since as the engine takes it, seconds since the epoch: the CLI's client turns a time or a duration
+     * ("10m") into one (timetypes.GetTimestamp); the engine itself parses only seconds, so "10m" was refused.
+     */
+    private static long since(String text, CommandContext ctx) throws DockerError {
+        try {
+            return Since.epochSeconds(text, ctx.clock());
+        } catch (IllegalArgumentException e) {
+            throw new DockerError(1, "invalid value for \"since\": failed to parse value as time or duration: \""
+                    + text + "\"", null);
         }
     }
 }

@@ -194,12 +194,26 @@ final class DeployPolicies {
         return endpoint;
     }
 
+    /**
+     * A port or a range of ports of the file; no port is beyond 65535, so neither is the count
+     * (a range as long as the user typed was made an array of that size: "1-300000000" ended the kernel).
+     * No target is port 0, as the CLI sends it.
+     */
     static long[] range(String ports) throws DockerError {
+        if (ports == null || ports.isEmpty()) {
+            return new long[]{0};
+        }
         try {
-            int dash = ports.indexOf('-');
-            long first = Long.parseLong(dash < 0 ? ports : ports.substring(0, dash));
-            long last = dash < 0 ? first : Long.parseLong(ports.substring(dash + 1));
-            long[] all = new long[(int) Math.max(1, last - first + 1)];
+            int dash = ports.indexOf('-', 1);
+            if (dash < 0) {
+                return new long[]{Integer.toUnsignedLong(Integer.parseUnsignedInt(ports))}; // the API's uint32
+            }
+            long first = port(ports.substring(0, dash));
+            long last = port(ports.substring(dash + 1));
+            if (last < first) {
+                throw new NumberFormatException();
+            }
+            long[] all = new long[(int) (last - first + 1)];
             for (int i = 0; i < all.length; i++) {
                 all[i] = first + i;
             }
@@ -207,6 +221,14 @@ final class DeployPolicies {
         } catch (NumberFormatException e) {
             throw new DockerError(1, "invalid port: " + ports, null);
         }
+    }
+
+    private static long port(String text) {
+        long port = Long.parseLong(text);
+        if (port < 0 || port > 65535) {
+            throw new NumberFormatException();
+        }
+        return port;
     }
 
     private static JsonArray strings(List<String> values) {

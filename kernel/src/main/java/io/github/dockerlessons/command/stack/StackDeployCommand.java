@@ -68,8 +68,11 @@ public final class StackDeployCommand extends DeclaredCommand {
             "container_name", "Setting the container name is not supported.",
             "expose", "Exposing ports is unnecessary - services on the same network can access each other's containers "
                     + "on any port.");
-    /** Swarmkit's limit on a secret's or config's data. */
-    private static final int MAX_DATA = 500 * 1024;
+    /** Swarmkit's limits on a secret's data (MaxSecretSize) and a config's (MaxConfigSize). */
+    private static final int MAX_SECRET = 500 * 1024;
+    private static final int MAX_CONFIG = 1000 * 1024;
+    /** What pipes and devices may give that is held until its object is made: a regular file is read again. */
+    private static final long HELD_LIMIT = 32L << 20;
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
@@ -147,6 +150,7 @@ public final class StackDeployCommand extends DeclaredCommand {
         if (loaded.document().get("services") instanceof YamlNode.Mapping services) {
             for (YamlNode.Entry service : services.entries().values()) {
                 if (service.value() instanceof YamlNode.Mapping keys) {
+                    portNumbers(service.key(), keys);
                     UNSUPPORTED.stream().filter(keys::has).forEach(unsupported::add);
                     DEPRECATED.keySet().stream().filter(keys::has).forEach(k -> deprecated.add(k + ": " + DEPRECATED.get(k)));
                 }
@@ -165,6 +169,28 @@ public final class StackDeployCommand extends DeclaredCommand {
             }
         }
         return loaded.project();
+    }
+
+    /**
+     * The CLI's v3 schema takes a long-syntax port's target and published as integers only, where the
+     * Compose spec also takes strings and ranges ("8000-8010"): a range the kernel would spell out.
+     */
+    private static void portNumbers(String service, YamlNode.Mapping keys) throws DockerError {
+        if (!(keys.get("ports") instanceof YamlNode.Sequence ports)) {
+            return;
+        }
+        for (int i = 0; i < ports.items().size(); i++) {
+            if (ports.items().get(i) instanceof YamlNode.Mapping port) {
+                for (String key : List.of("target", "published")) {
+                    // digits also as a string: an interpolated ${PORT} is one here, which the CLI casts
+                    if (port.has(key) && !(port.get(key) instanceof YamlNode.Scalar number
+                            && (number.kind() == YamlNode.Kind.INT || number.text().matches("[0-9]{1,10}")))) {
+                        throw new DockerError(1, "services." + service + ".ports." + i + "." + key
+                                + " must be a integer", null);
+                    }
+                }
+            }
+        }
     }
 
     /** --prune: the stack's services the files no longer name are removed first. */
@@ -219,18 +245,36 @@ public final class StackDeployCommand extends DeclaredCommand {
         }
     }
 
-    /** Creates the stack's secrets (or configs), or updates those it has; their IDs by engine name. */
+    /**
+     * Creates the stack's secrets (or configs), or updates those it has; their IDs by engine name.
+     * Every file is read before anything is made, as the CLI reads them all, but only what a pipe or a
+     * device gave is kept until its object is made (it cannot be read twice); a regular file is read
+     * again then. Holding every file's data at once ended the kernel: 450 secrets of one 500 KB file.
+     */
     private static Map<String, String> fileObjects(CommandContext ctx, StackSpecs specs,
                                                    Map<String, ComposeProject.FileObject> objects, String kind,
                                                    String path) throws DockerError, InterruptedException {
-        Map<String, String> ids = new HashMap<>();
-        Map<String, JsonObject> made = new TreeMap<>();
+        int limit = limitOf(kind);
+        Map<String, ComposeProject.FileObject> byName = new TreeMap<>();
+        Map<String, byte[]> held = new HashMap<>();
+        long heldBytes = 0;
         for (ComposeProject.FileObject object : objects.values()) {
-            JsonObject spec = specs.fileObject(object, Base64.getEncoder().encodeToString(data(object.file())));
-            made.put(SwarmApi.text(spec, "Name"), spec);
+            String name = SwarmApi.text(specs.fileObject(object, ""), "Name");
+            byte[] data = data(object.file(), limit);
+            if (HostFiles.kind(object.file()) != HostFiles.Kind.REGULAR) {
+                heldBytes += data.length;
+                if (heldBytes > HELD_LIMIT) {
+                    throw new DockerError(1, HostFiles.tooLarge(object.file()).getMessage(), null);
+                }
+                held.put(name, data);
+            }
+            byName.put(name, object);
         }
-        for (Map.Entry<String, JsonObject> entry : made.entrySet()) {
+        Map<String, String> ids = new HashMap<>();
+        for (Map.Entry<String, ComposeProject.FileObject> entry : byName.entrySet()) {
             String name = entry.getKey();
+            byte[] data = held.containsKey(name) ? held.remove(name) : data(entry.getValue().file(), limit);
+            JsonObject spec = specs.fileObject(entry.getValue(), Base64.getEncoder().encodeToString(data));
             JsonObject found = null;
             for (JsonObject o : SwarmApi.list(ctx, path, Map.of("name", List.of(name)))) {
                 if (Stacks.name(o).equals(name)) {
@@ -240,7 +284,7 @@ public final class StackDeployCommand extends DeclaredCommand {
             if (found != null) {
                 try {
                     SwarmApi.post(ctx, SwarmApi.path(path + "/", SwarmApi.text(found, "ID")) + "/update?version="
-                            + SwarmApi.text(found, "Version", "Index"), entry.getValue());
+                            + SwarmApi.text(found, "Version", "Index"), spec);
                 } catch (DockerError e) {
                     throw wrapped(e, "failed to update " + kind + " " + name);
                 }
@@ -248,8 +292,7 @@ public final class StackDeployCommand extends DeclaredCommand {
             } else {
                 ctx.console().out("Creating " + kind + " " + name + "\n");
                 try {
-                    ids.put(name, SwarmApi.text(SwarmApi.object(SwarmApi.post(ctx, path + "/create", entry.getValue())),
-                            "ID"));
+                    ids.put(name, SwarmApi.text(SwarmApi.object(SwarmApi.post(ctx, path + "/create", spec)), "ID"));
                 } catch (DockerError e) {
                     throw wrapped(e, "failed to create " + kind + " " + name);
                 }
@@ -258,14 +301,19 @@ public final class StackDeployCommand extends DeclaredCommand {
         return ids;
     }
 
+    /** The engine's limit on a secret's or a config's data: a config may be twice as large. */
+    static int limitOf(String kind) {
+        return kind.equals("secret") ? MAX_SECRET : MAX_CONFIG;
+    }
+
     /**
-     * A secret's or config's file, read up to the engine's limit (what is beyond is refused by the engine).
-     * Through HostFiles, as every file a user names: a named pipe must not hang the cell past the stop
-     * button, and the errors are os.ReadFile's words ("read F: is a directory"), not Java's.
+     * A secret's or config's file, read up to the engine's limit and one byte (what is beyond is refused
+     * by the engine). Through HostFiles, as every file a user names: a named pipe must not hang the cell
+     * past the stop button, and the errors are os.ReadFile's words ("read F: is a directory"), not Java's.
      */
-    static byte[] data(Path file) throws DockerError, InterruptedException {
+    static byte[] data(Path file, int limit) throws DockerError, InterruptedException {
         try (InputStream in = HostFiles.open(file, file)) {
-            return in.readNBytes(MAX_DATA + 1);
+            return in.readNBytes(limit + 1);
         } catch (LocalFileError e) {
             throw new DockerError(1, e.getMessage(), null);
         } catch (HostFiles.StoppedRead e) {

@@ -8,13 +8,13 @@ import io.github.dockerlessons.command.core.DeclaredCommand;
 import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
+import io.github.dockerlessons.command.files.HostFiles;
+import io.github.dockerlessons.command.files.LocalFileError;
 import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.golang.GoTime;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -103,15 +103,17 @@ public final class SwarmCaCommand extends DeclaredCommand {
         return root + "\n";
     }
 
-    /** A PEM file's text, as the CLI's PEMFile flag reads it: a file that holds a PEM block. */
-    private static String pem(String file, String flag) throws DockerError {
+    /**
+     * A PEM file's text, as the CLI's PEMFile flag reads it: a file that holds a PEM block. Through
+     * HostFiles, bounded and where the stop button reaches: Files.readString of /dev/zero filled the
+     * kernel's heap and ended it, and of a named pipe waited past the stop button.
+     */
+    private static String pem(String file, String flag) throws DockerError, InterruptedException {
         String text;
         try {
-            text = Files.readString(Path.of(file), StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
-            throw invalid(file, flag, "open " + file + ": no such file or directory");
-        } catch (IOException e) {
-            throw invalid(file, flag, "open " + file + ": " + (e.getMessage() == null ? "input/output error" : e.getMessage()));
+            text = new String(HostFiles.read(Path.of(file), file, HostFiles.TEXT_LIMIT), StandardCharsets.ISO_8859_1);
+        } catch (LocalFileError e) {
+            throw invalid(file, flag, e.getMessage());
         }
         if (!PEM_BLOCK.matcher(text).find()) {
             throw invalid(file, flag, "file contents must be in PEM format");

@@ -45,6 +45,15 @@ class HostFilesTest {
         assertEquals("read /dev/zero: file too large", e.getMessage());
     }
 
+    /** The JDK says "... or unable to access attributes of symbolic link" after ELOOP's words; Go does not. */
+    @Test
+    void aSymlinkLoopIsNamedAsGoNamesIt() throws Exception {
+        Files.createSymbolicLink(dir.resolve("a"), Path.of("b"));
+        Files.createSymbolicLink(dir.resolve("b"), Path.of("a"));
+        LocalFileError e = assertThrows(LocalFileError.class, () -> HostFiles.read(dir.resolve("a"), "a", 100));
+        assertEquals("open a: too many levels of symbolic links", e.getMessage());
+    }
+
     @Test
     void aFolderIsReadAsGoSaysIt() {
         LocalFileError e = assertThrows(LocalFileError.class, () -> HostFiles.read(dir, "d", 100));
