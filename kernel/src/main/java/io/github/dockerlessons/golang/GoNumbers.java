@@ -34,6 +34,18 @@ public final class GoNumbers {
         return Double.parseDouble(text.replace("_", ""));
     }
 
+    /**
+     * strconv.ParseFloat(text, 32), as docker's floatValue reads a flag: a finite value past float32's
+     * range is Go's "value out of range"; inf and nan are taken.
+     */
+    public static float parseFloat32(String text) throws FlagType.InvalidValue {
+        double value = parseFloat(text);
+        if (Double.isFinite(value) && Math.abs(value) > Float.MAX_VALUE) {
+            throw range("ParseFloat", text);
+        }
+        return (float) value;
+    }
+
     /** strconv.ParseUint(text, 10, bits). */
     public static long parseUint(String text, int bits) throws FlagType.InvalidValue {
         if (!DIGITS.matcher(text).matches() || text.startsWith("-") || text.startsWith("+")) {

@@ -65,9 +65,9 @@ public final class ServiceCreateCommand extends DeclaredCommand {
                 .flags(CONFIG, CONSTRAINT, CONTAINER_LABEL, DETACH, ENTRYPOINT, ENV, HEALTH_CMD, HEALTH_INTERVAL, HEALTH_RETRIES,
                         HEALTH_START_PERIOD, HEALTH_TIMEOUT, HOSTNAME, LABEL, LIMIT_CPU, LIMIT_MEMORY, MODE, MOUNT, NAME,
                         NETWORK, NO_HEALTHCHECK, NO_RESOLVE_IMAGE, PUBLISH, QUIET, REPLICAS, RESERVE_CPU, RESERVE_MEMORY,
-                        RESTART_CONDITION, ROLLBACK.delay, ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order,
-                        ROLLBACK.parallelism, SECRET, UPDATE.delay, UPDATE.failureAction, UPDATE.monitor, UPDATE.order,
-                        UPDATE.parallelism, USER, WORKDIR)
+                        RESTART_CONDITION, ROLLBACK.delay, ROLLBACK.failureAction, ROLLBACK.maxFailureRatio,
+                        ROLLBACK.monitor, ROLLBACK.order, ROLLBACK.parallelism, SECRET, UPDATE.delay, UPDATE.failureAction,
+                        UPDATE.maxFailureRatio, UPDATE.monitor, UPDATE.order, UPDATE.parallelism, USER, WORKDIR)
                 .flagsEndAtFirstArgument()
                 .takes(Arity.atLeast(1), Arguments.first(NameKind.IMAGE)));
     }

@@ -25,12 +25,17 @@ public final class ServiceRollbackCommand extends DeclaredCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
-        String name = in.arg(0);
+        rollBack(ctx, in.arg(0), in.get(DETACH), in.get(QUIET));
+    }
+
+    /** Asks the engine for the previous spec (also `service update --rollback`), then follows it unless detached. */
+    static void rollBack(CommandContext ctx, String name, boolean detach, boolean quiet)
+            throws DockerError, InterruptedException {
         JsonObject service = Services.inspect(ctx, name);
         Services.update(ctx, service, Services.specOf(service), "&rollback=previous");
         ctx.console().out(name + "\n");
-        if (!in.get(DETACH)) {
-            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), name, true, in.get(QUIET));
+        if (!detach) {
+            ServiceProgress.follow(ctx, SwarmApi.text(service, "ID"), name, true, quiet);
         }
     }
 }

@@ -44,6 +44,8 @@ public final class ServiceUpdateCommand extends DeclaredCommand {
     private static final Flag<String> LIMIT_CPU = Flag.string("limit-cpu");
     private static final Flag<String> LIMIT_MEMORY = Flag.string("limit-memory");
     private static final Flag<Boolean> FORCE = Flag.bool("force");
+    /** The CLI's server-side rollback, as `docker service rollback` does it; it takes no other change. */
+    private static final Flag<Boolean> ROLLBACK_NOW = Flag.bool("rollback");
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> NO_RESOLVE_IMAGE = Flag.bool("no-resolve-image");
@@ -54,14 +56,24 @@ public final class ServiceUpdateCommand extends DeclaredCommand {
         super(CommandSpec.command("service update", "docker service update [OPTIONS] SERVICE")
                 .flags(CONFIG_ADD, CONFIG_RM, CONSTRAINT_ADD, CONSTRAINT_RM, DETACH, ENV_ADD, ENV_RM, FORCE, IMAGE,
                         LABEL_ADD, LABEL_RM, LIMIT_CPU, LIMIT_MEMORY, MOUNT_ADD, MOUNT_RM, NETWORK_ADD, NETWORK_RM,
-                        NO_RESOLVE_IMAGE, PUBLISH_ADD, PUBLISH_RM, QUIET, REPLICAS, SECRET_ADD, SECRET_RM, ROLLBACK.delay,
-                        ROLLBACK.failureAction, ROLLBACK.monitor, ROLLBACK.order, ROLLBACK.parallelism, UPDATE.delay,
-                        UPDATE.failureAction, UPDATE.monitor, UPDATE.order, UPDATE.parallelism)
+                        NO_RESOLVE_IMAGE, PUBLISH_ADD, PUBLISH_RM, QUIET, REPLICAS, ROLLBACK_NOW, SECRET_ADD, SECRET_RM,
+                        ROLLBACK.delay, ROLLBACK.failureAction, ROLLBACK.maxFailureRatio, ROLLBACK.monitor, ROLLBACK.order,
+                        ROLLBACK.parallelism, UPDATE.delay, UPDATE.failureAction, UPDATE.maxFailureRatio, UPDATE.monitor,
+                        UPDATE.order, UPDATE.parallelism)
                 .takes(Arity.exactly(1), Arguments.each(NameKind.SERVICE)));
     }
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DockerError, InterruptedException {
+        if (in.get(ROLLBACK_NOW)) {
+            boolean otherFlags = in.flags().given().stream()
+                    .anyMatch(f -> f != ROLLBACK_NOW && f != DETACH && f != QUIET);
+            if (otherFlags) {
+                throw new DockerError(1, "other flags may not be combined with --rollback", null);
+            }
+            ServiceRollbackCommand.rollBack(ctx, in.arg(0), in.get(DETACH), in.get(QUIET));
+            return;
+        }
         String name = in.arg(0);
         JsonObject service = Services.inspect(ctx, name);
         JsonObject spec = Services.specOf(service);

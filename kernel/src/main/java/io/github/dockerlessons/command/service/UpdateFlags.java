@@ -4,18 +4,26 @@ import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
 import io.github.dockerlessons.command.flags.Flag;
+import io.github.dockerlessons.command.flags.FlagType;
+import io.github.dockerlessons.golang.GoNumbers;
+
+import java.math.BigDecimal;
 
 /**
- * The --update-* or --rollback-* flags (delay, parallelism, failure-action, monitor, order), and the
- * config they make: the CLI's defaults (one task at a time, pause on failure, 5 s monitor, stop-first)
- * where a flag is not given.
+ * The --update-* or --rollback-* flags (delay, parallelism, failure-action, monitor, max-failure-ratio,
+ * order), and the config they make: the CLI's defaults (one task at a time, pause on failure, 5 s
+ * monitor, no failure tolerated, stop-first) where a flag is not given.
  */
 final class UpdateFlags {
+    /** docker's floatValue: strconv.ParseFloat(s, 32), named "float" in help. */
+    private static final FlagType<Float> FLOAT = FlagType.single("float", GoNumbers::parseFloat32);
+
     final Flag<String> delay;
     final Flag<String> parallelism;
     final Flag<String> failureAction;
     final Flag<String> monitor;
     final Flag<String> order;
+    final Flag<Float> maxFailureRatio;
     private final String kind;
 
     UpdateFlags(String kind) {
@@ -25,6 +33,7 @@ final class UpdateFlags {
         failureAction = Flag.string(kind + "-failure-action");
         monitor = Flag.string(kind + "-monitor");
         order = Flag.string(kind + "-order");
+        maxFailureRatio = Flag.of('\0', kind + "-max-failure-ratio", FLOAT, null);
     }
 
     /** A new service's config. */
@@ -61,6 +70,16 @@ final class UpdateFlags {
         }
         if (in.get(order) != null) {
             config.addProperty("Order", in.get(order));
+        }
+        Float ratio = in.get(maxFailureRatio);
+        if (ratio != null) {
+            if (!Float.isFinite(ratio)) {
+                // what the CLI's request fails with: Go's JSON has no NaN or infinity
+                throw new DockerError(1, "json: unsupported value: " + (ratio.isNaN() ? "NaN" : ratio > 0 ? "+Inf" : "-Inf"),
+                        null);
+            }
+            // as Go writes a float32: 1, not 1.0
+            config.addProperty("MaxFailureRatio", new BigDecimal(Float.toString(ratio)).stripTrailingZeros());
         }
     }
 }

@@ -97,4 +97,26 @@ class ServiceFlagsGoldenTest {
                 "front", "--network-rm", "back", "web");
         check("service-update-lists-attached", "service", "update", "-d", "--network-add", "back", "web");
     }
+
+    @Test
+    void maxFailureRatioIsAGoFloat32() throws Exception {
+        check("service-create-max-failure-ratio", "service", "create", "-d", "--name", "web",
+                "--update-max-failure-ratio", "0.2", "--rollback-max-failure-ratio", "1", "busybox");
+        check("service-create-max-failure-ratio-syntax", "service", "create", "-d", "--update-max-failure-ratio", "x",
+                "busybox");
+        check("service-create-max-failure-ratio-range", "service", "create", "-d", "--update-max-failure-ratio", "1e50",
+                "busybox");
+        check("service-update-max-failure-ratio-nan", "service", "update", "-d", "--update-max-failure-ratio", "NaN",
+                "web");
+    }
+
+    @Test
+    void updateRollbackIsTheServersRollbackAndTakesNoOtherChange() throws Exception {
+        check("service-update-rollback", "service", "update", "--rollback", "-d", "web");
+        FakeDaemon daemon = daemon();
+        CommandRun.run(daemon, "service", "update", "--rollback", "-d", "web");
+        org.junit.jupiter.api.Assertions.assertTrue(daemon.requests().stream()
+                .anyMatch(r -> r.method().equals("POST") && r.query().contains("rollback=previous")), "the server's rollback");
+        check("service-update-rollback-with-other-flags", "service", "update", "--rollback", "--image", "nginx", "web");
+    }
 }
