@@ -46,6 +46,34 @@ def test_a_truncated_query_gets_no_answer_and_a_cut_question_only_a_header():
     assert module.answer(cut)[4:12] == b"\0" * 8
 
 
+def test_a_reply_that_cannot_be_sent_does_not_end_the_name_server():
+    """One failed sendto (an OSError) ended serve_udp, and with it the process: the containers' lookups
+    then waited out their resolver's timeout again until the engine's next start."""
+    class Stop(Exception):
+        pass
+
+    class Socket:
+        def __init__(self):
+            self.queries = [query("a.example", ident=1), query("b.example", ident=2)]
+            self.sent = []
+
+        def recvfrom(self, size):
+            if not self.queries:
+                raise Stop()
+            return self.queries.pop(0), ("10.0.0.2", 40000)
+
+        def sendto(self, reply, peer):
+            if not self.sent and not hasattr(self, "failed"):
+                self.failed = True
+                raise PermissionError(1, "Operation not permitted")
+            self.sent.append(reply)
+
+    sock = Socket()
+    with pytest.raises(Stop):
+        no_names().serve_udp(sock)
+    assert [struct.unpack("!H", reply[:2])[0] for reply in sock.sent] == [2]
+
+
 def redis_cli_ping(host, *run_args):
     start = time.monotonic()
     done = cli("run", "--rm", *run_args, "redis", "redis-cli", "-h", host, "ping", timeout=120)

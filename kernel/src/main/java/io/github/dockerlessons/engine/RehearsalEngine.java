@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,11 +22,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * through the gateway, docker-java and Apache's client to it, so that the JIT has compiled that path
  * before the first real cell, without a request to the user's engine. HTTP/1.1 with keep-alive, as
  * dockerd answers; a thread per connection (Apache's pool may open a second while the first idles).
- * Closing it ends its threads and removes the socket and its folder.
+ * Closing it ends its threads and removes the socket and its folder; so does the JVM's exit (a kernel
+ * shut down during its warm-up). A kernel killed or halted meanwhile (jupyter_client's
+ * shutdown_kernel(now=True) is a SIGKILL) cannot: the folder's name carries the kernel's pid, and the
+ * next rehearsal engine removes the folders of kernels that are gone.
  */
 public final class RehearsalEngine implements Closeable {
     /** A request head longer than this is not one the warm-up sends: the connection is closed. */
     private static final int MAX_HEAD_BYTES = 16 * 1024;
+    private static final String FOLDER_PREFIX = "docker-kernel-rehearsal-";
+    private static final String SOCKET_NAME = "docker.sock";
     private static final byte[] NOT_FOUND = "{\"message\":\"page not found\"}\n".getBytes(StandardCharsets.UTF_8);
 
     private final Path folder;
@@ -35,10 +41,14 @@ public final class RehearsalEngine implements Closeable {
     private final List<SocketChannel> connections = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private RehearsalEngine(Map<String, String> answers) throws IOException {
+    private RehearsalEngine(Path parent, Map<String, String> answers) throws IOException {
         answers.forEach((path, body) -> this.answers.put(path, body.getBytes(StandardCharsets.UTF_8)));
-        folder = Files.createTempDirectory("docker-kernel-rehearsal");
-        socket = folder.resolve("docker.sock");
+        removeLeftovers(parent);
+        folder = Files.createTempDirectory(parent, FOLDER_PREFIX + ProcessHandle.current().pid() + "-");
+        socket = folder.resolve(SOCKET_NAME);
+        // removed at exit in the reverse order: the socket, then its folder
+        folder.toFile().deleteOnExit();
+        socket.toFile().deleteOnExit();
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.bind(UnixDomainSocketAddress.of(socket));
@@ -55,7 +65,12 @@ public final class RehearsalEngine implements Closeable {
      * 200 answer; any other path gets dockerd's 404.
      */
     public static RehearsalEngine start(Map<String, String> answers) throws IOException {
-        RehearsalEngine engine = new RehearsalEngine(answers);
+        return start(Path.of(System.getProperty("java.io.tmpdir")), answers);
+    }
+
+    /** The same, its folder made in {@code parent}. */
+    static RehearsalEngine start(Path parent, Map<String, String> answers) throws IOException {
+        RehearsalEngine engine = new RehearsalEngine(parent, answers);
         daemon(engine::accept).start();
         return engine;
     }
@@ -63,6 +78,40 @@ public final class RehearsalEngine implements Closeable {
     /** The DOCKER_HOST that reaches it. */
     public String host() {
         return "unix://" + socket;
+    }
+
+    /**
+     * Removes the folders in {@code parent} that kernels now gone left behind (their pid no longer
+     * runs). Best effort: a folder of another user's, or one its own kernel removes meanwhile, stays
+     * as it is; so does a folder named otherwise.
+     */
+    static void removeLeftovers(Path parent) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, FOLDER_PREFIX + "*")) {
+            for (Path left : folders) {
+                if (ownerGone(left.getFileName().toString())) {
+                    try {
+                        Files.deleteIfExists(left.resolve(SOCKET_NAME));
+                        Files.deleteIfExists(left);
+                    } catch (IOException e) {
+                        // not ours to remove, or not empty: left alone
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the temp folder cannot be listed: nothing to tidy
+        }
+    }
+
+    /** Whether the kernel whose pid a folder's name carries ({@code docker-kernel-rehearsal-PID-...}) is gone. */
+    private static boolean ownerGone(String folderName) {
+        String rest = folderName.substring(FOLDER_PREFIX.length());
+        int dash = rest.indexOf('-');
+        try {
+            long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+            return ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Thread daemon(Runnable work) {

@@ -2,6 +2,7 @@ package io.github.dockerlessons.engine;
 
 import com.github.dockerjava.api.model.Container;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,25 @@ class RehearsalEngineTest {
         }
         assertFalse(Files.exists(socket));
         assertFalse(Files.exists(socket.getParent()));
+    }
+
+    @Test
+    void theFolderOfAKernelThatIsGoneIsRemovedByTheNextOne(@TempDir Path tmp) throws Exception {
+        // A kernel SIGKILLed during its warm-up (shutdown_kernel(now=True)) left its socket: 22 such
+        // folders in /tmp after 40 minutes of this machine's test runs.
+        Path gone = Files.createDirectory(tmp.resolve("docker-kernel-rehearsal-2147483646-17"));
+        Files.createFile(gone.resolve("docker.sock"));
+        long self = ProcessHandle.current().pid();
+        Path running = Files.createDirectory(tmp.resolve("docker-kernel-rehearsal-" + self + "-18"));
+        Files.createFile(running.resolve("docker.sock"));
+        Path namedOtherwise = Files.createDirectory(tmp.resolve("docker-kernel-rehearsal-x"));
+        try (RehearsalEngine engine = RehearsalEngine.start(tmp, Map.of())) {
+            assertFalse(Files.exists(gone), "a gone kernel's folder is removed");
+            assertTrue(Files.exists(running.resolve("docker.sock")), "a running kernel's folder stays");
+            assertTrue(Files.exists(namedOtherwise));
+            assertTrue(engine.host().startsWith("unix://" + tmp.resolve("docker-kernel-rehearsal-" + self + "-")),
+                    engine.host());
+        }
     }
 
     @Test

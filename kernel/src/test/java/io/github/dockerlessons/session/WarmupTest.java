@@ -4,7 +4,10 @@ import io.github.dockerlessons.commands.DockerCommands;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,5 +28,21 @@ class WarmupTest {
         Thread.sleep(200);
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("rehearsal-engine")),
                 "the rehearsal engine's threads ended");
+    }
+
+    @Test
+    void withoutAFolderForItsSocketTheOfflinePartStillRuns(@TempDir Path tmp) throws Exception {
+        // /tmp not writable, full, or its path too long for a unix socket: no rehearsal engine, no error
+        Path notAFolder = Files.writeString(tmp.resolve("file"), "");
+        String before = System.getProperty("java.io.tmpdir");
+        List<Bundle> answers = new ArrayList<>();
+        try {
+            System.setProperty("java.io.tmpdir", notAFolder.resolve("tmp").toString());
+            Warmup.run(DockerCommands.registry(), Messages.ENGLISH, 2, answers::add);
+        } finally {
+            System.setProperty("java.io.tmpdir", before);
+        }
+        assertEquals(4, answers.size()); // the sample ps and images tables, twice
+        assertTrue(answers.get(0).plainText().startsWith("CONTAINER ID   IMAGE"), answers.get(0).plainText());
     }
 }
