@@ -188,6 +188,7 @@ public final class DockerKernel {
         warmupStarted = true;
         session().prepareEngine();
         Warmup.start(session().registry(), session().messages().locale(), WARMUP_ROUNDS,
+                () -> executeHandler != null && executeHandler.handling(),
                 bundle -> connection.rehearse(new Message<>(null, PublishExecuteResult.MESSAGE_TYPE,
                         new PublishExecuteResult(1, JupyterConsole.toDisplayData(bundle)))));
     }

@@ -54,6 +54,8 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
     private final HistoryStore history;
     private final FailureReplies failures;
     private final AtomicInteger executionCount = new AtomicInteger(0);
+    /** Whether a request is being handled now: the background warm-up waits while one is. */
+    private volatile boolean handling;
 
     ExecuteHandler(CellRunner runner, ProtocolConnection connection, HistoryStore history, FailureReplies failures) {
         this.runner = runner;
@@ -66,6 +68,10 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
         return executionCount.get();
     }
 
+    boolean handling() {
+        return handling;
+    }
+
     /** The {@code cellId} of an execute_request's metadata, when the front end sends one. */
     static String cellId(Message<?> message) {
         Map<String, Object> metadata = message.hasMetadata() ? message.getMetadata() : null;
@@ -75,6 +81,15 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
 
     @Override
     public void handle(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        handling = true;
+        try {
+            answer(env, message);
+        } finally {
+            handling = false;
+        }
+    }
+
+    private void answer(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         ExecuteRequest request = message.getContent();
         String code = request.getCode() == null ? "" : request.getCode();
         boolean silent = request.isSilent();

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +35,9 @@ import java.util.function.Consumer;
  * flags, the gateway, docker-java's request over a unix socket through Apache's client, Jackson's
  * mapping and the tables; so the JIT has compiled all of it before the user's first cells, and the
  * user's engine gets no request. Where no unix socket can be made, it runs the offline part alone.
- * A low-priority daemon thread: it yields to any real work.
+ * A daemon thread that pauses between its cells while the user's cell runs (thread priorities mean
+ * nothing to Linux's scheduler without privileges, so the pause is what keeps the first real cells as
+ * fast as they would be without it).
  */
 public final class Warmup {
     private static final String CONTAINERS = "[{\"Id\":\"cd91568b33c3aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
@@ -45,6 +48,9 @@ public final class Warmup {
     private static final String IMAGES = "[{\"Id\":\"sha256:ae5d8ddc66b4aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
             + "\"RepoTags\":[\"busybox:latest\"],\"Created\":1764250000,\"Size\":1981234,\"Containers\":-1}]";
 
+    /** How often a paused warm-up looks again whether the user's cell has ended. */
+    private static final long PAUSE_MILLIS = 20;
+
     /** The cells a lesson starts with, as a user types them. */
     private static final List<String> CELLS = List.of("docker ps -a", "docker images", "ID=$(docker ps -a -q)");
 
@@ -53,12 +59,17 @@ public final class Warmup {
 
     /**
      * Starts the warm-up; {@code more} runs extra work of the caller's (the protocol edge warms its
-     * message encoding with the bundles this produces).
+     * message encoding with the bundles this produces); while {@code userBusy} says so, it waits.
      */
-    public static void start(CommandRegistry registry, Locale language, int rounds, Consumer<Bundle> more) {
+    public static void start(CommandRegistry registry, Locale language, int rounds, BooleanSupplier userBusy,
+                             Consumer<Bundle> more) {
         Thread thread = new Thread(() -> {
             try {
-                run(registry, language, rounds, more);
+                run(registry, language, rounds, () -> {
+                    while (userBusy.getAsBoolean()) {
+                        Thread.sleep(PAUSE_MILLIS);
+                    }
+                }, more);
             } catch (Exception | LinkageError ignored) {
                 // warming is best effort: a failure only means the first cells run cold
             }
@@ -68,13 +79,22 @@ public final class Warmup {
         thread.start();
     }
 
+    /** Waits, between two of the warm-up's cells, for the user's work to end. */
+    @FunctionalInterface
+    interface Pause {
+        Pause NEVER = () -> { };
+
+        void untilUserIdle() throws InterruptedException;
+    }
+
     /** The warm-up on the calling thread: real cells against a rehearsal engine, or the offline part. */
-    static void run(CommandRegistry registry, Locale language, int rounds, Consumer<Bundle> more) throws Exception {
+    static void run(CommandRegistry registry, Locale language, int rounds, Pause pause, Consumer<Bundle> more)
+            throws Exception {
         RehearsalEngine engine;
         try {
             engine = RehearsalEngine.start(Map.of("/containers/json", CONTAINERS, "/images/json", IMAGES));
         } catch (IOException | RuntimeException e) {
-            runOffline(registry, rounds, more);
+            runOffline(registry, rounds, pause, more);
             return;
         }
         try (engine; EngineGateway gateway = new EngineGateway(EngineDiscovery.fixed(engine.host()))) {
@@ -89,6 +109,7 @@ public final class Warmup {
             try {
                 for (int i = 0; i < rounds; i++) {
                     for (String cell : CELLS) {
+                        pause.untilUserIdle();
                         session.run(cell, answers);
                     }
                 }
@@ -99,12 +120,14 @@ public final class Warmup {
     }
 
     /** Without an engine: parsing, expansion, flags, the model's JSON and the tables on samples. */
-    private static void runOffline(CommandRegistry registry, int rounds, Consumer<Bundle> more) throws Exception {
+    private static void runOffline(CommandRegistry registry, int rounds, Pause pause, Consumer<Bundle> more)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         Variables variables = new Variables(Map.of());
         variables.set("ID", "cd91568b33c3");
         Expander expander = new Expander(variables, script -> "cd91568b33c3\n", SessionLimits.DEFAULT_CAPTURE);
         for (int i = 0; i < rounds; i++) {
+            pause.untilUserIdle();
             for (SimpleCommand command : ScriptParser.parse(
                     "docker ps -a\ndocker images\ndocker rm $(docker ps -a -q) $ID \"x y\"").commands()) {
                 expander.expandWords(command.words());

@@ -19,7 +19,7 @@ class WarmupTest {
     @Test
     void realCellsAnswerFromTheRehearsalEngine() throws Exception {
         List<Bundle> answers = new ArrayList<>();
-        Warmup.run(DockerCommands.registry(), Messages.ENGLISH, 3, answers::add);
+        Warmup.run(DockerCommands.registry(), Messages.ENGLISH, 3, Warmup.Pause.NEVER, answers::add);
         assertEquals(6, answers.size()); // docker ps -a and docker images, three times; the substitution shows nothing
         assertTrue(answers.get(0).plainText().startsWith("CONTAINER ID   IMAGE"), answers.get(0).plainText());
         assertTrue(answers.get(0).plainText().contains("redis-server"), answers.get(0).plainText());
@@ -38,11 +38,26 @@ class WarmupTest {
         List<Bundle> answers = new ArrayList<>();
         try {
             System.setProperty("java.io.tmpdir", notAFolder.resolve("tmp").toString());
-            Warmup.run(DockerCommands.registry(), Messages.ENGLISH, 2, answers::add);
+            Warmup.run(DockerCommands.registry(), Messages.ENGLISH, 2, Warmup.Pause.NEVER, answers::add);
         } finally {
             System.setProperty("java.io.tmpdir", before);
         }
         assertEquals(4, answers.size()); // the sample ps and images tables, twice
         assertTrue(answers.get(0).plainText().startsWith("CONTAINER ID   IMAGE"), answers.get(0).plainText());
+    }
+
+    @Test
+    void whileTheUsersCellRunsTheWarmUpWaits() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean userBusy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Bundle> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        Warmup.start(DockerCommands.registry(), Messages.ENGLISH, 2, userBusy::get, answers::add);
+        Thread.sleep(500);
+        assertEquals(0, answers.size(), "no warm-up cell ran while the user's cell did");
+        userBusy.set(false);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (answers.size() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(4, answers.size(), "the warm-up went on once the user's cell ended");
     }
 }
