@@ -55,6 +55,9 @@ SWARM_MASKS = [
     # an object's Version.Index is the managers' raft log position: how much the cluster did before
     (re.compile(r'(Index(?:&#34;|&quot;|")\s*:\s*)\d+'), r"\1<raft index>"),
 ]
+# A PDF's table has no cell markup: a row of a swarm listing starts with the object's short ID, which
+# may hold no digit at all ("mdigbdwbajmg", one ID in 50), so the rule for a short ID elsewhere misses it.
+PDF_ROW_ID = re.compile(r"^[0-9a-z]{12}(?= )", re.M)
 PLACED = re.compile(r"\b(web|hello|secret-reader|visits_node-app|visits_redis-server)\.\d|\bnode\d\*? +(ready|down)\b")
 
 
@@ -140,7 +143,7 @@ def pdf_text(path):
     out = subprocess.run(["pdftotext", "-raw", path, "-"], check=True, capture_output=True, text=True).stdout
     pages = out.count("\f")
     if os.path.basename(path).startswith("13-") or os.path.basename(path) == "lessons.pdf":
-        for pattern, replacement in SWARM_MASKS:
+        for pattern, replacement in SWARM_MASKS + [(PDF_ROW_ID, "<swarm id>")]:
             out = pattern.sub(replacement, out)
         out = "\n".join(line for line in out.splitlines() if not PLACED.search(line))
     return pages, re.sub(r"\s+", "", normalise(re.sub(r"\s+", " ", out)))
