@@ -49,13 +49,13 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
     private static final String HINT_COLOR = "\u001b[36m";
     private static final String RESET = "\u001b[0m";
 
+    /** Whether a request is being handled now: the background warm-up waits while one is. */
+    private volatile boolean handling;
     private final CellRunner runner;
     private final ProtocolConnection connection;
     private final HistoryStore history;
     private final FailureReplies failures;
     private final AtomicInteger executionCount = new AtomicInteger(0);
-    /** Whether a request is being handled now: the background warm-up waits while one is. */
-    private volatile boolean handling;
 
     ExecuteHandler(CellRunner runner, ProtocolConnection connection, HistoryStore history, FailureReplies failures) {
         this.runner = runner;

@@ -44,13 +44,13 @@ public final class ServiceUpdateCommand extends DeclaredCommand {
     private static final Flag<String> LIMIT_CPU = Flag.string("limit-cpu");
     private static final Flag<String> LIMIT_MEMORY = Flag.string("limit-memory");
     private static final Flag<Boolean> FORCE = Flag.bool("force");
-    /** The CLI's server-side rollback, as `docker service rollback` does it; it takes no other change. */
-    private static final Flag<Boolean> ROLLBACK_NOW = Flag.bool("rollback");
     private static final Flag<Boolean> DETACH = Flag.bool('d', "detach");
     private static final Flag<Boolean> QUIET = Flag.bool('q', "quiet");
     private static final Flag<Boolean> NO_RESOLVE_IMAGE = Flag.bool("no-resolve-image");
     private static final UpdateFlags UPDATE = new UpdateFlags("update");
     private static final UpdateFlags ROLLBACK = new UpdateFlags("rollback");
+    /** The CLI's server-side rollback, as `docker service rollback` does it; it takes no other change. */
+    private static final Flag<Boolean> ROLLBACK_NOW = Flag.bool("rollback");
 
     public ServiceUpdateCommand() {
         super(CommandSpec.command("service update", "docker service update [OPTIONS] SERVICE")
