@@ -84,21 +84,3 @@ def test_a_plain_engine_leaves_the_ca_store_unread():
             sorted(name for name in counts if "security" in name)
     finally:
         stop_kernel(manager, client)
-
-
-def test_the_kernel_jar_leaves_the_public_suffix_list_out():
-    # Apache's default TLS strategy, which docker-java builds for every engine (unix sockets included),
-    # parsed the public suffix list shipped in httpclient5 into a map of some 9,600 entries: 1.1 MiB of
-    # an idle kernel's 8 MiB of heap. The jar leaves the list out (kernel/pom.xml); the docker CLI's Go
-    # TLS checks an engine's certificate with no such list either.
-    import zipfile
-    manager, client = start_kernel()
-    try:
-        assert execute(client, "docker ps -a").status == "ok"
-        with open(f"/proc/{kernel_pid(manager)}/cmdline", "rb") as f:
-            argv = f.read().decode().split("\0")
-        jar = argv[argv.index("-jar") + 1]
-        with zipfile.ZipFile(jar) as archive:
-            assert not [n for n in archive.namelist() if n.startswith("org/publicsuffix/")]
-    finally:
-        stop_kernel(manager, client)
