@@ -7,6 +7,7 @@ import io.github.dockerlessons.engine.Engine;
 import io.github.dockerlessons.engine.EngineGateway;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.jupyter.KernelLauncher;
+import io.github.dockerlessons.jupyter.PendingSession;
 import io.github.dockerlessons.kernelspec.KernelspecInstaller;
 import io.github.dockerlessons.session.CheckRunner;
 import io.github.dockerlessons.session.Session;
@@ -16,8 +17,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * {@code java -jar docker-kernel.jar CONNECTION_FILE} runs the kernel;
@@ -52,25 +51,12 @@ public final class Main {
             System.exit(status);
         }
         // The message bundle, the engine's configuration, the commands' registry and the session are
-        // built while the kernel binds its sockets and answers kernel_info, which needs none of them:
-        // the first reply comes sooner (the bundle and the engine's configuration alone took 190 ms of
-        // the main thread, at load 9).
-        FutureTask<Session> session = new FutureTask<>(() -> {
+        // built once the first kernel_info_reply is out (see PendingSession).
+        PendingSession session = new PendingSession(() -> {
             Messages messages = new Messages(Messages.fromEnvironment(env));
             Engine engine = new EngineGateway(EngineDiscovery.forThisMachine(env));
             return new Session(DockerCommands.registry(), engine, messages, env, Clock.systemUTC());
         });
-        Thread build = new Thread(() -> {
-            session.run();
-            try {
-                session.get();
-            } catch (ExecutionException | InterruptedException e) {
-                // As when it was built on the main thread: a kernel without a session cannot serve.
-                (e instanceof ExecutionException ? e.getCause() : e).printStackTrace();
-                Runtime.getRuntime().halt(1);
-            }
-        }, "session-build");
-        build.start();
         KernelLauncher.serve(Path.of(args[0]), session, KernelVersion.VERSION, env);
         // docker-java's connection threads must not keep a shut-down kernel alive.
         System.exit(0);

@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * The kernel as Jupyter sees it, kept thin: cells go to the {@link Session}, completion, inspection
@@ -31,8 +30,8 @@ import java.util.concurrent.Future;
  * protocol, not docker.
  */
 public final class DockerKernel {
-    /** Built on another thread while the sockets are bound and kernel_info is answered. */
-    private final Future<Session> pendingSession;
+    /** Built on another thread once kernel_info is answered. */
+    private final PendingSession pendingSession;
     private final LanguageInfo languageInfo;
     private final String version;
     /** C1 compiles a method after about 200 calls, and each warm-up round calls every method of a ps cell. */
@@ -47,7 +46,7 @@ public final class DockerKernel {
     private volatile ExecuteHandler executeHandler;
     private volatile boolean warmupStarted;
 
-    DockerKernel(Future<Session> session, String version) {
+    DockerKernel(PendingSession session, String version) {
         this.pendingSession = session;
         this.version = version;
         this.languageInfo = new LanguageInfo.Builder("docker")
@@ -164,6 +163,7 @@ public final class DockerKernel {
             // jupyter_server opens a notebook's websocket on this reply, and reads the kernel as
             // busy until the idle comes.
             env.resolveDeferrals();
+            pendingSession.start();
             warmUpOnce(connection);
         });
         connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, message) -> {

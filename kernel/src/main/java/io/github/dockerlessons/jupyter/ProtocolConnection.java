@@ -12,7 +12,6 @@ import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
-import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,10 +39,12 @@ final class ProtocolConnection {
     private volatile boolean closed;
 
     ProtocolConnection(KernelConnectionProperties properties, FailureReplies failures)
-            throws NoSuchAlgorithmException, InvalidKeyException {
+            throws NoSuchAlgorithmException {
         this.properties = properties;
-        HMACGenerator hmac = properties.createHMACGenerator();
-        this.codec = new WireCodec(hmac);
+        this.codec = new WireCodec(MessageSigner.forConnection(properties.getSignatureScheme(), properties.getKey()));
+        // The channels never sign: every message they read or send goes through the codec, and the
+        // heartbeat echoes bytes. So the library's Mac-based signer is never built (see MessageSigner).
+        HMACGenerator hmac = HMACGenerator.NO_AUTH_INSTANCE;
         this.failures = failures;
         this.heartbeat = new HeartbeatChannel(context, hmac);
         this.shellLoop = new ShellLoopChannel(context, codec, false, this, hmac, failures);

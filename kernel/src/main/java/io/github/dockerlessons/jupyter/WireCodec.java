@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.reflect.TypeToken;
 import io.github.spencerpark.jupyter.kernel.ExpressionValue;
 import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
-import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Header;
 import io.github.spencerpark.jupyter.messages.KernelTimestamp;
 import io.github.spencerpark.jupyter.messages.Message;
@@ -67,7 +66,7 @@ final class WireCodec {
     /** As jupyter_client's digest history: how many signatures are remembered to refuse a replay. */
     private static final int SIGNATURES_REMEMBERED = 1 << 16;
 
-    private final HMACGenerator hmac;
+    private final MessageSigner signer;
     private final Gson gson;
     /** The header's fields a message is addressed and typed by. */
     private static final Set<String> HEADER_FIELDS = Set.of("msg_id", "msg_type", "session", "username", "date",
@@ -75,8 +74,8 @@ final class WireCodec {
     /** Signatures of the messages received in this session, oldest first. */
     private final Set<String> seenSignatures = new LinkedHashSet<>();
 
-    WireCodec(HMACGenerator hmac) {
-        this.hmac = hmac;
+    WireCodec(MessageSigner signer) {
+        this.signer = signer;
         Gson replyGson = new GsonBuilder()
                 .registerTypeAdapter(HistoryEntry.class, HistoryEntryAdapter.INSTANCE)
                 .registerTypeAdapter(ExpressionValue.class, ExpressionValueAdapter.INSTANCE)
@@ -145,7 +144,7 @@ final class WireCodec {
         byte[] parent = frames.get(delimiter + 3);
         byte[] metadata = frames.get(delimiter + 4);
         byte[] content = frames.get(delimiter + 5);
-        String expected = hmac.calculateSignature(header, parent, metadata, content);
+        String expected = signer.sign(header, parent, metadata, content);
         if (expected != null && !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature)) {
             LOG.warning("Dropped a message with an invalid signature");
             return null;
@@ -308,7 +307,7 @@ final class WireCodec {
         byte[] metadata = message.hasMetadata()
                 ? gson.toJson(message.getMetadata()).getBytes(StandardCharsets.UTF_8) : EMPTY_OBJECT;
         byte[] content = gson.toJson(message.getContent()).getBytes(StandardCharsets.UTF_8);
-        String signature = hmac.calculateSignature(header, parent, metadata, content);
+        String signature = signer.sign(header, parent, metadata, content);
         List<byte[]> frames = new ArrayList<>(6 + (message.getBlobs() == null ? 0 : message.getBlobs().size()));
         frames.add(DELIMITER);
         frames.add(signature == null ? new byte[0] : signature.getBytes(StandardCharsets.US_ASCII));

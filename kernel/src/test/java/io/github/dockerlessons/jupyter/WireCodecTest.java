@@ -24,7 +24,7 @@ class WireCodecTest {
 
     private static WireCodec codec(String key) {
         try {
-            return new WireCodec(new HMACGenerator("HmacSHA256", key));
+            return new WireCodec(MessageSigner.forConnection("hmac-sha256", key));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -72,7 +72,7 @@ class WireCodecTest {
 
     @Test
     void withoutAKeyEveryMessageIsTaken() {
-        WireCodec open = new WireCodec(HMACGenerator.NO_AUTH_INSTANCE);
+        WireCodec open = new WireCodec(MessageSigner.NONE);
         List<byte[]> message = frames(open);
         for (int i = 0; i < 3; i++) {
             assertEquals(MessageType.EXECUTE_REQUEST, open.decode(message).getHeader().getType());
