@@ -4,7 +4,7 @@
  *
  * <p>Which side it takes on jupyter-jvm-basekernel 2.3.0: the library stays, for the parts it does
  * well, and nothing of it is subclassed only to be replaced. The kernel uses the connection file
- * ({@code KernelConnectionProperties}) and its HMAC key ({@code HMACGenerator}), the message model
+ * ({@code KernelConnectionProperties}), the message model
  * ({@code Message}, {@code Header}, {@code MessageType}, the request, reply and publish contents) and
  * its Gson adapters, the heartbeat ({@code HeartbeatChannel}), the reply environment with its busy,
  * idle and deferrals ({@code ShellReplyEnvironment}), the handler interface ({@code ShellHandler})
@@ -38,6 +38,9 @@
  *       parent process is gone, as ipykernel does);
  *       {@link io.github.dockerlessons.jupyter.AssistantHandlers} answers complete, inspect and
  *       is_complete, and never fails.</li>
+ *   <li>{@link io.github.dockerlessons.jupyter.MessageSigner}: the messages' HMAC over a
+ *       {@code MessageDigest}; the library's {@code HMACGenerator} is built on {@code javax.crypto.Mac},
+ *       whose first use loads the JCE on the path to the first reply (25-30 ms).</li>
  *   <li>{@link io.github.dockerlessons.jupyter.KernelLogging} silences the library's INFO logging of
  *       every message to stderr.</li>
  * </ul>
