@@ -1,7 +1,5 @@
 package io.github.dockerlessons.engine;
 
-import com.github.dockerjava.core.util.CertificateUtils;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -32,16 +29,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * The SSLContext for an endpoint's TLS settings, built as the docker CLI builds its tls.Config: trust
  * exactly the given CA (or the system's when there is none), present the client certificate when both
  * cert.pem and key.pem are there, and skip the certificate check only when asked to. The PEM files are
- * read by docker-java's CertificateUtils (PKCS#1, PKCS#8 and EC keys), which needs the Bouncy Castle
- * provider registered, as docker-java's own LocalDirectorySSLConfig registers it (last, so it never
- * replaces the JDK's own algorithms).
+ * read by {@link PemFiles} (PKCS#1, PKCS#8 and EC keys) with the JDK's own key factories.
  */
 final class TlsContextFactory {
-    static {
-        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
-            Security.addProvider(new BouncyCastleProvider());
-        }
-    }
 
     private TlsContextFactory() {
     }
@@ -50,11 +40,11 @@ final class TlsContextFactory {
         try {
             KeyManager[] keys = null;
             if (tls.cert() != null && tls.key() != null) {
-                PrivateKey key = CertificateUtils.loadPrivateKey(read(tls.key()));
+                PrivateKey key = PemFiles.privateKey(read(tls.key()));
                 if (key == null) {
                     throw new ContextError("unable to resolve docker endpoint: no valid private key found in " + tls.key());
                 }
-                List<Certificate> chain = CertificateUtils.loadCertificates(read(tls.cert()));
+                List<Certificate> chain = PemFiles.certificates(read(tls.cert()));
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null);
                 store.setKeyEntry("docker", key, new char[0], chain.toArray(new Certificate[0]));
@@ -71,7 +61,7 @@ final class TlsContextFactory {
                     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                     store.load(null);
                     int i = 0;
-                    for (Certificate ca : CertificateUtils.loadCertificates(read(tls.ca()))) {
+                    for (Certificate ca : PemFiles.certificates(read(tls.ca()))) {
                         store.setCertificateEntry("ca" + i++, ca);
                     }
                     if (i == 0) {
