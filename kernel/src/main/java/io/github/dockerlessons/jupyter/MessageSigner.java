@@ -18,24 +18,15 @@ import java.util.Map;
  * JDK's own HmacCore is built that way); the known-answer tests of RFC 4231 and a comparison with
  * {@code Mac} on random keys and messages check it (MessageSignerTest).
  */
-final class MessageSigner {
+record MessageSigner(MessageDigest innerStart, MessageDigest outerStart) {
     /** The signature schemes of jupyter_client ("hmac-" and a hashlib name) this signer computes. */
     private static final Map<String, String> DIGESTS = Map.of(
             "md5", "MD5", "sha1", "SHA-1", "sha224", "SHA-224", "sha256", "SHA-256",
             "sha384", "SHA-384", "sha512", "SHA-512");
 
-    static final MessageSigner NONE = new MessageSigner(null, null, null);
-
-    /** The digest with the inner pad already hashed in; cloned for each signature. */
-    private final MessageDigest innerStart;
-    private final MessageDigest outerStart;
-    private final String scheme;
-
-    private MessageSigner(MessageDigest innerStart, MessageDigest outerStart, String scheme) {
-        this.innerStart = innerStart;
-        this.outerStart = outerStart;
-        this.scheme = scheme;
-    }
+    /** No key: nothing is signed. (innerStart and outerStart: the digests with the key's pads already
+     *  hashed in, copied for each signature.) */
+    static final MessageSigner NONE = new MessageSigner(null, null);
 
     /**
      * The signer a connection file's {@code signature_scheme} and {@code key} ask for.
@@ -69,7 +60,7 @@ final class MessageSigner {
         }
         inner.update(innerPad);
         outer.update(outerPad);
-        return new MessageSigner(inner, outer, name);
+        return new MessageSigner(inner, outer);
     }
 
     /**
@@ -87,10 +78,6 @@ final class MessageSigner {
     /** Whether messages are signed at all (a connection file with a key). */
     boolean signs() {
         return innerStart != null;
-    }
-
-    String scheme() {
-        return scheme;
     }
 
     /** The hex signature of the parts, or "" when this connection does not sign. */
