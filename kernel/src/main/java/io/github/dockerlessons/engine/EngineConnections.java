@@ -149,7 +149,9 @@ final class EngineConnections {
         SSLContext ssl = tls;
         // The builder, not createDefaultConfigBuilder(): docker-java would read DOCKER_* and the current
         // context again by its own rules; the endpoint already says everything. The config folder stays,
-        // for registry credentials.
+        // for registry credentials. TLS is always the custom context TlsContextFactory made, never
+        // withDockerTlsVerify(true): docker-java's own reading of the PEM files (LocalDirectorySSLConfig,
+        // CertificateUtils) needs Bouncy Castle, which the build leaves out (pom.xml).
         DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
                 .withDockerHost(endpoint.host())
                 .withDockerContext(DockerContext.DEFAULT_NAME)

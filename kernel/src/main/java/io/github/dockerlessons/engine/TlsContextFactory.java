@@ -1,6 +1,5 @@
 package io.github.dockerlessons.engine;
 
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -29,10 +28,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * The SSLContext for an endpoint's TLS settings, built as the docker CLI builds its tls.Config: trust
  * exactly the given CA (or the system's when there is none), present the client certificate when both
  * cert.pem and key.pem are there, and skip the certificate check only when asked to. The PEM files are
- * read by {@link PemFiles} (PKCS#1, PKCS#8 and EC keys) with the JDK's own key factories.
+ * read by {@link PemFiles} as Go's crypto/tls reads them, with the JDK's own key factories.
  */
 final class TlsContextFactory {
-
     private TlsContextFactory() {
     }
 
@@ -40,11 +38,19 @@ final class TlsContextFactory {
         try {
             KeyManager[] keys = null;
             if (tls.cert() != null && tls.key() != null) {
-                PrivateKey key = PemFiles.privateKey(read(tls.key()));
-                if (key == null) {
-                    throw new ContextError("unable to resolve docker endpoint: no valid private key found in " + tls.key());
+                PrivateKey key;
+                List<Certificate> chain;
+                try {
+                    key = PemFiles.privateKey(read(tls.key()));
+                    if (key == null) {
+                        throw new ContextError("unable to resolve docker endpoint: no valid private key found in " + tls.key());
+                    }
+                    chain = PemFiles.clientCertificates(read(tls.cert()));
+                    PemFiles.checkPair(key, chain.get(0));
+                } catch (PemFiles.Unreadable e) {
+                    throw new ContextError("unable to resolve docker endpoint: failed to retrieve context tls info: "
+                            + e.getMessage(), e);
                 }
-                List<Certificate> chain = PemFiles.certificates(read(tls.cert()));
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null);
                 store.setKeyEntry("docker", key, new char[0], chain.toArray(new Certificate[0]));
@@ -61,7 +67,7 @@ final class TlsContextFactory {
                     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                     store.load(null);
                     int i = 0;
-                    for (Certificate ca : PemFiles.certificates(read(tls.ca()))) {
+                    for (Certificate ca : PemFiles.caCertificates(read(tls.ca()))) {
                         store.setCertificateEntry("ca" + i++, ca);
                     }
                     if (i == 0) {
