@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The kernel as Jupyter sees it, kept thin: cells go to the {@link Session}, completion, inspection
@@ -30,7 +31,7 @@ import java.util.concurrent.ExecutionException;
  * protocol, not docker.
  */
 public final class DockerKernel {
-    /** Built on another thread once kernel_info is answered. */
+    /** Built on another thread once kernel_info is answered, or when another request needs it first. */
     private final PendingSession pendingSession;
     private final LanguageInfo languageInfo;
     private final String version;
@@ -44,7 +45,8 @@ public final class DockerKernel {
     private final CommManager commManager = new CommManager();
     private final FailureReplies failures;
     private volatile ExecuteHandler executeHandler;
-    private volatile boolean warmupStarted;
+    /** Set once: jupyter_server's nudge may ask kernel_info on shell and control at the same moment. */
+    private final AtomicBoolean warmupStarted = new AtomicBoolean();
 
     DockerKernel(PendingSession session, String version) {
         this.pendingSession = session;
@@ -135,7 +137,10 @@ public final class DockerKernel {
         connection.setHandler(MessageType.INTERRUPT_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
             env.defer().reply(new Replies.Interrupt());
-            session().interrupt();
+            // Before the session is built nothing can be running, and nothing is built to interrupt it.
+            if (pendingSession.isStarted()) {
+                session().interrupt();
+            }
         });
         ExecuteHandler.CellRunner runner = new ExecuteHandler.CellRunner() {
             @Override
@@ -182,10 +187,9 @@ public final class DockerKernel {
      * slowed), the cell path and the message encoder are exercised in the background.
      */
     private void warmUpOnce(ProtocolConnection connection) {
-        if (warmupStarted) {
+        if (!warmupStarted.compareAndSet(false, true)) {
             return;
         }
-        warmupStarted = true;
         session().prepareEngine();
         Warmup.start(session().registry(), session().messages().locale(), WARMUP_ROUNDS,
                 () -> executeHandler != null && executeHandler.handling(),
@@ -205,7 +209,7 @@ public final class DockerKernel {
         env.resolveDeferrals();
         // The deadline starts first: the running cell's foreground containers are removed within it.
         KernelLifecycle.endSoon();
-        session().shutdown();
+        endSession();
         env.markForShutdown();
     }
 

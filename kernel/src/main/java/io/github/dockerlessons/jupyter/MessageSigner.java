@@ -18,15 +18,29 @@ import java.util.Map;
  * JDK's own HmacCore is built that way); the known-answer tests of RFC 4231 and a comparison with
  * {@code Mac} on random keys and messages check it (MessageSignerTest).
  */
-record MessageSigner(MessageDigest innerStart, MessageDigest outerStart) {
-    /** The signature schemes of jupyter_client ("hmac-" and a hashlib name) this signer computes. */
-    private static final Map<String, String> DIGESTS = Map.of(
-            "md5", "MD5", "sha1", "SHA-1", "sha224", "SHA-224", "sha256", "SHA-256",
-            "sha384", "SHA-384", "sha512", "SHA-512");
+final class MessageSigner {
+    private record Digest(String name, int blockBytes) {
+    }
 
-    /** No key: nothing is signed. (innerStart and outerStart: the digests with the key's pads already
-     *  hashed in, copied for each signature.) */
+    /** The signature schemes of jupyter_client ("hmac-" and a hashlib name) the JDK has digests for. */
+    private static final Map<String, Digest> DIGESTS = Map.of(
+            "md5", new Digest("MD5", 64), "sha1", new Digest("SHA-1", 64), "sha224", new Digest("SHA-224", 64),
+            "sha256", new Digest("SHA-256", 64), "sha384", new Digest("SHA-384", 128),
+            "sha512", new Digest("SHA-512", 128), "sha3_224", new Digest("SHA3-224", 144),
+            "sha3_256", new Digest("SHA3-256", 136), "sha3_384", new Digest("SHA3-384", 104),
+            "sha3_512", new Digest("SHA3-512", 72));
+
+    /** No key: nothing is signed. */
     static final MessageSigner NONE = new MessageSigner(null, null);
+
+    /** The digests with the key's inner and outer pads already hashed in, copied for each signature. */
+    private final MessageDigest innerStart;
+    private final MessageDigest outerStart;
+
+    private MessageSigner(MessageDigest innerStart, MessageDigest outerStart) {
+        this.innerStart = innerStart;
+        this.outerStart = outerStart;
+    }
 
     /**
      * The signer a connection file's {@code signature_scheme} and {@code key} ask for.
@@ -38,18 +52,17 @@ record MessageSigner(MessageDigest innerStart, MessageDigest outerStart) {
             return NONE;
         }
         String name = scheme == null ? "" : scheme.trim().toLowerCase(Locale.ROOT);
-        String digest = name.startsWith("hmac-") ? DIGESTS.get(name.substring("hmac-".length())) : null;
+        Digest digest = name.startsWith("hmac-") ? DIGESTS.get(name.substring("hmac-".length())) : null;
         if (digest == null) {
             throw new NoSuchAlgorithmException("unsupported signature scheme: " + scheme);
         }
-        MessageDigest inner = MessageDigest.getInstance(digest);
-        MessageDigest outer = MessageDigest.getInstance(digest);
-        // SHA-384 and SHA-512 hash 128-byte blocks, the others 64-byte blocks.
-        int block = digest.equals("SHA-384") || digest.equals("SHA-512") ? 128 : 64;
+        MessageDigest inner = MessageDigest.getInstance(digest.name());
+        MessageDigest outer = MessageDigest.getInstance(digest.name());
+        int block = digest.blockBytes();
         // UTF-8, as jupyter_client encodes the key (the library took ASCII: the same for every key it makes).
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
         if (keyBytes.length > block) {
-            keyBytes = MessageDigest.getInstance(digest).digest(keyBytes);
+            keyBytes = MessageDigest.getInstance(digest.name()).digest(keyBytes);
         }
         byte[] innerPad = new byte[block];
         byte[] outerPad = new byte[block];
@@ -73,11 +86,6 @@ record MessageSigner(MessageDigest innerStart, MessageDigest outerStart) {
         } catch (NoSuchAlgorithmException e) {
             // Every JDK has SHA-256; forConnection reports a missing digest when it is asked for one.
         }
-    }
-
-    /** Whether messages are signed at all (a connection file with a key). */
-    boolean signs() {
-        return innerStart != null;
     }
 
     /** The hex signature of the parts, or "" when this connection does not sign. */

@@ -23,15 +23,18 @@ public final class PendingSession {
             try {
                 build.get();
             } catch (ExecutionException | InterruptedException e) {
-                // A kernel without a session cannot serve: it ends, and Jupyter says the kernel died.
-                (e instanceof ExecutionException ? e.getCause() : e).printStackTrace();
+                // A kernel without a session cannot serve: one line for the server's log, and Jupyter
+                // says the kernel died.
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                System.err.println("docker kernel: the session could not be built: "
+                        + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
                 Runtime.getRuntime().halt(1);
             }
         }, "session-build");
     }
 
     /** Starts the build, once. */
-    public synchronized void start() {
+    synchronized void start() {
         if (thread.getState() == Thread.State.NEW) {
             thread.start();
         }
@@ -45,5 +48,9 @@ public final class PendingSession {
 
     boolean isDone() {
         return build.isDone();
+    }
+
+    boolean isStarted() {
+        return thread.getState() != Thread.State.NEW;
     }
 }

@@ -145,11 +145,11 @@ final class WireCodec {
         byte[] metadata = frames.get(delimiter + 4);
         byte[] content = frames.get(delimiter + 5);
         String expected = signer.sign(header, parent, metadata, content);
-        if (expected != null && !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature)) {
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature)) {
             LOG.warning("Dropped a message with an invalid signature");
             return null;
         }
-        if (expected != null && !expected.isEmpty() && !firstSighting(expected)) {
+        if (!expected.isEmpty() && !firstSighting(expected)) {
             LOG.warning("Dropped a replayed message (its signature was seen before)");
             return null;
         }
@@ -310,7 +310,7 @@ final class WireCodec {
         String signature = signer.sign(header, parent, metadata, content);
         List<byte[]> frames = new ArrayList<>(6 + (message.getBlobs() == null ? 0 : message.getBlobs().size()));
         frames.add(DELIMITER);
-        frames.add(signature == null ? new byte[0] : signature.getBytes(StandardCharsets.US_ASCII));
+        frames.add(signature.getBytes(StandardCharsets.US_ASCII));
         frames.add(header);
         frames.add(parent);
         frames.add(metadata);

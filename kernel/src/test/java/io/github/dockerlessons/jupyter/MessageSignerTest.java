@@ -10,9 +10,7 @@ import java.util.HexFormat;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MessageSignerTest {
     private static byte[] ascii(String text) {
@@ -48,7 +46,9 @@ class MessageSignerTest {
     void theSameAsTheJdksMacForRandomKeysAndParts() throws Exception {
         Random random = new Random(22);
         String[][] schemes = {{"hmac-sha256", "HmacSHA256"}, {"hmac-sha1", "HmacSHA1"}, {"hmac-md5", "HmacMD5"},
-                {"hmac-sha384", "HmacSHA384"}, {"hmac-sha512", "HmacSHA512"}, {"HMAC-SHA224", "HmacSHA224"}};
+                {"hmac-sha384", "HmacSHA384"}, {"hmac-sha512", "HmacSHA512"}, {"HMAC-SHA224", "HmacSHA224"},
+                {"hmac-sha3_256", "HmacSHA3-256"}, {"hmac-sha3_512", "HmacSHA3-512"}, {"hmac-sha3_224", "HmacSHA3-224"},
+                {"hmac-sha3_384", "HmacSHA3-384"}};
         for (int round = 0; round < 300; round++) {
             String[] scheme = schemes[round % schemes.length];
             String key = randomKey(random, 1 + random.nextInt(200));
@@ -66,17 +66,45 @@ class MessageSignerTest {
 
     @Test
     void anEmptyKeySignsNothing() throws Exception {
-        assertFalse(MessageSigner.forConnection("hmac-sha256", "").signs());
         assertEquals("", MessageSigner.forConnection("hmac-sha256", "").sign(ascii("x")));
         assertEquals("", MessageSigner.forConnection("anything", null).sign(ascii("x")));
-        assertTrue(MessageSigner.forConnection("hmac-sha256", "k").signs());
+        assertEquals(64, MessageSigner.forConnection("hmac-sha256", "k").sign(ascii("x")).length());
     }
 
     @Test
     void anUnknownSchemeIsRefusedAsBefore() {
-        assertThrows(NoSuchAlgorithmException.class, () -> MessageSigner.forConnection("hmac-sha3-256", "k"));
+        assertThrows(NoSuchAlgorithmException.class, () -> MessageSigner.forConnection("hmac-blake2b", "k"));
         assertThrows(NoSuchAlgorithmException.class, () -> MessageSigner.forConnection("sha256", "k"));
         assertThrows(NoSuchAlgorithmException.class, () -> MessageSigner.forConnection(null, "k"));
+    }
+
+    @Test
+    void oneSignerSignsFromManyThreadsAtOnce() throws Exception {
+        // The shell, control and iopub paths sign with one signer at the same time.
+        MessageSigner signer = MessageSigner.forConnection("hmac-sha256", "shared key");
+        byte[][] messages = new byte[8][];
+        String[] expected = new String[8];
+        for (int i = 0; i < 8; i++) {
+            messages[i] = ascii("message " + i);
+            expected[i] = mac("HmacSHA256", "shared key", messages[i]);
+        }
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] threads = new Thread[8];
+        for (int t = 0; t < threads.length; t++) {
+            int mine = t;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    if (!expected[mine].equals(signer.sign(messages[mine]))) {
+                        wrong.incrementAndGet();
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(0, wrong.get());
     }
 
     private static String randomKey(Random random, int length) {

@@ -1,0 +1,44 @@
+package io.github.dockerlessons.jupyter;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PendingSessionTest {
+    @Test
+    void nothingIsBuiltUntilStartedAndTheBuildRunsOnce() throws Exception {
+        AtomicInteger builds = new AtomicInteger();
+        PendingSession pending = new PendingSession(() -> {
+            builds.incrementAndGet();
+            return null;
+        });
+        Thread.sleep(50);
+        assertFalse(pending.isStarted());
+        assertFalse(pending.isDone());
+        assertEquals(0, builds.get());
+        pending.start();
+        pending.start();
+        assertTrue(pending.isStarted());
+        assertNull(pending.get());
+        assertNull(pending.get());
+        assertTrue(pending.isDone());
+        assertEquals(1, builds.get());
+    }
+
+    @Test
+    void aRequestBeforeKernelInfoStartsTheBuildItself() throws Exception {
+        AtomicInteger builds = new AtomicInteger();
+        PendingSession pending = new PendingSession(() -> {
+            builds.incrementAndGet();
+            return null;
+        });
+        assertNull(pending.get());
+        assertTrue(pending.isStarted());
+        assertEquals(1, builds.get());
+    }
+}
