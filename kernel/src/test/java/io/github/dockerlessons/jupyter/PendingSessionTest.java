@@ -10,13 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PendingSessionTest {
+    private final AtomicInteger builds = new AtomicInteger();
+    private final PendingSession pending = new PendingSession(() -> {
+        builds.incrementAndGet();
+        return null;
+    });
+
     @Test
     void nothingIsBuiltUntilStartedAndTheBuildRunsOnce() throws Exception {
-        AtomicInteger builds = new AtomicInteger();
-        PendingSession pending = new PendingSession(() -> {
-            builds.incrementAndGet();
-            return null;
-        });
         Thread.sleep(50);
         assertFalse(pending.isStarted());
         assertFalse(pending.isDone());
@@ -32,11 +33,6 @@ class PendingSessionTest {
 
     @Test
     void aRequestBeforeKernelInfoStartsTheBuildItself() throws Exception {
-        AtomicInteger builds = new AtomicInteger();
-        PendingSession pending = new PendingSession(() -> {
-            builds.incrementAndGet();
-            return null;
-        });
         assertNull(pending.get());
         assertTrue(pending.isStarted());
         assertEquals(1, builds.get());
