@@ -71,7 +71,7 @@ public final class KeyValueFile {
             if (number == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            line = line.stripLeading();
+            line = withoutLeadingSpace(line);
             if (line.isEmpty() || line.startsWith("#")) {
                 return;
             }
@@ -89,6 +89,26 @@ public final class KeyValueFile {
                 lines.add(key + "=" + environment.get(line));
             }
         }
+    }
+
+    /**
+     * strings.TrimLeftFunc(line, unicode.IsSpace): Go's space is Unicode's White_Space (NBSP and NEL
+     * too), where Java's isWhitespace leaves out the no-break spaces and adds the file separators 0x1c-0x1f.
+     */
+    private static String withoutLeadingSpace(String line) {
+        int i = 0;
+        while (i < line.length() && isGoSpace(line.charAt(i))) {
+            i++;
+        }
+        return line.substring(i);
+    }
+
+    private static boolean isGoSpace(char c) {
+        return switch (c) {
+            case '\t', '\n', 0x0b, '\f', '\r', ' ', 0x85, 0xa0 -> true;
+            default -> c > 0xff && (Character.getType(c) == Character.SPACE_SEPARATOR
+                    || c == '\u2028' || c == '\u2029');
+        };
     }
 
     /**

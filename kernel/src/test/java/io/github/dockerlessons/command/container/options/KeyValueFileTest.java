@@ -48,6 +48,13 @@ class KeyValueFileTest {
     }
 
     @Test
+    void leadingSpaceIsGosUnicodeIsSpaceNotJavasIsWhitespace() throws Exception {
+        // Go strips NBSP, NEL and the other White_Space characters; the file separators 0x1c-0x1f it keeps
+        String file = file("\u00a0A=1\n\u0085\u2007\u3000B=2\n\u001cC=3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("A=1", "B=2", "\u001cC=3"), KeyValueFile.read(List.of(file), null));
+    }
+
+    @Test
     void aLineOfGoScannersBufferIsTooLongAndOneByteLessIsRead() throws Exception {
         byte[] longest = new byte[64 * 1024];
         java.util.Arrays.fill(longest, (byte) 'a');
