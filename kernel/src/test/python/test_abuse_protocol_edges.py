@@ -198,3 +198,26 @@ def test_twenty_clients_at_once_each_get_their_replies(session):
         thread.join(120)
     assert not failures, failures
     assert expect_reply(manager, client, "docker ps -q --filter name=^nothing$", 30).status == "ok"
+
+
+@pytest.mark.deadline(120)
+def test_bad_missing_and_odd_signatures_and_frames_are_dropped_and_the_kernel_serves_on(session):
+    manager, _, raw = session
+    header = json.dumps(raw.header("kernel_info_request"))
+    parts = [header.encode(), b"{}", b"{}", b"{}"]
+    good = raw.session.sign(parts)
+    odd_signatures = [b"", b"0" * len(good), good.upper(), good[:-1], good + b"0", b"zz" * (len(good) // 2),
+                      "서명".encode(), b"\x00" * len(good), good * 1000]
+    for signature in odd_signatures:
+        raw.sockets["shell"].send_multipart([b"<IDS|MSG>", signature, *parts])
+    for frames in ([b"<IDS|MSG>"], [b"<IDS|MSG>", good], [b"<IDS|MSG>", good, parts[0]], [b"no delimiter"] * 6,
+                   [b"<IDS|MSG>", good, *parts, b"buffer"] , [b"<IDS|MSG>"] * 8, [b""] * 3,
+                   [b"<IDS|MSG>", good, b"\xff\xfe", b"{}", b"{}", b"{}"]):
+        raw.sockets["shell"].send_multipart(frames)
+        raw.sockets["control"].send_multipart(frames)
+    for channel in ("shell", "control"):
+        msg_id = json.loads(header)["msg_id"]
+        reply = raw.reply(channel, msg_id, timeout=2)
+        assert reply is None or reply["header"]["msg_type"] == "kernel_info_reply"
+    assert not process_ended(manager)
+    assert raw.kernel_info_answered()

@@ -205,3 +205,17 @@ def test_the_warm_up_sends_nothing_to_the_users_engine():
         stop_kernel(manager, client)
         server.shutdown()
         server.server_close()
+
+
+def test_interrupt_requests_during_the_warm_up_are_answered_and_touch_nothing():
+    manager, client = start_kernel(ENGLISH)
+    try:
+        for _ in range(5):
+            msg = client.session.msg("interrupt_request", {})
+            client.control_channel.send(msg)
+            reply = client.get_control_msg(timeout=10)
+            assert reply["msg_type"] == "interrupt_reply" and reply["content"]["status"] == "ok"
+        cell = expect_reply(manager, client, NOTHING, 30)
+        assert cell.status == "ok" and cell.reply["content"]["execution_count"] == 1
+    finally:
+        stop_kernel(manager, client)
