@@ -9,15 +9,13 @@ exec and cp; this one goes wide. Seeded (GENERATED_SEED), a modest count (GENERA
 Commands that change or remove what other tests made, write files, log in or reach the network are
 left out (DENIED); create gets this run's label and name, and what it made is removed at the end."""
 import os
-import queue
 import random
 import re
-import time
 import uuid
 
 import pytest
 
-from abuse import english_kernel, process_ended
+from abuse import english_kernel, process_ended, published_until_idle, reply_pressing_stop
 from conftest import Cell, cli, execute, java_text, kernel_pid, require_private_engine, stop_kernel
 
 SEED = int(os.environ.get("GENERATED_SEED", "20261206"))
@@ -161,37 +159,11 @@ class Generator:
 def run_cell(manager, client, code, interrupt_after):
     """("reply", Cell) or ("dead"|"silent"|"unstoppable", None)."""
     msg_id = client.execute(code, stop_on_error=False)
-    started = time.monotonic()
-    interrupted_at = None
-    reply = None
-    while reply is None:
-        elapsed = time.monotonic() - started
-        if interrupted_at is None and elapsed > interrupt_after:
-            manager.interrupt_kernel()
-            interrupted_at = time.monotonic()
-        if interrupted_at is not None and time.monotonic() - interrupted_at > AFTER_INTERRUPT_S:
-            return ("dead", None) if process_ended(manager) else ("unstoppable", None)
-        try:
-            msg = client.get_shell_msg(timeout=0.1)
-        except queue.Empty:
-            if process_ended(manager):
-                return "dead", None
-            continue
-        if msg["parent_header"].get("msg_id") == msg_id:
-            reply = msg
-    messages = []
-    idle_by = time.monotonic() + 5
-    while time.monotonic() < idle_by:
-        try:
-            msg = client.get_iopub_msg(timeout=0.1)
-        except queue.Empty:
-            continue
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        messages.append(msg)
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            return "reply", Cell(reply, messages, code)
-    return "silent", None
+    reply, _ = reply_pressing_stop(manager, client, msg_id, interrupt_after, AFTER_INTERRUPT_S)
+    if reply is None:
+        return ("dead", None) if process_ended(manager) else ("unstoppable", None)
+    messages, idle = published_until_idle(client, msg_id, 5)
+    return ("reply", Cell(reply, messages, code)) if idle else ("silent", None)
 
 
 def rss_kib(pid):
