@@ -45,8 +45,8 @@ public final class RehearsalEngine implements Closeable {
 
     private RehearsalEngine(Path parent, Map<String, String> answers) throws IOException {
         answers.forEach((path, body) -> this.answers.put(path, body.getBytes(StandardCharsets.UTF_8)));
-        removeLeftovers(parent);
         folder = Files.createTempDirectory(parent, FOLDER_PREFIX + ProcessHandle.current().pid() + "-");
+        removeLeftovers(parent, folder);
         socket = folder.resolve(SOCKET_NAME);
         // removed at exit in the reverse order: the socket, then its folder
         folder.toFile().deleteOnExit();
@@ -87,12 +87,12 @@ public final class RehearsalEngine implements Closeable {
      * runs). Best effort: a folder of another user's, or one its own kernel removes meanwhile, stays
      * as it is; so does a folder named otherwise. Only real folders of this process's user: the temp
      * folder is everybody's, and a link named as a kernel's folder could point at the folder of the
-     * user's own engine socket (a rootless engine's docker.sock).
+     * user's own engine socket (a rootless engine's docker.sock). The user is the owner of this kernel's
+     * own folder {@code own} (a uid without a name, as in JupyterHub's containers, has no user.name).
      */
-    static void removeLeftovers(Path parent) {
+    private static void removeLeftovers(Path parent, Path own) {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, FOLDER_PREFIX + "*")) {
-            UserPrincipal self = parent.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
+            UserPrincipal self = Files.getOwner(own);
             for (Path left : folders) {
                 if (ownerGone(left.getFileName().toString()) && ours(left, self)) {
                     try {
@@ -104,7 +104,7 @@ public final class RehearsalEngine implements Closeable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // the temp folder cannot be listed, or this user has no name: nothing to tidy
+            // the temp folder cannot be listed: nothing to tidy
         }
     }
 
