@@ -219,3 +219,31 @@ def test_interrupt_requests_during_the_warm_up_are_answered_and_touch_nothing():
         assert cell.status == "ok" and cell.reply["content"]["execution_count"] == 1
     finally:
         stop_kernel(manager, client)
+
+
+def test_the_warm_up_publishes_nothing():
+    """Its cells' tables go to the encoder's rehearsal only: a subscriber hears the kernel_info's busy and idle."""
+    import zmq
+    from jupyter_client.session import Session
+    manager = KernelManager(kernel_name="docker")
+    manager.kernel_spec.env = {**manager.kernel_spec.env, **ENGLISH}
+    manager.start_kernel()
+    client = manager.client()
+    subscriber = zmq.Context.instance().socket(zmq.SUB)
+    subscriber.setsockopt(zmq.SUBSCRIBE, b"")
+    subscriber.linger = 0
+    subscriber.connect(f"{client.transport}://{client.ip}:{client.iopub_port}")
+    session = Session(key=client.session.key, signature_scheme=client.session.signature_scheme)
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        heard = []
+        end = time.monotonic() + 6
+        while time.monotonic() < end:
+            if subscriber.poll(200):
+                _, parts = session.feed_identities(subscriber.recv_multipart())
+                heard.append(session.deserialize(parts)["msg_type"])
+        assert set(heard) == {"status"}, heard
+    finally:
+        subscriber.close(0)
+        stop_kernel(manager, client)
