@@ -26,6 +26,14 @@ ENGLISH = {"DOCKER_KERNEL_LANG": "en"}
 NOTHING = "docker ps -q --filter name=^nothing-here$"
 
 
+def started_kernel():
+    """A kernel started, and its client, with no request sent yet (no kernel_info: no warm-up)."""
+    manager = KernelManager(kernel_name="docker")
+    manager.kernel_spec.env = {**manager.kernel_spec.env, **ENGLISH}
+    manager.start_kernel()
+    return manager, manager.client()
+
+
 def rehearsal_folders(pid, parent="/tmp"):
     return glob.glob(os.path.join(parent, f"docker-kernel-rehearsal-{pid}-*"))
 
@@ -71,10 +79,7 @@ def test_sigint_during_a_cell_is_the_stop_button():
 
 def test_a_cell_sent_with_the_first_kernel_info_request_runs_as_the_first_cell():
     """No wait_for_ready: kernel_info and the cell go out together, so the cell arrives as the warm-up starts."""
-    manager = KernelManager(kernel_name="docker")
-    manager.kernel_spec.env = {**manager.kernel_spec.env, **ENGLISH}
-    manager.start_kernel()
-    client = manager.client()
+    manager, client = started_kernel()
     client.start_channels()
     try:
         client.kernel_info()
@@ -225,10 +230,7 @@ def test_the_warm_up_publishes_nothing():
     """Its cells' tables go to the encoder's rehearsal only: a subscriber hears the kernel_info's busy and idle."""
     import zmq
     from jupyter_client.session import Session
-    manager = KernelManager(kernel_name="docker")
-    manager.kernel_spec.env = {**manager.kernel_spec.env, **ENGLISH}
-    manager.start_kernel()
-    client = manager.client()
+    manager, client = started_kernel()
     subscriber = zmq.Context.instance().socket(zmq.SUB)
     subscriber.setsockopt(zmq.SUBSCRIBE, b"")
     subscriber.linger = 0
