@@ -35,7 +35,7 @@ def test_header_fields_of_the_wrong_kind_are_answered_or_dropped_and_the_kernel_
             header = raw.header("kernel_info_request")
             header_text = json.dumps({k: v for k, v in header.items() if k != field})[:-1] + f', "{field}": {kind}}}'
             raw.send("shell", header_text, "{}")
-            reply = raw.reply("shell", header["msg_id"], timeout=5)
+            reply = raw.reply("shell", header["msg_id"], timeout=1)  # a dropped one: kernel_info shows it serves
             if reply is not None:
                 assert not visible_java(reply), (field, kind, reply["content"])
             assert not process_ended(manager), f"header {field}={kind[:30]} ended the kernel"
