@@ -29,6 +29,46 @@ def wait_until(predicate, timeout, step=0.05):
     return predicate()
 
 
+def published_until_idle(client, msg_id, timeout):
+    """The iopub messages of a request up to its idle, and whether the idle came within `timeout`."""
+    messages = []
+    idle_by = time.monotonic() + timeout
+    while time.monotonic() < idle_by:
+        try:
+            msg = client.get_iopub_msg(timeout=0.1)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        messages.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return messages, True
+    return messages, False
+
+
+def reply_pressing_stop(manager, client, msg_id, interrupt_after, after_interrupt):
+    """The shell reply to `msg_id`, pressing the stop button once it has run `interrupt_after` s;
+    (reply or None, whether the stop button was pressed). None: no reply within `after_interrupt` s of
+    the stop button, or the kernel process ended."""
+    sent = time.monotonic()
+    interrupted_at = None
+    while True:
+        now = time.monotonic()
+        if interrupted_at is None and now - sent > interrupt_after:
+            interrupted_at = now
+            manager.interrupt_kernel()
+        if interrupted_at is not None and now - interrupted_at > after_interrupt:
+            return None, True
+        try:
+            msg = client.get_shell_msg(timeout=0.1)
+        except queue.Empty:
+            if process_ended(manager):
+                return None, interrupted_at is not None
+            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg, interrupted_at is not None
+
+
 def send_and_wait(manager, client, code, timeout, **kwargs):
     """Sends a cell and waits for its reply, or for the kernel process to end, at most `timeout`.
 
@@ -49,19 +89,7 @@ def send_and_wait(manager, client, code, timeout, **kwargs):
             break
     if reply is None:
         return ("dead", None) if process_ended(manager) else ("silent", None)
-    messages = []
-    idle_by = time.monotonic() + 10
-    while time.monotonic() < idle_by:
-        try:
-            msg = client.get_iopub_msg(timeout=0.2)
-        except queue.Empty:
-            continue
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        messages.append(msg)
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-    cell = Cell(reply, messages, code)
+    cell = Cell(reply, published_until_idle(client, msg_id, 10)[0], code)
     assert_no_java(cell)
     return "reply", cell
 

@@ -11,14 +11,13 @@ Everything a cell may create carries this run's prefix or label; commands that r
 or rename get only those names as literals, never a substitution, so the fuzz never touches another
 test's objects. Findings are written to target/test-reports/fuzz-findings.txt."""
 import os
-import queue
 import random
 import time
 import uuid
 
 import pytest
 
-from abuse import process_ended
+from abuse import process_ended, published_until_idle, reply_pressing_stop
 from conftest import ROOT, Cell, cli, java_text, require_private_engine, start_kernel, stop_kernel
 
 FIXED_SEED = 20240909
@@ -251,43 +250,16 @@ class Fuzz:
     def _run(self, number, code, interrupt_after):
         client, manager = self.client, self.manager
         msg_id = client.execute(code, allow_stdin=False)
-        sent = time.monotonic()
-        reply, interrupted_at = None, None
-        while reply is None:
-            now = time.monotonic()
-            if interrupted_at is None and now - sent > interrupt_after:
-                interrupted_at = now
-                manager.interrupt_kernel()
-            if interrupted_at is not None and now - interrupted_at > AFTER_INTERRUPT_S:
-                break
-            try:
-                msg = client.get_shell_msg(timeout=0.1)
-            except queue.Empty:
-                if process_ended(manager):
-                    break
-                continue
-            if msg["parent_header"].get("msg_id") == msg_id:
-                reply = msg
+        reply, interrupted = reply_pressing_stop(manager, client, msg_id, interrupt_after, AFTER_INTERRUPT_S)
         if reply is None:
             state = "died" if process_ended(manager) else "went silent (process and heartbeat alive)"
             self.finding(number, code, f"no reply: the kernel {state}" +
-                         (" after the stop button" if interrupted_at else ""))
+                         (" after the stop button" if interrupted else ""))
             self.start()
             return
         if reply["content"]["status"] == "aborted":
             self.finding(number, code, "aborted, though sent after the previous cell's reply")
-        messages = []
-        end = time.monotonic() + 5
-        while time.monotonic() < end:
-            try:
-                msg = client.get_iopub_msg(timeout=0.2)
-            except queue.Empty:
-                continue
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            messages.append(msg)
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                break
+        messages, _ = published_until_idle(client, msg_id, 5)
         cell = Cell(reply, messages, code)
         leaks = java_text(cell.shown_text(), code)
         if leaks:

@@ -10,7 +10,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +45,8 @@ public final class RehearsalEngine implements Closeable {
 
     private RehearsalEngine(Path parent, Map<String, String> answers) throws IOException {
         answers.forEach((path, body) -> this.answers.put(path, body.getBytes(StandardCharsets.UTF_8)));
-        removeLeftovers(parent);
         folder = Files.createTempDirectory(parent, FOLDER_PREFIX + ProcessHandle.current().pid() + "-");
+        removeLeftovers(parent, folder);
         socket = folder.resolve(SOCKET_NAME);
         // removed at exit in the reverse order: the socket, then its folder
         folder.toFile().deleteOnExit();
@@ -83,12 +85,16 @@ public final class RehearsalEngine implements Closeable {
     /**
      * Removes the folders in {@code parent} that kernels now gone left behind (their pid no longer
      * runs). Best effort: a folder of another user's, or one its own kernel removes meanwhile, stays
-     * as it is; so does a folder named otherwise.
+     * as it is; so does a folder named otherwise. Only real folders of this process's user: the temp
+     * folder is everybody's, and a link named as a kernel's folder could point at the folder of the
+     * user's own engine socket (a rootless engine's docker.sock). The user is the owner of this kernel's
+     * own folder {@code own} (a uid without a name, as in JupyterHub's containers, has no user.name).
      */
-    static void removeLeftovers(Path parent) {
+    private static void removeLeftovers(Path parent, Path own) {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, FOLDER_PREFIX + "*")) {
+            UserPrincipal self = Files.getOwner(own);
             for (Path left : folders) {
-                if (ownerGone(left.getFileName().toString())) {
+                if (ownerGone(left.getFileName().toString()) && ours(left, self)) {
                     try {
                         Files.deleteIfExists(left.resolve(SOCKET_NAME));
                         Files.deleteIfExists(left);
@@ -99,6 +105,16 @@ public final class RehearsalEngine implements Closeable {
             }
         } catch (IOException | RuntimeException e) {
             // the temp folder cannot be listed: nothing to tidy
+        }
+    }
+
+    /** A folder (not a link to one) that this process's user owns. */
+    private static boolean ours(Path folder, UserPrincipal self) {
+        try {
+            return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                    && self.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            return false;
         }
     }
 

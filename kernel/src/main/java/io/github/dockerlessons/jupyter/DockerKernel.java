@@ -81,6 +81,13 @@ public final class DockerKernel {
         }
     }
 
+    /** The stop button from outside the protocol (SIGINT): the running cell, if any, ends. */
+    void interruptCell() {
+        if (pendingSession.isDone()) {
+            session().interrupt();
+        }
+    }
+
     /** How the connection answers a request whose handler failed. */
     FailureReplies failureReplies() {
         return failures;

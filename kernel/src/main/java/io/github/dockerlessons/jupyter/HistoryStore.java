@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -63,10 +64,10 @@ final class HistoryStore {
     }
 
     synchronized List<List<Object>> search(String glob, int n, boolean unique, boolean withOutput) {
-        Pattern pattern = compile(glob == null || glob.isEmpty() ? "*" : glob);
+        Glob pattern = compile(glob == null || glob.isEmpty() ? "*" : glob);
         List<Entry> matches = new ArrayList<>();
         for (Entry entry : entries) {
-            if (pattern.matcher(entry.input()).matches()) {
+            if (pattern.matches(entry.input())) {
                 matches.add(entry);
             }
         }
@@ -84,12 +85,16 @@ final class HistoryStore {
         return rows(matches, withOutput);
     }
 
-    /** A glob as a pattern; one whose class is not a valid one ("[z-a]") matches itself, literally. */
-    private static Pattern compile(String glob) {
+    /**
+     * A glob as a matcher; one whose class is not a valid one ("[z-a]") matches itself, literally.
+     * Matched as fnmatch matches, without a regular expression over the whole: a pattern of many
+     * stars ("*" 50,000 times, then "x") made Java's backtracking take minutes on the shell's thread.
+     */
+    private static Glob compile(String glob) {
         try {
-            return Pattern.compile(globToRegex(glob), Pattern.DOTALL);
+            return Glob.of(glob);
         } catch (PatternSyntaxException e) {
-            return Pattern.compile(Pattern.quote(glob), Pattern.DOTALL);
+            return text -> text.equals(glob);
         }
     }
 
@@ -112,27 +117,65 @@ final class HistoryStore {
         return rows;
     }
 
-    /** fnmatch: * any run, ? one character, [...] a class; everything else literal. */
-    static String globToRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                case '[' -> {
-                    int close = glob.indexOf(']', i + 1);
-                    if (close < 0) {
-                        regex.append("\\[");
-                    } else {
-                        String set = glob.substring(i + 1, close);
-                        regex.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
-                        i = close;
+    /** A compiled glob: whether a whole text matches it. */
+    @FunctionalInterface
+    interface Glob {
+        boolean matches(String text);
+
+        /**
+         * fnmatch: * any run, ? one code point, [...] a class ([!...] its complement), the rest
+         * literal. Matched with one star to go back to (the last one passed), so a text of n code
+         * points and a pattern of m take at most n times m steps, never exponentially many.
+         */
+        static Glob of(String glob) {
+            List<IntPredicate> steps = new ArrayList<>(); // null for a star
+            for (int i = 0; i < glob.length(); ) {
+                int c = glob.codePointAt(i);
+                int next = i + Character.charCount(c);
+                int close = c == '[' ? glob.indexOf(']', next) : -1;
+                if (c == '*') {
+                    if (steps.isEmpty() || steps.get(steps.size() - 1) != null) {
+                        steps.add(null);
                     }
+                } else if (c == '?') {
+                    steps.add(point -> true);
+                } else if (close >= 0) {
+                    String set = glob.substring(next, close);
+                    Pattern one = Pattern.compile("[" + (set.startsWith("!") ? "^" + set.substring(1) : set) + "]",
+                            Pattern.DOTALL);
+                    steps.add(point -> one.matcher(Character.toString(point)).matches());
+                    next = close + 1;
+                } else {
+                    steps.add(point -> point == c);
                 }
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+                i = next;
             }
+            return text -> matches(steps, text.codePoints().toArray());
         }
-        return regex.toString();
+
+        private static boolean matches(List<IntPredicate> steps, int[] text) {
+            int step = 0;
+            int at = 0;
+            int star = -1;
+            int starAt = 0;
+            while (at < text.length) {
+                if (step < steps.size() && steps.get(step) != null && steps.get(step).test(text[at])) {
+                    step++;
+                    at++;
+                } else if (step < steps.size() && steps.get(step) == null) {
+                    star = step++;
+                    starAt = at;
+                } else if (star >= 0) {
+                    step = star + 1;
+                    at = ++starAt;
+                } else {
+                    return false;
+                }
+            }
+            while (step < steps.size() && steps.get(step) == null) {
+                step++;
+            }
+            return step == steps.size();
+        }
     }
 }

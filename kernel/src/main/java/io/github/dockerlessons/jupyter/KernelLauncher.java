@@ -51,6 +51,7 @@ public final class KernelLauncher {
         connection.connect();
         // However the kernel ends (SIGTERM included), a running cell's foreground container ends with it.
         KernelLifecycle.onEnd(kernel::endSession);
+        KernelLifecycle.onInterruptSignal(kernel::interruptCell);
         KernelLifecycle.watchParent(env);
         connection.waitUntilClose();
         // docker-java's connection threads must not keep a shut-down kernel alive.

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import sun.misc.Signal;
+
 /**
  * When the kernel process ends, as ipykernel decides it: when its parent (the notebook server or
  * client that started it, JPY_PARENT_PID) is gone, within about a second; when it is told to shut
@@ -128,6 +130,21 @@ final class KernelLifecycle {
     static void exit(int status) {
         exiting = true;
         System.exit(status);
+    }
+
+    /**
+     * SIGINT is the stop button, as ipykernel takes it: jupyter_client sends it to the kernel's process
+     * group when a kernelspec says interrupt_mode "signal", and a terminal's Ctrl-C sends it to a kernel
+     * started in its foreground. The JVM's own handler would end the kernel instead (exit 130).
+     * sun.misc.Signal is the JDK's supported way (module jdk.unsupported) to replace that handler.
+     */
+    static void onInterruptSignal(Runnable action) {
+        try {
+            Signal.handle(new Signal("INT"), signal -> action.run());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // -Xrs, or a VM that keeps SIGINT to itself: the JVM's handler stays
+            LOG.log(Level.FINE, "SIGINT stays the JVM's", e);
+        }
     }
 
     /** A thread of the kernel died of an error that leaves the JVM unsound: end now. */

@@ -58,6 +58,19 @@ class RehearsalEngineTest {
     }
 
     @Test
+    void aLinkNamedAsAGoneKernelsFolderIsNotFollowed(@TempDir Path tmp) throws Exception {
+        // /tmp is everybody's: a link named as a gone kernel's folder, pointing at the folder of the
+        // user's engine socket (rootless: $XDG_RUNTIME_DIR), must not make the kernel delete that socket.
+        Path engineFolder = Files.createDirectory(tmp.resolve("run-user"));
+        Path engineSocket = Files.createFile(engineFolder.resolve("docker.sock"));
+        Path link = Files.createSymbolicLink(tmp.resolve("docker-kernel-rehearsal-2147483646-1"), engineFolder);
+        try (RehearsalEngine engine = RehearsalEngine.start(tmp, Map.of())) {
+            assertTrue(Files.exists(engineSocket), "the socket the link points at was deleted");
+            assertTrue(Files.isSymbolicLink(link), "another's link is left alone");
+        }
+    }
+
+    @Test
     void anotherPathIsDockerdsNotFound() throws Exception {
         try (RehearsalEngine engine = RehearsalEngine.start(Map.of());
              EngineGateway gateway = new EngineGateway(EngineDiscovery.fixed(engine.host()))) {

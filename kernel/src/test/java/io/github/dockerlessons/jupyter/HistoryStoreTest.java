@@ -2,6 +2,9 @@ package io.github.dockerlessons.jupyter;
 
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +40,33 @@ class HistoryStoreTest {
         assertEquals(List.of(), store.search("[z-a]", 0, false, false));
         assertEquals(List.of(), store.search("[!]", 0, false, false));
         assertEquals(List.of(), store.search("[", 0, false, false));
+    }
+
+    @Test
+    void aPatternOfManyStarsIsMatchedWithoutBacktrackingForMinutes() {
+        String stars = "*".repeat(50_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            assertEquals(List.of(), store.search(stars + "x", 0, false, false));
+            assertEquals(4, store.search(stars, 0, false, false).size());
+            assertEquals(List.of(), store.search("*d*o*c*k*e*r*p*s*".repeat(2_000) + "x", 0, false, false));
+        });
+        HistoryStore long_ = new HistoryStore();
+        long_.add(1, "a".repeat(100_000), null);
+        assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertEquals(List.of(), long_.search("*a*a*a*a*a*a*a*a*a*a*a*b", 0, false, false)));
+    }
+
+    @Test
+    void globsMatchAsFnmatchDoesInCodePoints() {
+        HistoryStore korean = new HistoryStore();
+        korean.add(1, "docker ps --filter name=도커😀", null);
+        korean.add(2, "docker\nps", null);
+        assertEquals(1, korean.search("*도커?", 0, false, false).size());
+        assertEquals(1, korean.search("docker?ps", 0, false, false).size());
+        assertEquals(1, korean.search("*[!a-z]", 0, false, false).size());
+        assertEquals(2, korean.search("d*[ps]", 0, false, false).size() + 1);
+        assertEquals(1, korean.search("docker [p]s*", 0, false, false).size());
+        assertEquals(0, korean.search("docker ps", 0, false, false).size());
     }
 
     @Test

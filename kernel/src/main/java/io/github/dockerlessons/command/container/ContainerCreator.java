@@ -2,6 +2,7 @@ package io.github.dockerlessons.command.container;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.container.options.ApiRequirement;
 import io.github.dockerlessons.command.container.options.InvalidOptions;
@@ -22,7 +23,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Creates a container as run and create do (docker/cli's createContainer): the ID file is claimed
@@ -32,6 +38,9 @@ import java.util.List;
  */
 public final class ContainerCreator {
     private static final FlagSet FLAGS = new FlagSet(ContainerOptions.FLAGS);
+    /** After the stop button, how long run and create still wait for the create's answer. */
+    private static final Duration STOP_GRACE = Duration.ofMillis(1500);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private ContainerCreator() {
     }
@@ -128,7 +137,7 @@ public final class ContainerCreator {
         String loopbackDns = options.network().loopbackDns();
         return post(ctx, options.name(), options.platform(), body,
                 loopbackDns != null && IpAddress.isLoopback(loopbackDns)
-                        ? List.of("Localhost DNS (" + loopbackDns + ") may fail in containers.") : List.of());
+                        ? List.of("Localhost DNS (" + loopbackDns + ") may fail in containers.") : List.of(), true);
     }
 
     /**
@@ -137,6 +146,18 @@ public final class ContainerCreator {
      */
     public static String post(CommandContext ctx, String name, String platform, JsonObject body,
                               List<String> ownWarnings)
+            throws DaemonError, DockerError, InterruptedException {
+        return post(ctx, name, platform, body, ownWarnings, false);
+    }
+
+    /**
+     * {@code stopWithin}: the stop button ends the wait within {@link #STOP_GRACE} (run and create,
+     * whose cell the README promises to end within 2 s); the answer is then awaited in the background
+     * and the container it made removed. Without it the answer is awaited whatever the stop button
+     * says, for a caller that goes on with the ID after a stop.
+     */
+    private static String post(CommandContext ctx, String name, String platform, JsonObject body,
+                               List<String> ownWarnings, boolean stopWithin)
             throws DaemonError, DockerError, InterruptedException {
         StringBuilder path = new StringBuilder("/containers/create");
         String separator = "?";
@@ -148,13 +169,81 @@ public final class ContainerCreator {
             path.append(separator).append("platform=").append(Engine.encode(platform));
         }
         // Not abandoned by the stop button: with the ID, a stop right after the create can remove it.
-        JsonObject answer = ctx.evenAfterStop(ctx.quickCallLimit(), RawRequest.json(DockerHttpClient.Request.Method.POST,
-                path.toString(), body)).getAsJsonObject();
+        RawRequest<JsonElement> create = RawRequest.json(DockerHttpClient.Request.Method.POST, path.toString(), body);
+        JsonObject answer = (stopWithin ? answerOrLeave(ctx, create)
+                : ctx.evenAfterStop(ctx.quickCallLimit(), create)).getAsJsonObject();
         var warnings = answer.has("Warnings") && answer.get("Warnings").isJsonArray()
                 ? answer.getAsJsonArray("Warnings") : new JsonArray();
         ownWarnings.forEach(warnings::add);
         warnings.forEach(w -> ctx.console().err("WARNING: " + w.getAsString() + "\n"));
         return answer.get("Id").getAsString();
+    }
+
+    /**
+     * The create's answer, or, once the stop button has been pressed for {@link #STOP_GRACE} without
+     * one (dockerd looks for an unknown --log-driver as a plugin for 15 s), InterruptedException: the
+     * answer is then awaited in the background, and the container it names removed.
+     */
+    private static JsonElement answerOrLeave(CommandContext ctx, RawRequest<JsonElement> create)
+            throws DaemonError, DockerError, InterruptedException {
+        CompletableFuture<JsonElement> answer = new CompletableFuture<>();
+        Thread creating = new Thread(() -> {
+            try {
+                answer.complete(ctx.evenAfterStop(ctx.quickCallLimit(), create));
+            } catch (Exception | Error e) {
+                answer.completeExceptionally(e);
+            }
+        }, "container-create");
+        creating.setDaemon(true);
+        creating.start();
+        long stoppedAt = 0;
+        while (true) {
+            try {
+                return answer.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (ctx.cancellation().isCancelled()) {
+                    long now = System.nanoTime();
+                    stoppedAt = stoppedAt == 0 ? now : stoppedAt;
+                    if (now - stoppedAt >= STOP_GRACE.toNanos()) {
+                        answer.thenAccept(made -> removeLeftBehind(ctx, made));
+                        throw new InterruptedException("the create's answer is left to the background");
+                    }
+                }
+            } catch (ExecutionException e) {
+                throw rethrown(e.getCause());
+            }
+        }
+    }
+
+    private static void removeLeftBehind(CommandContext ctx, JsonElement made) {
+        try {
+            String id = made.getAsJsonObject().get("Id").getAsString();
+            ctx.evenAfterStop(ctx.quickCallLimit(), client -> {
+                client.removeContainerCmd(id).withForce(true).exec();
+                return null;
+            });
+        } catch (RuntimeException | DaemonError | DockerError | InterruptedException e) {
+            // best effort: the cell has ended; docker ps -a shows what is left
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable failure) throws DaemonError, DockerError, InterruptedException {
+        if (failure instanceof DaemonError e) {
+            throw e;
+        }
+        if (failure instanceof DockerError e) {
+            throw e;
+        }
+        if (failure instanceof InterruptedException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(failure);
     }
 
     private static void deleteQuietly(Path cidfile) {

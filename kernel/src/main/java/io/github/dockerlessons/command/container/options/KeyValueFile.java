@@ -24,6 +24,13 @@ import java.util.StringJoiner;
 public final class KeyValueFile {
     /** Go's bufio.MaxScanTokenSize: the longest line docker's kvfile reads. */
     private static final int MAX_SCAN_TOKEN = 64 * 1024;
+    /**
+     * The variables the files may give, all files together: 8 MiB of "A=1" lines are two million
+     * strings, and those with their copies on the way to the engine took more than the kernel's 256
+     * MiB heap (it ended on OutOfMemoryError). No process could start with that many: Linux's execve
+     * takes about 2 MiB of arguments and environment.
+     */
+    static final int MAX_VARIABLES = 100_000;
 
     private KeyValueFile() {
     }
@@ -39,15 +46,15 @@ public final class KeyValueFile {
     static List<String> read(List<String> files, Map<String, String> environment) throws InvalidOptions {
         List<String> all = new ArrayList<>();
         for (String file : files) {
-            all.addAll(readOne(file, environment));
+            readOne(file, environment, all);
         }
         return all;
     }
 
-    private static List<String> readOne(String file, Map<String, String> environment) throws InvalidOptions {
-        List<String> lines = new ArrayList<>();
+    private static void readOne(String file, Map<String, String> environment, List<String> all)
+            throws InvalidOptions {
         try {
-            scan(file, new LineParser(file, environment, lines));
+            scan(file, new LineParser(file, environment, all));
         } catch (LocalFileError e) {
             throw new InvalidOptions(e.getMessage().startsWith("read ") ? invalid(file, e.getMessage()).getMessage()
                     : e.getMessage());
@@ -55,7 +62,6 @@ public final class KeyValueFile {
             // the stop button: the cell reports the interrupt, whatever this says
             throw new InvalidOptions(invalid(file, "interrupted").getMessage());
         }
-        return lines;
     }
 
     /** What docker's parseKeyValueFile does with one scanned line (its number counts from 1). */
@@ -64,14 +70,25 @@ public final class KeyValueFile {
     }
 
     /** docker's parseKeyValueFile, one line at a time, so that a line's error comes before any later line's. */
-    private record LineParser(String file, Map<String, String> environment, List<String> lines) implements LineSink {
+    private static final class LineParser implements LineSink {
+        private final String file;
+        private final Map<String, String> environment;
+        private final List<String> lines;
+        private long chars;
+
+        LineParser(String file, Map<String, String> environment, List<String> lines) {
+            this.file = file;
+            this.environment = environment;
+            this.lines = lines;
+        }
+
         @Override
         public void line(byte[] bytes, int length, int number) throws InvalidOptions {
             String line = decode(bytes, length, number, file);
             if (number == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            line = line.stripLeading();
+            line = withoutLeadingSpace(line);
             if (line.isEmpty() || line.startsWith("#")) {
                 return;
             }
@@ -84,11 +101,40 @@ public final class KeyValueFile {
                 throw invalid(file, "variable '" + key + "' contains whitespaces");
             }
             if (eq >= 0) {
-                lines.add(line);
+                keep(line);
             } else if (environment != null && environment.containsKey(line)) {
-                lines.add(key + "=" + environment.get(line));
+                keep(key + "=" + environment.get(line));
             }
         }
+
+        private void keep(String variable) throws InvalidOptions {
+            chars += variable.length();
+            if (lines.size() >= MAX_VARIABLES || chars > HostFiles.TEXT_LIMIT) {
+                throw invalid(file, "more than " + MAX_VARIABLES + " variables or " + (HostFiles.TEXT_LIMIT >> 20)
+                        + " MiB of them: the kernel takes at most that");
+            }
+            lines.add(variable);
+        }
+    }
+
+    /**
+     * strings.TrimLeftFunc(line, unicode.IsSpace): Go's space is Unicode's White_Space (NBSP and NEL
+     * too), where Java's isWhitespace leaves out the no-break spaces and adds the file separators 0x1c-0x1f.
+     */
+    private static String withoutLeadingSpace(String line) {
+        int i = 0;
+        while (i < line.length() && isGoSpace(line.charAt(i))) {
+            i++;
+        }
+        return line.substring(i);
+    }
+
+    private static boolean isGoSpace(char c) {
+        return switch (c) {
+            case '\t', '\n', 0x0b, '\f', '\r', ' ', 0x85, 0xa0 -> true;
+            default -> c > 0xff && (Character.getType(c) == Character.SPACE_SEPARATOR
+                    || c == '\u2028' || c == '\u2029');
+        };
     }
 
     /**

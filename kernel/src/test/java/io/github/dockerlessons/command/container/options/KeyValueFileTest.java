@@ -48,6 +48,27 @@ class KeyValueFileTest {
     }
 
     @Test
+    void leadingSpaceIsGosUnicodeIsSpaceNotJavasIsWhitespace() throws Exception {
+        // Go strips NBSP, NEL and the other White_Space characters; the file separators 0x1c-0x1f it keeps
+        String file = file("\u00a0A=1\n\u0085\u2007\u3000B=2\n\u001cC=3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("A=1", "B=2", "\u001cC=3"), KeyValueFile.read(List.of(file), null));
+    }
+
+    @Test
+    void manyVariablesEndInWordsBeforeTheHeapDoes() throws Exception {
+        // 8 MiB of "A=1" lines ended the kernel on OutOfMemoryError; the bound counts all files together
+        String most = file("A=1\n".repeat(KeyValueFile.MAX_VARIABLES).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(KeyValueFile.MAX_VARIABLES, KeyValueFile.read(List.of(most), null).size());
+        Path one = folder.resolve("one.env");
+        Files.writeString(one, "B=2\n");
+        assertEquals("invalid env file (" + one + "): more than 100000 variables or 8 MiB of them: the kernel takes at most that",
+                assertThrows(InvalidOptions.class, () -> KeyValueFile.read(List.of(most, one.toString()), null)).getMessage());
+        // a bare name takes the environment's value: short lines, long variables
+        String bare = file("P\n".repeat(1000).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThrows(InvalidOptions.class, () -> KeyValueFile.read(List.of(bare), Map.of("P", "x".repeat(10_000))));
+    }
+
+    @Test
     void aLineOfGoScannersBufferIsTooLongAndOneByteLessIsRead() throws Exception {
         byte[] longest = new byte[64 * 1024];
         java.util.Arrays.fill(longest, (byte) 'a');
