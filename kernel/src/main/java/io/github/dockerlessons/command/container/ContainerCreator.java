@@ -227,23 +227,24 @@ public final class ContainerCreator {
         }
     }
 
+    /** What the create's own thread ended with, thrown here as if the create had run on this thread. */
     private static RuntimeException rethrown(Throwable failure) throws DaemonError, DockerError, InterruptedException {
-        if (failure instanceof DaemonError e) {
-            throw e;
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
         }
-        if (failure instanceof DockerError e) {
-            throw e;
+        if (failure instanceof Error error) {
+            throw error;
         }
-        if (failure instanceof InterruptedException e) {
-            throw e;
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
+        throwIf(DaemonError.class, failure);
+        throwIf(DockerError.class, failure);
+        throwIf(InterruptedException.class, failure);
         return new IllegalStateException(failure);
+    }
+
+    private static <T extends Exception> void throwIf(Class<T> type, Throwable failure) throws T {
+        if (type.isInstance(failure)) {
+            throw type.cast(failure);
+        }
     }
 
     private static void deleteQuietly(Path cidfile) {
