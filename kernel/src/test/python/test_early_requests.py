@@ -49,3 +49,33 @@ def test_an_interrupt_before_kernel_info_is_answered_and_cells_run_after_it():
         assert "CONTAINER ID" in cell.shown_text()
     finally:
         stop_kernel(manager, client)
+
+
+def test_the_stop_button_ends_a_first_cell_that_waits_for_the_session():
+    # The session is built after the first kernel_info_reply. A cell sent with that kernel_info is taken
+    # at once and shown as running (execute_input) while it waits; a stop pressed then must end it, as
+    # a stop pressed a moment later would. docker events would otherwise run until the kernel ends.
+    manager, client = started_without_kernel_info()
+    try:
+        client.kernel_info()
+        msg_id = client.execute("docker events")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            msg = client.get_iopub_msg(timeout=30)
+            if msg["msg_type"] == "execute_input" and msg["parent_header"].get("msg_id") == msg_id:
+                break
+        stopped = time.monotonic()
+        control_reply(client, "interrupt_request", {})
+        deadline = stopped + 10
+        reply = None
+        while time.monotonic() < deadline and reply is None:
+            msg = client.get_shell_msg(timeout=10)
+            if msg["parent_header"].get("msg_id") == msg_id:
+                reply = msg
+        assert reply is not None, "the stop did not end the first cell within 10 s"
+        assert reply["content"]["status"] == "error"
+        assert time.monotonic() - stopped < 5
+        cell = execute(client, "docker ps -a")
+        assert cell.status == "ok"
+    finally:
+        stop_kernel(manager, client)

@@ -47,6 +47,8 @@ public final class DockerKernel {
     private volatile ExecuteHandler executeHandler;
     /** Set once: jupyter_server's nudge may ask kernel_info on shell and control at the same moment. */
     private final AtomicBoolean warmupStarted = new AtomicBoolean();
+    /** The stop button was pressed while a cell waited for the session (see interruptCell). */
+    private final AtomicBoolean stopBeforeStart = new AtomicBoolean();
 
     DockerKernel(PendingSession session, String version) {
         this.pendingSession = session;
@@ -85,7 +87,20 @@ public final class DockerKernel {
     void interruptCell() {
         if (pendingSession.isDone()) {
             session().interrupt();
+        } else if (executeHandler != null && executeHandler.handling()) {
+            // The cell was sent and shown as running, but waits for the session being built: it ends
+            // as stopped as soon as it starts.
+            stopBeforeStart.set(true);
         }
+    }
+
+    /** The session for a cell, which starts stopped if the stop button was pressed while it waited. */
+    private Session sessionForCell() {
+        Session session = session();
+        if (stopBeforeStart.getAndSet(false)) {
+            session.stopNextCell();
+        }
+        return session;
     }
 
     /** How the connection answers a request whose handler failed. */
@@ -144,20 +159,17 @@ public final class DockerKernel {
         connection.setHandler(MessageType.INTERRUPT_REQUEST, (env, message) -> {
             env.setBusyDeferIdle();
             env.defer().reply(new Replies.Interrupt());
-            // Before the session is built nothing can be running, and nothing is built to interrupt it.
-            if (pendingSession.isStarted()) {
-                session().interrupt();
-            }
+            interruptCell();
         });
         ExecuteHandler.CellRunner runner = new ExecuteHandler.CellRunner() {
             @Override
             public void run(String code, Console console) throws CellError {
-                session().run(code, console);
+                sessionForCell().run(code, console);
             }
 
             @Override
             public void run(String code, String cellId, Console console) throws CellError {
-                session().run(code, cellId, console);
+                sessionForCell().run(code, cellId, console);
             }
 
             @Override
@@ -197,11 +209,18 @@ public final class DockerKernel {
         if (!warmupStarted.compareAndSet(false, true)) {
             return;
         }
-        session().prepareEngine();
-        Warmup.start(session().registry(), session().messages().locale(), WARMUP_ROUNDS,
-                () -> executeHandler != null && executeHandler.handling(),
-                bundle -> connection.rehearse(new Message<>(null, PublishExecuteResult.MESSAGE_TYPE,
-                        new PublishExecuteResult(1, JupyterConsole.toDisplayData(bundle)))));
+        // Off the shell thread, which must be free to take the first cell (and so to know it is
+        // handling one when the stop button comes) while the session is still being built.
+        Thread starter = new Thread(() -> {
+            Session session = session();
+            session.prepareEngine();
+            Warmup.start(session.registry(), session.messages().locale(), WARMUP_ROUNDS,
+                    () -> executeHandler != null && executeHandler.handling(),
+                    bundle -> connection.rehearse(new Message<>(null, PublishExecuteResult.MESSAGE_TYPE,
+                            new PublishExecuteResult(1, JupyterConsole.toDisplayData(bundle)))));
+        }, "warmup-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     /**

@@ -49,8 +49,4 @@ public final class PendingSession {
     boolean isDone() {
         return build.isDone();
     }
-
-    boolean isStarted() {
-        return thread.getState() != Thread.State.NEW;
-    }
 }

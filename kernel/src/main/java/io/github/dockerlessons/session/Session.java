@@ -63,6 +63,8 @@ public final class Session {
     private final Assistant assistant;
     private final Magics magics;
     private volatile Cancellation running;
+    /** Set by stopNextCell, read by the next run on the shell thread. */
+    private volatile boolean stopNext;
     private volatile String runningCellId;
     private volatile OutputBudget runningBudget;
     private volatile long outputLimit;
@@ -131,6 +133,10 @@ public final class Session {
         Cancellation cancellation = new Cancellation();
         running = cancellation;
         cancellation.enter();
+        if (stopNext) {
+            stopNext = false;
+            cancellation.cancel();
+        }
         OutputBudget console = new OutputBudget(cellConsole, messages, outputLimit);
         runningBudget = console;
         try {
@@ -203,6 +209,14 @@ public final class Session {
         }, "engine-prepare");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * The stop button, pressed for a cell the kernel had taken but not yet begun (it waited for this
+     * session to be built): the next cell starts stopped, and ends as a stopped cell does.
+     */
+    public void stopNextCell() {
+        stopNext = true;
     }
 
     /** The stop button: ends the running cell's streams so its command returns; returns at once. */
