@@ -15,6 +15,25 @@ def started_without_kernel_info():
     return manager, client
 
 
+def wait_for_iopub(client, timeout=30):
+    """Until the client's iopub subscription is through (ZeroMQ drops what a PUB socket sends before a
+    subscriber is joined; under load the kernel's first messages came before it and were lost). Asked
+    with comm_info_request, which needs no session, so the session is still unbuilt afterwards."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg = client.session.msg("comm_info_request", {})
+        client.shell_channel.send(msg)
+        until = time.monotonic() + 1
+        while time.monotonic() < until:
+            try:
+                seen = client.get_iopub_msg(timeout=0.2)
+            except Exception:
+                continue
+            if seen["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+                return
+    raise AssertionError("the iopub channel did not connect")
+
+
 def control_reply(client, msg_type, content, timeout=10):
     msg = client.session.msg(msg_type, content)
     client.control_channel.send(msg)
@@ -57,6 +76,7 @@ def test_the_stop_button_ends_a_first_cell_that_waits_for_the_session():
     # a stop pressed a moment later would. docker events would otherwise run until the kernel ends.
     manager, client = started_without_kernel_info()
     try:
+        wait_for_iopub(client)
         client.kernel_info()
         msg_id = client.execute("docker events")
         deadline = time.monotonic() + 30

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The kernel as Jupyter sees it, kept thin: cells go to the {@link Session}, completion, inspection
@@ -47,8 +48,8 @@ public final class DockerKernel {
     private volatile ExecuteHandler executeHandler;
     /** Set once: jupyter_server's nudge may ask kernel_info on shell and control at the same moment. */
     private final AtomicBoolean warmupStarted = new AtomicBoolean();
-    /** The stop button was pressed while a cell waited for the session (see interruptCell). */
-    private final AtomicBoolean stopBeforeStart = new AtomicBoolean();
+    /** The execute_request the stop button was last pressed for (see interruptCell). */
+    private final AtomicLong stoppedRequest = new AtomicLong();
 
     DockerKernel(PendingSession session, String version) {
         this.pendingSession = session;
@@ -85,22 +86,24 @@ public final class DockerKernel {
 
     /** The stop button from outside the protocol (SIGINT): the running cell, if any, ends. */
     void interruptCell() {
+        // The stop is kept for the request in hand, so a cell that has not yet begun (it waits for
+        // the session being built, or is just starting) starts stopped; the next request has another
+        // number, so a stop never outlives its cell. Kept first, then the running cell is stopped:
+        // Session.run makes its cell the running one before it reads the stop, so one of the two sees it.
+        ExecuteHandler handler = executeHandler;
+        long request = handler == null ? 0 : handler.requestInHand();
+        if (request != 0) {
+            stoppedRequest.set(request);
+        }
         if (pendingSession.isDone()) {
             session().interrupt();
-        } else if (executeHandler != null && executeHandler.handling()) {
-            // The cell was sent and shown as running, but waits for the session being built: it ends
-            // as stopped as soon as it starts.
-            stopBeforeStart.set(true);
         }
     }
 
-    /** The session for a cell, which starts stopped if the stop button was pressed while it waited. */
-    private Session sessionForCell() {
-        Session session = session();
-        if (stopBeforeStart.getAndSet(false)) {
-            session.stopNextCell();
-        }
-        return session;
+    /** Runs a cell in the session; it starts stopped if the stop button was pressed for its request. */
+    private void runCell(String code, String cellId, Console console) throws CellError {
+        long request = executeHandler.requestInHand();
+        session().run(code, cellId, console, () -> request != 0 && stoppedRequest.get() == request);
     }
 
     /** How the connection answers a request whose handler failed. */
@@ -164,12 +167,12 @@ public final class DockerKernel {
         ExecuteHandler.CellRunner runner = new ExecuteHandler.CellRunner() {
             @Override
             public void run(String code, Console console) throws CellError {
-                sessionForCell().run(code, console);
+                runCell(code, null, console);
             }
 
             @Override
             public void run(String code, String cellId, Console console) throws CellError {
-                sessionForCell().run(code, cellId, console);
+                runCell(code, cellId, console);
             }
 
             @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * execute_request as the protocol describes it, which the library's handler does not: a silent
@@ -49,8 +50,9 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
     private static final String HINT_COLOR = "\u001b[36m";
     private static final String RESET = "\u001b[0m";
 
-    /** Whether a request is being handled now: the background warm-up waits while one is. */
-    private volatile boolean handling;
+    /** The number of the request being handled now, 0 when none: the background warm-up waits while one is. */
+    private volatile long requestInHand;
+    private final AtomicLong requests = new AtomicLong();
     private final CellRunner runner;
     private final ProtocolConnection connection;
     private final HistoryStore history;
@@ -69,7 +71,12 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
     }
 
     boolean handling() {
-        return handling;
+        return requestInHand != 0;
+    }
+
+    /** The number of the execute_request being handled now (each gets its own), or 0 when none is. */
+    long requestInHand() {
+        return requestInHand;
     }
 
     /** The {@code cellId} of an execute_request's metadata, when the front end sends one. */
@@ -81,11 +88,11 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
 
     @Override
     public void handle(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-        handling = true;
+        requestInHand = requests.incrementAndGet();
         try {
             answer(env, message);
         } finally {
-            handling = false;
+            requestInHand = 0;
         }
     }
 

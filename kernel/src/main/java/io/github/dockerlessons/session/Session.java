@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,8 +64,6 @@ public final class Session {
     private final Assistant assistant;
     private final Magics magics;
     private volatile Cancellation running;
-    /** Set by stopNextCell, read by the next run on the shell thread. */
-    private volatile boolean stopNext;
     private volatile String runningCellId;
     private volatile OutputBudget runningBudget;
     private volatile long outputLimit;
@@ -129,12 +128,21 @@ public final class Session {
 
     /** The same, for a cell whose nbformat id the front end sent (it names an unnamed {@code %%check}). */
     public void run(String code, String cellId, Console cellConsole) throws CellError {
+        run(code, cellId, cellConsole, () -> false);
+    }
+
+    /**
+     * The same, for a cell the stop button may have been pressed for before it began (it waited for
+     * this session to be built, or had not yet reached this line): {@code stoppedBeforeStart} is read
+     * after the cell is made the running one, so a stop is either seen here or by {@link #interrupt()}.
+     */
+    public void run(String code, String cellId, Console cellConsole, BooleanSupplier stoppedBeforeStart)
+            throws CellError {
         runningCellId = cellId;
         Cancellation cancellation = new Cancellation();
         running = cancellation;
         cancellation.enter();
-        if (stopNext) {
-            stopNext = false;
+        if (stoppedBeforeStart.getAsBoolean()) {
             cancellation.cancel();
         }
         OutputBudget console = new OutputBudget(cellConsole, messages, outputLimit);
@@ -209,14 +217,6 @@ public final class Session {
         }, "engine-prepare");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /**
-     * The stop button, pressed for a cell the kernel had taken but not yet begun (it waited for this
-     * session to be built): the next cell starts stopped, and ends as a stopped cell does.
-     */
-    public void stopNextCell() {
-        stopNext = true;
     }
 
     /** The stop button: ends the running cell's streams so its command returns; returns at once. */

@@ -68,4 +68,13 @@ class SessionTest {
         assertTrue(e.hint().contains("install/engine start"), e.hint());
         session.run("docker --help", console);
     }
+
+    @Test
+    void aCellStoppedBeforeItBeganEndsAsStoppedAndTheNextCellRuns() throws Exception {
+        CellError e = assertThrows(CellError.class, () -> session.run("X=1\ndocker --help", null, console, () -> true));
+        assertEquals(130, e.status());
+        assertEquals("", console.out.toString());
+        session.run("docker --help", null, console, () -> false);
+        assertTrue(console.out.toString().startsWith("Usage:  docker [OPTIONS] COMMAND"));
+    }
 }
