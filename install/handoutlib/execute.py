@@ -1,13 +1,15 @@
-"""Runs the lesson notebooks one after another with nbclient, in this one Python process.
+"""Runs the lesson notebooks with nbclient, in this one Python process.
 
 Each lesson gets a fresh kernel and a scratch folder of its own as working directory (files it
-writes with %%writefile start from nothing). The next lesson's kernel is started while the current
-lesson runs: the kernel connects to the engine only on its first command, so it can start before
-the engine is reset, and the lesson then finds it ready. Lessons never run at the same time: they
-share the engine and show its state.
+writes with %%writefile start from nothing). The lessons that use the lessons engine run one after
+another: they share the engine and show its state. The next one's kernel is started while the
+current lesson runs: the kernel connects to the engine only on its first command, so it can start
+before the engine is reset, and the lesson then finds it ready. A lesson whose notebook says it uses
+servers of its own (lesson 13's cluster, see runs_beside) runs beside them, from the start.
 """
 import asyncio
 import datetime
+import json
 import os
 import time
 import traceback
@@ -22,12 +24,22 @@ KERNEL = "docker-lessons"
 CELL_TIMEOUT_S = 300
 
 
+def runs_beside(notebook_metadata):
+    """Whether a lesson uses servers of its own and never the lessons engine, so that it can run beside
+    the other lessons: its notebook's metadata says {"docker_lessons": {"engine": "cluster"}} (lesson 13
+    addresses only node1..node3 of install/cluster, with docker -c)."""
+    own = notebook_metadata.get("docker_lessons")
+    return isinstance(own, dict) and own.get("engine") == "cluster"
+
+
 class Lesson:
     """One notebook's run: the executed notebook, whether every cell passed, and its log."""
 
     def __init__(self, path, workdir, log_path):
         self.path, self.workdir, self.log_path = path, workdir, log_path
         self.name = os.path.basename(path)[:-len(".ipynb")]
+        with open(path, encoding="utf-8") as f:
+            self.beside = runs_beside(json.load(f).get("metadata", {}))
         self.notebook = None
         self.ok = False
         self.seconds = 0.0
@@ -70,6 +82,15 @@ class Runner:
         return manager
 
     async def run(self, lessons):
+        """Every lesson; those that run beside the others start at once, each with its own kernel."""
+        in_turn = [lesson for lesson in lessons if not lesson.beside]
+        beside = [lesson for lesson in lessons if lesson.beside]
+        await asyncio.gather(self._in_turn(in_turn), *(self._beside(lesson) for lesson in beside))
+        return lessons
+
+    async def _in_turn(self, lessons):
+        if not lessons:
+            return
         loop = asyncio.get_running_loop()
         starting = asyncio.ensure_future(self._start_kernel(lessons[0]))
         stopping = []
@@ -86,7 +107,15 @@ class Runner:
             if self.on_done:
                 self.on_done(lesson)
         await asyncio.gather(*stopping)
-        return lessons
+
+    async def _beside(self, lesson):
+        """A lesson on servers of its own (install/lessons resets them before the run): no engine
+        reset, and its time is the run's only where it is longer than the other lessons together."""
+        manager = await self._start_kernel(lesson)
+        await self._execute(lesson, manager)
+        await self._stop(manager)
+        if self.on_done:
+            self.on_done(lesson)
 
     async def _execute(self, lesson, manager):
         lesson.notebook = nbformat.read(lesson.path, as_version=4)

@@ -49,7 +49,7 @@ try {
   for (const lesson of lessons) {
     const took = {};
     for (const [name, frontend] of Object.entries(frontends)) {
-      restoreLessonImages();
+      await restoreLessonImages();
       const since = performance.now();
       const page = await frontend.open(context, servers[name], lesson);
       await frontend.runAll(page);

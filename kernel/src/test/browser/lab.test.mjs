@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   SHOTS, lessons, lessonShowsTables, workCopy, randomPort, randomToken, stopServer, launchChromium,
-  drawnFonts, dockerNotebook, restoreLessonImages,
+  drawnFonts, dockerNotebook, restoreLessonImages, runsBeside, lessonRunner,
 } from './shared.mjs';
 import {
   startLab, openInLab as open, labCommand as command, waitUntilSettledInLab as waitUntilSettled, runAllInLab,
@@ -112,32 +112,37 @@ async function screenshot(page, file) {
 
 // ------------------------------------------------------------------------------ every lesson
 
+// A lesson on servers of its own (lesson 13's cluster) runs in a page of its own beside the others.
+const runLesson = lessonRunner(async (lesson) => {
+  const page = await openInLab(lesson);
+  try {
+    await runAllInLab(page);
+    const ran = await cells(page);
+    const errors = ran.filter((c) => !c.tags.includes('raises-exception'))
+      .flatMap((c) => c.outputs.filter((o) => o.output_type === 'error').map((o) => `${c.source}: ${o.evalue}`));
+    assert.deepEqual(errors, [], `${lesson}: cells with errors`);
+    const unfinished = ran.filter((c) => typeof c.count !== 'number').map((c) => c.source);
+    assert.deepEqual(unfinished, [], `${lesson}: cells that did not run; the kernel: ${(await labKernelLog(page)).join(', ')}`);
+    if (lessonShowsTables(lesson)) {
+      const tables = await page.locator('.jp-OutputArea-output.jp-RenderedHTMLCommon table.docker-table').count();
+      assert.ok(tables > 0, `${lesson}: no table drawn by the HTML renderer`);
+      // JupyterLab right-aligns table cells; a docker table reads left to right, as the CLI's does.
+      const aligned = await page.locator('.jp-RenderedHTMLCommon table.docker-table td').first()
+        .evaluate((td) => getComputedStyle(td).textAlign);
+      assert.equal(aligned, 'left', `${lesson}: table cells aligned ${aligned}`);
+    }
+    const fonts = await drawnFonts(page, '.jp-MarkdownOutput p, .jp-MarkdownOutput li');
+    assert.ok(fonts.some((f) => /nanum/i.test(f)), `${lesson}: Korean drawn in ${fonts.join(', ')}`);
+    await screenshot(page, `lab-${lesson.replace('.ipynb', '.png')}`);
+  } finally {
+    await page.close();
+  }
+});
+
 for (const lesson of lessons) {
   test(`lesson ${lesson} runs in JupyterLab`, async () => {
-    restoreLessonImages(); // an earlier lesson removes one (docker rmi hello-world)
-    const page = await openInLab(lesson);
-    try {
-      await runAllInLab(page);
-      const ran = await cells(page);
-      const errors = ran.filter((c) => !c.tags.includes('raises-exception'))
-        .flatMap((c) => c.outputs.filter((o) => o.output_type === 'error').map((o) => `${c.source}: ${o.evalue}`));
-      assert.deepEqual(errors, [], `${lesson}: cells with errors`);
-      const unfinished = ran.filter((c) => typeof c.count !== 'number').map((c) => c.source);
-      assert.deepEqual(unfinished, [], `${lesson}: cells that did not run; the kernel: ${(await labKernelLog(page)).join(', ')}`);
-      if (lessonShowsTables(lesson)) {
-        const tables = await page.locator('.jp-OutputArea-output.jp-RenderedHTMLCommon table.docker-table').count();
-        assert.ok(tables > 0, `${lesson}: no table drawn by the HTML renderer`);
-        // JupyterLab right-aligns table cells; a docker table reads left to right, as the CLI's does.
-        const aligned = await page.locator('.jp-RenderedHTMLCommon table.docker-table td').first()
-          .evaluate((td) => getComputedStyle(td).textAlign);
-        assert.equal(aligned, 'left', `${lesson}: table cells aligned ${aligned}`);
-      }
-      const fonts = await drawnFonts(page, '.jp-MarkdownOutput p, .jp-MarkdownOutput li');
-      assert.ok(fonts.some((f) => /nanum/i.test(f)), `${lesson}: Korean drawn in ${fonts.join(', ')}`);
-      await screenshot(page, `lab-${lesson.replace('.ipynb', '.png')}`);
-    } finally {
-      await page.close();
-    }
+    if (!runsBeside(lesson)) await restoreLessonImages(); // an earlier lesson removes one (docker rmi hello-world)
+    await runLesson(lesson);
   });
 }
 

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   SHOTS, lessons, lessonShowsTables, workCopy, randomPort, randomToken, stopServer, launchChromium,
-  drawnFonts, dockerNotebook, restoreLessonImages,
+  drawnFonts, dockerNotebook, restoreLessonImages, runsBeside, lessonRunner,
 } from './shared.mjs';
 import { startClassic, openInClassic, runAllInClassic } from './frontends.mjs';
 
@@ -36,26 +36,31 @@ function openLesson(name) {
   return openInClassic(browser, { port: PORT, token: TOKEN }, name);
 }
 
+// A lesson on servers of its own (lesson 13's cluster) runs in a page of its own beside the others.
+const runLesson = lessonRunner(async (lesson) => {
+  const page = await openLesson(lesson);
+  try {
+    await runAllInClassic(page);
+    const errors = await page.evaluate(() => Jupyter.notebook.get_cells()
+      .filter((c) => c.cell_type === 'code' && !((c.metadata.tags || []).includes('raises-exception')))
+      .flatMap((c) => c.output_area.outputs.filter((o) => o.output_type === 'error').map((o) => `${c.get_text()}: ${o.evalue}`)));
+    assert.deepEqual(errors, [], `${lesson}: cells with errors`);
+    if (lessonShowsTables(lesson)) {
+      const tables = await page.locator('.output_area table.docker-table').count();
+      assert.ok(tables > 0, `${lesson}: no table rendered`);
+    }
+    const fonts = await drawnFonts(page, '.text_cell_render p, .text_cell_render li');
+    assert.ok(fonts.some((f) => /nanum/i.test(f)), `${lesson}: Korean drawn in ${fonts.join(', ')}`);
+    await page.screenshot({ path: join(SHOTS, lesson.replace('.ipynb', '.png')), fullPage: true });
+  } finally {
+    await page.close();
+  }
+});
+
 for (const lesson of lessons) {
   test(`lesson ${lesson} runs in the browser`, async () => {
-    restoreLessonImages(); // an earlier lesson removes one (docker rmi hello-world)
-    const page = await openLesson(lesson);
-    try {
-      await runAllInClassic(page);
-      const errors = await page.evaluate(() => Jupyter.notebook.get_cells()
-        .filter((c) => c.cell_type === 'code' && !((c.metadata.tags || []).includes('raises-exception')))
-        .flatMap((c) => c.output_area.outputs.filter((o) => o.output_type === 'error').map((o) => `${c.get_text()}: ${o.evalue}`)));
-      assert.deepEqual(errors, [], `${lesson}: cells with errors`);
-      if (lessonShowsTables(lesson)) {
-        const tables = await page.locator('.output_area table.docker-table').count();
-        assert.ok(tables > 0, `${lesson}: no table rendered`);
-      }
-      const fonts = await drawnFonts(page, '.text_cell_render p, .text_cell_render li');
-      assert.ok(fonts.some((f) => /nanum/i.test(f)), `${lesson}: Korean drawn in ${fonts.join(', ')}`);
-      await page.screenshot({ path: join(SHOTS, lesson.replace('.ipynb', '.png')), fullPage: true });
-    } finally {
-      await page.close();
-    }
+    if (!runsBeside(lesson)) await restoreLessonImages(); // an earlier lesson removes one (docker rmi hello-world)
+    await runLesson(lesson);
   });
 }
 

@@ -1,6 +1,6 @@
 // What the browser suites share: the project's folders, a Jupyter server started and stopped by pid,
 // Debian's Chromium through playwright-core, and the fonts Chromium really drew a node with.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,9 +23,44 @@ export function lessonShowsTables(lesson) {
       && !/--format[ =]['"]?(?!['"]|table)|\s-q\b|--quiet/.test(line));
 }
 
+/**
+ * Whether a lesson uses servers of its own and never the lessons engine, so that a suite runs it beside
+ * the other lessons, as install/lessons does: its notebook's metadata says
+ * {"docker_lessons": {"engine": "cluster"}} (lesson 13, on node1..node3 of install/cluster).
+ */
+export function runsBeside(lesson) {
+  const notebook = JSON.parse(readFileSync(join(ROOT, 'notebooks', lesson), 'utf8'));
+  const own = (notebook.metadata || {}).docker_lessons;
+  return Boolean(own) && own.engine === 'cluster';
+}
+
+/**
+ * Runs lessons with check(lesson): the lessons that run beside the others start together with the
+ * first lesson asked for, and asking for one of them later gives the promise of that earlier run (its
+ * own test reports it). Every other lesson runs when asked.
+ */
+export function lessonRunner(check) {
+  const early = new Map();
+  let started = false;
+  return (lesson) => {
+    if (!started) {
+      started = true;
+      for (const other of lessons.filter(runsBeside)) {
+        const run = check(other);
+        run.catch(() => {}); // awaited, and so reported, by its own test
+        early.set(other, run);
+      }
+    }
+    return early.has(lesson) ? early.get(lesson) : check(lesson);
+  };
+}
+
 /** The lesson images (hello-world, busybox, redis, registry) back in the engine at DOCKER_HOST. */
 export function restoreLessonImages() {
-  execFileSync(join(ROOT, 'install', 'lesson-images'), { stdio: 'ignore' });
+  // Not execFileSync: a lesson running beside (lesson 13) is driven by this same event loop meanwhile.
+  return new Promise((done, failed) => {
+    execFile(join(ROOT, 'install', 'lesson-images'), (error) => (error ? failed(error) : done()));
+  });
 }
 
 /** A scratch folder with a copy of notebooks/ (cells write files next to their notebook). */
