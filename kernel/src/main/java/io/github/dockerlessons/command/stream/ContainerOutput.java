@@ -27,6 +27,8 @@ public final class ContainerOutput extends DrainingFrameCallback {
     private final CountDownLatch firstOutput = new CountDownLatch(1);
     private volatile Consumer<byte[]> terminalAnswers = bytes -> { };
     private volatile long lastOutput = System.nanoTime();
+    /** When the terminal last answered the program (a cursor report), System.nanoTime; 0 if never. */
+    private volatile long lastAnswer;
     /** Without a TTY the engine multiplexes: every chunk must have a stdcopy header. */
     private volatile boolean multiplexed;
     /** The CLI's stdcopy error for a chunk without a valid header, or null. */
@@ -56,7 +58,25 @@ public final class ContainerOutput extends DrainingFrameCallback {
     }
 
     private void replyToTerminal(String reply) {
+        lastAnswer = System.nanoTime();
         terminalAnswers.accept(reply.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Waits until {@code millis} have passed since the terminal last answered the program, if it did.
+     * Busybox's line editor reads a cursor report byte by byte and then up to 15 bytes more, waiting
+     * 50 ms for each, before it drops them all as an unknown key: a line typed while it reads the
+     * report lost its first 10 bytes (seen once in the suite under load, "echo 안녕" gone).
+     */
+    public void awaitAnswerRead(long millis) throws InterruptedException {
+        long answered = lastAnswer;
+        if (answered == 0) {
+            return;
+        }
+        long left = millis * 1_000_000 - (System.nanoTime() - answered);
+        if (left > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
     }
 
     /** Waits until the program has printed something (its prompt), at most {@code millis}. */

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  * answered the last line.
  */
 final class TypedInput extends LineInput {
+    /** Busybox takes 50 ms after a cursor report to give up on it; the rest is room for a busy machine. */
+    private static final long ANSWER_READ_MILLIS = 400;
     private final String[] lines;
     private final ContainerOutput output;
     private int line;
@@ -38,6 +40,8 @@ final class TypedInput extends LineInput {
             // The program's answer to the previous line, then its prompt, before the next line: a
             // line sent while it is still busy is flushed by its next prompt.
             output.awaitQuietAfter(sentAt, 150, 3000);
+            // A cursor report answered at the prompt must be read, and done with, before the line comes.
+            output.awaitAnswerRead(ANSWER_READ_MILLIS);
         } catch (InterruptedException e) {
             return null;
         }

@@ -6,9 +6,12 @@ import io.github.dockerlessons.RecordingConsole;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A multiplexed stream's frames as moby's stdcopy.StdCopy reads them (what the docker CLI prints). */
 class ContainerOutputTest {
@@ -74,5 +77,20 @@ class ContainerOutputTest {
             }
             assertEquals(before + "\uFFFD", console.out.toString(), fails ? "onError" : "onComplete");
         }
+    }
+
+    @Test
+    void typingWaitsUntilACursorReportHadTimeToBeReadAndNotWhenNoneWasAsked() throws Exception {
+        ContainerOutput output = new ContainerOutput(new RecordingConsole(), true);
+        List<String> answers = new ArrayList<>();
+        output.answerThrough(b -> answers.add(new String(b, StandardCharsets.UTF_8)));
+        long before = System.nanoTime();
+        output.awaitAnswerRead(300);
+        assertTrue(System.nanoTime() - before < 100_000_000L, "no report was asked: no wait");
+        output.onNext(new Frame(StreamType.RAW, bytes("/ # \u001b[6n")));
+        assertEquals(List.of("\u001b[1;5R"), answers);
+        before = System.nanoTime();
+        output.awaitAnswerRead(300);
+        assertTrue(System.nanoTime() - before >= 250_000_000L, "typed 300 ms after the report at the earliest");
     }
 }
