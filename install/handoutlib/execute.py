@@ -64,8 +64,8 @@ def _seconds(start, end):
 
 class Runner:
     def __init__(self, timings, reset=None, on_done=None):
-        """reset: called before each lesson to give it a fresh engine (None on the user's own
-        engine); on_done(lesson): called as each lesson ends, e.g. to print it while the next runs."""
+        """reset: called before each lesson run in turn to give it a fresh engine (None on the user's
+        own engine); on_done(lesson): called as each lesson ends, e.g. to print it while the next runs."""
         self.timings, self.reset, self.on_done = timings, reset, on_done
 
     async def _start_kernel(self, lesson):
@@ -110,8 +110,13 @@ class Runner:
 
     async def _beside(self, lesson):
         """A lesson on servers of its own (install/lessons resets them before the run): no engine
-        reset, and its time is the run's only where it is longer than the other lessons together."""
-        manager = await self._start_kernel(lesson)
+        reset, and its time is the run's only where it is longer than the other lessons together. A
+        kernel that does not start fails this lesson alone (its log says why); the others run on."""
+        try:
+            manager = await self._start_kernel(lesson)
+        except Exception:
+            lesson.write_log(traceback.format_exc())
+            return
         await self._execute(lesson, manager)
         await self._stop(manager)
         if self.on_done:
@@ -138,8 +143,11 @@ class Runner:
             _seconds(c.metadata.execution["iopub.execute_input"], c.metadata.execution["shell.execute_reply"])
             for c in lesson.notebook.cells
             if c.cell_type == "code" and "shell.execute_reply" in c.get("metadata", {}).get("execution", {}))
-        self.timings.add("cells", lesson.cell_seconds)
-        self.timings.add("kernel ready and client (not overlapped)", lesson.seconds - lesson.cell_seconds)
+        if lesson.beside:  # its time passes while the others run
+            self.timings.add("lessons beside (overlapped)", lesson.seconds)
+        else:
+            self.timings.add("cells", lesson.cell_seconds)
+            self.timings.add("kernel ready and client (not overlapped)", lesson.seconds - lesson.cell_seconds)
         lesson.write_log(error)
 
     async def _stop(self, manager):

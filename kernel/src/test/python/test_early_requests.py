@@ -1,5 +1,6 @@
 """Requests that come before the first kernel_info_request: the session is built only after the first
 kernel_info_reply (jupyter/PendingSession), so these must not wait for it when they need nothing of it."""
+import queue
 import time
 
 from jupyter_client import KernelManager
@@ -27,7 +28,7 @@ def wait_for_iopub(client, timeout=30):
         while time.monotonic() < until:
             try:
                 seen = client.get_iopub_msg(timeout=0.2)
-            except Exception:
+            except queue.Empty:
                 continue
             if seen["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
                 return

@@ -88,12 +88,14 @@ public final class DockerKernel {
     void interruptCell() {
         // The stop is kept for the request in hand, so a cell that has not yet begun (it waits for
         // the session being built, or is just starting) starts stopped; the next request has another
-        // number, so a stop never outlives its cell. Kept first, then the running cell is stopped:
-        // Session.run makes its cell the running one before it reads the stop, so one of the two sees it.
+        // number, so a kept stop never reaches a later cell (the running cell is stopped as Jupyter's
+        // stop button stops whatever runs). Kept first, then the running cell is stopped: Session.run
+        // makes its cell the running one before it reads the stop, so one of the two sees it. The
+        // larger number wins when a SIGINT and an interrupt_request come at once.
         ExecuteHandler handler = executeHandler;
         long request = handler == null ? 0 : handler.requestInHand();
         if (request != 0) {
-            stoppedRequest.set(request);
+            stoppedRequest.accumulateAndGet(request, Math::max);
         }
         if (pendingSession.isDone()) {
             session().interrupt();

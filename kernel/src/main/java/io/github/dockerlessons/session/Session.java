@@ -152,6 +152,9 @@ public final class Session {
                 throw cellError(2, messages.get("error.cell.too.large", GoText.binarySize(cellLimit)), null);
             }
             Script script = ScriptParser.parse(code);
+            if (cancellation.isCancelled()) {
+                throw interrupted(cancellation); // stopped before it began: a cell magic, too, does nothing
+            }
             if (script.cellMagic() != null) {
                 if (lessonMagics.handlesCell(script.cellMagic().name())) {
                     lessonMagics.runCell(script.cellMagic(), console, context(console, null, cancellation));

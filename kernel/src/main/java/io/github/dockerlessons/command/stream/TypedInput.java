@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
  * answered the last line.
  */
 final class TypedInput extends LineInput {
-    /** Busybox takes 50 ms after a cursor report to give up on it; the rest is room for a busy machine. */
+    /**
+     * Busybox takes 50 ms after a cursor report to give up on it; the rest is room for a busy machine.
+     * Counted from the answer's writing, not from its reading (which cannot be seen from here): a
+     * shell held off the CPU for longer can still lose the start of a line.
+     */
     private static final long ANSWER_READ_MILLIS = 400;
     private final String[] lines;
     private final ContainerOutput output;
