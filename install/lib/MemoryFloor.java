@@ -8,6 +8,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,22 +18,24 @@ import java.nio.file.Path;
  * DockerClient ("docker-java": Jackson's model over Apache's transport, as the kernel's commands do),
  * through docker-java's transport alone ("transport": the raw answer's bytes), or not at all ("empty");
  * then idles and prints its resident memory (VmRSS, KiB). The transport and the configuration are built
- * as the kernel builds them (EngineConnections.apache and its configuration builder: this class sits
- * in the kernel's engine package for that), so that the floor carries what a kernel carries and no more.
+ * as the kernel builds them (EngineConnections.apache, and docker-java's configuration only for its
+ * typed client, as the kernel makes it only on first use: this class sits in the kernel's engine
+ * package for that), so that the floor carries what a kernel carries and no more.
  */
 public final class MemoryFloor {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         int rounds = Integer.parseInt(args[1]);
         if (!mode.equals("empty")) {
-            DockerClientConfig config = new DefaultDockerClientConfig.Builder()
-                    .withDockerHost(System.getenv("DOCKER_HOST"))
-                    .withDockerContext(DockerContext.DEFAULT_NAME)
-                    .withDockerConfig(Path.of(System.getProperty("user.home"), ".docker").toString())
-                    .withDockerTlsVerify(false)
-                    .build();
-            DockerHttpClient http = EngineConnections.apache(config);
+            URI host = URI.create(System.getenv("DOCKER_HOST"));
+            DockerHttpClient http = EngineConnections.apache(host, "tcp".equals(host.getScheme()) ? null : NoTls.CONFIG);
             if (mode.equals("docker-java")) {
+                DockerClientConfig config = new DefaultDockerClientConfig.Builder()
+                        .withDockerHost(host.toString())
+                        .withDockerContext(DockerContext.DEFAULT_NAME)
+                        .withDockerConfig(Path.of(System.getProperty("user.home"), ".docker").toString())
+                        .withDockerTlsVerify(false)
+                        .build();
                 DockerClient client = DockerClientImpl.getInstance(config, http);
                 for (int i = 0; i < rounds; i++) {
                     client.listContainersCmd().withShowAll(true).exec();

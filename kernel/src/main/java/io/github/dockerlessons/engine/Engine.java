@@ -20,8 +20,10 @@ import java.util.Map;
  * command runs with no daemon at all and the gateway's own code is what is tested (issue 22).
  *
  * <p>Two kinds of access: a {@link Call} handed docker-java's typed client, and raw API requests
- * for the few places the typed model loses what users see (inspect's JSON as it came, rmi's list of
- * deleted layers, create's fields docker-java lacks, streamed tars, a path's stat, hijacked streams).
+ * ({@link #send}): the listings, read into the kernel's own model (api/) so that a kernel that only
+ * lists never loads Jackson, and the places the typed model loses what users see (inspect's JSON as it
+ * came, rmi's list of deleted layers, create's fields docker-java lacks, streamed tars, a path's stat,
+ * hijacked streams).
  * Every method answers with a result or one of the engine's failures: {@link DaemonError} in the
  * daemon's words, {@link EngineUnreachable}, {@link EngineConnectionLost}, {@link EngineTimeout} or
  * {@link EngineAnswerInvalid}.
@@ -64,6 +66,20 @@ public interface Engine extends Closeable {
     default <T> T call(Call<T> call, Duration limit)
             throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
         return call(call, null, limit);
+    }
+
+    /**
+     * Sends a raw API request as {@link #call(Call, Cancellation, Duration)} runs a typed call (the same
+     * stop button and time limit), without making docker-java's typed client: a kernel whose cells only
+     * list containers and images never loads Jackson's mapping (issue 22: idle memory).
+     */
+    <T> T send(RawRequest<T> request, Cancellation cancellation, Duration limit)
+            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException;
+
+    /** A raw request without cancellation, for the kernel's own quick questions (completion, panels). */
+    default <T> T send(RawRequest<T> request, Duration limit)
+            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
+        return send(request, null, limit);
     }
 
     /** A raw API request whose answer is JSON, for the few places the typed model loses detail. */

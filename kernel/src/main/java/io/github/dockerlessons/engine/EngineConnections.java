@@ -11,11 +11,11 @@ import com.github.dockerjava.transport.SSLConfig;
 import io.github.dockerlessons.engine.EngineDiscovery.Resolution;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -34,18 +34,81 @@ final class EngineConnections {
 
     private final EngineDiscovery discovery;
     private final SocketProbe probe;
-    /** The HTTP transport for an endpoint's configuration: Apache's, or a test's in-memory one. */
-    private final Function<DockerClientConfig, DockerHttpClient> transport;
+    /** The HTTP transport to an endpoint: Apache's, or a test's in-memory one. */
+    private final Transport transport;
     private final Supplier<Map<String, String>> creationLabels;
     private volatile Connection connection;
     /** Connections to engines the kernel no longer uses; a stream may still be reading one. */
     private final List<Connection> retired = new ArrayList<>();
 
-    record Connection(Resolution resolution, EngineEndpoint endpoint, SSLContext tls, DockerClient client,
-                      DockerHttpClient http) { }
+    /** Opens the HTTP transport to an engine's address, with its TLS setting (null: plain tcp). */
+    @FunctionalInterface
+    interface Transport {
+        DockerHttpClient open(URI host, SSLConfig ssl);
+    }
 
-    EngineConnections(EngineDiscovery discovery, SocketProbe probe,
-                      Function<DockerClientConfig, DockerHttpClient> transport,
+    /**
+     * One engine's connection: its HTTP transport, over which raw requests go at once, and docker-java's
+     * typed client over that same transport, made on its first use. The typed client needs docker-java's
+     * configuration, whose building starts Jackson (it reads config.json with it, and the client maps
+     * every answer with it): about 950 classes (Jackson, docker-java's model, Guava) that a kernel
+     * whose cells only list containers and images never needs (issue 22: idle memory).
+     */
+    static final class Connection {
+        private final Resolution resolution;
+        private final EngineEndpoint endpoint;
+        private final SSLContext tls;
+        private final DockerHttpClient http;
+        private final Supplier<DockerClientConfig> configuration;
+        private volatile DockerClient client;
+
+        Connection(Resolution resolution, EngineEndpoint endpoint, SSLContext tls, DockerHttpClient http,
+                   Supplier<DockerClientConfig> configuration) {
+            this.resolution = resolution;
+            this.endpoint = endpoint;
+            this.tls = tls;
+            this.http = http;
+            this.configuration = configuration;
+        }
+
+        Resolution resolution() {
+            return resolution;
+        }
+
+        EngineEndpoint endpoint() {
+            return endpoint;
+        }
+
+        SSLContext tls() {
+            return tls;
+        }
+
+        DockerHttpClient http() {
+            return http;
+        }
+
+        /** docker-java's typed client over this connection's transport, made on first use. */
+        DockerClient client() {
+            DockerClient made = client;
+            if (made == null) {
+                synchronized (this) {
+                    made = client;
+                    if (made == null) {
+                        made = DockerClientImpl.getInstance(configuration.get(), http);
+                        client = made;
+                    }
+                }
+            }
+            return made;
+        }
+
+        /** Closes the transport, and with it the typed client's requests (the client holds nothing else). */
+        void close() throws IOException {
+            http.close();
+        }
+    }
+
+    EngineConnections(EngineDiscovery discovery, SocketProbe probe, Transport transport,
                       Supplier<Map<String, String>> creationLabels) {
         this.discovery = discovery;
         this.probe = probe;
@@ -54,10 +117,10 @@ final class EngineConnections {
     }
 
     /** The engine's own HTTP client for an endpoint (no response timeout: attaches and logs -f are long). */
-    static DockerHttpClient apache(DockerClientConfig config) {
+    static DockerHttpClient apache(URI host, SSLConfig ssl) {
         return new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(sslFor(config))
+                .dockerHost(host)
+                .sslConfig(ssl)
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofMillis(SocketProbe.CONNECT_TIMEOUT_MS))
                 .build();
@@ -68,11 +131,11 @@ final class EngineConnections {
      * whole certificate store (megabytes held idle) for a socket that never uses TLS. A plain tcp://
      * engine gets none at all, since docker-java speaks https to tcp whenever an SSL setting is given.
      */
-    private static SSLConfig sslFor(DockerClientConfig config) {
-        if (config.getSSLConfig() != null) {
-            return config.getSSLConfig();
+    private static SSLConfig sslFor(URI host, SSLContext tls) {
+        if (tls != null) {
+            return () -> tls;
         }
-        return "tcp".equals(config.getDockerHost().getScheme()) ? null : NoTls.CONFIG;
+        return "tcp".equals(host.getScheme()) ? null : NoTls.CONFIG;
     }
 
     EngineDiscovery discovery() {
@@ -126,7 +189,7 @@ final class EngineConnections {
         if (!endpoint.host().startsWith("unix://") && !endpoint.isTcp() && !pipe) {
             throw new EngineUnreachable(ConnectionDiagnosis.unsupported(endpoint), null);
         }
-        int port = endpoint.isTcp() ? java.net.URI.create(endpoint.host()).getPort() : -1;
+        int port = endpoint.isTcp() ? URI.create(endpoint.host()).getPort() : -1;
         if (port > 65535) {
             // The CLI takes the address and fails when it dials; Apache's builder would throw instead.
             IOException invalid = new IOException("dial tcp: address " + port + ": invalid port");
@@ -146,33 +209,39 @@ final class EngineConnections {
                         discovery.machine().os()), failure);
             }
         }
+        URI host = URI.create(endpoint.host());
+        // api.version stays unset: unversioned paths work on old engines and on Engine 29, which
+        // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
+        DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new BoundedAnswerHttpClient(
+                transport.open(host, sslFor(host, tls)))), creationLabels);
         SSLContext ssl = tls;
-        // The builder, not createDefaultConfigBuilder(): docker-java would read DOCKER_* and the current
-        // context again by its own rules; the endpoint already says everything. The config folder stays,
-        // for registry credentials. TLS is always the custom context TlsContextFactory made, never
-        // withDockerTlsVerify(true): docker-java's own reading of the PEM files (LocalDirectorySSLConfig,
-        // CertificateUtils) needs Bouncy Castle, which the build leaves out (pom.xml).
+        return new Connection(resolution, endpoint, tls, http, () -> configuration(endpoint, ssl));
+    }
+
+    /**
+     * docker-java's configuration of an endpoint, for its typed client. The builder, not
+     * createDefaultConfigBuilder(): docker-java would read DOCKER_* and the current context again by its
+     * own rules; the endpoint already says everything. The config folder stays, for registry
+     * credentials. TLS is always the custom context TlsContextFactory made, never
+     * withDockerTlsVerify(true): docker-java's own reading of the PEM files (LocalDirectorySSLConfig,
+     * CertificateUtils) needs Bouncy Castle, which the build leaves out (pom.xml).
+     */
+    private DockerClientConfig configuration(EngineEndpoint endpoint, SSLContext ssl) {
         DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
                 .withDockerHost(endpoint.host())
                 .withDockerContext(DockerContext.DEFAULT_NAME)
                 .withDockerConfig(discovery.machine().dockerConfigDir().toString())
                 .withDockerTlsVerify(false)
                 .withCustomSslConfig(ssl == null ? null : () -> ssl);
-        DockerClientConfig config;
         try {
-            config = builder.build();
+            return builder.build();
         } catch (DockerClientException e) {
-            // build() parses config.json and throws on one that is not JSON, so no command reached the engine
-            // ("could not finish this command"); the CLI warns and goes on without it, so without credentials.
-            // The file itself as the folder: no config.json is under it (null is not taken).
-            config = builder.withDockerConfig(discovery.machine().dockerConfigDir().resolve("config.json").toString())
+            // build() parses config.json and throws on one that is not JSON; the CLI warns and goes on
+            // without it, so without credentials. The file itself as the folder: no config.json is under
+            // it (null is not taken).
+            return builder.withDockerConfig(discovery.machine().dockerConfigDir().resolve("config.json").toString())
                     .build();
         }
-        // api.version stays unset: unversioned paths work on old engines and on Engine 29, which
-        // refuses old versions. No response timeout, or long attaches and logs -f would be cut.
-        DockerHttpClient http = new LabellingHttpClient(new PathEscapingHttpClient(new BoundedAnswerHttpClient(
-                transport.apply(config))), creationLabels);
-        return new Connection(resolution, endpoint, tls, DockerClientImpl.getInstance(config, http), http);
     }
 
     /** How many retired connections are open (for tests). */
@@ -186,7 +255,7 @@ final class EngineConnections {
         while (retired.size() > RETIRED_KEPT) {
             Connection oldest = retired.remove(0);
             try {
-                oldest.client().close();
+                oldest.close();
             } catch (IOException | RuntimeException ignored) {
                 // closed is closed
             }
@@ -226,7 +295,7 @@ final class EngineConnections {
             connection = null;
         }
         for (Connection old : retired) {
-            old.client().close();
+            old.close();
         }
         retired.clear();
     }

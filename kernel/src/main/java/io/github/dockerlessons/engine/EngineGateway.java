@@ -1,7 +1,6 @@
 package io.github.dockerlessons.engine;
 
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -20,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
  * The one door to the Docker Engine. It connects lazily, on the first command, so a kernel starts
@@ -79,16 +77,16 @@ public final class EngineGateway implements Engine {
      * engine (issue 22). No socket is opened, so attach uses docker-java's stream, as over TLS.
      */
     public static EngineGateway inMemory(EngineDiscovery discovery, DockerHttpClient daemon) {
-        return new EngineGateway(discovery, SocketProbe.system(), config -> daemon, true);
+        return new EngineGateway(discovery, SocketProbe.system(), (host, ssl) -> daemon, true);
     }
 
     private EngineGateway(EngineDiscovery discovery, SocketProbe probe,
-                          Function<DockerClientConfig, DockerHttpClient> transport) {
+                          EngineConnections.Transport transport) {
         this(discovery, probe, transport, false);
     }
 
     private EngineGateway(EngineDiscovery discovery, SocketProbe probe,
-                          Function<DockerClientConfig, DockerHttpClient> transport, boolean inMemory) {
+                          EngineConnections.Transport transport, boolean inMemory) {
         this.inMemory = inMemory;
         this.connections = new EngineConnections(discovery, probe, transport, () -> creationLabels);
         this.failures = new EngineFailures(connections);
@@ -126,6 +124,24 @@ public final class EngineGateway implements Engine {
     @Override
     public <T> T call(Call<T> call, Cancellation cancellation, Duration limit)
             throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
+        return run(connection -> call.run(connection.client()), cancellation, limit);
+    }
+
+    /** Sends {@code request} as {@link #call} runs a typed call; docker-java's typed client is not made for it. */
+    @Override
+    public <T> T send(RawRequest<T> request, Cancellation cancellation, Duration limit)
+            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
+        return run(connection -> request.send(this), cancellation, limit);
+    }
+
+    /** Work on the connection the call goes to: a typed call on its client, or a raw request. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(EngineConnections.Connection connection) throws Exception;
+    }
+
+    private <T> T run(Work<T> call, Cancellation cancellation, Duration limit)
+            throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
         EngineConnections.Connection here = limit == null ? null : onThisThread();
         if (here != null) {
             return callHere(here, call, cancellation, limit);
@@ -142,7 +158,7 @@ public final class EngineGateway implements Engine {
         try {
             calls.execute(() -> BoundedAnswerHttpClient.within(answers, () -> {
                 try {
-                    result.complete(call.run(connections.current().client()));
+                    result.complete(call.on(connections.current()));
                 } catch (Throwable t) {
                     // described here, where the answer's beginning is known (this thread read it)
                     RuntimeException invalid = EngineFailures.invalidAnswer(t, answers.last());
@@ -180,7 +196,7 @@ public final class EngineGateway implements Engine {
         }
     }
 
-    private <T> T callHere(EngineConnections.Connection connection, Call<T> call, Cancellation cancellation,
+    private <T> T callHere(EngineConnections.Connection connection, Work<T> call, Cancellation cancellation,
                            Duration limit) throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException {
         InterruptibleCall running = new InterruptibleCall();
         BoundedAnswerHttpClient.CallScope answers = new BoundedAnswerHttpClient.CallScope();
@@ -193,7 +209,7 @@ public final class EngineGateway implements Engine {
         try {
             BoundedAnswerHttpClient.within(answers, () -> {
                 try {
-                    result.add(call.run(connection.client()));
+                    result.add(call.on(connection));
                 } catch (Exception e) {
                     throw new CallFailed(e);
                 }

@@ -47,6 +47,23 @@ public abstract class RawRequest<T> {
         return of(engine -> engine.exchange(method, path, headers, body, reader));
     }
 
+    /** An attach or exec stream that can deliver EOF on stdin, or null where the engine cannot give one. */
+    public static RawRequest<HijackedStream> hijack(String path, String jsonBody, boolean tty) {
+        return of(engine -> engine.hijack(path, jsonBody, tty));
+    }
+
+    /** The answer read on: {@code then} runs on the call's thread, under its stop button and time limit. */
+    public <R> RawRequest<R> then(Step<T, R> then) {
+        RawRequest<T> first = this;
+        return of(engine -> then.apply(first.send(engine)));
+    }
+
+    /** What is done with an answer (may throw, as reading it may). */
+    @FunctionalInterface
+    public interface Step<T, R> {
+        R apply(T answer) throws Exception;
+    }
+
     private interface Sender<T> {
         T send(Engine engine) throws Exception;
     }

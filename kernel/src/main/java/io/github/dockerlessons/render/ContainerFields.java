@@ -1,8 +1,6 @@
 package io.github.dockerlessons.render;
 
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerMount;
-import com.github.dockerjava.api.model.ContainerNetwork;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.template.GoType;
 import io.github.dockerlessons.render.template.GoValues;
@@ -56,7 +54,7 @@ public final class ContainerFields {
     private ContainerFields() {
     }
 
-    public static FieldContext of(Container c, boolean truncate, Instant now) {
+    public static FieldContext of(ContainerSummary c, boolean truncate, Instant now) {
         FieldContext context = new FieldContext(TYPE, HEADERS, c.getLabels() == null ? Map.of() : c.getLabels());
         context.put("Command", () -> ContainerTable.command(c.getCommand(), truncate))
                 .put("CreatedAt", () -> goTime(c.getCreated() == null ? 0L : c.getCreated()))
@@ -78,7 +76,7 @@ public final class ContainerFields {
 
     /** The context docker's formatter gets the header from, and ps checks a --format against. */
     public static FieldContext empty(Instant now) {
-        return of(new Container(), true, now);
+        return of(ContainerSummary.empty(), true, now);
     }
 
     static String goTime(Long seconds) {
@@ -98,18 +96,18 @@ public final class ContainerFields {
         return String.join(",", pairs);
     }
 
-    private static long localVolumes(Container c) {
+    private static long localVolumes(ContainerSummary c) {
         if (c.getMounts() == null) {
             return 0;
         }
-        return c.getMounts().stream().filter(m -> "local".equals(m.getDriver())).count();
+        return c.getMounts().stream().filter(m -> "local".equals(m.driver())).count();
     }
 
-    private static String mounts(Container c, boolean truncate) {
+    private static String mounts(ContainerSummary c, boolean truncate) {
         List<String> names = new ArrayList<>();
         if (c.getMounts() != null) {
-            for (ContainerMount m : c.getMounts()) {
-                String name = m.getName() != null && !m.getName().isEmpty() ? m.getName() : m.getSource();
+            for (ContainerSummary.Mount m : c.getMounts()) {
+                String name = m.name() != null && !m.name().isEmpty() ? m.name() : m.source();
                 if (name == null) {
                     name = "";
                 }
@@ -120,16 +118,12 @@ public final class ContainerFields {
     }
 
     /** Network names; Go lists them in map order, which varies, so here they are sorted. */
-    private static String networks(Container c) {
-        if (c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null) {
-            return "";
-        }
-        Map<String, ContainerNetwork> networks = c.getNetworkSettings().getNetworks();
-        return String.join(",", new TreeSet<>(networks.keySet()));
+    private static String networks(ContainerSummary c) {
+        return String.join(",", new TreeSet<>(c.getNetworkNames()));
     }
 
     /** "0B" or "2B (virtual 1.98MB)", as the CLI's size column. */
-    private static String size(Container c) {
+    private static String size(ContainerSummary c) {
         long rw = c.getSizeRw() == null ? 0 : c.getSizeRw();
         long root = c.getSizeRootFs() == null ? 0 : c.getSizeRootFs();
         String text = GoText.humanSize(rw);

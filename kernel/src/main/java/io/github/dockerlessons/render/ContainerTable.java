@@ -1,7 +1,6 @@
 package io.github.dockerlessons.render;
 
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerPort;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.golang.GoQuote;
 import io.github.dockerlessons.golang.GoText;
 import io.github.dockerlessons.render.template.GoTemplate;
@@ -25,11 +24,11 @@ public final class ContainerTable {
     }
 
     /** {@code docker ps}' default table (or {@code --format}), as text and HTML. */
-    public static Bundle bundle(List<Container> containers, boolean truncate, boolean size, Instant now, String format)
+    public static Bundle bundle(List<ContainerSummary> containers, boolean truncate, boolean size, Instant now, String format)
             throws TemplateException {
         List<FieldContext> rows = new ArrayList<>();
         List<String> states = new ArrayList<>();
-        for (Container c : containers) {
+        for (ContainerSummary c : containers) {
             rows.add(ContainerFields.of(c, truncate, now));
             states.add(state(c));
         }
@@ -138,26 +137,26 @@ public final class ContainerTable {
      * docker/cli's DisplayablePorts: ports published on the same port number are grouped into
      * ranges per host IP and protocol; others follow as single mappings.
      */
-    public static String ports(ContainerPort[] ports) {
+    public static String ports(ContainerSummary.Port[] ports) {
         if (ports == null || ports.length == 0) {
             return "";
         }
-        List<ContainerPort> sorted = new ArrayList<>(Arrays.asList(ports));
-        sorted.sort(Comparator.comparingInt((ContainerPort p) -> value(p.getPrivatePort()))
-                .thenComparing(p -> nullToEmpty(p.getIp()))
-                .thenComparingInt(p -> value(p.getPublicPort()))
-                .thenComparing(p -> nullToEmpty(p.getType())));
+        List<ContainerSummary.Port> sorted = new ArrayList<>(Arrays.asList(ports));
+        sorted.sort(Comparator.comparingInt((ContainerSummary.Port p) -> value(p.privatePort()))
+                .thenComparing(p -> nullToEmpty(p.ip()))
+                .thenComparingInt(p -> value(p.publicPort()))
+                .thenComparing(p -> nullToEmpty(p.type())));
         Map<String, int[]> groups = new LinkedHashMap<>();
         List<String> result = new ArrayList<>();
         List<String> hostMappings = new ArrayList<>();
-        for (ContainerPort port : sorted) {
-            int current = value(port.getPrivatePort());
-            String type = nullToEmpty(port.getType());
+        for (ContainerSummary.Port port : sorted) {
+            int current = value(port.privatePort());
+            String type = nullToEmpty(port.type());
             String key = type;
-            String ip = nullToEmpty(port.getIp());
+            String ip = nullToEmpty(port.ip());
             if (!ip.isEmpty()) {
-                if (value(port.getPublicPort()) != current) {
-                    hostMappings.add(joinHostPort(ip, Integer.toString(value(port.getPublicPort())))
+                if (value(port.publicPort()) != current) {
+                    hostMappings.add(joinHostPort(ip, Integer.toString(value(port.publicPort())))
                             + "->" + current + "/" + type);
                     continue;
                 }
@@ -195,7 +194,7 @@ public final class ContainerTable {
     }
 
     /** The status cell's colour: running, paused, exited (or exited-error for a non-zero code), ... */
-    static String state(Container c) {
+    static String state(ContainerSummary c) {
         String state = nullToEmpty(c.getState());
         if (state.equals("exited")) {
             String status = nullToEmpty(c.getStatus());

@@ -2,7 +2,7 @@ package io.github.dockerlessons.render;
 
 import io.github.dockerlessons.golang.GoText;
 
-import com.github.dockerjava.api.model.Image;
+import io.github.dockerlessons.api.ImageSummary;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class ImageFields {
     }
 
     /** The rows of one image as the default table shows them (digests left out). */
-    public static List<FieldContext> of(Image image, boolean truncate, Instant now) {
+    public static List<FieldContext> of(ImageSummary image, boolean truncate, Instant now) {
         return of(image, truncate, now, false, false);
     }
 
@@ -58,7 +58,7 @@ public final class ImageFields {
      * {@code needDigest}; repositories known only by digest get a row of their own. An image with
      * neither is one row of {@code <none>}.
      */
-    public static List<FieldContext> of(Image image, boolean truncate, Instant now, boolean needDigest,
+    public static List<FieldContext> of(ImageSummary image, boolean truncate, Instant now, boolean needDigest,
                                         boolean showDigests) {
         List<FieldContext> rows = new ArrayList<>();
         String[] tags = image.getRepoTags() == null ? new String[0] : image.getRepoTags();
@@ -117,10 +117,10 @@ public final class ImageFields {
 
     /** The context the header row comes from. */
     public static FieldContext empty(Instant now) {
-        return row(new Image(), "", "", "", true, now);
+        return row(ImageSummary.empty(), "", "", "", true, now);
     }
 
-    private static FieldContext row(Image image, String repository, String tag, String digest, boolean truncate,
+    private static FieldContext row(ImageSummary image, String repository, String tag, String digest, boolean truncate,
                                     Instant now) {
         long size = image.getSize() == null ? 0 : image.getSize();
         long shared = image.getSharedSize() == null ? -1 : image.getSharedSize();

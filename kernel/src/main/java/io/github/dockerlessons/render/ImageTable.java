@@ -1,6 +1,6 @@
 package io.github.dockerlessons.render;
 
-import com.github.dockerjava.api.model.Image;
+import io.github.dockerlessons.api.ImageSummary;
 import io.github.dockerlessons.render.template.TemplateException;
 
 import java.time.Instant;
@@ -15,7 +15,7 @@ public final class ImageTable {
     private ImageTable() {
     }
 
-    public static Bundle bundle(List<Image> images, boolean truncate, boolean digests, Instant now, String format)
+    public static Bundle bundle(List<ImageSummary> images, boolean truncate, boolean digests, Instant now, String format)
             throws TemplateException {
         String f = format;
         if (f == null || f.isEmpty() || f.equals("table")) {
@@ -27,7 +27,7 @@ public final class ImageTable {
         }
         boolean needDigest = digests || f.contains("{{.Digest}}");
         List<FieldContext> rows = new ArrayList<>();
-        for (Image image : images) {
+        for (ImageSummary image : images) {
             rows.addAll(ImageFields.of(image, truncate, now, needDigest, digests));
         }
         return ListingFormat.render(f, rows, ImageFields.empty(now), null);

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.session;
 
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Image;
+import io.github.dockerlessons.api.ContainerSummary;
+import io.github.dockerlessons.api.ImageSummary;
 import com.github.dockerjava.api.model.Network;
 import io.github.dockerlessons.command.flags.NameKind;
 import io.github.dockerlessons.engine.DockerContext;
@@ -10,6 +10,7 @@ import io.github.dockerlessons.engine.Engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The names completion offers, read from the engine by kind, the way docker/cli's completion
@@ -81,15 +82,10 @@ final class EngineNames {
 
     /** Container names: {@code all} as {@code ps -a} (else as {@code ps}), of the given states if any. */
     private List<String> containers(boolean all, List<String> states) throws Exception {
-        List<Container> containers = engine.call(client -> {
-            var cmd = client.listContainersCmd().withShowAll(all || states != null);
-            if (states != null) {
-                cmd.withStatusFilter(states);
-            }
-            return cmd.exec();
-        }, limit);
+        List<ContainerSummary> containers = engine.send(ContainerSummary.list(all || states != null, false, 0,
+                states == null ? Map.of() : Map.of("status", states)), limit);
         List<String> names = new ArrayList<>();
-        for (Container container : containers) {
+        for (ContainerSummary container : containers) {
             if (container.getNames() != null) {
                 for (String name : container.getNames()) {
                     names.add(name.startsWith("/") ? name.substring(1) : name);
@@ -100,9 +96,9 @@ final class EngineNames {
     }
 
     private List<String> images() throws Exception {
-        List<Image> images = engine.call(client -> client.listImagesCmd().exec(), limit);
+        List<ImageSummary> images = engine.send(ImageSummary.all(), limit);
         List<String> names = new ArrayList<>();
-        for (Image image : images) {
+        for (ImageSummary image : images) {
             if (image.getRepoTags() != null) {
                 for (String tag : image.getRepoTags()) {
                     if (!tag.startsWith("<none>")) {

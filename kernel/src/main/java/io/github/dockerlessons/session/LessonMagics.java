@@ -1,6 +1,6 @@
 package io.github.dockerlessons.session;
 
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
@@ -210,20 +210,14 @@ final class LessonMagics {
     /** The state machine with this notebook's containers (every container, without labels) in their states. */
     private Bundle diagram(CommandContext ctx) throws DockerError, InterruptedException {
         Map<String, List<String>> byState = new LinkedHashMap<>();
-        List<Container> containers;
+        List<ContainerSummary> containers;
         try {
-            containers = ctx.answer(client -> {
-                var cmd = client.listContainersCmd().withShowAll(true);
-                if (objects.labelling()) {
-                    cmd.withLabelFilter(Map.of(NotebookObjects.SESSION_LABEL, objects.filter()
-                            .substring(NotebookObjects.SESSION_LABEL.length() + 1)));
-                }
-                return cmd.exec();
-            });
+            containers = ctx.read(ContainerSummary.list(true, false, 0,
+                    objects.labelling() ? Map.of("label", List.of(objects.filter())) : Map.of()));
         } catch (DaemonError e) {
             throw DockerError.daemon(e);
         }
-        for (Container container : containers) {
+        for (ContainerSummary container : containers) {
             String state = switch (container.getState()) {
                 case "running", "restarting" -> "running";
                 case "paused" -> "paused";

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.session;
 
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Image;
+import io.github.dockerlessons.api.ContainerSummary;
+import io.github.dockerlessons.api.ImageSummary;
 import com.github.dockerjava.api.model.Network;
 import io.github.dockerlessons.command.core.NotebookRecord;
 import io.github.dockerlessons.engine.Cancellation;
@@ -96,15 +96,15 @@ final class NotebookObjects implements NotebookRecord {
     Removed reset(Cancellation cancellation, Duration limit) throws Exception {
         Map<String, List<String>> mine = Map.of("label", List.of(filter()));
         List<String> containers = new ArrayList<>();
-        for (Container container : engine.call(client -> client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(SESSION_LABEL, sessionId)).exec(), cancellation, limit)) {
+        for (ContainerSummary container : engine.send(ContainerSummary.list(true, false, 0,
+                Map.of("label", List.of(SESSION_LABEL + "=" + sessionId))), cancellation, limit)) {
             engine.call(client -> client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true)
                     .exec(), cancellation, limit);
             containers.add(container.getNames() != null && container.getNames().length > 0
                     ? container.getNames()[0].replaceFirst("^/", "") : container.getId().substring(0, 12));
         }
         List<String> removedImages = new ArrayList<>();
-        for (Image image : engine.call(client -> client.listImagesCmd().exec(), cancellation, limit)) {
+        for (ImageSummary image : engine.send(ImageSummary.all(), cancellation, limit)) {
             if (!owns(image.getId(), image.getLabels())) {
                 continue;
             }

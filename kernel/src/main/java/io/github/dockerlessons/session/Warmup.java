@@ -1,8 +1,8 @@
 package io.github.dockerlessons.session;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Image;
+import com.google.gson.JsonParser;
+import io.github.dockerlessons.api.ContainerSummary;
+import io.github.dockerlessons.api.ImageSummary;
 import io.github.dockerlessons.command.core.CommandRegistry;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.console.ForwardingConsole;
@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  * cells several times slower than later ones (the kernel runs C1 alone, which compiles a method after
  * about 200 calls). This runs real cells ({@code docker ps -a}, {@code docker images}, a substitution)
  * through a session of its own against a {@link RehearsalEngine} in this process: parsing, expansion,
- * flags, the gateway, docker-java's request over a unix socket through Apache's client, Jackson's
- * mapping and the tables; so the JIT has compiled all of it before the user's first cells, and the
+ * flags, the gateway, docker-java's transport over a unix socket through Apache's client, the
+ * listings' Gson model and the tables; so the JIT has compiled all of it before the user's first cells, and the
  * user's engine gets no request. Where no unix socket can be made, it runs the offline part alone.
  * A daemon thread that pauses between its cells while the user's cell runs (thread priorities mean
  * nothing to Linux's scheduler without privileges, so the pause is what keeps the first real cells as
@@ -122,7 +122,6 @@ public final class Warmup {
     /** Without an engine: parsing, expansion, flags, the model's JSON and the tables on samples. */
     private static void runOffline(CommandRegistry registry, int rounds, Pause pause, Consumer<Bundle> more)
             throws Exception {
-        ObjectMapper json = new ObjectMapper();
         Variables variables = new Variables(Map.of());
         variables.set("ID", "cd91568b33c3");
         Expander expander = new Expander(variables, script -> "cd91568b33c3\n", SessionLimits.DEFAULT_CAPTURE);
@@ -137,8 +136,8 @@ public final class Warmup {
                 var spec = resolved.command().spec();
                 spec.flags().parse(resolved.rest(), spec.interspersed());
             }
-            List<Container> containers = List.of(json.readValue(CONTAINERS, Container[].class));
-            List<Image> images = List.of(json.readValue(IMAGES, Image[].class));
+            List<ContainerSummary> containers = ContainerSummary.listing(JsonParser.parseString(CONTAINERS));
+            List<ImageSummary> images = ImageSummary.listing(JsonParser.parseString(IMAGES));
             Instant now = Instant.now();
             Bundle ps = ContainerTable.bundle(containers, true, false, now, null);
             Bundle listing = ImageTable.bundle(images, true, false, now, null);

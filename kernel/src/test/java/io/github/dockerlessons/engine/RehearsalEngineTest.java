@@ -1,6 +1,6 @@
 package io.github.dockerlessons.engine;
 
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class RehearsalEngineTest {
             socket = Path.of(engine.host().substring("unix://".length()));
             assertTrue(Files.exists(socket));
             for (int i = 0; i < 50; i++) {
-                List<Container> listed = gateway.call(c -> c.listContainersCmd().withShowAll(true).exec(),
+                List<ContainerSummary> listed = gateway.send(ContainerSummary.all(),
                         Duration.ofSeconds(10));
                 assertEquals(1, listed.size());
                 assertEquals("/web", listed.get(0).getNames()[0]);

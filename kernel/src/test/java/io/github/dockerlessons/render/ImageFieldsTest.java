@@ -1,7 +1,6 @@
 package io.github.dockerlessons.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.model.Image;
+import io.github.dockerlessons.api.ImageSummary;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
@@ -15,10 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ImageFieldsTest {
     @Test
     void podmansFullNamesAreShownShort() throws Exception {
-        Image image = new ObjectMapper().readValue("""
+        ImageSummary image = ImageSummary.parse("""
                 {"Id":"sha256:0f7ee3a061d6d9384b88c287b693cf48480204238350acf5d7f6bb593b30f6b6","Created":1,"Size":5,
                  "RepoTags":["docker.io/library/lesson6-hello:latest","localhost/busybox:latest",
-                             "docker.io/someone/app:1","localhost:5000/x:v2","busybox:musl"]}""", Image.class);
+                             "docker.io/someone/app:1","localhost:5000/x:v2","busybox:musl"]}""");
         List<FieldContext> rows = ImageFields.of(image, true, Instant.ofEpochSecond(100));
         assertEquals(List.of("lesson6-hello latest", "localhost/busybox latest", "someone/app 1", "localhost:5000/x v2",
                         "busybox musl"),

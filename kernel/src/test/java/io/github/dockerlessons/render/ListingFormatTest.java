@@ -1,7 +1,6 @@
 package io.github.dockerlessons.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.render.template.TemplateException;
 import org.junit.jupiter.api.Test;
 
@@ -13,15 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ListingFormatTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.ofEpochSecond(1000);
 
-    private static Container container() throws Exception {
-        return JSON.readValue("""
+    private static ContainerSummary container() throws Exception {
+        return ContainerSummary.parse("""
                 {"Id":"cd91568b33c3aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","Names":["/web"],
                  "Image":"redis","Command":"redis-server","Created":1000,"Labels":{"tier":"cache","a":"b"},
                  "State":"running","Status":"Up 5 seconds","Ports":[{"IP":"0.0.0.0","PrivatePort":6379,
-                 "PublicPort":16379,"Type":"tcp"}]}""", Container.class);
+                 "PublicPort":16379,"Type":"tcp"}]}""");
     }
 
     private static Bundle ps(String format) throws Exception {

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandRegistry;
@@ -45,7 +45,7 @@ public final class ComposeCpCommand extends HandingOn {
         }
         String withService = fromService ? source : dest;
         String service = serviceOf(withService);
-        Container c = ServiceTargets.one(in, ctx, service, in.get(INDEX), true);
+        ContainerSummary c = ServiceTargets.one(in, ctx, service, in.get(INDEX), true);
         String inContainer = ProjectContainers.name(c) + withService.substring(service.length());
         List<String> argv = new ArrayList<>(List.of("cp"));
         if (in.get(ARCHIVE)) {

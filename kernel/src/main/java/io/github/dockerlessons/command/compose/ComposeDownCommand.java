@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -45,7 +45,7 @@ public final class ComposeDownCommand extends DeclaredCommand {
         String name = project != null ? project.name() : ComposeProjectFlags.projectName(in, ctx);
         ProjectContainers found = new ProjectContainers(ctx);
         ProjectResources resources = new ProjectResources(ctx);
-        List<Container> containers = new ArrayList<>(found.containers(name, true, in.args(), true));
+        List<ContainerSummary> containers = new ArrayList<>(found.containers(name, true, in.args(), true));
         if (project != null && !in.get(REMOVE_ORPHANS)) {
             containers.removeIf(c -> !project.services().containsKey(ProjectContainers.service(c)));
         }
@@ -53,7 +53,7 @@ public final class ComposeDownCommand extends DeclaredCommand {
             // dependants first: the reverse of the order they start in (a container of no service first)
             List<String> order = DependencyOrder.stopOrder(project, new ArrayList<>(project.services().values()))
                     .stream().map(ComposeProject.Service::name).toList();
-            containers.sort(Comparator.comparingInt((Container c) -> order.indexOf(ProjectContainers.service(c))));
+            containers.sort(Comparator.comparingInt((ContainerSummary c) -> order.indexOf(ProjectContainers.service(c))));
         }
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
         try {

@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.container.ExecCommand;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -48,8 +48,8 @@ public final class ComposeExecCommand extends DeclaredCommand {
         String project = ComposeProjectFlags.projectName(in, ctx);
         String service = in.arg(0);
         int index = in.get(INDEX) > 0 ? in.get(INDEX) : 1;
-        Container target = null;
-        for (Container c : new ProjectContainers(ctx).containers(project, false, List.of(service), false)) {
+        ContainerSummary target = null;
+        for (ContainerSummary c : new ProjectContainers(ctx).containers(project, false, List.of(service), false)) {
             String number = c.getLabels().getOrDefault(ComposeNames.CONTAINER_NUMBER, "1");
             if (number.equals(Integer.toString(index)) || target == null) {
                 target = c;

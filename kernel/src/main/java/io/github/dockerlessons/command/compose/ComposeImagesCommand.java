@@ -2,7 +2,7 @@ package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -36,11 +36,11 @@ public final class ComposeImagesCommand extends DeclaredCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         boolean asJson = ServiceTargets.isJson(in.get(FORMAT));
-        List<Container> containers = ServiceTargets.of(in, ctx, in.args(), true);
+        List<ContainerSummary> containers = ServiceTargets.of(in, ctx, in.args(), true);
         StringBuilder tabbed = new StringBuilder("CONTAINER\tREPOSITORY\tTAG\tIMAGE ID\tSIZE\n");
         List<Map<String, Object>> json = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
-        for (Container c : containers) {
+        for (ContainerSummary c : containers) {
             InspectImageResponse image = ctx.answer(client -> client.inspectImageCmd(Engine.pathSegment(c.getImageId())).exec());
             String id = image.getId() == null ? c.getImageId() : image.getId();
             ids.add(id);

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -30,7 +30,7 @@ public final class ComposeKillCommand extends DeclaredCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         String signal = in.get(SIGNAL) == null || in.get(SIGNAL).isEmpty() ? "SIGKILL" : in.get(SIGNAL);
-        List<Container> running = ServiceTargets.of(in, ctx, in.args(), false);
+        List<ContainerSummary> running = ServiceTargets.of(in, ctx, in.args(), false);
         if (running.isEmpty()) {
             ctx.console().err("No container to kill\n");
             return;

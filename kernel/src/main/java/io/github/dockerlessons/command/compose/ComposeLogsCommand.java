@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -56,7 +56,7 @@ public final class ComposeLogsCommand extends DeclaredCommand {
                         + in.get(SINCE) + "\"");
             }
         }
-        List<Container> containers = new ProjectContainers(ctx).containers(project, true, in.args(), false);
+        List<ContainerSummary> containers = new ProjectContainers(ctx).containers(project, true, in.args(), false);
         int index = in.get(INDEX);
         if (index > 0) {
             containers = containers.stream().filter(c -> String.valueOf(index)

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -46,10 +46,10 @@ public final class ComposeLsCommand extends DeclaredCommand {
     public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         boolean json = ServiceTargets.isJson(in.get(FORMAT));
         Pattern name = nameFilter(in.get(FILTER));
-        List<Container> containers = ctx.answer(client -> client.listContainersCmd().withShowAll(in.get(ALL))
-                .withLabelFilter(List.of(ComposeNames.PROJECT, ComposeNames.CONFIG_HASH)).exec());
-        Map<String, List<Container>> byProject = new TreeMap<>();
-        for (Container c : containers) {
+        List<ContainerSummary> containers = ctx.read(ContainerSummary.list(in.get(ALL), false, 0,
+                Map.of("label", List.of(ComposeNames.PROJECT, ComposeNames.CONFIG_HASH))));
+        Map<String, List<ContainerSummary>> byProject = new TreeMap<>();
+        for (ContainerSummary c : containers) {
             byProject.computeIfAbsent(ServiceTargets.label(c, ComposeNames.PROJECT), k -> new ArrayList<>()).add(c);
         }
         List<Stack> stacks = new ArrayList<>();
@@ -100,7 +100,7 @@ public final class ComposeLsCommand extends DeclaredCommand {
     }
 
     /** Compose's combinedStatus: each state with its count, states in alphabetical order. */
-    private static String status(List<Container> members) {
+    private static String status(List<ContainerSummary> members) {
         Map<String, Integer> counts = new TreeMap<>();
         members.forEach(c -> counts.merge(c.getState() == null ? "" : c.getState(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
@@ -108,9 +108,9 @@ public final class ComposeLsCommand extends DeclaredCommand {
         return String.join(", ", parts);
     }
 
-    private static String configFiles(List<Container> members) {
+    private static String configFiles(List<ContainerSummary> members) {
         Set<String> files = new LinkedHashSet<>();
-        for (Container c : members) {
+        for (ContainerSummary c : members) {
             String label = ServiceTargets.label(c, ComposeNames.CONFIG_FILES);
             if (label.isEmpty()) {
                 return "N/A";

@@ -1,8 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerPort;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -42,15 +41,15 @@ public final class ComposePortCommand extends DeclaredCommand {
         }
         String protocol = in.get(PROTOCOL) == null || in.get(PROTOCOL).isEmpty() ? "tcp"
                 : in.get(PROTOCOL).toLowerCase(Locale.ROOT);
-        Container c = ServiceTargets.one(in, ctx, in.arg(0), in.get(INDEX), false);
+        ContainerSummary c = ServiceTargets.one(in, ctx, in.arg(0), in.get(INDEX), false);
         List<String> published = new ArrayList<>();
-        for (ContainerPort p : c.getPorts() == null ? new ContainerPort[0] : c.getPorts()) {
-            if (p.getPrivatePort() != null && p.getPrivatePort() == port && protocol.equals(p.getType())) {
-                ctx.console().out((p.getIp() == null ? "" : p.getIp()) + ":"
-                        + (p.getPublicPort() == null ? 0 : p.getPublicPort()) + "\n");
+        for (ContainerSummary.Port p : c.getPorts() == null ? new ContainerSummary.Port[0] : c.getPorts()) {
+            if (p.privatePort() != null && p.privatePort() == port && protocol.equals(p.type())) {
+                ctx.console().out((p.ip() == null ? "" : p.ip()) + ":"
+                        + (p.publicPort() == null ? 0 : p.publicPort()) + "\n");
                 return;
             }
-            published.add(p.getPrivatePort() + "/" + p.getType());
+            published.add(p.privatePort() + "/" + p.type());
         }
         throw new DockerError(1, "no port " + port + "/" + protocol + " for container " + ProjectContainers.name(c) + ": "
                 + String.join(", ", published), "hint.compose.port.unpublished");

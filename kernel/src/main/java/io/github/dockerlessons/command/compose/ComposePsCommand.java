@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -94,7 +94,7 @@ public final class ComposePsCommand extends DeclaredCommand {
         } else {
             project = ComposeProjectFlags.projectName(in, ctx);
         }
-        List<Container> containers = new ArrayList<>(new ProjectContainers(ctx).containers(project, o.all(), o.names(),
+        List<ContainerSummary> containers = new ArrayList<>(new ProjectContainers(ctx).containers(project, o.all(), o.names(),
                 o.all()));
         if (!o.statuses().isEmpty()) {
             containers.removeIf(c -> !o.statuses().contains(c.getState()));
@@ -114,7 +114,7 @@ public final class ComposePsCommand extends DeclaredCommand {
         Instant now = ctx.clock().instant();
         List<FieldContext> rows = new ArrayList<>();
         List<String> states = new ArrayList<>();
-        for (Container c : containers) {
+        for (ContainerSummary c : containers) {
             rows.add(fields(c, !o.noTrunc(), now));
             states.add(state(c));
         }
@@ -126,7 +126,7 @@ public final class ComposePsCommand extends DeclaredCommand {
     }
 
     /** Compose's ContainerContext: the fields its templates know. */
-    private static FieldContext fields(Container c, boolean truncate, Instant now) {
+    private static FieldContext fields(ContainerSummary c, boolean truncate, Instant now) {
         Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
         FieldContext context = new FieldContext(HEADERS, labels);
         context.put("Command", () -> ContainerTable.command(c.getCommand(), truncate))
@@ -141,8 +141,7 @@ public final class ComposePsCommand extends DeclaredCommand {
                         .toList()))
                 .put("Name", () -> ProjectContainers.name(c))
                 .put("Names", () -> ProjectContainers.name(c))
-                .put("Networks", () -> c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null ? ""
-                        : String.join(",", new TreeSet<>(c.getNetworkSettings().getNetworks().keySet())))
+                .put("Networks", () -> String.join(",", new TreeSet<>(c.getNetworkNames())))
                 .put("Ports", () -> ContainerTable.ports(c.getPorts()))
                 .put("Project", () -> labels.getOrDefault(ComposeNames.PROJECT, ""))
                 .put("RunningFor", () -> ContainerTable.created(c.getCreated(), now))
@@ -152,7 +151,7 @@ public final class ComposePsCommand extends DeclaredCommand {
         return context;
     }
 
-    private static String exitCode(Container c) {
+    private static String exitCode(ContainerSummary c) {
         String status = c.getStatus() == null ? "" : c.getStatus();
         if (status.startsWith("Exited (")) {
             return status.substring(8, status.indexOf(')'));
@@ -160,7 +159,7 @@ public final class ComposePsCommand extends DeclaredCommand {
         return "0";
     }
 
-    private static String health(Container c) {
+    private static String health(ContainerSummary c) {
         String status = c.getStatus() == null ? "" : c.getStatus();
         for (String health : List.of("healthy", "unhealthy", "starting")) {
             if (status.contains("(" + health + ")") || status.contains("(health: " + health + ")")) {
@@ -170,7 +169,7 @@ public final class ComposePsCommand extends DeclaredCommand {
         return "";
     }
 
-    private static String state(Container c) {
+    private static String state(ContainerSummary c) {
         String state = c.getState() == null ? "" : c.getState();
         if (state.equals("exited")) {
             return c.getStatus() != null && c.getStatus().startsWith("Exited (0)") ? "exited" : "exited-error";

@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -25,7 +25,7 @@ public final class ComposeRestartCommand extends DeclaredCommand {
         Integer timeout = in.get(TIMEOUT);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Restarting");
         try {
-            for (Container c : found.containers()) {
+            for (ContainerSummary c : found.containers()) {
                 String id = "Container " + ProjectContainers.name(c);
                 progress.working(id, "Restarting");
                 try {

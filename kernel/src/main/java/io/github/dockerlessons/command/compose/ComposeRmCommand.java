@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -36,9 +36,9 @@ public final class ComposeRmCommand extends DeclaredCommand {
 
     @Override
     public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
-        List<Container> containers = ServiceTargets.of(in, ctx, in.args(), true);
+        List<ContainerSummary> containers = ServiceTargets.of(in, ctx, in.args(), true);
         if (in.get(STOP)) {
-            List<Container> order = new ArrayList<>(containers);
+            List<ContainerSummary> order = new ArrayList<>(containers);
             Collections.reverse(order);
             ProgressPanel stopping = new ProgressPanel(ctx.console(), "Stopping");
             try {
@@ -47,9 +47,9 @@ public final class ComposeRmCommand extends DeclaredCommand {
                 stopping.finish();
             }
         }
-        List<Container> stopped = new ArrayList<>();
+        List<ContainerSummary> stopped = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Container c : containers) {
+        for (ContainerSummary c : containers) {
             Boolean running;
             try {
                 // the listing's state may be stale (Compose inspects for the same reason)

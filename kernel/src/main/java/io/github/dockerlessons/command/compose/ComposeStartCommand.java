@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -25,7 +25,7 @@ public final class ComposeStartCommand extends DeclaredCommand {
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Running");
         try {
             ProjectContainers containers = new ProjectContainers(ctx);
-            for (Container c : found.containers()) {
+            for (ContainerSummary c : found.containers()) {
                 containers.start(c.getId(), ProjectContainers.name(c), progress);
             }
         } finally {

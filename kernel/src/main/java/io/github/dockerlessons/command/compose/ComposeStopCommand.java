@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -25,7 +25,7 @@ public final class ComposeStopCommand extends DeclaredCommand {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         ServiceContainers.Found found = ServiceContainers.inStartOrder(in, ctx);
-        List<Container> order = new ArrayList<>(found.containers());
+        List<ContainerSummary> order = new ArrayList<>(found.containers());
         Collections.reverse(order);
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Stopping");
         try {

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
@@ -33,7 +33,7 @@ public final class ComposeTopCommand extends DeclaredCommand {
     public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         List<String> header = new ArrayList<>(List.of("SERVICE", "#"));
         List<Map<String, String>> rows = new ArrayList<>();
-        for (Container c : ServiceTargets.of(in, ctx, in.args(), false)) {
+        for (ContainerSummary c : ServiceTargets.of(in, ctx, in.args(), false)) {
             var top = ctx.answer(client -> client.topContainerCmd(Engine.pathSegment(c.getId())).exec());
             String[] titles = top.getTitles() == null ? new String[0] : top.getTitles();
             for (String title : titles) {

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -129,7 +129,7 @@ public final class ComposeUpCommand extends DeclaredCommand {
             if (o.noStart()) {
                 return;
             }
-            for (Container c : containers.containers(project.name(), true, List.of(), false)) {
+            for (ContainerSummary c : containers.containers(project.name(), true, List.of(), false)) {
                 if ("running".equals(c.getState())) {
                     wereRunning.add(c.getId());
                 }
@@ -158,8 +158,8 @@ public final class ComposeUpCommand extends DeclaredCommand {
     /** Containers of services the file no longer has: a warning, or removed with --remove-orphans. */
     private static void orphans(CommandContext ctx, ComposeProject project, Options o)
             throws DaemonError, DockerError, InterruptedException {
-        List<Container> orphans = new ArrayList<>();
-        for (Container c : new ProjectContainers(ctx).containers(project.name(), true, List.of(), false)) {
+        List<ContainerSummary> orphans = new ArrayList<>();
+        for (ContainerSummary c : new ProjectContainers(ctx).containers(project.name(), true, List.of(), false)) {
             if (!project.services().containsKey(ProjectContainers.service(c))) {
                 orphans.add(c);
             }
@@ -196,13 +196,13 @@ public final class ComposeUpCommand extends DeclaredCommand {
         for (ComposeProject.Service s : order) {
             names.add(s.name());
         }
-        List<Container> containers = new ProjectContainers(ctx).containers(project.name(), true, names, false);
+        List<ContainerSummary> containers = new ProjectContainers(ctx).containers(project.name(), true, names, false);
         LogPanel logs = new LogPanel(ctx.console(), o.prefix(),
                 n -> ctx.messages().get("compose.logs.dropped", n));
         try {
             logs.status(null, "Attaching to " + String.join(", ", containers.stream()
                     .map(c -> ComposeNames.logName(project.name(), ProjectContainers.name(c))).toList()));
-            Container first = new LogFollower(ctx, project.name(), logs).follow(containers,
+            ContainerSummary first = new LogFollower(ctx, project.name(), logs).follow(containers,
                     new LogFollower.Selection(null, null, false), wereRunning, o.until());
             if (first == null) {
                 return o.exitCodeFrom() == null ? 0 : exitStatus(ctx, project, null, o.exitCodeFrom());
@@ -226,16 +226,16 @@ public final class ComposeUpCommand extends DeclaredCommand {
     }
 
     /** The exit code Compose ends with after an abort: of the first container that ended, or of --exit-code-from's. */
-    private static long exitStatus(CommandContext ctx, ComposeProject project, Container first, String exitCodeFrom)
+    private static long exitStatus(CommandContext ctx, ComposeProject project, ContainerSummary first, String exitCodeFrom)
             throws DaemonError, DockerError, InterruptedException {
-        List<Container> candidates = new ArrayList<>();
+        List<ContainerSummary> candidates = new ArrayList<>();
         if (first != null && (exitCodeFrom == null || exitCodeFrom.equals(ProjectContainers.service(first)))) {
             candidates.add(first);
         } else if (exitCodeFrom != null) {
             candidates.addAll(new ProjectContainers(ctx).containers(project.name(), true, List.of(exitCodeFrom), false));
             candidates.sort(Comparator.comparingInt(ServiceConvergence::number));
         }
-        for (Container c : candidates) {
+        for (ContainerSummary c : candidates) {
             var state = ctx.answer(client -> client.inspectContainerCmd(c.getId()).exec()).getState();
             if (!Boolean.TRUE.equals(state.getRunning()) && state.getExitCodeLong() != null) {
                 return state.getExitCodeLong();

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import com.github.dockerjava.core.command.WaitContainerResultCallback;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -34,12 +34,12 @@ public final class ComposeWaitCommand extends HandingOn {
     @Override
     public void run(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         String project = ServiceTargets.project(in, ctx, in.args());
-        List<Container> containers = new ProjectContainers(ctx).containers(project, false, in.args(), true);
+        List<ContainerSummary> containers = new ProjectContainers(ctx).containers(project, false, in.args(), true);
         if (containers.isEmpty()) {
             throw new DockerError(1, "no containers for project \"" + project + "\"");
         }
         int status = 0;
-        for (Container c : containers) {
+        for (ContainerSummary c : containers) {
             WaitContainerResultCallback waiting = new WaitContainerResultCallback();
             try {
                 status = ctx.untilDone(null, client -> client.waitContainerCmd(Engine.pathSegment(c.getId()))

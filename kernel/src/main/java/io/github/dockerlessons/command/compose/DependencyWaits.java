@@ -2,7 +2,7 @@ package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.compose.ComposeProject;
@@ -26,7 +26,7 @@ final class DependencyWaits {
             if (condition.equals("service_started")) {
                 continue;
             }
-            for (Container c : new ProjectContainers(ctx).containers(project.name(), true, List.of(entry.getKey()), false)) {
+            for (ContainerSummary c : new ProjectContainers(ctx).containers(project.name(), true, List.of(entry.getKey()), false)) {
                 String id = "Container " + ProjectContainers.name(c);
                 progress.working(id, "Waiting");
                 while (true) {

@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.compose.ComposeProject;
 
@@ -24,12 +24,12 @@ public final class GracefulStop {
     private GracefulStop() {
     }
 
-    public static void run(CommandContext ctx, ComposeProject project, List<Container> containers, LogPanel logs) {
+    public static void run(CommandContext ctx, ComposeProject project, List<ContainerSummary> containers, LogPanel logs) {
         logs.status(null, "Gracefully stopping... (press Ctrl+C again to force)");
         logs.finish();
         ProgressPanel progress = new ProgressPanel(ctx.console(), "Stopping");
         List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (Container c : containers) {
+        for (ContainerSummary c : containers) {
             String id = "Container " + ProjectContainers.name(c);
             ComposeProject.Service service = project.services().get(ProjectContainers.service(c));
             Integer grace = service == null ? null : service.stopGraceSeconds();

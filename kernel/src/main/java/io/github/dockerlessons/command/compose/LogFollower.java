@@ -3,7 +3,7 @@ package io.github.dockerlessons.command.compose;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.LogContainerCmd;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import com.github.dockerjava.api.model.Frame;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
@@ -41,11 +41,11 @@ public final class LogFollower {
     }
 
     /** Each container's logs so far, one container after the other. */
-    public void printAll(List<Container> containers, Selection selection) throws DaemonError, DockerError, InterruptedException {
-        for (Container c : containers) {
+    public void printAll(List<ContainerSummary> containers, Selection selection) throws DaemonError, DockerError, InterruptedException {
+        for (ContainerSummary c : containers) {
             panel.register(ComposeNames.logName(project, ProjectContainers.name(c)));
         }
-        for (Container c : containers) {
+        for (ContainerSummary c : containers) {
             ResultCallback.Adapter<Frame> callback = panel.follow(ComposeNames.logName(project, ProjectContainers.name(c)));
             try {
                 ctx.untilDone(null, client -> open(client, c.getId(), selection, false, selection.sinceEpochSeconds())
@@ -64,18 +64,18 @@ public final class LogFollower {
      * the containers whose earlier output is not to be shown (they were running already). Answers the
      * container whose end stopped the follow early, null when none did.
      */
-    public Container follow(List<Container> containers, Selection selection, Set<String> sinceNow,
+    public ContainerSummary follow(List<ContainerSummary> containers, Selection selection, Set<String> sinceNow,
                             Until until) throws DockerError, InterruptedException {
-        for (Container c : containers) {
+        for (ContainerSummary c : containers) {
             panel.register(ComposeNames.logName(project, ProjectContainers.name(c)));
         }
         CountDownLatch ended = new CountDownLatch(containers.isEmpty() ? 0 : 1);
         AtomicInteger running = new AtomicInteger(containers.size());
         List<ResultCallback.Adapter<Frame>> callbacks = new ArrayList<>();
-        AtomicReference<Container> first = new AtomicReference<>();
+        AtomicReference<ContainerSummary> first = new AtomicReference<>();
         int now = (int) ctx.clock().instant().getEpochSecond();
         try {
-            for (Container c : containers) {
+            for (ContainerSummary c : containers) {
                 String shown = ComposeNames.logName(project, ProjectContainers.name(c));
                 ResultCallback.Adapter<Frame> inner = panel.follow(shown);
                 ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
@@ -133,7 +133,7 @@ public final class LogFollower {
     }
 
     /** "web-1 exited with code 0", once the container has really ended; its exit code, null when unknown. */
-    private Long exited(Container c, String shown) {
+    private Long exited(ContainerSummary c, String shown) {
         try {
             for (int tries = 0; tries < 20; tries++) {
                 var state = ctx.evenAfterStop(Duration.ofSeconds(2),

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.google.gson.JsonObject;
 import io.github.dockerlessons.command.container.ContainerCreator;
@@ -32,12 +32,12 @@ final class ProjectContainers {
     }
 
     /** The project's containers (one-off ones of {@code run} only when asked), sorted by name. */
-    public List<Container> containers(String project, boolean all, Collection<String> services, boolean oneOff)
+    public List<ContainerSummary> containers(String project, boolean all, Collection<String> services, boolean oneOff)
             throws DaemonError, DockerError, InterruptedException {
-        List<Container> found = ctx.answer(client -> client.listContainersCmd().withShowAll(all)
-                .withLabelFilter(Map.of(ComposeNames.PROJECT, project)).exec());
-        List<Container> chosen = new ArrayList<>();
-        for (Container c : found) {
+        List<ContainerSummary> found = ctx.read(ContainerSummary.list(all, false, 0,
+                Map.of("label", List.of(ComposeNames.PROJECT + "=" + project))));
+        List<ContainerSummary> chosen = new ArrayList<>();
+        for (ContainerSummary c : found) {
             Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
             boolean isOneOff = "True".equals(labels.get(ComposeNames.ONEOFF));
             if (isOneOff && !oneOff) {
@@ -52,12 +52,12 @@ final class ProjectContainers {
         return chosen;
     }
 
-    public static String name(Container c) {
+    public static String name(ContainerSummary c) {
         String[] names = c.getNames();
         return names == null || names.length == 0 ? c.getId() : names[0].startsWith("/") ? names[0].substring(1) : names[0];
     }
 
-    public static String service(Container c) {
+    public static String service(ContainerSummary c) {
         return c.getLabels() == null ? "" : c.getLabels().getOrDefault(ComposeNames.SERVICE, "");
     }
 
@@ -113,9 +113,9 @@ final class ProjectContainers {
     }
 
     /** Removes containers (with their anonymous volumes when {@code volumes}), reporting each. */
-    public void remove(List<Container> containers, boolean volumes, ProgressPanel progress)
+    public void remove(List<ContainerSummary> containers, boolean volumes, ProgressPanel progress)
             throws DockerError, InterruptedException {
-        for (Container c : containers) {
+        for (ContainerSummary c : containers) {
             String id = "Container " + name(c);
             progress.working(id, "Removing");
             steps.step(progress, id, () -> ctx.answer(client -> client.removeContainerCmd(c.getId()).withForce(true)

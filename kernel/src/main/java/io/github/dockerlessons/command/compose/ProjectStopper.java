@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.compose.ComposeProject;
@@ -32,19 +32,19 @@ final class ProjectStopper {
      * does, a container stops only after the containers that depend on it, and containers that do not
      * wait for each other stop at the same time.
      */
-    public void stop(List<Container> containers, Integer timeout, ProgressPanel progress, ComposeProject project)
+    public void stop(List<ContainerSummary> containers, Integer timeout, ProgressPanel progress, ComposeProject project)
             throws DockerError, InterruptedException {
-        Map<Integer, List<Container>> levels = new TreeMap<>();
-        for (Container c : containers) {
+        Map<Integer, List<ContainerSummary>> levels = new TreeMap<>();
+        for (ContainerSummary c : containers) {
             levels.computeIfAbsent(project == null ? 0 : stopLevel(project, ProjectContainers.service(c), 0), k -> new ArrayList<>()).add(c);
         }
-        for (List<Container> level : levels.values()) {
-            for (Container c : level) {
+        for (List<ContainerSummary> level : levels.values()) {
+            for (ContainerSummary c : level) {
                 // each line in its place before the stops race each other, so the display reads the same every run
                 progress.working("Container " + ProjectContainers.name(c), "Stopping");
             }
             List<CompletableFuture<Void>> stops = new ArrayList<>();
-            for (Container c : level) {
+            for (ContainerSummary c : level) {
                 stops.add(CompletableFuture.runAsync(() -> {
                     try {
                         stopReported(c, timeout, progress, project);
@@ -92,7 +92,7 @@ final class ProjectStopper {
         return level;
     }
 
-    private void stopReported(Container c, Integer timeout, ProgressPanel progress, ComposeProject project)
+    private void stopReported(ContainerSummary c, Integer timeout, ProgressPanel progress, ComposeProject project)
             throws DockerError, InterruptedException {
         String id = "Container " + ProjectContainers.name(c);
         if (!"running".equals(c.getState()) && !"restarting".equals(c.getState()) && !"paused".equals(c.getState())) {

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.compose.ComposeProject;
@@ -47,10 +47,10 @@ final class ReadinessWait {
     void await(ComposeProject project, List<ComposeProject.Service> services, Duration timeout, ProgressPanel progress)
             throws DaemonError, DockerError, InterruptedException {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        Map<String, List<Container>> pending = new LinkedHashMap<>();
+        Map<String, List<ContainerSummary>> pending = new LinkedHashMap<>();
         ProjectContainers containers = new ProjectContainers(ctx);
         for (ComposeProject.Service s : services) {
-            List<Container> found = containers.containers(project.name(), true, List.of(s.name()), false);
+            List<ContainerSummary> found = containers.containers(project.name(), true, List.of(s.name()), false);
             if (found.isEmpty()) {
                 throw new DockerError(1, project.name() + " is missing dependency " + s.name());
             }
@@ -93,8 +93,8 @@ final class ReadinessWait {
     }
 
     /** Compose's isServiceHealthy falling back on "running" for a container without a health check. */
-    private Look runningOrHealthy(List<Container> containers) throws DaemonError, DockerError, InterruptedException {
-        for (Container c : containers) {
+    private Look runningOrHealthy(List<ContainerSummary> containers) throws DaemonError, DockerError, InterruptedException {
+        for (ContainerSummary c : containers) {
             InspectContainerResponse inspect = ctx.answer(client -> client.inspectContainerCmd(c.getId()).exec());
             Look look = runningOrHealthy(ProjectContainers.name(c), inspect);
             if (!look.ready()) {
@@ -125,9 +125,9 @@ final class ReadinessWait {
     }
 
     /** Compose's isServiceCompleted: the first container that has exited decides, with its code. */
-    private Look completed(String service, List<Container> containers, ProgressPanel progress)
+    private Look completed(String service, List<ContainerSummary> containers, ProgressPanel progress)
             throws DaemonError, DockerError, InterruptedException {
-        for (Container c : containers) {
+        for (ContainerSummary c : containers) {
             var state = ctx.answer(client -> client.inspectContainerCmd(c.getId()).exec()).getState();
             if ("exited".equals(state.getStatus())) {
                 long code = state.getExitCodeLong() == null ? 0 : state.getExitCodeLong();
@@ -142,7 +142,7 @@ final class ReadinessWait {
         return Look.NOT_YET;
     }
 
-    private static String line(Container c) {
+    private static String line(ContainerSummary c) {
         return "Container " + ProjectContainers.name(c);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.compose;
 
 import io.github.dockerlessons.engine.DaemonError;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.command.core.Invocation;
@@ -21,7 +21,7 @@ final class ServiceContainers {
     private ServiceContainers() {
     }
 
-    record Found(ComposeProject project, List<Container> containers) { }
+    record Found(ComposeProject project, List<ContainerSummary> containers) { }
 
     static Found inStartOrder(Invocation in, CommandContext ctx) throws DaemonError, DockerError, InterruptedException {
         ProjectContainers containers = new ProjectContainers(ctx);
@@ -31,7 +31,7 @@ final class ServiceContainers {
         }
         ComposeProject project = ComposeProjectFlags.load(in, ctx).project();
         List<ComposeProject.Service> chosen = ComposeProjectFlags.select(project, in.args(), ctx);
-        List<Container> ordered = new ArrayList<>();
+        List<ContainerSummary> ordered = new ArrayList<>();
         for (ComposeProject.Service s : DependencyOrder.startOrder(project, chosen, false)) {
             ordered.addAll(containers.containers(project.name(), true, List.of(s.name()), false));
         }

@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.compose.ComposeNames;
@@ -41,11 +41,11 @@ final class ServiceConvergence {
                     + "have a unique name. Remove the custom name to scale the service");
         }
         String hash = ComposeNames.configHash(service);
-        List<Container> existing = keptFirst(containers.containers(project.name(), true, List.of(service.name()), false),
+        List<ContainerSummary> existing = keptFirst(containers.containers(project.name(), true, List.of(service.name()), false),
                 c -> mustRecreate(c, hash, forceRecreate, noRecreate));
         List<Replica> made = new ArrayList<>();
         for (int i = 0; i < existing.size(); i++) {
-            Container c = existing.get(i);
+            ContainerSummary c = existing.get(i);
             if (i >= replicas) {
                 stopAndRemove(c, service, progress);
             } else if (mustRecreate(c, hash, forceRecreate, noRecreate)) {
@@ -69,19 +69,19 @@ final class ServiceConvergence {
      * The order in which containers are kept: those up to date by number, lowest first, then the
      * changed ones; a scale down removes from the end (Compose sorts the other way round and reverses).
      */
-    static List<Container> keptFirst(List<Container> found, java.util.function.Predicate<Container> obsolete) {
-        List<Container> current = new ArrayList<>();
-        List<Container> changed = new ArrayList<>();
-        for (Container c : found) {
+    static List<ContainerSummary> keptFirst(List<ContainerSummary> found, java.util.function.Predicate<ContainerSummary> obsolete) {
+        List<ContainerSummary> current = new ArrayList<>();
+        List<ContainerSummary> changed = new ArrayList<>();
+        for (ContainerSummary c : found) {
             (obsolete.test(c) ? changed : current).add(c);
         }
         current.sort(Comparator.comparingInt(ServiceConvergence::number));
-        List<Container> order = new ArrayList<>(current);
+        List<ContainerSummary> order = new ArrayList<>(current);
         order.addAll(changed);
         return order;
     }
 
-    private static boolean mustRecreate(Container c, String hash, boolean forceRecreate, boolean noRecreate) {
+    private static boolean mustRecreate(ContainerSummary c, String hash, boolean forceRecreate, boolean noRecreate) {
         if (noRecreate) {
             return false;
         }
@@ -90,7 +90,7 @@ final class ServiceConvergence {
     }
 
     /** A container's number (com.docker.compose.container-number), 0 when it has none. */
-    static int number(Container c) {
+    static int number(ContainerSummary c) {
         try {
             return Integer.parseInt(c.getLabels() == null ? "0" : c.getLabels().getOrDefault(ComposeNames.CONTAINER_NUMBER, "0"));
         } catch (NumberFormatException e) {
@@ -98,7 +98,7 @@ final class ServiceConvergence {
         }
     }
 
-    private Replica recreate(ComposeProject project, ComposeProject.Service service, Container current,
+    private Replica recreate(ComposeProject project, ComposeProject.Service service, ContainerSummary current,
                              ProgressPanel progress) throws DaemonError, DockerError, InterruptedException {
         String id = "Container " + ProjectContainers.name(current);
         progress.working(id, "Recreate");
@@ -110,7 +110,7 @@ final class ServiceConvergence {
     }
 
     /** A container a scale down leaves out: stopped, then removed, as Compose reports the two. */
-    private void stopAndRemove(Container c, ComposeProject.Service service, ProgressPanel progress)
+    private void stopAndRemove(ContainerSummary c, ComposeProject.Service service, ProgressPanel progress)
             throws DockerError, InterruptedException {
         String id = "Container " + ProjectContainers.name(c);
         progress.working(id, "Stopping");

@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import com.google.gson.GsonBuilder;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.DockerError;
@@ -26,7 +26,7 @@ final class ServiceTargets {
 
     /** An engine call on one container. */
     interface Action {
-        void on(Container c) throws DaemonError, DockerError, InterruptedException;
+        void on(ContainerSummary c) throws DaemonError, DockerError, InterruptedException;
     }
 
     /** The project's name, after checking the services named against its file when there is one. */
@@ -45,15 +45,15 @@ final class ServiceTargets {
     }
 
     /** The services' containers (all the project's when none is named), stopped ones too when {@code all}. */
-    static List<Container> of(Invocation in, CommandContext ctx, List<String> services, boolean all)
+    static List<ContainerSummary> of(Invocation in, CommandContext ctx, List<String> services, boolean all)
             throws DaemonError, DockerError, InterruptedException {
         return new ProjectContainers(ctx).containers(project(in, ctx, services), all, services, false);
     }
 
     /** The service's container with that number, or its lowest-numbered one for index 0 (Compose's --index). */
-    static Container one(Invocation in, CommandContext ctx, String service, int index, boolean all)
+    static ContainerSummary one(Invocation in, CommandContext ctx, String service, int index, boolean all)
             throws DaemonError, DockerError, InterruptedException {
-        List<Container> found = of(in, ctx, List.of(service), all).stream()
+        List<ContainerSummary> found = of(in, ctx, List.of(service), all).stream()
                 .filter(c -> index <= 0 || String.valueOf(index).equals(label(c, ComposeNames.CONTAINER_NUMBER)))
                 .sorted(Comparator.comparingInt(ServiceTargets::number)).toList();
         if (found.isEmpty()) {
@@ -95,11 +95,11 @@ final class ServiceTargets {
         return new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(value);
     }
 
-    static String label(Container c, String key) {
+    static String label(ContainerSummary c, String key) {
         return c.getLabels() == null ? "" : c.getLabels().getOrDefault(key, "");
     }
 
-    private static int number(Container c) {
+    private static int number(ContainerSummary c) {
         try {
             return Integer.parseInt(label(c, ComposeNames.CONTAINER_NUMBER));
         } catch (NumberFormatException e) {
@@ -112,14 +112,14 @@ final class ServiceTargets {
      * "Container NAME  Paused"); {@code working} may be null where Compose reports only the end. A
      * failure marks its line and ends the command with the engine's words.
      */
-    static void eachReported(CommandContext ctx, String title, List<Container> containers, String working,
+    static void eachReported(CommandContext ctx, String title, List<ContainerSummary> containers, String working,
                              String done, String failed, Action action) throws DockerError, InterruptedException {
         if (containers.isEmpty()) {
             return;
         }
         ProgressPanel progress = new ProgressPanel(ctx.console(), title);
         try {
-            for (Container c : containers) {
+            for (ContainerSummary c : containers) {
                 String id = "Container " + ProjectContainers.name(c);
                 if (working != null) {
                     progress.working(id, working);

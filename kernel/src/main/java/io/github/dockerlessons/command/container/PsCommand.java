@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.container;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;
 import io.github.dockerlessons.command.core.DeclaredCommand;
@@ -59,12 +58,13 @@ public final class PsCommand extends DeclaredCommand {
                 && Templates.check(() -> ContainerTable.checkFormat(o.format(), ctx.clock().instant()));
         boolean sizes = o.size() || !o.quiet() && templateSize;
         Map<String, List<String>> filters = ctx.scoped(o.filters());
-        List<Container> containers = sizes
-                ? ctx.untilDone(null, client -> list(client, o, sizes, filters)) // sizes can take the engine a long while
-                : ctx.answer(client -> list(client, o, false, filters));
+        var request = ContainerSummary.list(o.all(), sizes, o.last(), filters);
+        List<ContainerSummary> containers = sizes
+                ? ctx.untilDone(null, request) // sizes can take the engine a long while
+                : ctx.read(request);
         if (o.quiet()) {
             StringBuilder ids = new StringBuilder();
-            for (Container c : containers) {
+            for (ContainerSummary c : containers) {
                 ids.append(ContainerTable.id(c.getId(), !o.noTrunc())).append('\n');
             }
             ctx.console().out(ids.toString());
@@ -73,15 +73,5 @@ public final class PsCommand extends DeclaredCommand {
         Bundle listing = Templates.render(() -> ContainerTable.bundle(containers, !o.noTrunc(), o.size(),
                 ctx.clock().instant(), o.format()));
         Templates.answer(ctx, listing);
-    }
-
-    private static List<Container> list(DockerClient client, Options o, boolean sizes,
-                                        Map<String, List<String>> filters) {
-        var cmd = client.listContainersCmd().withShowAll(o.all()).withShowSize(sizes);
-        if (o.last() > 0) {
-            cmd.withLimit(o.last());
-        }
-        filters.forEach(cmd::withFilter);
-        return cmd.exec();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.container;
 
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerPort;
+import io.github.dockerlessons.api.ContainerSummary;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -131,9 +130,9 @@ public final class PublishedPorts {
         int port = Integer.parseInt(m.group(2));
         String holder = null;
         try {
-            for (Container container : ctx.answer(client -> client.listContainersCmd().exec())) {
-                for (ContainerPort published : container.getPorts()) {
-                    if (published.getPublicPort() != null && published.getPublicPort() == port) {
+            for (ContainerSummary container : ctx.read(ContainerSummary.running())) {
+                for (ContainerSummary.Port published : container.getPorts()) {
+                    if (published.publicPort() != null && published.publicPort() == port) {
                         holder = container.getNames()[0].replaceFirst("^/", "");
                     }
                 }

@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command.container;
 
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -68,7 +68,7 @@ public final class StatsCommand extends DeclaredCommand {
         Options o = Options.of(in);
         List<String> targets = new ArrayList<>(o.containers());
         if (targets.isEmpty()) {
-            List<Container> running = ctx.answer(client -> client.listContainersCmd().withShowAll(o.all()).exec());
+            List<ContainerSummary> running = ctx.read(ContainerSummary.list(o.all(), false, 0, Map.of()));
             running.forEach(c -> targets.add(c.getId()));
         }
         if (o.noStream()) {

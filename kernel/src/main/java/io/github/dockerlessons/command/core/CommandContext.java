@@ -157,7 +157,7 @@ public final class CommandContext {
      * command writes it to the console after.
      */
     public <T> T answer(Engine.Call<T> call) throws DaemonError, DockerError, InterruptedException {
-        return answer(call, true);
+        return answer((stop, limit) -> engine.call(call, stop, limit), true);
     }
 
     /**
@@ -165,13 +165,20 @@ public final class CommandContext {
      * the stop button leaves nothing going on there, so the cell says nothing of it.
      */
     public <T> T read(RawRequest<T> request) throws DaemonError, DockerError, InterruptedException {
-        return answer(client -> request.send(engine), false);
+        return answer((stop, limit) -> engine.send(request, stop, limit), false);
     }
 
-    private <T> T answer(Engine.Call<T> call, boolean mayStillBeDone)
+    /** One engine call, typed or raw, given the stop button and the time limit it runs under. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run(Cancellation stop, Duration limit)
+                throws DaemonError, EngineUnreachable, EngineTimeout, InterruptedException;
+    }
+
+    private <T> T answer(Attempt<T> call, boolean mayStillBeDone)
             throws DaemonError, DockerError, InterruptedException {
         try {
-            return engine.call(call, cancellation, quickCallLimit);
+            return call.run(cancellation, quickCallLimit);
         } catch (EngineTimeout e) {
             throw timedOut(quickCallLimit);
         } catch (EngineUnreachable e) {
@@ -186,7 +193,7 @@ public final class CommandContext {
 
     /** A raw API request waiting for a short answer; see {@link #answer(Engine.Call)}. */
     public <T> T answer(RawRequest<T> request) throws DaemonError, DockerError, InterruptedException {
-        return answer(client -> request.send(engine));
+        return answer((stop, limit) -> engine.send(request, stop, limit), true);
     }
 
     /**
@@ -196,8 +203,19 @@ public final class CommandContext {
      */
     public <T> T untilDone(String stillGoingOn, Engine.Call<T> call)
             throws DaemonError, DockerError, InterruptedException {
+        return untilDone(stillGoingOn, (stop, limit) -> engine.call(call, stop, limit));
+    }
+
+    /** A raw API request that runs until done; see {@link #untilDone(String, Engine.Call)}. */
+    public <T> T untilDone(String stillGoingOn, RawRequest<T> request)
+            throws DaemonError, DockerError, InterruptedException {
+        return untilDone(stillGoingOn, (stop, limit) -> engine.send(request, stop, limit));
+    }
+
+    private <T> T untilDone(String stillGoingOn, Attempt<T> call)
+            throws DaemonError, DockerError, InterruptedException {
         try {
-            return engine.call(call, cancellation, null);
+            return call.run(cancellation, null);
         } catch (EngineTimeout e) {
             throw new IllegalStateException("a call without a time limit timed out", e);
         } catch (EngineUnreachable e) {
@@ -210,12 +228,6 @@ public final class CommandContext {
         }
     }
 
-    /** A raw API request that runs until done; see {@link #untilDone(String, Engine.Call)}. */
-    public <T> T untilDone(String stillGoingOn, RawRequest<T> request)
-            throws DaemonError, DockerError, InterruptedException {
-        return untilDone(stillGoingOn, client -> request.send(engine));
-    }
-
     /**
      * Waits for a call the stop button does not abandon, bounded by {@code limit}: a clean-up that
      * undoes or signals what the command started (remove a {@code --rm} container, SIGINT to a
@@ -224,19 +236,23 @@ public final class CommandContext {
      */
     public <T> T evenAfterStop(Duration limit, Engine.Call<T> call)
             throws DaemonError, DockerError, InterruptedException {
-        try {
-            return engine.call(call, limit);
-        } catch (EngineTimeout e) {
-            throw timedOut(limit);
-        } catch (EngineUnreachable e) {
-            throw unreachable(e);
-        }
+        return evenAfterStop(limit, (stop, bound) -> engine.call(call, null, bound));
     }
 
     /** A raw API request the stop button does not abandon; see {@link #evenAfterStop(Duration, Engine.Call)}. */
     public <T> T evenAfterStop(Duration limit, RawRequest<T> request)
             throws DaemonError, DockerError, InterruptedException {
-        return evenAfterStop(limit, client -> request.send(engine));
+        return evenAfterStop(limit, (stop, bound) -> engine.send(request, null, bound));
+    }
+
+    private <T> T evenAfterStop(Duration limit, Attempt<T> call) throws DaemonError, DockerError, InterruptedException {
+        try {
+            return call.run(null, limit);
+        } catch (EngineTimeout e) {
+            throw timedOut(limit);
+        } catch (EngineUnreachable e) {
+            throw unreachable(e);
+        }
     }
 
     /** The usual time limit of a short answer. */
@@ -251,19 +267,14 @@ public final class CommandContext {
      */
     public HijackedStream hijack(String path, String jsonBody, boolean tty)
             throws DaemonError, DockerError, InterruptedException {
-        return answer(client -> {
-            HijackedStream stream = engine.hijack(path, jsonBody, tty);
-            return stream == null ? null : cancellation.register(stream);
-        });
+        return answer(RawRequest.hijack(path, jsonBody, tty)
+                .then(stream -> stream == null ? null : cancellation.register(stream)));
     }
 
     private DockerError timedOut(Duration limit) {
         return new DockerError(1, messages.get("error.engine.timeout", calledAs, limit.toSeconds()),
                 "hint.engine.timeout");
     }
-
-    // Compose call sites move in the merge: helper h1 rewrites command/compose/, which still calls
-    // these; the lead removes them after merging.
 
     /**
      * No engine: the CLI's line, then each place tried, named in the reader's language (engine/ gives

@@ -1,6 +1,6 @@
 package io.github.dockerlessons.command.image;
 
-import com.github.dockerjava.api.model.Image;
+import io.github.dockerlessons.api.ImageSummary;
 import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
@@ -20,6 +20,7 @@ import io.github.dockerlessons.render.ImageTable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,28 +51,26 @@ public final class ImagesCommand extends DeclaredCommand {
         String format = in.get(FORMAT);
         List<String> args = in.args();
         Map<String, List<String>> filter = Filters.parse(in.get(FILTER), in);
-        List<Image> listed = ctx.answer(client -> {
-            var cmd = client.listImagesCmd().withShowAll(all);
-            if (!args.isEmpty()) {
-                cmd.withReferenceFilter(args.get(0));
-            }
-            filter.forEach(cmd::withFilter);
-            return cmd.exec();
-        });
+        // As the CLI: the argument is one more reference filter.
+        Map<String, List<String>> filters = new LinkedHashMap<>(filter);
+        if (!args.isEmpty()) {
+            filters.computeIfAbsent("reference", k -> new ArrayList<>()).add(args.get(0));
+        }
+        List<ImageSummary> listed = ctx.read(ImageSummary.list(all, filters));
         // The engine lists newest first and leaves images of the same second in any order, different
         // from call to call; ties go by name so that two runs of a lesson print the same table.
-        List<Image> images = new ArrayList<>(listed);
+        List<ImageSummary> images = new ArrayList<>(listed);
         if (ctx.scoped()) {
             // %scope lesson: the images this notebook made (remembered by ID, or labelled).
             images.removeIf(image -> !ctx.record().owns(image.getId(), image.getLabels()));
         }
-        images.sort(Comparator.comparing((Image i) -> i.getCreated() == null ? 0L : i.getCreated())
+        images.sort(Comparator.comparing((ImageSummary i) -> i.getCreated() == null ? 0L : i.getCreated())
                 .reversed().thenComparing(i -> i.getRepoTags() == null || i.getRepoTags().length == 0 ? ""
                         : i.getRepoTags()[0]));
         if (quiet && (format == null || format.isEmpty() || format.equals("table"))) {
             // One ID per row of the table, as the CLI prints them: an image with two tags twice.
             StringBuilder out = new StringBuilder();
-            for (Image image : images) {
+            for (ImageSummary image : images) {
                 int rows = ImageFields.of(image, !noTrunc, ctx.clock().instant()).size();
                 for (int i = 0; i < rows; i++) {
                     out.append(ContainerTable.id(image.getId(), !noTrunc)).append('\n');

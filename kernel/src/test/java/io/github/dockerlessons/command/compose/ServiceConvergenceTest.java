@@ -1,7 +1,6 @@
 package io.github.dockerlessons.command.compose;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.model.Container;
+import io.github.dockerlessons.api.ContainerSummary;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,28 +14,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * then the highest numbers); and which services --wait waits to complete rather than to run.
  */
 class ServiceConvergenceTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Container numbered(String name, String number) throws Exception {
-        return JSON.readValue("""
+    private static ContainerSummary numbered(String name, String number) throws Exception {
+        return ContainerSummary.parse("""
                 {"Id":"%s","Names":["/%s"],"Labels":{"com.docker.compose.container-number":"%s"}}"""
-                .formatted(name, name, number), Container.class);
+                .formatted(name, name, number));
     }
 
-    private static List<String> order(List<Container> containers, Set<String> changed) {
+    private static List<String> order(List<ContainerSummary> containers, Set<String> changed) {
         return ServiceConvergence.keptFirst(containers, c -> changed.contains(c.getId())).stream()
-                .map(Container::getId).toList();
+                .map(ContainerSummary::getId).toList();
     }
 
     @Test
     void upToDateContainersAreKeptLowestNumberFirstAndNumbersCompareAsNumbers() throws Exception {
-        List<Container> found = List.of(numbered("p-web-10", "10"), numbered("p-web-2", "2"), numbered("p-web-1", "1"));
+        List<ContainerSummary> found = List.of(numbered("p-web-10", "10"), numbered("p-web-2", "2"), numbered("p-web-1", "1"));
         assertEquals(List.of("p-web-1", "p-web-2", "p-web-10"), order(found, Set.of()));
     }
 
     @Test
     void changedContainersComeLastSoAScaleDownRemovesThemFirst() throws Exception {
-        List<Container> found = List.of(numbered("p-web-1", "1"), numbered("p-web-2", "2"), numbered("p-web-3", "3"));
+        List<ContainerSummary> found = List.of(numbered("p-web-1", "1"), numbered("p-web-2", "2"), numbered("p-web-3", "3"));
         assertEquals(List.of("p-web-2", "p-web-3", "p-web-1"), order(found, Set.of("p-web-1")));
     }
 
