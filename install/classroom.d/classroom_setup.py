@@ -4,7 +4,6 @@ and the lessons handed out into each home (install/classroom.d/publish.py)."""
 import os
 import shutil
 import subprocess
-import time
 
 import classroom_lab  # JupyterLab in the students' servers
 import publish  # the lessons handed out: students' copies without solutions, the publish rule
@@ -51,52 +50,6 @@ def build_kernel_and_images(run_setup):
     return values["DOCKER_HOST"]
 
 
-TRAINING_CELLS = ["docker ps -a", "docker images", "docker version", "docker run --rm busybox echo hi",
-                  "docker run --help", "X=1", "docker rm no-such-container-training", "docker ps | x"]
-
-
-def train_class_archive(jar, archive, private_host):
-    """An AppCDS archive for the shared jar, as install/cds-archive makes one for the built jar (an
-    archive names the jar's path, so that one does not fit the copy): a kernel run with
-    -XX:ArchiveClassesAtExit through a few cells. Measured, each kernel then starts with about 1 CPU
-    second less. The kernel's installer adds the archive to the kernelspec when it sits beside the jar."""
-    log("training the class archive for the shared kernel jar")
-    if os.path.exists(archive):
-        os.remove(archive)
-    training = os.path.join(HUB_DIR, "cds-training")
-    shutil.rmtree(training, ignore_errors=True)
-    os.makedirs(training)
-    env = {"PATH": SYSTEM_PATH, "HOME": training, "LANG": "C.UTF-8", "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-           "JUPYTER_PATH": os.path.join(training, "share", "jupyter"),
-           "JUPYTER_RUNTIME_DIR": os.path.join(training, "runtime"), "JUPYTER_DATA_DIR": os.path.join(training, "data")}
-    subprocess.run(["java", "-jar", jar, "install", "--prefix", training,
-                    "--jvm-option", f"-XX:ArchiveClassesAtExit={archive}",
-                    "--jvm-option", f"-Xlog:cds*=warning:file={os.path.join(training, 'cds.log')}",
-                    "--env", f"DOCKER_HOST={private_host}"], check=True, env=env, stdout=subprocess.DEVNULL)
-    script = (
-        "import sys\n"
-        "from jupyter_client.manager import start_new_kernel\n"
-        "km, kc = start_new_kernel(kernel_name='docker', startup_timeout=120)\n"
-        "for code in sys.argv[1:]:\n"
-        "    kc.execute_interactive(code, timeout=120, output_hook=lambda m: None)\n"
-        "kc.stop_channels()\n"
-        # The JVM writes the archive as it exits, which takes seconds on a busy machine: wait for
-        # that rather than shutdown_kernel's 5 s before it kills the process.
-        "km.request_shutdown()\n"
-        "km.finish_shutdown(waittime=120)\n"
-        "km.cleanup_resources()\n")
-    result = subprocess.run(["/usr/bin/python3", "-c", script, *TRAINING_CELLS], env=env, cwd=training,
-                            capture_output=True, timeout=300)
-    for _ in range(50):  # the JVM writes the archive as it exits
-        if os.path.exists(archive) and os.path.getsize(archive) > 0:
-            break
-        time.sleep(0.1)
-    if os.path.exists(archive):
-        os.chmod(archive, 0o644)
-    else:
-        log("no class archive (kernels start without it): " + result.stderr.decode(errors="replace")[-500:])
-
-
 def install_shared(private_host, with_archive):
     """What every student reads: the kernel jar and its kernelspec, the images tarball, the lessons."""
     for path in (STATE, SHARED_DIR):
@@ -110,17 +63,33 @@ def install_shared(private_host, with_archive):
         shutil.copy2(jar, shared_jar + ".tmp")
         os.replace(shared_jar + ".tmp", shared_jar)
     os.chmod(shared_jar, 0o644)
-    archive = shared_jar[:-len(".jar")] + ".jsa"
-    if not with_archive:
-        if os.path.exists(archive):
-            os.remove(archive)
-    elif not os.path.exists(archive) or os.path.getmtime(archive) < os.path.getmtime(shared_jar):
-        train_class_archive(shared_jar, archive, private_host)
+    stale = shared_jar[:-len(".jar")] + ".jsa"  # where an archive was made before, which no kernel used
+    if os.path.exists(stale):
+        os.remove(stale)
     # The kernel's own installer, from the shared jar, into the classroom's Jupyter path (not the
-    # machine's): the hub gives its servers JUPYTER_PATH=<this>/share/jupyter.
+    # machine's): the hub gives its servers JUPYTER_PATH=<this>/share/jupyter. It copies the jar into
+    # each kernelspec, and a new jar drops that copy's archive.
     prefix = os.path.join(SHARED_DIR, "jupyter")
     subprocess.run(["java", "-jar", shared_jar, "install", "--prefix", prefix, "--replace"], check=True,
                    stdout=subprocess.DEVNULL, env={"PATH": SYSTEM_PATH, "HOME": "/root", "LANG": "C.UTF-8"})
+    # The AppCDS archive of each kernelspec's copy, made as install/setup makes the machine's (about 1
+    # CPU second less per kernel start): an archive names the jar it was made for, so one made for the
+    # shared jar (as before) never served the kernelspecs' copies.
+    kernels = [os.path.join(prefix, "share", "jupyter", "kernels", name) for name in ("docker", "docker-lessons")]
+    kernels = [k for k in kernels if os.path.isdir(k)]
+    if with_archive:
+        log("making the class archive of the classroom's kernelspecs")
+        trained = subprocess.run([os.path.join(ROOT, "install", "cds-archive"), "--if-stale", *kernels],
+                                 env={"PATH": SYSTEM_PATH, "HOME": "/root", "LANG": "C.UTF-8",
+                                      "DOCKER_HOST": private_host, "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
+                                 capture_output=True, text=True)
+        if trained.returncode != 0:
+            log("no class archive (kernels start without it): " + trained.stderr[-500:])
+    else:
+        for kernel in kernels:
+            for name in ("docker-kernel.jsa", "docker-kernel.jsa.jvm"):
+                if os.path.exists(os.path.join(kernel, name)):
+                    os.remove(os.path.join(kernel, name))
     for dirpath, dirnames, filenames in os.walk(prefix):
         os.chmod(dirpath, 0o755)
         for name in filenames:

@@ -15,8 +15,9 @@ import java.nio.file.Path;
 /**
  * What the libraries alone cost, with no kernel around them (install/benchmark --floor): a JVM with the
  * kernel's jar on its class path lists DOCKER_HOST's containers `rounds` times through docker-java's
- * DockerClient ("docker-java": Jackson's model over Apache's transport, as the kernel's commands do),
- * through docker-java's transport alone ("transport": the raw answer's bytes), or not at all ("empty");
+ * DockerClient ("docker-java": Jackson's model over Apache's transport, as the kernel's typed calls
+ * do), through docker-java's transport alone ("transport": the raw answer's bytes, as the kernel's
+ * listings read them), or not at all ("empty");
  * then idles and prints its resident memory (VmRSS, KiB). The transport and the configuration are built
  * as the kernel builds them (EngineConnections.apache, and docker-java's configuration only for its
  * typed client, as the kernel makes it only on first use: this class sits in the kernel's engine

@@ -1,11 +1,9 @@
 package io.github.dockerlessons.api;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import io.github.dockerlessons.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,7 +46,8 @@ final class Answers {
         JsonArray array = answer.getAsJsonArray();
         List<JsonObject> objects = new ArrayList<>(array.size());
         for (JsonElement element : array) {
-            objects.add(element.getAsJsonObject());
+            // Go decodes a null element into the zero value: a summary with no field set
+            objects.add(element.isJsonNull() ? new JsonObject() : element.getAsJsonObject());
         }
         return objects;
     }
@@ -102,19 +101,5 @@ final class Answers {
             labels.put(entry.getKey(), entry.getValue().isJsonNull() ? "" : entry.getValue().getAsString());
         }
         return Collections.unmodifiableMap(labels);
-    }
-
-    /** A listing's query: its parameters, then the filters as the JSON map the API takes ("" for none). */
-    static String query(String path, Map<String, String> parameters, Map<String, List<String>> filters) {
-        StringBuilder query = new StringBuilder(path);
-        char separator = '?';
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            query.append(separator).append(parameter.getKey()).append('=').append(Engine.encode(parameter.getValue()));
-            separator = '&';
-        }
-        if (!filters.isEmpty()) {
-            query.append(separator).append("filters=").append(Engine.encode(new Gson().toJson(filters)));
-        }
-        return query.toString();
     }
 }

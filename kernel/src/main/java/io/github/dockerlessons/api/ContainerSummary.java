@@ -18,17 +18,42 @@ import java.util.Map;
  * named as the API's fields; a field the engine left out is null.
  */
 public final class ContainerSummary {
-    private final JsonObject json;
-    private final Map<String, String> labels;
+    private final String id;
+    private final String[] names;
+    private final String image;
+    private final String imageId;
+    private final String command;
+    private final Long created;
+    private final String state;
+    private final String status;
     private final Port[] ports;
+    private final Map<String, String> labels;
+    private final Long sizeRw;
+    private final Long sizeRootFs;
     private final List<Mount> mounts;
+    private final List<String> networkNames;
 
-    /** Read whole here, so that an answer of the wrong shape fails on the call's thread, as the engine's answer. */
+    /**
+     * Every field is read here, on the call's thread: an answer of the wrong shape is then the
+     * engine's answer that the kernel cannot read (see {@link Answers#read}), never a failure while the
+     * table is drawn. The JSON tree is not kept.
+     */
     private ContainerSummary(JsonObject json) {
-        this.json = json;
-        this.labels = Answers.labels(json, "Labels");
+        this.id = Answers.text(json, "Id");
+        this.names = Answers.texts(json, "Names");
+        this.image = Answers.text(json, "Image");
+        this.imageId = Answers.text(json, "ImageID");
+        this.command = Answers.text(json, "Command");
+        this.created = Answers.number(json, "Created");
+        this.state = Answers.text(json, "State");
+        this.status = Answers.text(json, "Status");
         this.ports = readPorts(json);
+        this.labels = Answers.labels(json, "Labels");
+        this.sizeRw = Answers.number(json, "SizeRw");
+        this.sizeRootFs = Answers.number(json, "SizeRootFs");
         this.mounts = readMounts(json);
+        JsonObject networks = Answers.object(Answers.object(json, "NetworkSettings"), "Networks");
+        this.networkNames = networks == null ? List.of() : List.copyOf(networks.keySet());
     }
 
     /** The listing request: {@code all} stopped ones too, {@code size} with sizes, {@code limit} (0: none). */
@@ -45,7 +70,7 @@ public final class ContainerSummary {
             parameters.put("limit", Integer.toString(limit));
         }
         return RawRequest.json(DockerHttpClient.Request.Method.GET,
-                Answers.query("/containers/json", parameters, filters)).then(ContainerSummary::listing);
+                ApiQuery.of("/containers/json", parameters, filters)).then(ContainerSummary::listing);
     }
 
     /** Every container, running or not, with no filter. */
@@ -65,7 +90,7 @@ public final class ContainerSummary {
 
     /** One container from its JSON (tests, samples). */
     public static ContainerSummary parse(String json) {
-        return new ContainerSummary(JsonParser.parseString(json).getAsJsonObject());
+        return listing(JsonParser.parseString("[" + json + "]")).get(0);
     }
 
     /** A container with no field set: what a template is checked against before the listing. */
@@ -74,36 +99,36 @@ public final class ContainerSummary {
     }
 
     public String getId() {
-        return Answers.text(json, "Id");
+        return id;
     }
 
     public String[] getNames() {
-        return Answers.texts(json, "Names");
+        return names;
     }
 
     public String getImage() {
-        return Answers.text(json, "Image");
+        return image;
     }
 
     public String getImageId() {
-        return Answers.text(json, "ImageID");
+        return imageId;
     }
 
     public String getCommand() {
-        return Answers.text(json, "Command");
+        return command;
     }
 
     /** Seconds since the epoch. */
     public Long getCreated() {
-        return Answers.number(json, "Created");
+        return created;
     }
 
     public String getState() {
-        return Answers.text(json, "State");
+        return state;
     }
 
     public String getStatus() {
-        return Answers.text(json, "Status");
+        return status;
     }
 
     public Port[] getPorts() {
@@ -115,11 +140,11 @@ public final class ContainerSummary {
     }
 
     public Long getSizeRw() {
-        return Answers.number(json, "SizeRw");
+        return sizeRw;
     }
 
     public Long getSizeRootFs() {
-        return Answers.number(json, "SizeRootFs");
+        return sizeRootFs;
     }
 
     public List<Mount> getMounts() {
@@ -128,8 +153,7 @@ public final class ContainerSummary {
 
     /** The names of the networks it is attached to, in the answer's order; empty when none. */
     public List<String> getNetworkNames() {
-        JsonObject networks = Answers.object(Answers.object(json, "NetworkSettings"), "Networks");
-        return networks == null ? List.of() : List.copyOf(networks.keySet());
+        return networkNames;
     }
 
     private static Port[] readPorts(JsonObject json) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * are named as the API's fields; a field the engine left out is null.
  */
 public final class ImageSummary {
-    private final JsonObject json;
+    private final String id;
     private final String[] repoTags;
     private final String[] repoDigests;
     private final Map<String, String> labels;
@@ -25,9 +25,9 @@ public final class ImageSummary {
     private final Long sharedSize;
     private final Integer containers;
 
-    /** Read whole here, so that an answer of the wrong shape fails on the call's thread, as the engine's answer. */
+    /** Every field is read here, on the call's thread; see {@link ContainerSummary}'s constructor. */
     private ImageSummary(JsonObject json) {
-        this.json = json;
+        this.id = Answers.text(json, "Id");
         this.repoTags = Answers.texts(json, "RepoTags");
         this.repoDigests = Answers.texts(json, "RepoDigests");
         this.labels = Answers.labels(json, "Labels");
@@ -43,7 +43,7 @@ public final class ImageSummary {
         if (all) {
             parameters.put("all", "1");
         }
-        return RawRequest.json(DockerHttpClient.Request.Method.GET, Answers.query("/images/json", parameters, filters))
+        return RawRequest.json(DockerHttpClient.Request.Method.GET, ApiQuery.of("/images/json", parameters, filters))
                 .then(ImageSummary::listing);
     }
 
@@ -59,7 +59,7 @@ public final class ImageSummary {
 
     /** One image from its JSON (tests, samples). */
     public static ImageSummary parse(String json) {
-        return new ImageSummary(JsonParser.parseString(json).getAsJsonObject());
+        return listing(JsonParser.parseString("[" + json + "]")).get(0);
     }
 
     /** An image with no field set: what a template is checked against before the listing. */
@@ -68,11 +68,7 @@ public final class ImageSummary {
     }
 
     public String getId() {
-        return Answers.text(json, "Id");
-    }
-
-    public String getParentId() {
-        return Answers.text(json, "ParentId");
+        return id;
     }
 
     public String[] getRepoTags() {

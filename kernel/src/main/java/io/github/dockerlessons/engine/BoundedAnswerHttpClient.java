@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * an error's text. docker-java and the raw requests read such an answer to its end before anything
  * is shown, so an engine that announces 10 GiB and streams JSON would fill the kernel's heap; here
  * such an answer ends after {@link #MAX_ANSWER_BYTES} (or {@link #MAX_ANSWER_OBJECTS} JSON objects,
- * each of which becomes an object of docker-java's model) with {@link AnswerTooLarge}. Answers that
+ * each of which becomes a Java object of docker-java's model or a Gson tree) with {@link AnswerTooLarge}. Answers that
  * are streams (container, service and task logs, attach, events, pull and push progress, build, save,
  * export, copies, stats) stay streams and are not bounded.
  *
@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 final class BoundedAnswerHttpClient implements DockerHttpClient {
     static final long MAX_ANSWER_BYTES = 32L * 1024 * 1024;
     /**
-     * '{' bytes: an upper bound of the JSON objects, each of which docker-java makes a Java object of
-     * some hundred bytes with its fields (a listing of 200,000 empty objects needed over 256 MiB).
+     * '{' bytes: an upper bound of the JSON objects, each of which docker-java (or Gson's tree) makes a
+     * Java object of some hundred bytes with its fields (a listing of 200,000 empty objects needed over 256 MiB).
      */
     static final long MAX_ANSWER_OBJECTS = 50_000;
     /** How much of an answer's beginning is kept to describe bad JSON. */

@@ -82,7 +82,7 @@ public interface Engine extends Closeable {
         return send(request, null, limit);
     }
 
-    /** A raw API request whose answer is JSON, for the few places the typed model loses detail. */
+    /** A raw API request whose answer is JSON: a listing, or where the typed model loses detail. */
     JsonElement requestJson(DockerHttpClient.Request.Method method, String path) throws DaemonError, EngineUnreachable;
 
     /** A raw API request with a JSON body whose answer is JSON (container create, auth). */
@@ -108,7 +108,7 @@ public interface Engine extends Closeable {
     /** The stat of a path in a container (name, size, mode, linkTarget); null when the path does not exist. */
     JsonObject pathStat(String container, String path) throws DaemonError, EngineUnreachable;
 
-    /** Gets ready for the first command without contacting the engine (loads the client's classes). */
+    /** Gets ready for the first command without contacting the engine (loads the transport's classes). */
     void prepare();
 
     /** A path of the raw API with a value in it, percent-encoded. */

@@ -26,7 +26,7 @@ import javax.net.ssl.SSLContext;
  */
 final class EngineConnections {
     /**
-     * Retired connections kept open: each holds a client and its connection pool, so a session that
+     * Retired connections kept open: each holds a transport and its connection pool, so a session that
      * switches contexts again and again would otherwise keep them all (issue 19). Beyond this many the
      * oldest is closed; a stream still reading from it then ends.
      */

@@ -44,8 +44,9 @@ final class EngineFailures {
             if (t instanceof BoundedAnswerHttpClient.AnswerTooLarge tooLarge) {
                 return tooLarge(tooLarge.request());
             }
-            json |= t instanceof com.fasterxml.jackson.core.JsonProcessingException
-                    || t instanceof com.google.gson.JsonParseException;
+            // Jackson's by name: an instanceof would load Jackson's classes in a kernel that only lists
+            json |= t instanceof com.google.gson.JsonParseException
+                    || t.getClass().getName().startsWith("com.fasterxml.jackson.");
         }
         if (!json) {
             return null;

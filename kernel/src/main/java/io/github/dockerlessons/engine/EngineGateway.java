@@ -35,9 +35,11 @@ import java.util.concurrent.TimeoutException;
  * background when the engine answers. (A TCP or TLS socket does not end when its thread is
  * interrupted; a long call may write to the console, whose channels an interrupt would close.)
  *
- * <p>Most calls use docker-java's typed commands. A few go through its raw HTTP client instead,
- * where the typed model loses what users see: {@code inspect} prints the daemon's JSON as it came,
- * and {@code rmi} prints the daemon's list of untagged and deleted layers, which docker-java drops.
+ * <p>Most calls use docker-java's typed commands. Others go through its raw HTTP client instead: the
+ * listings, read into the kernel's own model (api/) so that Jackson loads only with the first typed
+ * call, and the places where the typed model loses what users see: {@code inspect} prints the
+ * daemon's JSON as it came, and {@code rmi} prints the daemon's list of untagged and deleted layers,
+ * which docker-java drops.
  * This package moves bytes: it knows no console and no renderer.
  *
  * <p>The gateway runs the calls; {@link EngineConnections} knows which engine and holds its client,
@@ -246,7 +248,7 @@ public final class EngineGateway implements Engine {
         }
     }
 
-    /** A raw API request whose answer is JSON, for the few places the typed model loses detail. */
+    /** A raw API request whose answer is JSON: a listing, or where the typed model loses detail. */
     @Override
     public JsonElement requestJson(DockerHttpClient.Request.Method method, String path)
             throws DaemonError, EngineUnreachable {
@@ -297,9 +299,11 @@ public final class EngineGateway implements Engine {
     }
 
     /**
-     * Builds the engine client now, without contacting the engine: the first command then does not
-     * pay for loading the client's classes (seconds on a busy machine). A configuration that names no
-     * usable engine is reported by the first command instead.
+     * Resolves the engine and opens its transport now, without contacting the engine: the first
+     * command then does not pay for loading the transport's classes. docker-java's typed client is not
+     * made here but on the first typed call (EngineConnections.Connection): it loads Jackson, which a
+     * kernel that only lists never needs; the first such call pays about 40 ms for it. A configuration
+     * that names no usable engine is reported by the first command instead.
      */
     @Override
     public void prepare() {

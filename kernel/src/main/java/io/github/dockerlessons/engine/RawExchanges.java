@@ -13,8 +13,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The gateway's raw API requests, for the few places docker-java's typed model loses what users see:
- * {@code inspect} prints the daemon's JSON as it came, {@code rmi} the daemon's list of untagged and
+ * The gateway's raw API requests: the listings (read into api/'s model, without Jackson), and the
+ * places docker-java's typed model loses what users see: {@code inspect} prints the daemon's JSON as it came, {@code rmi} the daemon's list of untagged and
  * deleted layers, create and auth send fields the model lacks, load, import, save and export stream
  * tars, {@code cp} needs a path's stat. They run on the caller's thread; the gateway's calls bound them.
  */
@@ -27,7 +27,7 @@ final class RawExchanges {
         this.failures = failures;
     }
 
-    /** A raw API request whose answer is JSON, for the few places the typed model loses detail. */
+    /** A raw API request whose answer is JSON: a listing, or where the typed model loses detail. */
     JsonElement requestJson(DockerHttpClient.Request.Method method, String path)
             throws DaemonError, EngineUnreachable {
         return parsed(method + " " + path, request(method, path));

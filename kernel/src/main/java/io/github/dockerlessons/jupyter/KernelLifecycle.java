@@ -125,7 +125,7 @@ final class KernelLifecycle {
 
     /**
      * The ordinary end, once the channels are closed. A JVM asked to write a class archive at exit
-     * (install/cds-archive's training) takes its time here, and the shutdown deadline lets it.
+     * (a kernelspec given -XX:ArchiveClassesAtExit) takes its time here, and the shutdown deadline lets it.
      */
     static void exit(int status) {
         exiting = true;

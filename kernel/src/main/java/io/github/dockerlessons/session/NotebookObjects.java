@@ -96,8 +96,7 @@ final class NotebookObjects implements NotebookRecord {
     Removed reset(Cancellation cancellation, Duration limit) throws Exception {
         Map<String, List<String>> mine = Map.of("label", List.of(filter()));
         List<String> containers = new ArrayList<>();
-        for (ContainerSummary container : engine.send(ContainerSummary.list(true, false, 0,
-                Map.of("label", List.of(SESSION_LABEL + "=" + sessionId))), cancellation, limit)) {
+        for (ContainerSummary container : engine.send(ContainerSummary.list(true, false, 0, mine), cancellation, limit)) {
             engine.call(client -> client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true)
                     .exec(), cancellation, limit);
             containers.add(container.getNames() != null && container.getNames().length > 0

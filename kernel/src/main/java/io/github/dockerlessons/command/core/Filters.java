@@ -1,8 +1,7 @@
 package io.github.dockerlessons.command.core;
 
-import com.google.gson.Gson;
+import io.github.dockerlessons.api.ApiQuery;
 import io.github.dockerlessons.command.flags.Flag;
-import io.github.dockerlessons.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +41,6 @@ public final class Filters {
 
     /** The filters as a raw API listing's query ("?filters=" and their JSON), or "" when there are none. */
     public static String query(Map<String, List<String>> filters) {
-        return filters.isEmpty() ? "" : "?filters=" + Engine.encode(new Gson().toJson(filters));
+        return ApiQuery.of("", Map.of(), filters);
     }
 }

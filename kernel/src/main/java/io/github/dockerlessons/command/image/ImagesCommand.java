@@ -20,7 +20,6 @@ import io.github.dockerlessons.render.ImageTable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,12 +50,11 @@ public final class ImagesCommand extends DeclaredCommand {
         String format = in.get(FORMAT);
         List<String> args = in.args();
         Map<String, List<String>> filter = Filters.parse(in.get(FILTER), in);
-        // As the CLI: the argument is one more reference filter.
-        Map<String, List<String>> filters = new LinkedHashMap<>(filter);
         if (!args.isEmpty()) {
-            filters.computeIfAbsent("reference", k -> new ArrayList<>()).add(args.get(0));
+            // As the CLI (image/list.go): the argument is one more reference filter, ORed with the others.
+            filter.computeIfAbsent("reference", k -> new ArrayList<>()).add(args.get(0));
         }
-        List<ImageSummary> listed = ctx.read(ImageSummary.list(all, filters));
+        List<ImageSummary> listed = ctx.read(ImageSummary.list(all, filter));
         // The engine lists newest first and leaves images of the same second in any order, different
         // from call to call; ties go by name so that two runs of a lesson print the same table.
         List<ImageSummary> images = new ArrayList<>(listed);

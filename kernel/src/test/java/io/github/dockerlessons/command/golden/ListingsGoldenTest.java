@@ -3,6 +3,11 @@ package io.github.dockerlessons.command.golden;
 import io.github.dockerlessons.engine.FakeDaemon;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** images, volume ls and network ls against a fake daemon (golden/{images,volume-ls,network-ls}-*.golden). */
 class ListingsGoldenTest {
     /** As the daemon lists them: newest first. */
@@ -73,6 +78,14 @@ class ListingsGoldenTest {
     @Test
     void imagesFormatJson() throws Exception {
         check("images-format-json", "images", "--format", "json");
+    }
+
+    @Test
+    void theImageArgumentIsOneMoreReferenceFilterAsTheClisIs() throws Exception {
+        FakeDaemon daemon = daemon();
+        CommandRun.run(daemon, "images", "nginx", "--filter", "reference=busy*");
+        String query = URLDecoder.decode(daemon.requests().get(0).query(), StandardCharsets.UTF_8);
+        assertTrue(query.contains("\"reference\":[\"busy*\",\"nginx\"]"), query);
     }
 
     @Test
