@@ -57,24 +57,26 @@ final class Answers {
         return value == null || value.isJsonNull() ? null : value;
     }
 
-    static String text(JsonObject object, String name) {
+    /** A field read as {@code type} says; null when absent or null. */
+    static <T> T field(JsonObject object, String name, Function<JsonElement, T> type) {
         JsonElement value = field(object, name);
-        return value == null ? null : value.getAsString();
+        return value == null ? null : type.apply(value);
+    }
+
+    static String text(JsonObject object, String name) {
+        return field(object, name, JsonElement::getAsString);
     }
 
     static Long number(JsonObject object, String name) {
-        JsonElement value = field(object, name);
-        return value == null ? null : value.getAsLong();
+        return field(object, name, JsonElement::getAsLong);
     }
 
     static Integer integer(JsonObject object, String name) {
-        JsonElement value = field(object, name);
-        return value == null ? null : value.getAsInt();
+        return field(object, name, JsonElement::getAsInt);
     }
 
     static JsonObject object(JsonObject object, String name) {
-        JsonElement value = field(object, name);
-        return value == null ? null : value.getAsJsonObject();
+        return field(object, name, JsonElement::getAsJsonObject);
     }
 
     static String[] texts(JsonObject object, String name) {

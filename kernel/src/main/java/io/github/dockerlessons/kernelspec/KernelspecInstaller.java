@@ -92,6 +92,7 @@ public final class KernelspecInstaller {
         boolean useThisJar = false;
         Map<String, String> kernelEnv = new LinkedHashMap<>();
         List<String> extraJvmOptions = new ArrayList<>();
+        args = spelledApart(args);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -284,6 +285,27 @@ public final class KernelspecInstaller {
                 Files.delete(p);
             }
         }
+    }
+
+    /** The options that take a value, which may also be written --name=value. */
+    private static final List<String> VALUED = List.of("--prefix", "--lang", "--lessons-engine", "--env", "--jvm-option");
+
+    /**
+     * {@code --name=value} as {@code --name value}: picocli, GNU getopt and jupyter's own installers take
+     * both spellings, and {@code --jvm-option=-Xmx300m} was refused as an unknown option.
+     */
+    static List<String> spelledApart(List<String> args) {
+        List<String> apart = new ArrayList<>(args.size());
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq > 0 && VALUED.contains(arg.substring(0, eq))) {
+                apart.add(arg.substring(0, eq));
+                apart.add(arg.substring(eq + 1));
+            } else {
+                apart.add(arg);
+            }
+        }
+        return apart;
     }
 
     private static String value(List<String> args, int i, String option) {

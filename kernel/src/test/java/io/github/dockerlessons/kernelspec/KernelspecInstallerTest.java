@@ -172,4 +172,11 @@ class KernelspecInstallerTest {
         assertTrue(argv.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
         assertFalse(Files.exists(dir.resolve("docker-kernel.jar")));
     }
+
+    @Test
+    void anOptionsValueMayFollowAnEqualsSign() {
+        assertEquals(List.of("--jvm-option", "-Xmx300m", "--env", "A=b=c", "--prefix", "/p", "--user", "--replace=x"),
+                KernelspecInstaller.spelledApart(List.of("--jvm-option=-Xmx300m", "--env=A=b=c", "--prefix", "/p",
+                        "--user", "--replace=x")));
+    }
 }
