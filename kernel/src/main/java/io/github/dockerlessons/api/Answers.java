@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.function.Function;
 /**
  * Reading a listing's JSON as the Go client does: a missing or null field is the type's zero value
  * (here null for the getters, as docker-java's model had it, so that renderers keep their defaults),
- * and a field of the wrong type is an answer the kernel cannot read.
+ * and a field of the wrong type (a string for a number, a fraction for an integer, a number past
+ * int64, a number for a string) is an answer the kernel cannot read, as Go's decoder refuses it.
  */
 final class Answers {
     private Answers() {
@@ -33,7 +35,8 @@ final class Answers {
                 read.add(reader.apply(object));
             }
             return read;
-        } catch (IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
+        } catch (IllegalStateException | UnsupportedOperationException | NumberFormatException
+                 | ArithmeticException e) {
             throw new JsonParseException("not the API's listing: " + e.getMessage(), e);
         }
     }
@@ -46,8 +49,8 @@ final class Answers {
         JsonArray array = answer.getAsJsonArray();
         List<JsonObject> objects = new ArrayList<>(array.size());
         for (JsonElement element : array) {
-            // Go decodes a null element into the zero value: a summary with no field set
-            objects.add(element.isJsonNull() ? new JsonObject() : element.getAsJsonObject());
+            // a null element (Go would list a container with no field set) is no container to act on
+            objects.add(element.getAsJsonObject());
         }
         return objects;
     }
@@ -64,15 +67,47 @@ final class Answers {
     }
 
     static String text(JsonObject object, String name) {
-        return field(object, name, JsonElement::getAsString);
+        return field(object, name, Answers::string);
     }
 
+    /** A field an element of the listing cannot lack (its ID: every command that acts on it needs one). */
+    static JsonObject withId(JsonObject object) {
+        if (field(object, "Id") == null) {
+            throw new IllegalStateException("an element without an Id");
+        }
+        return object;
+    }
+
+    /** An integer in Go's int64: a fraction, a string or a number past it is not one. */
     static Long number(JsonObject object, String name) {
-        return field(object, name, JsonElement::getAsLong);
+        return field(object, name, value -> exact(value).longValueExact());
     }
 
     static Integer integer(JsonObject object, String name) {
-        return field(object, name, JsonElement::getAsInt);
+        return field(object, name, value -> exact(value).intValueExact());
+    }
+
+    /** A port, Go's uint16. */
+    static Integer port(JsonObject object, String name) {
+        Integer port = integer(object, name);
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new IllegalStateException("not a port: " + port);
+        }
+        return port;
+    }
+
+    private static String string(JsonElement value) {
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            throw new IllegalStateException("not a string: " + value);
+        }
+        return value.getAsString();
+    }
+
+    private static BigDecimal exact(JsonElement value) {
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+            throw new IllegalStateException("not a number: " + value);
+        }
+        return value.getAsBigDecimal();
     }
 
     static JsonObject object(JsonObject object, String name) {
@@ -87,7 +122,7 @@ final class Answers {
         JsonArray array = value.getAsJsonArray();
         String[] texts = new String[array.size()];
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = array.get(i).isJsonNull() ? "" : array.get(i).getAsString();
+            texts[i] = array.get(i).isJsonNull() ? "" : string(array.get(i));
         }
         return texts;
     }
@@ -100,7 +135,7 @@ final class Answers {
         }
         Map<String, String> labels = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> entry : value.entrySet()) {
-            labels.put(entry.getKey(), entry.getValue().isJsonNull() ? "" : entry.getValue().getAsString());
+            labels.put(entry.getKey(), entry.getValue().isJsonNull() ? "" : string(entry.getValue()));
         }
         return Collections.unmodifiableMap(labels);
     }

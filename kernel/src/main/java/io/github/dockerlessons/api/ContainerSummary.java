@@ -85,7 +85,7 @@ public final class ContainerSummary {
 
     /** The containers in a listing's answer. */
     public static List<ContainerSummary> listing(JsonElement answer) {
-        return Answers.read(answer, ContainerSummary::new);
+        return Answers.read(answer, json -> new ContainerSummary(Answers.withId(json)));
     }
 
     /** One container from its JSON (tests, samples). */
@@ -165,8 +165,8 @@ public final class ContainerSummary {
         Port[] ports = new Port[objects.size()];
         for (int i = 0; i < ports.length; i++) {
             JsonObject port = objects.get(i);
-            ports[i] = new Port(Answers.text(port, "IP"), Answers.integer(port, "PrivatePort"),
-                    Answers.integer(port, "PublicPort"), Answers.text(port, "Type"));
+            ports[i] = new Port(Answers.text(port, "IP"), Answers.port(port, "PrivatePort"),
+                    Answers.port(port, "PublicPort"), Answers.text(port, "Type"));
         }
         return ports;
     }

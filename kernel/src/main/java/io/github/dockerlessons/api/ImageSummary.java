@@ -54,7 +54,7 @@ public final class ImageSummary {
 
     /** The images in a listing's answer. */
     public static List<ImageSummary> listing(JsonElement answer) {
-        return Answers.read(answer, ImageSummary::new);
+        return Answers.read(answer, json -> new ImageSummary(Answers.withId(json)));
     }
 
     /** One image from its JSON (tests, samples). */

@@ -166,7 +166,9 @@ final class EngineFailures {
         if (m.matches()) {
             text = m.group(2).trim();
         }
-        return new DaemonError(e.getHttpStatus(), messageOf(text), e);
+        String message = messageOf(text);
+        return message.isEmpty() ? DaemonError.withoutMessage(e.getHttpStatus(), null, e)
+                : new DaemonError(e.getHttpStatus(), message, e);
     }
 
     static String messageOf(String body) {

@@ -95,7 +95,9 @@ final class RawExchanges {
              InputStream in = response.getBody()) {
             if (response.getStatusCode() >= 400) {
                 String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                throw new DaemonError(response.getStatusCode(), EngineFailures.messageOf(text), null);
+                String message = EngineFailures.messageOf(text);
+                throw message.isEmpty() ? DaemonError.withoutMessage(response.getStatusCode(), request.path(), null)
+                        : new DaemonError(response.getStatusCode(), message, null);
             }
             return reader.read(in);
         } catch (IOException | RuntimeException e) {

@@ -92,9 +92,17 @@ public final class KernelspecInstaller {
         boolean useThisJar = false;
         Map<String, String> kernelEnv = new LinkedHashMap<>();
         List<String> extraJvmOptions = new ArrayList<>();
-        args = spelledApart(args);
+        args = new ArrayList<>(args);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            int equals = arg.indexOf('=');
+            if (equals > 0 && VALUED.contains(arg.substring(0, equals))) {
+                // --name=value where an option is expected (never a value's own text): as --name value,
+                // as picocli, GNU getopt and Jupyter's own installers take it
+                args.set(i, arg.substring(0, equals));
+                args.add(i + 1, arg.substring(equals + 1));
+                arg = args.get(i);
+            }
             switch (arg) {
                 case "--user" -> dataDir = userDataDir();
                 case "--sys-prefix" -> dataDir = sysPrefix().resolve("share/jupyter");
@@ -290,26 +298,8 @@ public final class KernelspecInstaller {
     /** The options that take a value, which may also be written --name=value. */
     private static final List<String> VALUED = List.of("--prefix", "--lang", "--lessons-engine", "--env", "--jvm-option");
 
-    /**
-     * {@code --name=value} as {@code --name value}: picocli, GNU getopt and jupyter's own installers take
-     * both spellings, and {@code --jvm-option=-Xmx300m} was refused as an unknown option.
-     */
-    static List<String> spelledApart(List<String> args) {
-        List<String> apart = new ArrayList<>(args.size());
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq > 0 && VALUED.contains(arg.substring(0, eq))) {
-                apart.add(arg.substring(0, eq));
-                apart.add(arg.substring(eq + 1));
-            } else {
-                apart.add(arg);
-            }
-        }
-        return apart;
-    }
-
     private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
+        if (i >= args.size() || args.get(i).isEmpty()) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args.get(i);

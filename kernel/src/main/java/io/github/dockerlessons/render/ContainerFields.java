@@ -79,11 +79,16 @@ public final class ContainerFields {
         return of(ContainerSummary.empty(), true, now);
     }
 
-    static String goTime(Long seconds) {
+    /** A time the engine gives in seconds, as Go's time.Time prints it; "" past the years Java can hold. */
+    public static String goTime(Long seconds) {
         if (seconds == null) {
             return "";
         }
-        return Instant.ofEpochSecond(seconds).atZone(ZoneId.systemDefault()).format(GO_TIME);
+        try {
+            return Instant.ofEpochSecond(seconds).atZone(ZoneId.systemDefault()).format(GO_TIME);
+        } catch (java.time.DateTimeException e) {
+            return "";
+        }
     }
 
     /** Labels as k=v, sorted, joined by commas. */

@@ -108,7 +108,31 @@ public final class ContainerTable {
         if (createdSeconds == null) {
             return "";
         }
-        return GoText.humanDuration(Duration.between(Instant.ofEpochSecond(createdSeconds), now)) + " ago";
+        return GoText.humanDuration(sinceUnix(createdSeconds, now)) + " ago";
+    }
+
+    /** Go's longest duration (292 years), at which time.Time's Sub stops. */
+    private static final Duration GO_MAX = Duration.ofNanos(Long.MAX_VALUE);
+    private static final Duration GO_MIN = Duration.ofNanos(Long.MIN_VALUE);
+    /** Seconds from Go's time zero (year 1) to the Unix epoch, which time.Unix adds. */
+    private static final long UNIX_TO_GO = 62_135_596_800L;
+
+    /**
+     * {@code now.Sub(time.Unix(seconds, 0))} as Go computes it: saturated at 292 years either way, so
+     * that a time the engine gives far in the past or future reads "292 years ago", as in the CLI,
+     * instead of failing (Instant ends at year one billion).
+     */
+    static Duration sinceUnix(long seconds, Instant now) {
+        if (seconds > Long.MAX_VALUE - UNIX_TO_GO) {
+            return GO_MAX; // Go's time.Unix wraps past int64 to a time long ago (the CLI: "292 years ago")
+        }
+        Duration since;
+        try {
+            since = Duration.between(Instant.ofEpochSecond(seconds), now);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return seconds > now.getEpochSecond() ? GO_MIN : GO_MAX;
+        }
+        return since.compareTo(GO_MAX) > 0 ? GO_MAX : since.compareTo(GO_MIN) < 0 ? GO_MIN : since;
     }
 
     /**

@@ -6,6 +6,10 @@ import io.github.dockerlessons.command.core.DockerError;
 import io.github.dockerlessons.console.Console;
 import io.github.dockerlessons.engine.DaemonError;
 import io.github.dockerlessons.engine.Engine;
+import io.github.dockerlessons.engine.EngineAnswerInvalid;
+import io.github.dockerlessons.engine.EngineConnectionLost;
+import io.github.dockerlessons.engine.EngineTimeout;
+import io.github.dockerlessons.engine.EngineUnreachable;
 import io.github.dockerlessons.i18n.Messages;
 import io.github.dockerlessons.render.Bundle;
 import io.github.dockerlessons.render.LifecycleDiagram;
@@ -147,8 +151,14 @@ final class LessonMagics {
         NotebookObjects.Removed gone;
         try {
             gone = objects.reset(ctx.cancellation(), Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            throw e;
+        } catch (InterruptedException | EngineAnswerInvalid | EngineConnectionLost e) {
+            throw e; // the session says these as it says them for every command
+        } catch (DaemonError e) {
+            throw DockerError.daemon(e); // the engine's own words
+        } catch (EngineUnreachable e) {
+            throw DockerError.noEngine(e.diagnosis().firstLine(), e.hintKey(), e.hintArgs());
+        } catch (EngineTimeout e) {
+            throw new DockerError(1, messages.get("error.engine.timeout", "%reset", 30), "hint.engine.timeout");
         } catch (Exception e) {
             throw new DockerError(1, messages.get("magic.reset.failed"), "hint.unexpected");
         }
@@ -218,7 +228,7 @@ final class LessonMagics {
             throw DockerError.daemon(e);
         }
         for (ContainerSummary container : containers) {
-            String state = switch (container.getState()) {
+            String state = switch (container.getState() == null ? "" : container.getState()) {
                 case "running", "restarting" -> "running";
                 case "paused" -> "paused";
                 case "created" -> "created";

@@ -33,7 +33,8 @@ class ImageSummaryTest {
         ImageSummary image = ImageSummary.parse("{\"Id\":\"x\",\"RepoTags\":null}");
         assertNull(image.getRepoTags());
         assertNull(image.getContainers());
-        for (String wrong : List.of("[{\"Id\":[]}]", "[{\"Size\":\"big\"}]", "[{\"RepoTags\":\"a\"}]")) {
+        for (String wrong : List.of("[{\"Id\":[]}]", "[{\"Id\":12}]", "[{\"Id\":\"a\",\"Size\":\"big\"}]",
+                "[{\"Id\":\"a\",\"RepoTags\":\"a\"}]", "[{\"Id\":\"a\",\"RepoTags\":[1]}]", "[{}]")) {
             assertThrows(JsonParseException.class, () -> ImageSummary.listing(JsonParser.parseString(wrong)), wrong);
         }
     }

@@ -50,4 +50,14 @@ class ContainerTableTest {
         assertTrue(html.contains("state-exited-error"), html);
         assertTrue(html.contains("&lt;x&gt;"), html);
     }
+
+    @Test
+    void aTimeFarInThePastOrFutureReadsAsGosLongestDuration() {
+        Instant now = Instant.ofEpochSecond(1_733_450_400L);
+        assertEquals("292 years ago", ContainerTable.created(Long.MAX_VALUE, now),
+                "the CLI's words: Go's time.Unix wraps, and Sub saturates");
+        assertEquals("Less than a second ago", ContainerTable.created(100_000_000_000_000_000L, now));
+        assertEquals("292 years ago", ContainerTable.created(-1_000_000_000_000_000L, now));
+        assertEquals("", ContainerFields.goTime(Long.MAX_VALUE));
+    }
 }

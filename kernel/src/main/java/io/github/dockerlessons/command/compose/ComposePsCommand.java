@@ -13,13 +13,12 @@ import io.github.dockerlessons.command.flags.Flag;
 import io.github.dockerlessons.compose.ComposeNames;
 import io.github.dockerlessons.compose.ComposeProject;
 import io.github.dockerlessons.compose.ProjectLoader;
+import io.github.dockerlessons.render.ContainerFields;
 import io.github.dockerlessons.render.ContainerTable;
 import io.github.dockerlessons.render.FieldContext;
 import io.github.dockerlessons.render.ListingFormat;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,9 +129,7 @@ public final class ComposePsCommand extends DeclaredCommand {
         Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
         FieldContext context = new FieldContext(HEADERS, labels);
         context.put("Command", () -> ContainerTable.command(c.getCommand(), truncate))
-                .put("CreatedAt", () -> Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated())
-                        .atZone(ZoneId.systemDefault())
-                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z")))
+                .put("CreatedAt", () -> ContainerFields.goTime(c.getCreated() == null ? 0 : c.getCreated()))
                 .put("ExitCode", () -> exitCode(c))
                 .put("Health", () -> health(c))
                 .put("ID", () -> ContainerTable.id(c.getId(), truncate))

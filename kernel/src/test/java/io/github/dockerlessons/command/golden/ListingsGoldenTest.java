@@ -89,6 +89,15 @@ class ListingsGoldenTest {
     }
 
     @Test
+    void aRefusalWithAnEmptyBodyIsSaidInTheGoClientsWords() throws Exception {
+        CommandRun run = CommandRun.run(new FakeDaemon().on("GET", "/containers/json",
+                FakeDaemon.bytes(500, "application/json", new byte[0])), "ps");
+        assertTrue(run.transcript().contains("request returned Internal Server Error for API route and version "
+                + "/containers/json, check if the server supports the requested API version"), run.transcript());
+        assertTrue(!run.transcript().contains("Error response from daemon"), run.transcript());
+    }
+
+    @Test
     void volumeLs() throws Exception {
         check("volume-ls-table", "volume", "ls");
     }
