@@ -7,25 +7,44 @@ import io.github.dockerlessons.engine.Engine;
 import java.util.List;
 import java.util.Map;
 
-/** The query of a raw API request: its parameters, then the filters as the JSON map the API takes. */
+/** A raw API path and its query, each value percent-encoded; a value that is null is left out. */
 public final class ApiQuery {
     /** No HTML escaping: a filter's "=" stays "=" in the request a message names, as the CLI sends it. */
     private static final Gson JSON = new GsonBuilder().disableHtmlEscaping().create();
 
-    private ApiQuery() {
+    private final StringBuilder path;
+    private boolean first = true;
+
+    private ApiQuery(String path) {
+        this.path = new StringBuilder(path);
     }
 
-    /** {@code path} with its parameters (in order) and the filters; a parameter or filter map may be empty. */
-    public static String of(String path, Map<String, String> parameters, Map<String, List<String>> filters) {
-        StringBuilder query = new StringBuilder(path);
-        char separator = '?';
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            query.append(separator).append(parameter.getKey()).append('=').append(Engine.encode(parameter.getValue()));
-            separator = '&';
+    public static ApiQuery of(String path) {
+        return new ApiQuery(path);
+    }
+
+    /** {@code name=value}, unless {@code value} is null. */
+    public ApiQuery add(String name, String value) {
+        if (value != null) {
+            path.append(first ? '?' : '&').append(name).append('=').append(Engine.encode(value));
+            first = false;
         }
-        if (!filters.isEmpty()) {
-            query.append(separator).append("filters=").append(Engine.encode(JSON.toJson(filters)));
-        }
-        return query.toString();
+        return this;
+    }
+
+    /** {@code name=value} once for each value, as the engine reads a repeated parameter. */
+    public ApiQuery addEach(String name, List<String> values) {
+        values.forEach(value -> add(name, value));
+        return this;
+    }
+
+    /** The filters as the JSON map the API takes ({@code filters=...}); none when there are none. */
+    public ApiQuery filters(Map<String, List<String>> filters) {
+        return add("filters", filters.isEmpty() ? null : JSON.toJson(filters));
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
     }
 }

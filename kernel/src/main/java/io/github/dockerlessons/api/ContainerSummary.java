@@ -8,7 +8,6 @@ import io.github.dockerlessons.engine.RawRequest;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,18 +58,9 @@ public final class ContainerSummary {
     /** The listing request: {@code all} stopped ones too, {@code size} with sizes, {@code limit} (0: none). */
     public static RawRequest<List<ContainerSummary>> list(boolean all, boolean size, int limit,
                                                          Map<String, List<String>> filters) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (all) {
-            parameters.put("all", "1");
-        }
-        if (size) {
-            parameters.put("size", "1");
-        }
-        if (limit > 0) {
-            parameters.put("limit", Integer.toString(limit));
-        }
-        return RawRequest.json(DockerHttpClient.Request.Method.GET,
-                ApiQuery.of("/containers/json", parameters, filters)).then(ContainerSummary::listing);
+        String path = ApiQuery.of("/containers/json").add("all", all ? "1" : null).add("size", size ? "1" : null)
+                .add("limit", limit > 0 ? Integer.toString(limit) : null).filters(filters).toString();
+        return RawRequest.json(DockerHttpClient.Request.Method.GET, path).then(ContainerSummary::listing);
     }
 
     /** Every container, running or not, with no filter. */

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.dockerlessons.engine.RawRequest;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,11 +38,8 @@ public final class ImageSummary {
 
     /** The listing request: {@code all} intermediate images too, with the API's filters. */
     public static RawRequest<List<ImageSummary>> list(boolean all, Map<String, List<String>> filters) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (all) {
-            parameters.put("all", "1");
-        }
-        return RawRequest.json(DockerHttpClient.Request.Method.GET, ApiQuery.of("/images/json", parameters, filters))
+        String path = ApiQuery.of("/images/json").add("all", all ? "1" : null).filters(filters).toString();
+        return RawRequest.json(DockerHttpClient.Request.Method.GET, path)
                 .then(ImageSummary::listing);
     }
 

@@ -77,9 +77,9 @@ class ContainerSummaryTest {
 
     @Test
     void theListingsQueryIsTheApisAndTheFiltersAreJsonUnescaped() {
-        assertEquals("/containers/json", ApiQuery.of("/containers/json", Map.of(), Map.of()));
-        String query = ApiQuery.of("/containers/json", Map.of("all", "1"),
-                Map.of("label", List.of("com.docker.compose.project=web")));
+        assertEquals("/containers/json", ApiQuery.of("/containers/json").filters(Map.of()).toString());
+        String query = ApiQuery.of("/containers/json").add("all", "1")
+                .filters(Map.of("label", List.of("com.docker.compose.project=web"))).toString();
         assertEquals("/containers/json?all=1&filters=%7B%22label%22%3A%5B%22com.docker.compose.project%3Dweb%22%5D%7D",
                 query);
         assertTrue(!query.contains("u003d"), "no HTML escaping of '='");

@@ -2,8 +2,8 @@ package io.github.dockerlessons.command.container;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.google.gson.JsonObject;
+import io.github.dockerlessons.api.ApiQuery;
 import io.github.dockerlessons.command.core.Arguments;
-import io.github.dockerlessons.command.core.ApiQuery;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;
 import io.github.dockerlessons.command.core.CommandSpec;

@@ -1,7 +1,7 @@
 package io.github.dockerlessons.command.container;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import io.github.dockerlessons.command.core.ApiQuery;
+import io.github.dockerlessons.api.ApiQuery;
 import io.github.dockerlessons.command.core.Arguments;
 import io.github.dockerlessons.command.core.Arity;
 import io.github.dockerlessons.command.core.CommandContext;

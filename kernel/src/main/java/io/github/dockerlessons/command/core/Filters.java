@@ -6,6 +6,7 @@ import io.github.dockerlessons.command.flags.Flag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,18 +30,24 @@ public final class Filters {
             throws DockerError {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String flag : flags) {
+            // As docker/cli's FilterOpt.Set: an empty value adds nothing; the name is trimmed and
+            // lower-cased, the value trimmed; "=x" (an empty name) goes to the engine, which refuses it.
+            if (flag.isEmpty()) {
+                continue;
+            }
             int eq = flag.indexOf('=');
-            if (eq <= 0) {
+            if (eq < 0) {
                 throw new DockerError(125, "invalid argument \"" + flag + "\" for \"" + spelling + "\" flag: "
                         + "bad format of filter (expected name=value)" + invocation.usageTail());
             }
-            filters.computeIfAbsent(flag.substring(0, eq), k -> new ArrayList<>()).add(flag.substring(eq + 1));
+            filters.computeIfAbsent(flag.substring(0, eq).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(flag.substring(eq + 1).strip());
         }
         return filters;
     }
 
     /** The filters as a raw API listing's query ("?filters=" and their JSON), or "" when there are none. */
     public static String query(Map<String, List<String>> filters) {
-        return ApiQuery.of("", Map.of(), filters);
+        return ApiQuery.of("").filters(filters).toString();
     }
 }

@@ -1,4 +1,4 @@
-package io.github.dockerlessons.command.core;
+package io.github.dockerlessons.api;
 
 import org.junit.jupiter.api.Test;
 
