@@ -89,6 +89,14 @@ class ListingsGoldenTest {
     }
 
     @Test
+    void filtersAreReadAsDockerClisFilterOptReadsThem() throws Exception {
+        FakeDaemon daemon = new FakeDaemon().on("GET", "/containers/json", FakeDaemon.json(200, "[]"));
+        CommandRun.run(daemon, "ps", "--filter", " Status = exited ", "--filter", "", "--filter", "=x");
+        String query = URLDecoder.decode(daemon.requests().get(0).query(), StandardCharsets.UTF_8);
+        assertTrue(query.contains("filters={\"status\":[\"exited\"],\"\":[\"x\"]}"), query);
+    }
+
+    @Test
     void aRefusalWithAnEmptyBodyIsSaidInTheGoClientsWords() throws Exception {
         CommandRun run = CommandRun.run(new FakeDaemon().on("GET", "/containers/json",
                 FakeDaemon.bytes(500, "application/json", new byte[0])), "ps");
